@@ -1,0 +1,57 @@
+"""Warehouses, their stations and the people who work there."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from inspector.models.base import Base, IdMixin, TimestampMixin
+from inspector.models.enums import Role
+from inspector.models.types import enum_type
+
+
+class Warehouse(IdMixin, TimestampMixin, Base):
+    """A returns warehouse with its local time zone and return policy."""
+
+    __tablename__ = "warehouses"
+
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    country: Mapped[str] = mapped_column(String(2), default="NL")
+    time_zone: Mapped[str] = mapped_column(String(64), default="Europe/Amsterdam")
+    return_window_days: Mapped[int] = mapped_column(default=30)
+    vip_return_window_days: Mapped[int] = mapped_column(default=60)
+    # Refund policy in basis points (1 % = 100): a restocking fee on every refund, and the
+    # deduction for damage or missing parts that turns a full refund into a partial one.
+    restocking_fee_bp: Mapped[int] = mapped_column(default=0)
+    damage_deduction_bp: Mapped[int] = mapped_column(default=3000)
+
+    stations: Mapped[list[Station]] = relationship(back_populates="warehouse")
+
+
+class Station(IdMixin, TimestampMixin, Base):
+    """One inspection PC with its own local database."""
+
+    __tablename__ = "stations"
+
+    warehouse_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("warehouses.id"), index=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+
+    warehouse: Mapped[Warehouse] = relationship(back_populates="stations")
+
+
+class User(IdMixin, TimestampMixin, Base):
+    """Someone who logs in at a station with a badge (and a PIN for elevated roles)."""
+
+    __tablename__ = "users"
+
+    name: Mapped[str] = mapped_column(String(120))
+    badge_code: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[Role] = mapped_column(enum_type(Role))
+    pin_hash: Mapped[str | None] = mapped_column(String(200))
+    language: Mapped[str] = mapped_column(String(8), default="")
+    active: Mapped[bool] = mapped_column(default=True)
+    warehouse_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("warehouses.id"), index=True)

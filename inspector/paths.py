@@ -1,0 +1,116 @@
+"""Every filesystem location the application uses, computed in one place.
+
+The data directory holds the station's SQLite database, its photo store, backups, logs and
+settings. It comes from, in order: an explicit override (``--data-dir``), the environment
+variable ``INSPECTOR_DATA_DIR``, or the platform's user data directory (platformdirs).
+Nothing else in the application computes a path.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+APP_DIR_NAME = "ReturnInspector"
+APP_AUTHOR = "ReturnInspector"
+DATA_DIR_ENV = "INSPECTOR_DATA_DIR"
+
+
+def package_root() -> Path:
+    """The directory that holds ``resources/`` and ``translations/`` (source tree or frozen app)."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root)
+    return Path(__file__).resolve().parent.parent
+
+
+def resources_dir() -> Path:
+    """Checklist templates, carrier formats, sounds, icons and fonts shipped with the app."""
+    return package_root() / "resources"
+
+
+def translations_dir() -> Path:
+    """Compiled Qt translations (``.qm``) and their Linguist sources (``.ts``)."""
+    return package_root() / "translations"
+
+
+def migrations_dir() -> Path:
+    """The Alembic migration scripts of the local (station) database."""
+    return Path(__file__).resolve().parent / "models" / "migrations"
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    """The locations inside one data directory."""
+
+    root: Path
+
+    @property
+    def database(self) -> Path:
+        """The station's SQLite database file."""
+        return self.root / "inspector.sqlite3"
+
+    @property
+    def photos(self) -> Path:
+        """Original photos, stored once, named by their SHA-256."""
+        return self.root / "photos"
+
+    @property
+    def thumbnails(self) -> Path:
+        """Thumbnails of the photos, named after the original's SHA-256."""
+        return self.root / "thumbnails"
+
+    @property
+    def backups(self) -> Path:
+        """Copies of the database taken before each migration."""
+        return self.root / "backups"
+
+    @property
+    def logs(self) -> Path:
+        """Rotating log files."""
+        return self.root / "logs"
+
+    @property
+    def labels(self) -> Path:
+        """Label PDFs saved instead of (or as well as) printed."""
+        return self.root / "labels"
+
+    @property
+    def exports(self) -> Path:
+        """Reports and evidence packs written by default."""
+        return self.root / "exports"
+
+    @property
+    def settings_file(self) -> Path:
+        """The station's settings (TOML)."""
+        return self.root / "settings.toml"
+
+    def ensure(self) -> DataPaths:
+        """Create the directories that must exist before the app writes anything."""
+        for directory in (self.root, self.photos, self.thumbnails, self.backups, self.logs):
+            directory.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def default_data_dir() -> Path:
+    """The platform's per-user data directory for the application."""
+    return Path(user_data_dir(APP_DIR_NAME, APP_AUTHOR, roaming=False))
+
+
+def resolve_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The data directory: the override, else ``$INSPECTOR_DATA_DIR``, else the platform default."""
+    if override:
+        return Path(override).expanduser().resolve()
+    env = os.environ.get(DATA_DIR_ENV)
+    if env:
+        return Path(env).expanduser().resolve()
+    return default_data_dir()
+
+
+def data_paths(override: str | os.PathLike[str] | None = None) -> DataPaths:
+    """The :class:`DataPaths` for the resolved data directory."""
+    return DataPaths(resolve_data_dir(override))
