@@ -40,18 +40,30 @@ class DatabaseProblem(Exception):
 
 
 _KNOWN_SQLITE_ERRORS: tuple[tuple[str, str], ...] = (
-    ("database is locked", "The database is busy or locked by another program. "
-     "Close other Return Inspector windows on this PC and try again."),
+    (
+        "database is locked",
+        "The database is busy or locked by another program. "
+        "Close other Return Inspector windows on this PC and try again.",
+    ),
     ("database or disk is full", "The disk is full. Free some space; nothing already saved is lost."),
     ("disk i/o error", "The disk could not be read or written. Check the drive; nothing saved is lost."),
-    ("file is not a database", "The database file is damaged or is not a Return Inspector database. "
-     "Restore it from the backups folder or ask IT for help."),
-    ("database disk image is malformed", "The database file is damaged. "
-     "Restore it from the backups folder or ask IT for help."),
-    ("attempt to write a readonly database", "The database is read-only. "
-     "Check the permissions of the data folder."),
-    ("unable to open database file", "The database file cannot be opened. "
-     "Check that the data folder exists and is writable."),
+    (
+        "file is not a database",
+        "The database file is damaged or is not a Return Inspector database. "
+        "Restore it from the backups folder or ask IT for help.",
+    ),
+    (
+        "database disk image is malformed",
+        "The database file is damaged. Restore it from the backups folder or ask IT for help.",
+    ),
+    (
+        "attempt to write a readonly database",
+        "The database is read-only. Check the permissions of the data folder.",
+    ),
+    (
+        "unable to open database file",
+        "The database file cannot be opened. Check that the data folder exists and is writable.",
+    ),
 )
 
 
@@ -111,12 +123,12 @@ class Database:
         self.path = path
         self.backups_dir = backups_dir or path.parent / "backups"
         self.engine = create_sqlite_engine(path)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.session_factory = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session whose transaction commits on success and rolls back on any error."""
-        with self._sessions() as session:
+        with self.session_factory() as session:
             try:
                 yield session
                 session.commit()

@@ -95,9 +95,7 @@ class Parcel(IdMixin, TimestampMixin, Base):
     received_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     received_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
     station_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("stations.id"), index=True)
-    box_condition: Mapped[BoxCondition] = mapped_column(
-        enum_type(BoxCondition), default=BoxCondition.INTACT
-    )
+    box_condition: Mapped[BoxCondition] = mapped_column(enum_type(BoxCondition), default=BoxCondition.INTACT)
     unannounced: Mapped[bool] = mapped_column(default=False)
     conflict: Mapped[bool] = mapped_column(default=False)
     flags: Mapped[list[str]] = mapped_column(json_type(), default=list)

@@ -1,0 +1,80 @@
+"""The composition root: builds every service of the application from the configuration.
+
+Nothing else constructs services; the CLI and the GUI receive what they need from here.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from inspector.config import Settings, load_settings, save_settings
+from inspector.models.database import Database, open_database
+from inspector.paths import DataPaths, data_paths
+from inspector.services.outbox import install_outbox
+from inspector.services.photo_store import PhotoStore
+from inspector.services.station import StationContext, ensure_station
+from inspector.services.users import UserService
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    """Everything the CLI and the GUI use, built once."""
+
+    paths: DataPaths
+    settings: Settings
+    database: Database
+    users: UserService
+    photos: PhotoStore
+    station: StationContext
+    extras: dict[str, object] = field(default_factory=dict)
+
+    def save_settings(self, settings: Settings) -> None:
+        """Persist new settings and use them from now on."""
+        save_settings(self.paths.settings_file, settings)
+        self.settings = settings.with_environment()
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.database.dispose()
+
+
+def configure_logging(paths: DataPaths, verbose: bool = False) -> None:
+    """Log to a rotating file in the data directory (and to stderr when verbose)."""
+    root = logging.getLogger()
+    if any(getattr(h, "_inspector", False) for h in root.handlers):
+        return
+    paths.logs.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        paths.logs / "inspector.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler._inspector = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG if verbose or os.environ.get("INSPECTOR_DEBUG") else logging.INFO)
+
+
+def build_services(data_dir: str | Path | None = None, *, migrate: bool = True) -> Services:
+    """Open the data directory, migrate the database and build the services.
+
+    Raises :class:`inspector.models.database.DatabaseProblem` (plain words) for a locked, full
+    or corrupt database, and :class:`inspector.config.SettingsError` for a broken settings file.
+    """
+    paths = data_paths(data_dir).ensure()
+    settings = load_settings(paths.settings_file).with_environment()
+    database = open_database(paths.database, paths.backups, migrate=migrate)
+    install_outbox(database.session_factory)
+    station = ensure_station(database, settings.warehouse_code, settings.station_code)
+    return Services(
+        paths=paths,
+        settings=settings,
+        database=database,
+        users=UserService(database),
+        photos=PhotoStore(paths.photos, paths.thumbnails),
+        station=station,
+    )

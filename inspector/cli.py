@@ -1,0 +1,250 @@
+"""The ``inspector`` command: opens the GUI, or runs one of the station's commands.
+
+Each subcommand builds what it needs through :mod:`inspector.app` (the composition root) and
+imports its implementation lazily, so ``inspector --version`` and the scanning commands start
+quickly and need no database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from inspector import APP_NAME, __version__
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_ENVIRONMENT = 3
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be zero or more")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="inspector",
+        description=f"{APP_NAME}: scan, inspect, grade and label returned parcels. "
+        "Without a command it opens the station's window.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--data-dir", metavar="DIR", help="data directory (default: $INSPECTOR_DATA_DIR or the user data dir)"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    seed = commands.add_parser("demo-seed", help="fill the database with realistic demo data")
+    seed.add_argument("--returns", type=_positive_int, default=500, help="announced returns (default 500)")
+    seed.add_argument("--inspections", type=_positive_int, default=200, help="finished inspections")
+    seed.add_argument("--seed", type=int, default=42, help="random seed: same seed, same data")
+
+    imp = commands.add_parser("import-returns", help="import announced returns (CSV or JSON Lines)")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--warehouse", help="warehouse code for rows without one (default: this station's)")
+
+    status = commands.add_parser("status", help="what the station database holds")
+    status.add_argument("--json", action="store_true", help="print one JSON object")
+
+    db = commands.add_parser("db", help="database maintenance")
+    db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    db_commands.add_parser("upgrade", help="migrate the database to this version (backs it up first)")
+    db_commands.add_parser("check", help="run SQLite's integrity check")
+
+    shots = commands.add_parser("screenshots", help="render every screen to PNG files")
+    shots.add_argument("outdir", type=Path)
+
+    decode = commands.add_parser("decode", help="decode barcodes in image files")
+    decode.add_argument("--json", action="store_true", help="one JSON line per image")
+    decode.add_argument("images", nargs="+")
+
+    ident = commands.add_parser("identify", help="classify scanned codes (tracking, RMA, GTIN, GS1...)")
+    ident.add_argument("--json", action="store_true", help="one JSON line per input")
+    ident.add_argument("texts", nargs="+")
+
+    audit = commands.add_parser("audit", help="the tamper-evident audit log")
+    audit_commands = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    verify = audit_commands.add_parser("verify", help="check every station's hash chain")
+    verify.add_argument("--json", action="store_true")
+    return parser
+
+
+def _services(args: argparse.Namespace, *, migrate: bool = True):  # type: ignore[no-untyped-def]
+    from inspector.app import build_services, configure_logging
+    from inspector.paths import data_paths
+
+    configure_logging(data_paths(args.data_dir).ensure(), args.verbose)
+    return build_services(args.data_dir, migrate=migrate)
+
+
+def _cmd_status(args: argparse.Namespace, out: TextIO) -> int:
+    from inspector.services.status import station_status
+
+    services = _services(args)
+    try:
+        info = station_status(services.database)
+    finally:
+        services.close()
+    info["station"] = services.station.station_code
+    info["warehouse"] = services.station.warehouse_code
+    if args.json:
+        out.write(json.dumps(info, sort_keys=True) + "\n")
+    else:
+        width = max(len(k) for k in info)
+        for key, value in info.items():
+            out.write(f"{key.replace('_', ' '):<{width}}  {value}\n")
+    return EXIT_OK
+
+
+def _cmd_db(args: argparse.Namespace, out: TextIO) -> int:
+    from inspector.app import configure_logging
+    from inspector.models.database import head_revision, open_database
+    from inspector.paths import data_paths
+
+    paths = data_paths(args.data_dir).ensure()
+    configure_logging(paths, args.verbose)
+    database = open_database(paths.database, paths.backups, migrate=False)
+    try:
+        if args.db_command == "check":
+            result = database.check_integrity()
+            out.write(f"integrity: {result}\n")
+            return EXIT_OK if result == "ok" else EXIT_FAILED
+        before = database.current_revision()
+        backup = database.upgrade()
+        if before == head_revision():
+            out.write(f"Database {paths.database} is up to date (schema {before}).\n")
+        else:
+            out.write(f"Database {paths.database} migrated from {before or 'empty'} to {head_revision()}.\n")
+            if backup:
+                out.write(f"Backup: {backup}\n")
+        return EXIT_OK
+    finally:
+        database.dispose()
+
+
+def _cmd_demo_seed(args: argparse.Namespace, out: TextIO) -> int:
+    from inspector.services.demo_data import run_demo_seed
+
+    services = _services(args)
+    try:
+        return run_demo_seed(services, args.returns, args.inspections, args.seed, out)
+    finally:
+        services.close()
+
+
+def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    from inspector.services.returns_import import run_import
+
+    services = _services(args)
+    try:
+        warehouse = args.warehouse or services.station.warehouse_code
+        return run_import(services.database, args.file, warehouse, out)
+    finally:
+        services.close()
+
+
+def _cmd_screenshots(args: argparse.Namespace, out: TextIO) -> int:
+    from inspector.ui.screenshots import render_screenshots
+
+    services = _services(args)
+    try:
+        files = render_screenshots(services, args.outdir)
+    finally:
+        services.close()
+    for path in files:
+        out.write(f"{path}\n")
+    return EXIT_OK
+
+
+def _cmd_decode(args: argparse.Namespace, out: TextIO) -> int:
+    from inspector.scanning.cli_decode import run_decode
+
+    return run_decode(args.images, args.json, out)
+
+
+def _cmd_identify(args: argparse.Namespace, out: TextIO) -> int:
+    from inspector.scanning.cli_identify import run_identify
+
+    return run_identify(args.texts, args.json, out)
+
+
+def _cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
+    from inspector.services.audit import verify_all_chains
+
+    services = _services(args)
+    try:
+        with services.database.session() as session:
+            reports = verify_all_chains(session)
+    finally:
+        services.close()
+    if args.json:
+        out.write(
+            json.dumps({"ok": all(r.ok for r in reports), "chains": [r.to_json() for r in reports]}) + "\n"
+        )
+    else:
+        for report in reports:
+            if report.ok:
+                out.write(f"station {report.station_id}: {report.events_checked} events, chain verified\n")
+            else:
+                out.write(
+                    f"station {report.station_id}: BROKEN at event {report.broken_seq} "
+                    f"({report.broken_event_id}): {report.reason}\n"
+                )
+        if not reports:
+            out.write("no audit events yet\n")
+    return EXIT_OK if all(r.ok for r in reports) else EXIT_FAILED
+
+
+def _cmd_gui(args: argparse.Namespace, out: TextIO) -> int:
+    from inspector.ui.application import run_gui
+
+    services = _services(args)
+    try:
+        return run_gui(services)
+    finally:
+        services.close()
+
+
+_COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO], int]] = {
+    None: _cmd_gui,
+    "status": _cmd_status,
+    "db": _cmd_db,
+    "demo-seed": _cmd_demo_seed,
+    "import-returns": _cmd_import,
+    "screenshots": _cmd_screenshots,
+    "decode": _cmd_decode,
+    "identify": _cmd_identify,
+    "audit": _cmd_audit,
+}
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run the command line; returns the process exit status."""
+    from inspector.config import SettingsError
+    from inspector.models.database import DatabaseProblem
+
+    args = build_parser().parse_args(argv)
+    out = out or sys.stdout
+    try:
+        return _COMMANDS[args.command](args, out)
+    except DatabaseProblem as problem:
+        sys.stderr.write(f"inspector: {problem.user_message}\n")
+        return EXIT_ENVIRONMENT
+    except SettingsError as problem:
+        sys.stderr.write(f"inspector: the settings file cannot be read: {problem}\n")
+        return EXIT_ENVIRONMENT
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

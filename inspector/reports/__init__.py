@@ -1,0 +1,1 @@
+"""Reports, labels and evidence packs (PDF, CSV, XLSX, ZPL)."""

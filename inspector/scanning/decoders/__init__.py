@@ -1,0 +1,1 @@
+"""Barcode decoding backends, preprocessing and the acceptance rules of the combined decoder."""

@@ -1,0 +1,101 @@
+"""Grayscale conversion and the preprocessed variants ("frames") the cascade decodes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+_CLAHE = cv2.createCLAHE(clipLimit=2.0, tileGridSize=(8, 8))
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A preprocessed image plus the mapping of its pixel coordinates back to the input image."""
+
+    image: np.ndarray
+    name: str
+    scale: float = 1.0
+    offset: tuple[int, int] = (0, 0)
+
+    def to_input(self, points: list[tuple[float, float]]) -> tuple[tuple[int, int], ...]:
+        """Map points of this frame to the input image's pixel coordinates."""
+        ox, oy = self.offset
+        return tuple((round(x / self.scale + ox), round(y / self.scale + oy)) for x, y in points)
+
+
+def to_gray(image: np.ndarray) -> np.ndarray:
+    """Return an 8-bit single-channel image from gray, BGR or BGRA input (alpha composited on white)."""
+    if not isinstance(image, np.ndarray) or image.size == 0:
+        raise ValueError("image must be a non-empty numpy array")
+    img = image
+    if img.dtype != np.uint8:
+        img = cv2.normalize(img, None, 0, 255, cv2.NORM_MINMAX).astype(np.uint8)
+    if img.ndim == 2:
+        return np.ascontiguousarray(img)
+    if img.ndim == 3 and img.shape[2] == 1:
+        return np.ascontiguousarray(img[:, :, 0])
+    if img.ndim == 3 and img.shape[2] == 4:
+        alpha = img[:, :, 3:4].astype(np.float32) / 255.0
+        img = (img[:, :, :3].astype(np.float32) * alpha + 255.0 * (1.0 - alpha)).astype(np.uint8)
+    if img.ndim == 3 and img.shape[2] == 3:
+        return cv2.cvtColor(img, cv2.COLOR_BGR2GRAY)
+    raise ValueError(f"unsupported image shape {image.shape}")
+
+
+def clahe(gray: np.ndarray) -> Frame:
+    """Local contrast enhancement (CLAHE): helps glare, shadows and low-contrast prints."""
+    return Frame(_CLAHE.apply(gray), "clahe")
+
+
+def inverted(gray: np.ndarray) -> Frame:
+    """Light-on-dark codes (and negative photos)."""
+    return Frame(cv2.bitwise_not(gray), "inverted")
+
+
+def scaled(gray: np.ndarray, factor: float) -> Frame:
+    """Resampled copy: upscaling helps sub-2-pixel modules, downscaling helps noise and huge codes."""
+    if min(gray.shape) * factor < 16:
+        return Frame(gray, "scaled-skip")
+    interp = cv2.INTER_CUBIC if factor > 1 else cv2.INTER_AREA
+    return Frame(cv2.resize(gray, None, fx=factor, fy=factor, interpolation=interp), f"x{factor:g}", factor)
+
+
+def sharpened(gray: np.ndarray) -> Frame:
+    """Unsharp mask against mild defocus."""
+    blur = cv2.GaussianBlur(gray, (0, 0), 2.0)
+    return Frame(cv2.addWeighted(gray, 1.8, blur, -0.8, 0), "sharpen")
+
+
+def smoothed(gray: np.ndarray) -> Frame:
+    """Light Gaussian blur against sensor noise and JPEG ringing."""
+    return Frame(cv2.GaussianBlur(gray, (3, 3), 0), "blur")
+
+
+def adaptive(gray: np.ndarray) -> Frame:
+    """Adaptive mean threshold: binarisation under uneven light."""
+    img = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, 31, 5)
+    return Frame(img, "adaptive")
+
+
+def otsu(gray: np.ndarray) -> Frame:
+    """Global Otsu threshold after a light blur."""
+    _, img = cv2.threshold(cv2.GaussianBlur(gray, (3, 3), 0), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return Frame(img, "otsu")
+
+
+def crop_around(gray: np.ndarray, points: tuple[tuple[int, int], ...], factor: float) -> Frame | None:
+    """A crop around ``points`` with a generous quiet-zone margin, resampled by ``factor``."""
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    w, h = max(xs) - min(xs), max(ys) - min(ys)
+    margin = int(0.2 * max(w, h)) + 12
+    x0, y0 = max(0, min(xs) - margin), max(0, min(ys) - max(margin, int(0.3 * max(w, h))))
+    x1, y1 = min(gray.shape[1], max(xs) + margin), min(gray.shape[0], max(ys) + max(margin, int(0.3 * max(w, h))))
+    if x1 - x0 < 8 or y1 - y0 < 8:
+        return None
+    crop = gray[y0:y1, x0:x1]
+    if factor != 1:
+        crop = cv2.resize(crop, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+    return Frame(np.ascontiguousarray(crop), f"crop-x{factor:g}", factor, (x0, y0))

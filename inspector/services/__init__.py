@@ -1,0 +1,1 @@
+"""Qt-free use cases of the station: intake, inspection, users, import, demo data, status."""

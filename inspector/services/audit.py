@@ -1,0 +1,192 @@
+"""The append-only, hash-chained audit log: appending events and verifying the chains.
+
+Every station keeps one chain. An event's hash covers its content and the previous event's hash,
+so changing, deleting, inserting or reordering events anywhere breaks the chain from that point.
+Photo events carry the photos' SHA-256, so swapping a photo file is detectable too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from inspector.models import AuditEvent, utcnow
+
+GENESIS_HASH = "0" * 64
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="microseconds")
+    return str(value)
+
+
+def event_digest(
+    *,
+    station_id: uuid.UUID,
+    seq: int,
+    occurred_at: datetime,
+    actor_id: uuid.UUID | None,
+    action: str,
+    entity_type: str,
+    entity_id: uuid.UUID | None,
+    return_id: uuid.UUID | None,
+    inspection_id: uuid.UUID | None,
+    payload: dict[str, Any],
+    photo_hashes: Sequence[str],
+    prev_hash: str,
+) -> str:
+    """The SHA-256 of an event's canonical JSON form (sorted keys, UTC times, no whitespace)."""
+    canonical = {
+        "station_id": _text(station_id),
+        "seq": seq,
+        "occurred_at": _text(occurred_at),
+        "actor_id": _text(actor_id),
+        "action": action,
+        "entity_type": entity_type,
+        "entity_id": _text(entity_id),
+        "return_id": _text(return_id),
+        "inspection_id": _text(inspection_id),
+        "payload": payload,
+        "photo_hashes": list(photo_hashes),
+        "prev_hash": prev_hash,
+    }
+    blob = json.dumps(canonical, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def digest_of(event: AuditEvent) -> str:
+    """Recompute the hash a stored event should have."""
+    return event_digest(
+        station_id=event.station_id,
+        seq=event.seq,
+        occurred_at=event.occurred_at,
+        actor_id=event.actor_id,
+        action=event.action,
+        entity_type=event.entity_type,
+        entity_id=event.entity_id,
+        return_id=event.return_id,
+        inspection_id=event.inspection_id,
+        payload=event.payload,
+        photo_hashes=event.photo_hashes,
+        prev_hash=event.prev_hash,
+    )
+
+
+def append_event(
+    session: Session,
+    *,
+    station_id: uuid.UUID,
+    action: str,
+    actor_id: uuid.UUID | None = None,
+    entity_type: str = "",
+    entity_id: uuid.UUID | None = None,
+    return_id: uuid.UUID | None = None,
+    inspection_id: uuid.UUID | None = None,
+    payload: dict[str, Any] | None = None,
+    photo_hashes: Iterable[str] = (),
+    occurred_at: datetime | None = None,
+) -> AuditEvent:
+    """Append an event to the station's chain inside the caller's transaction.
+
+    The unique (station_id, seq) constraint makes a concurrent append on the same station fail
+    instead of forking the chain.
+    """
+    last = session.execute(
+        select(AuditEvent.seq, AuditEvent.hash)
+        .where(AuditEvent.station_id == station_id)
+        .order_by(AuditEvent.seq.desc())
+        .limit(1)
+    ).first()
+    seq, prev_hash = (last.seq + 1, last.hash) if last else (1, GENESIS_HASH)
+    # Round-trip the payload through JSON so the hash covers exactly what will be stored.
+    clean_payload = json.loads(json.dumps(payload or {}, default=str))
+    hashes = sorted(set(photo_hashes))
+    when = occurred_at or utcnow()
+    event = AuditEvent(
+        id=uuid.uuid4(),
+        station_id=station_id,
+        seq=seq,
+        occurred_at=when,
+        actor_id=actor_id,
+        action=action,
+        entity_type=entity_type,
+        entity_id=entity_id,
+        return_id=return_id,
+        inspection_id=inspection_id,
+        payload=clean_payload,
+        photo_hashes=hashes,
+        prev_hash=prev_hash,
+    )
+    event.hash = digest_of(event)
+    session.add(event)
+    session.flush()
+    return event
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    """The result of verifying one station's chain (or all of them)."""
+
+    ok: bool
+    events_checked: int
+    station_id: uuid.UUID | None = None
+    broken_seq: int | None = None
+    broken_event_id: uuid.UUID | None = None
+    reason: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict of the report."""
+        return {
+            "ok": self.ok,
+            "events_checked": self.events_checked,
+            "station_id": _text(self.station_id),
+            "broken_seq": self.broken_seq,
+            "broken_event_id": _text(self.broken_event_id),
+            "reason": self.reason,
+        }
+
+
+def verify_station_chain(session: Session, station_id: uuid.UUID) -> ChainReport:
+    """Walk one station's chain from the first event and name the first broken one."""
+    expected_prev = GENESIS_HASH
+    expected_seq = 1
+    checked = 0
+    rows = session.scalars(
+        select(AuditEvent).where(AuditEvent.station_id == station_id).order_by(AuditEvent.seq)
+    )
+    for event in rows:
+        checked += 1
+        problem = ""
+        if event.seq != expected_seq:
+            problem = f"event {expected_seq} is missing (next is {event.seq})"
+        elif event.prev_hash != expected_prev:
+            problem = "does not follow the previous event (events removed, inserted or reordered)"
+        elif digest_of(event) != event.hash:
+            problem = "its content was changed after it was recorded"
+        if problem:
+            return ChainReport(False, checked, station_id, expected_seq, event.id, problem)
+        expected_prev = event.hash
+        expected_seq += 1
+    return ChainReport(True, checked, station_id)
+
+
+def verify_all_chains(session: Session) -> list[ChainReport]:
+    """Verify the chain of every station that has events."""
+    stations = session.scalars(select(AuditEvent.station_id).distinct()).all()
+    return [verify_station_chain(session, station_id) for station_id in stations]
+
+
+def count_events(session: Session) -> int:
+    """How many audit events the database holds."""
+    return int(session.scalar(select(func.count()).select_from(AuditEvent)) or 0)

@@ -1,0 +1,122 @@
+"""Content-addressed photo storage: originals stored once, immutable, named by SHA-256.
+
+Files are written atomically (temporary file, fsync, rename), so a power cut leaves either the
+whole photo or nothing. Thumbnails are derived files and can always be rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+THUMBNAIL_SIZE = (320, 320)
+_MIME_SUFFIX = {"JPEG": ("image/jpeg", ".jpg"), "PNG": ("image/png", ".png"), "WEBP": ("image/webp", ".webp")}
+
+
+class PhotoError(ValueError):
+    """The bytes are not a photo we can store (empty, corrupt, unsupported format)."""
+
+
+@dataclass(frozen=True)
+class StoredPhoto:
+    """What the store knows about a stored original."""
+
+    sha256: str
+    relative_path: str
+    size_bytes: int
+    width: int
+    height: int
+    mime_type: str
+
+
+def sha256_file(path: Path) -> str:
+    """The SHA-256 of a file, read in chunks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` through a temporary file, fsync and rename."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, target)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    if hasattr(os, "O_DIRECTORY"):
+        dir_fd = os.open(target.parent, os.O_DIRECTORY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+class PhotoStore:
+    """Originals under ``photos/aa/<sha256>.<ext>``, thumbnails under ``thumbnails/aa/<sha256>.jpg``."""
+
+    def __init__(self, photos_dir: Path, thumbnails_dir: Path) -> None:
+        self.photos_dir = photos_dir
+        self.thumbnails_dir = thumbnails_dir
+
+    def path_of(self, relative_path: str) -> Path:
+        """The absolute path of a stored original."""
+        return self.photos_dir / relative_path
+
+    def store(self, data: bytes) -> StoredPhoto:
+        """Store encoded image bytes (JPEG, PNG or WebP) once; storing the same bytes again is a no-op."""
+        if not data:
+            raise PhotoError("the image is empty")
+        try:
+            with Image.open(io.BytesIO(data)) as image:
+                image.verify()
+            with Image.open(io.BytesIO(data)) as image:
+                width, height = image.size
+                image_format = image.format or ""
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+            raise PhotoError(f"the file is not a readable image ({exc})") from exc
+        if image_format not in _MIME_SUFFIX:
+            raise PhotoError(f"unsupported image format {image_format or 'unknown'}")
+        mime, suffix = _MIME_SUFFIX[image_format]
+        sha = hashlib.sha256(data).hexdigest()
+        relative = f"{sha[:2]}/{sha}{suffix}"
+        target = self.photos_dir / relative
+        if not target.exists() or target.stat().st_size != len(data):
+            write_atomically(target, data)
+        return StoredPhoto(sha, relative, len(data), width, height, mime)
+
+    def thumbnail_relative(self, sha256: str) -> str:
+        """Where the thumbnail of a photo lives, relative to the thumbnails folder."""
+        return f"{sha256[:2]}/{sha256}.jpg"
+
+    def make_thumbnail(self, stored: StoredPhoto) -> Path:
+        """Create (or reuse) the thumbnail of a stored original. Slow: call it off the GUI thread."""
+        target = self.thumbnails_dir / self.thumbnail_relative(stored.sha256)
+        if target.exists():
+            return target
+        with Image.open(self.path_of(stored.relative_path)) as image:
+            image.draft("RGB", (THUMBNAIL_SIZE[0] * 2, THUMBNAIL_SIZE[1] * 2))
+            image = image.convert("RGB")
+            image.thumbnail(THUMBNAIL_SIZE, Image.Resampling.BILINEAR)
+            buffer = io.BytesIO()
+            image.save(buffer, "JPEG", quality=80)
+        write_atomically(target, buffer.getvalue())
+        return target
+
+    def verify(self, relative_path: str, sha256: str) -> bool:
+        """True when the stored original still has the hash it was recorded with."""
+        path = self.path_of(relative_path)
+        return path.exists() and sha256_file(path) == sha256

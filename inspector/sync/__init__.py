@@ -1,0 +1,1 @@
+"""Central sync: outbox push and incremental pull against the central PostgreSQL database."""

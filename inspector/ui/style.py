@@ -1,0 +1,71 @@
+"""The global stylesheet: big type, big touch targets, strong focus, high contrast.
+
+Made for a warehouse PC at 1366x768 that is used with a scanner, a keyboard and gloves: body text
+16 pt, inputs 20 pt, buttons at least 52 px high, a thick yellow focus frame on whatever has focus.
+"""
+
+from __future__ import annotations
+
+INK = "#111111"
+PAPER = "#ffffff"
+PANEL = "#eef1f4"
+ACCENT = "#0b4f9c"
+FOCUS = "#ffbf00"
+OK = "#1b7f3b"
+ERROR = "#b00020"
+
+STYLESHEET = f"""
+* {{ font-size: 16pt; color: {INK}; }}
+QMainWindow, QDialog, QWidget#page, QWidget#loginWindow {{ background: {PAPER}; }}
+QLabel#heading, QLabel#dialogHeading {{ font-size: 26pt; font-weight: bold; }}
+QLabel#subheading {{ font-size: 18pt; font-weight: bold; }}
+QLabel#hint {{ color: #333333; }}
+QLabel#message {{ font-size: 18pt; font-weight: bold; padding: 8px; }}
+QLabel#message[kind="error"] {{ color: {PAPER}; background: {ERROR}; }}
+QLabel#message[kind="info"] {{ color: {INK}; background: {PANEL}; }}
+QLabel#numberValue {{ font-size: 30pt; font-weight: bold; color: {ACCENT}; }}
+QFrame#numberTile {{ background: {PANEL}; border: 2px solid #c5ccd4; border-radius: 6px; }}
+QFrame#notice {{ background: #fff7d6; border: 2px solid #c9a400; border-radius: 6px; }}
+QLineEdit, QSpinBox, QComboBox {{
+    min-height: 48px; padding: 4px 10px; font-size: 18pt;
+    border: 2px solid #5a6570; border-radius: 4px; background: {PAPER};
+}}
+QLineEdit#scanField {{ font-size: 26pt; min-height: 64px; border: 3px solid {ACCENT}; }}
+QLineEdit:focus, QSpinBox:focus, QComboBox:focus {{ border: 4px solid {FOCUS}; }}
+QLineEdit:disabled {{ background: #dddddd; color: #555555; }}
+QPushButton {{
+    min-height: 52px; min-width: 120px; padding: 4px 20px; font-weight: bold;
+    background: {ACCENT}; color: {PAPER}; border: 3px solid {ACCENT}; border-radius: 6px;
+}}
+QPushButton:hover {{ background: #083b75; }}
+QPushButton:focus {{ border: 4px solid {FOCUS}; }}
+QPushButton:disabled {{ background: #9aa4ae; border-color: #9aa4ae; }}
+QPushButton[secondary="true"] {{ background: {PAPER}; color: {ACCENT}; }}
+QPushButton#navButton {{
+    text-align: left; min-height: 64px; font-size: 18pt;
+    background: {PANEL}; color: {INK}; border: 3px solid {PANEL};
+}}
+QPushButton#navButton:checked {{ background: {ACCENT}; color: {PAPER}; border-color: {ACCENT}; }}
+QPushButton#navButton:focus {{ border: 4px solid {FOCUS}; }}
+QWidget#navBar {{ background: {PANEL}; }}
+QCheckBox {{ min-height: 44px; spacing: 12px; }}
+QCheckBox::indicator {{ width: 28px; height: 28px; }}
+QCheckBox:focus {{ background: #fff2c0; }}
+QListWidget {{ border: 2px solid #5a6570; font-size: 18pt; }}
+QListWidget::item {{ min-height: 52px; padding: 4px 12px; }}
+QListWidget::item:selected {{ background: {ACCENT}; color: {PAPER}; }}
+QListWidget:focus {{ border: 4px solid {FOCUS}; }}
+QTableView {{ border: 2px solid #5a6570; gridline-color: #c5ccd4; }}
+QTableView:focus {{ border: 4px solid {FOCUS}; }}
+QHeaderView::section {{ background: {PANEL}; font-weight: bold; padding: 6px; border: 1px solid #c5ccd4; }}
+QTabBar::tab {{ min-height: 44px; padding: 4px 18px; background: {PANEL}; border: 2px solid #c5ccd4; }}
+QTabBar::tab:selected {{ background: {ACCENT}; color: {PAPER}; }}
+QTabBar::tab:focus {{ border: 3px solid {FOCUS}; }}
+QProgressBar {{ min-height: 40px; border: 2px solid #5a6570; text-align: center; }}
+QProgressBar::chunk {{ background: {OK}; }}
+QStatusBar {{ background: {INK}; }}
+QStatusBar QLabel {{ color: {PAPER}; padding: 0 10px; font-size: 14pt; }}
+QStatusBar QPushButton {{ min-height: 36px; font-size: 14pt; }}
+*[flash="ok"] {{ background: #c8f0d2; }}
+*[flash="error"] {{ background: #ffc9cf; }}
+"""

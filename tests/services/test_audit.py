@@ -1,0 +1,117 @@
+"""The hash-chained audit log detects every kind of tampering."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+
+from sqlalchemy import select
+
+from inspector.models import AuditEvent
+from inspector.services.audit import append_event, verify_all_chains, verify_station_chain
+
+
+def _seed_events(services, n: int = 5) -> list[AuditEvent]:  # type: ignore[no-untyped-def]
+    with services.database.session() as session:
+        events = [
+            append_event(
+                session,
+                station_id=services.station.station_id,
+                action="answer_given",
+                entity_type="inspection",
+                entity_id=uuid.uuid4(),
+                payload={"question": f"q{i}", "answer": i % 2 == 0},
+                photo_hashes=["ab" * 32] if i == 2 else [],
+            )
+            for i in range(n)
+        ]
+    return events
+
+
+def _raw(services) -> sqlite3.Connection:  # type: ignore[no-untyped-def]
+    services.database.dispose()
+    connection = sqlite3.connect(services.database.path)
+    # Tampering means going around the app: the attacker drops the append-only triggers first.
+    connection.execute("DROP TRIGGER audit_events_no_update")
+    connection.execute("DROP TRIGGER audit_events_no_delete")
+    return connection
+
+
+def _verify(services):  # type: ignore[no-untyped-def]
+    with services.database.session() as session:
+        return verify_station_chain(session, services.station.station_id)
+
+
+def test_an_untouched_chain_verifies(services) -> None:  # type: ignore[no-untyped-def]
+    events = _seed_events(services)
+    assert [e.seq for e in events] == [1, 2, 3, 4, 5]
+    assert events[1].prev_hash == events[0].hash
+    report = _verify(services)
+    assert report.ok and report.events_checked == 5
+
+
+def test_a_changed_payload_is_detected_at_that_event(services) -> None:  # type: ignore[no-untyped-def]
+    _seed_events(services)
+    raw = _raw(services)
+    raw.execute("""UPDATE audit_events SET payload = '{"question": "q2", "answer": false}' WHERE seq = 3""")
+    raw.commit()
+    raw.close()
+    report = _verify(services)
+    assert not report.ok and report.broken_seq == 3 and "changed" in report.reason
+
+
+def test_a_swapped_photo_hash_is_detected(services) -> None:  # type: ignore[no-untyped-def]
+    _seed_events(services)
+    raw = _raw(services)
+    raw.execute("""UPDATE audit_events SET photo_hashes = '["%s"]' WHERE seq = 3""" % ("cd" * 32))
+    raw.commit()
+    raw.close()
+    assert _verify(services).broken_seq == 3
+
+
+def test_a_deleted_event_is_detected(services) -> None:  # type: ignore[no-untyped-def]
+    _seed_events(services)
+    raw = _raw(services)
+    raw.execute("DELETE FROM audit_events WHERE seq = 2")
+    raw.commit()
+    raw.close()
+    report = _verify(services)
+    assert not report.ok and report.broken_seq == 2 and "missing" in report.reason
+
+
+def test_a_deleted_last_event_and_renumbered_events_are_detected(services) -> None:  # type: ignore[no-untyped-def]
+    _seed_events(services)
+    raw = _raw(services)
+    raw.execute("DELETE FROM audit_events WHERE seq = 2")
+    raw.execute("UPDATE audit_events SET seq = seq - 1 WHERE seq > 2")
+    raw.commit()
+    raw.close()
+    report = _verify(services)
+    assert not report.ok and report.broken_seq == 2
+
+
+def test_reordered_events_are_detected(services) -> None:  # type: ignore[no-untyped-def]
+    _seed_events(services)
+    raw = _raw(services)
+    raw.execute("UPDATE audit_events SET seq = 100 WHERE seq = 2")
+    raw.execute("UPDATE audit_events SET seq = 2 WHERE seq = 3")
+    raw.execute("UPDATE audit_events SET seq = 3 WHERE seq = 100")
+    raw.commit()
+    raw.close()
+    assert _verify(services).broken_seq == 2
+
+
+def test_every_station_has_its_own_chain(services) -> None:  # type: ignore[no-untyped-def]
+    from inspector.models import Station
+
+    with services.database.session() as session:
+        other = Station(warehouse_id=services.station.warehouse_id, code="ST-02", name="2")
+        session.add(other)
+        session.flush()
+        first = append_event(session, station_id=other.id, action="parcel_received")
+        assert first.seq == 1
+    _seed_events(services, 2)
+    with services.database.session() as session:
+        reports = verify_all_chains(session)
+        assert len(reports) == 2 and all(r.ok for r in reports)
+        assert session.scalars(select(AuditEvent.seq).where(AuditEvent.station_id == other.id)).all() == [1]

@@ -1,0 +1,58 @@
+"""The `inspector` command as a user runs it (subprocesses for the entry point itself)."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from inspector import __version__
+from inspector.cli import main
+
+
+def _run(*args: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(list(args), out=out)
+    return code, out.getvalue()
+
+
+def test_version_and_help_run_as_a_program() -> None:
+    result = subprocess.run([sys.executable, "-m", "inspector", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and __version__ in result.stdout
+    result = subprocess.run([sys.executable, "-m", "inspector", "--help"], capture_output=True, text=True)
+    for command in ("demo-seed", "import-returns", "status", "db", "screenshots", "decode", "identify"):
+        assert command in result.stdout
+
+
+def test_status_json_reports_counts_and_the_database(tmp_path: Path) -> None:
+    code, output = _run("--data-dir", str(tmp_path), "status", "--json")
+    assert code == 0
+    info = json.loads(output)
+    for key in ("returns", "return_lines", "parcels", "inspections", "photos", "pending_sync"):
+        assert info[key] == 0
+    assert info["database"] == str(tmp_path / "inspector.sqlite3")
+
+
+def test_db_upgrade_and_check(tmp_path: Path) -> None:
+    code, output = _run("--data-dir", str(tmp_path), "db", "upgrade")
+    assert code == 0 and "migrated from empty" in output
+    code, output = _run("--data-dir", str(tmp_path), "db", "upgrade")
+    assert code == 0 and "up to date" in output
+    code, output = _run("--data-dir", str(tmp_path), "db", "check")
+    assert code == 0 and "ok" in output
+
+
+def test_a_corrupt_database_gives_a_plain_message_and_exit_code(tmp_path: Path) -> None:
+    (tmp_path / "inspector.sqlite3").write_bytes(b"garbage" * 1000)
+    result = subprocess.run(
+        [sys.executable, "-m", "inspector", "--data-dir", str(tmp_path), "status"], capture_output=True, text=True
+    )
+    assert result.returncode == 3
+    assert "damaged" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_audit_verify_on_an_empty_database(tmp_path: Path) -> None:
+    code, output = _run("--data-dir", str(tmp_path), "audit", "verify", "--json")
+    assert code == 0 and json.loads(output) == {"ok": True, "chains": []}
