@@ -175,7 +175,8 @@ def compute_check(name: str, sequence: str, params: Mapping[str, Any] | None = N
     if name == "s10":
         return s10_check_digit(sequence)
     if name == "sum_product_with_weightings_and_modulo":
-        return sum_product_check_digit(sequence, p.get("weightings", []), int(p["modulo1"]), int(p["modulo2"]))
+        weightings = p.get("weightings", [])
+        return sum_product_check_digit(sequence, weightings, int(p["modulo1"]), int(p["modulo2"]))
     if name == "mod_37_36":
         return mod_37_36_check_char(sequence)
     if name == "luhn":

@@ -2,8 +2,11 @@
 
 Wire it into the main CLI with e.g.::
 
-    p = sub.add_parser("identify"); p.add_argument("--json", action="store_true"); p.add_argument("texts", nargs="+")
-    ... return run_identify(args.texts, args.json, sys.stdout)
+    p = sub.add_parser("identify")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("texts", nargs="+")
+    ...
+    return run_identify(args.texts, args.json, sys.stdout)
 """
 
 from __future__ import annotations

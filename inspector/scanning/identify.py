@@ -244,9 +244,9 @@ def _identify_digits(text: str, digits: str, symbology: str) -> Identification |
             fields["error"] = f"SSCC check digit should be {gs1_check_digit(digits[:-1])}"
         if ok or not any(m.valid for m in matches):
             return _result(text, "sscc", ok, digits, matches, **fields)
-    if n == 20 and digits.startswith("00") and gs1_valid(digits[2:]):
-        if not (matches and matches[0].valid and matches[0].prefix_len > 2):
-            return _result(text, "sscc", True, digits[2:], matches, sscc=digits[2:])
+    dhl_like = bool(matches and matches[0].valid and matches[0].prefix_len > 2)
+    if n == 20 and digits.startswith("00") and gs1_valid(digits[2:]) and not dhl_like:
+        return _result(text, "sscc", True, digits[2:], matches, sscc=digits[2:])
     return None
 
 

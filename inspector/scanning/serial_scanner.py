@@ -9,6 +9,7 @@ thread: a GUI must marshal them to its own thread (e.g. emit a Qt signal).
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
@@ -139,10 +140,8 @@ class SerialScanner:
                     reported = True
             finally:
                 self._connected.clear()
-                try:
+                with contextlib.suppress(Exception):  # closing a vanished device may fail
                     port.close()
-                except Exception:  # closing a vanished device may fail; nothing to do
-                    pass
             if not self._stop.is_set():
                 self._stop.wait(backoff)
 
@@ -192,7 +191,5 @@ class SerialScanner:
             self._error(f"on_scan callback failed: {exc!r}")
 
     def _error(self, message: str, raw: str = "") -> None:
-        try:
+        with contextlib.suppress(Exception):  # never let the error callback kill the thread
             self.on_error(ScanError(message, "serial", time.monotonic(), raw))
-        except Exception:  # never let the error callback kill the thread
-            pass

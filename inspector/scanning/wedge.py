@@ -96,7 +96,8 @@ def _normalize_key(key: str) -> str:
 class WedgeBurstDetector:
     """State machine separating scanner bursts from human typing. Not thread-safe; one per window."""
 
-    def __init__(self, config: WedgeConfig | None = None, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, config: WedgeConfig | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         """Create a detector; ``clock`` supplies ``ScanEvent.at`` (monotonic seconds)."""
         self.config = config or WedgeConfig()
         self._clock = clock

@@ -78,4 +78,3 @@ def run_gui(services: Services, argv: Sequence[str] | None = None) -> int:
     code = app.exec()
     session.shutdown()
     return int(code)
-

@@ -54,14 +54,16 @@ def error_dialog_for(exc: BaseException, parent: QWidget | None = None) -> Error
     problem = explain(exc) if not isinstance(exc, DatabaseProblem) else exc
     if problem is not None:
         return ErrorDialog(
-            QCoreApplication.translate("ErrorDialog", "A problem with the database"), database_problem(problem.user_message), parent
+            QCoreApplication.translate("ErrorDialog", "A problem with the database"),
+            database_problem(problem.user_message),
+            parent,
         )
     return ErrorDialog(
         QCoreApplication.translate("ErrorDialog", "Something went wrong"),
         QCoreApplication.translate(
             "ErrorDialog",
             "Return Inspector ran into an unexpected problem. What you saved before is safe. "
-            "Please tell your team lead what you were doing; the details are in the log file."
+            "Please tell your team lead what you were doing; the details are in the log file.",
         ),
         parent,
     )
@@ -79,9 +81,7 @@ def report_exception(exc: BaseException, parent: QWidget | None = None) -> None:
     dialog.exec()
 
 
-def _excepthook(
-    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
-) -> None:
+def _excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     if issubclass(exc_type, KeyboardInterrupt):
         sys.__excepthook__(exc_type, exc, tb)
         return

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QTimer, QUrl
+from PySide6.QtCore import QLoggingCategory, QObject, QTimer, QUrl
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from inspector.paths import resources_dir
@@ -16,6 +17,7 @@ from inspector.paths import resources_dir
 log = logging.getLogger(__name__)
 
 FLASH_MS = 450
+HEADLESS_PLATFORMS = ("offscreen", "minimal")
 
 
 def _repolish(widget: QWidget) -> None:
@@ -53,10 +55,19 @@ class Feedback(QObject):
         if self._effects is not None:
             return self._effects
         self._effects = {}
+        if QGuiApplication.platformName() in HEADLESS_PLATFORMS:
+            return self._effects  # no audio device behind an offscreen screen
+        # Missing optional codec libraries are normal on a station PC: keep them out of the log.
+        QLoggingCategory.setFilterRules(
+            "qt.multimedia.symbolsresolver=false\nqt.multimedia.ffmpeg.info=false"
+        )
         try:
-            from PySide6.QtMultimedia import QSoundEffect
+            from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
         except ImportError as exc:  # libpulse0 missing and the like
             log.info("No QtMultimedia, using the system beep: %s", exc)
+            return self._effects
+        if not QMediaDevices.audioOutputs():
+            log.info("No audio output device, using the system beep")
             return self._effects
         for kind in ("success", "error"):
             path = resources_dir() / "sounds" / f"{kind}.wav"

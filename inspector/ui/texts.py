@@ -18,20 +18,48 @@ ROLE_NAMES: dict[Role, str] = {
     Role.ADMIN: QT_TRANSLATE_NOOP("Texts", "Administrator"),
 }
 
-# Rejection.code of the returns import -> a sentence for the report table.
+# Rejection.code of the returns import (inspector.services.returns_import.RejectionCode).
 REJECTION_REASONS: dict[str, str] = {
-    "missing_column": QT_TRANSLATE_NOOP("Texts", "A required column is missing."),
-    "missing_field": QT_TRANSLATE_NOOP("Texts", "A required field is empty."),
-    "bad_value": QT_TRANSLATE_NOOP("Texts", "A value is not valid."),
-    "bad_date": QT_TRANSLATE_NOOP("Texts", "A date cannot be read."),
-    "bad_quantity": QT_TRANSLATE_NOOP("Texts", "The quantity is not a positive whole number."),
-    "bad_json": QT_TRANSLATE_NOOP("Texts", "The line is not valid JSON."),
-    "bad_encoding": QT_TRANSLATE_NOOP("Texts", "The file is not UTF-8 text."),
-    "unknown_warehouse": QT_TRANSLATE_NOOP("Texts", "The warehouse is not known at this station."),
-    "unknown_reason": QT_TRANSLATE_NOOP("Texts", "The return reason is not known."),
+    "missing_field": QT_TRANSLATE_NOOP("Texts", "A required value is missing."),
+    "bad_rma": QT_TRANSLATE_NOOP("Texts", "The RMA number is not valid (RMA and 8 digits)."),
+    "bad_gtin": QT_TRANSLATE_NOOP("Texts", "The GTIN (EAN) is not valid."),
+    "bad_date": QT_TRANSLATE_NOOP("Texts", "A date cannot be read or is impossible."),
+    "unknown_refund_choice": QT_TRANSLATE_NOOP("Texts", "The refund choice is not known."),
+    "unknown_country": QT_TRANSLATE_NOOP("Texts", "The country is not known."),
     "unknown_category": QT_TRANSLATE_NOOP("Texts", "The product category is not known."),
-    "duplicate": QT_TRANSLATE_NOOP("Texts", "The same RMA appears twice in the file."),
+    "unknown_reason": QT_TRANSLATE_NOOP("Texts", "The return reason is not known."),
+    "unknown_channel": QT_TRANSLATE_NOOP("Texts", "The sales channel is not known."),
+    "unknown_segment": QT_TRANSLATE_NOOP("Texts", "The customer segment is not known."),
+    "unknown_currency": QT_TRANSLATE_NOOP("Texts", "The currency is not known."),
+    "unknown_warehouse": QT_TRANSLATE_NOOP("Texts", "The warehouse is not known at this station."),
+    "encoding": QT_TRANSLATE_NOOP("Texts", "The text is not UTF-8. Save the file as 'CSV UTF-8'."),
+    "formula": QT_TRANSLATE_NOOP("Texts", "A value looks like a spreadsheet formula and is refused."),
+    "bad_quantity": QT_TRANSLATE_NOOP("Texts", "The quantity is not a positive whole number."),
+    "bad_price": QT_TRANSLATE_NOOP("Texts", "The price is not valid."),
+    "bad_email": QT_TRANSLATE_NOOP("Texts", "The e-mail address is not valid."),
+    "bad_postcode": QT_TRANSLATE_NOOP("Texts", "The postcode does not fit the country."),
+    "bad_tracking": QT_TRANSLATE_NOOP("Texts", "The tracking number is not valid."),
+    "bad_line_no": QT_TRANSLATE_NOOP("Texts", "The line number is not valid."),
+    "duplicate_line": QT_TRANSLATE_NOOP("Texts", "The same return line appears twice."),
+    "duplicate_rma": QT_TRANSLATE_NOOP("Texts", "The same RMA number appears with different details."),
     "conflict": QT_TRANSLATE_NOOP("Texts", "The return is already being inspected and was not changed."),
+    "bad_row": QT_TRANSLATE_NOOP("Texts", "The row cannot be read."),
+    "bad_json": QT_TRANSLATE_NOOP("Texts", "The line is not valid JSON."),
+    "too_long": QT_TRANSLATE_NOOP("Texts", "A value is too long."),
+    "rma_rejected": QT_TRANSLATE_NOOP("Texts", "Other rows of this return have errors."),
+}
+
+# ImportProblem.code: the file as a whole cannot be imported.
+IMPORT_PROBLEMS: dict[str, str] = {
+    "not_found": QT_TRANSLATE_NOOP("Texts", "The file does not exist."),
+    "not_a_file": QT_TRANSLATE_NOOP("Texts", "This is a folder, not a file."),
+    "unreadable": QT_TRANSLATE_NOOP("Texts", "The file cannot be read."),
+    "unsupported_format": QT_TRANSLATE_NOOP(
+        "Texts", "This is not a CSV or JSON Lines file. Save a spreadsheet as 'CSV UTF-8' first."
+    ),
+    "encoding": QT_TRANSLATE_NOOP("Texts", "The file is not UTF-8 text. Save it as 'CSV UTF-8'."),
+    "bad_header": QT_TRANSLATE_NOOP("Texts", "The column headings are missing, doubled or not known."),
+    "unknown_warehouse": QT_TRANSLATE_NOOP("Texts", "The station's warehouse is not in the database."),
 }
 
 # DatabaseProblem.user_message (inspector.models.database) -> translated by its English text.
@@ -64,6 +92,9 @@ DATABASE_PROBLEMS: tuple[str, ...] = (
 )
 
 
+COLUMN_NOTE = QT_TRANSLATE_NOOP("Texts", "%1 (column %2)")
+
+
 def fill(text: str, *values: object) -> str:
     """Replace ``%1``, ``%2`` ... in a translated text by ``values`` (Qt's placeholder style)."""
     for number in range(len(values), 0, -1):
@@ -81,10 +112,19 @@ def role_name(role: Role) -> str:
     return translated("Texts", ROLE_NAMES[role])
 
 
-def rejection_reason(code: str, english_reason: str) -> str:
+def rejection_reason(code: str, english_reason: str, column: str = "") -> str:
     """The translated sentence for an import rejection code; the service's English text otherwise."""
     source = REJECTION_REASONS.get(code)
-    return translated("Texts", source) if source else english_reason
+    if not source:
+        return english_reason
+    text = translated("Texts", source)
+    return fill(translated("Texts", "%1 (column %2)"), text, column) if column else text
+
+
+def import_problem(code: str, english_message: str) -> str:
+    """The translated sentence for an ImportProblem code; the service's English text otherwise."""
+    source = IMPORT_PROBLEMS.get(code)
+    return translated("Texts", source) if source else english_message
 
 
 def database_problem(user_message: str) -> str:

@@ -70,12 +70,14 @@ class ZXingDecoder:
             length, across = _span(quad)
             text = _clean_text(r.text)
             modules = 0.0
+            horizontal = abs(quad[1][0] - quad[0][0]) >= abs(quad[1][1] - quad[0][1])
+            room = frame.image.shape[0] if horizontal else frame.image.shape[1]
             if fmt in RETAIL:
                 hint = (r.extra or {}).get("UPCE", "") if isinstance(r.extra, dict) else ""
                 fmt, text = normalise_retail(fmt, text, hint)
                 modules = across / max(length / RETAIL_MODULES.get(fmt, 95), 1e-6)
             out.append(Candidate(fmt, text, frame.to_input(quad), self.name, frame.name,
-                                 r.symbology_identifier, modules))
+                                 r.symbology_identifier, modules, thin=across >= 0.5 * room - 2))
         return out
 
     def decode(self, image: np.ndarray) -> list[DecodedCode]:

@@ -63,24 +63,26 @@ class BarcodeDecoder:
         pool: list[Candidate] = []
         confirmed: dict[tuple[int, ...], list[Candidate]] = {}
         stages = self._stages if self.escalate else self._stages[:1]
-        for _, stage in stages:
+        self.last_stage = ""
+        for name, stage in stages:
             pool.extend(stage(gray))
             accepted = self._accept(gray, pool, confirmed)
             if accepted:
+                self.last_stage = name
                 return accepted
         return []
 
     # -- acceptance -------------------------------------------------------------------------------
 
     def _strong(self, c: Candidate) -> bool:
+        """Trustworthy on its own (otherwise it needs a confirming read)."""
         if c.format in MATRIX:
             return True
         if c.backend != "zxing":
             return False
         if c.format in RETAIL:
-            return c.span_modules >= self.min_retail_span
-        if c.format == "ITF":
-            return len(c.text) >= 6 and len(c.text) % 2 == 0
+            # only plain-frame reads: resampled/filtered frames create checksum-valid misreads
+            return c.variant in ("gray", "rotate") and (c.span_modules >= self.min_retail_span or c.thin)
         return True
 
     def _accept(self, gray: np.ndarray, pool: list[Candidate],
@@ -104,13 +106,13 @@ class BarcodeDecoder:
 
     def _confirm(self, gray: np.ndarray, cands: list[Candidate],
                  cache: dict[tuple[int, ...], list[Candidate]]) -> Iterable[Candidate]:
-        """Strong zxing reads of a 2x upsampled crop around the candidate (cached per region)."""
+        """zxing reads of a 2x upsampled crop around the candidate (cached per region)."""
         c = max(cands, key=lambda x: (x.backend == "zxing", x.span_modules))
         region = tuple(v for p in c.points for v in p)
         if region not in cache:
             frame = frames.crop_around(gray, c.points, 2.0)
             reads = self._zx.read(frame, try_rotate=True) if frame is not None else []
-            cache[region] = [r for r in reads if self._strong(r)]
+            cache[region] = reads
         return cache[region]
 
 

@@ -138,6 +138,7 @@ class Candidate:
     symbology_id: str = ""
     span_modules: float = 0.0  # extent across the bars (lines that agreed), in modules
     quality: int = 0  # zbar: number of scan passes that agreed
+    thin: bool = False  # the lines that agreed cover most of the frame across the bars (a strip image)
 
     @property
     def key(self) -> tuple[str, str]:

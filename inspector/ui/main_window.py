@@ -1,0 +1,127 @@
+"""The main window: a big left navigation (F1–F4, Alt+1–4), the pages, and the status bar."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.services.status import station_status
+from inspector.services.users import UserInfo
+from inspector.ui.feedback import Feedback
+from inspector.ui.pages.intake import IntakePage
+from inspector.ui.pages.reports import ReportsPage
+from inspector.ui.pages.review import ReviewPage
+from inspector.ui.pages.settings import SettingsPage
+from inspector.ui.status_bar import StationStatusBar
+from inspector.ui.tasks import DatabaseWorker, run_task
+from inspector.ui.texts import fill
+
+if TYPE_CHECKING:
+    from inspector.app import Services
+
+INTAKE, REVIEW, REPORTS, SETTINGS = range(4)
+STATUS_REFRESH_MS = 30_000
+
+
+class MainWindow(QMainWindow):
+    """The station's main window for one logged-in user; emits ``logout_requested``."""
+
+    logout_requested = Signal()
+
+    def __init__(
+        self,
+        services: Services,
+        user: UserInfo,
+        feedback: Feedback,
+        worker: DatabaseWorker,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(fill(self.tr("Return Inspector — %1"), services.station.station_code))
+        self._services = services
+        self.user = user
+        self.intake_page = IntakePage(feedback)
+        self.review_page = ReviewPage()
+        self.reports_page = ReportsPage()
+        self.settings_page = SettingsPage(services, worker, feedback)
+        self.settings_page.import_finished.connect(lambda _report: self.refresh_status())
+        self.pages = QStackedWidget()
+        titles = (self.tr("Intake"), self.tr("Review"), self.tr("Reports"), self.tr("Settings"))
+        for page in (self.intake_page, self.review_page, self.reports_page, self.settings_page):
+            self.pages.addWidget(page)
+        self.nav_group = QButtonGroup(self)
+        self.nav_group.setExclusive(True)
+        nav = QWidget()
+        nav.setObjectName("navBar")
+        nav.setFixedWidth(250)
+        nav_layout = QVBoxLayout(nav)
+        nav_layout.setContentsMargins(12, 16, 12, 16)
+        nav_layout.setSpacing(10)
+        self.nav_buttons: list[QPushButton] = []
+        for index, title in enumerate(titles):
+            button = QPushButton(fill(self.tr("%1   F%2"), title, index + 1))
+            button.setObjectName("navButton")
+            button.setCheckable(True)
+            button.setToolTip(fill(self.tr("F%1 or Alt+%1"), index + 1))
+            self.nav_group.addButton(button, index)
+            nav_layout.addWidget(button)
+            self.nav_buttons.append(button)
+            for key in (f"F{index + 1}", f"Alt+{index + 1}"):
+                QShortcut(QKeySequence(key), self, lambda i=index: self.show_page(i))
+        nav_layout.addStretch(1)
+        self.nav_group.idClicked.connect(self.show_page)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(nav)
+        row.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.status = StationStatusBar(
+            user, services.station.station_code, services.database.path, bool(services.settings.central_url)
+        )
+        self.status.logout_button.clicked.connect(self.logout_requested)
+        self.setStatusBar(self.status)
+        QShortcut(QKeySequence("Ctrl+L"), self, self.logout_requested.emit)
+        self._timer = QTimer(self)
+        self._timer.setInterval(STATUS_REFRESH_MS)
+        self._timer.timeout.connect(self.refresh_status)
+        self._timer.start()
+        self.show_page(INTAKE)
+        self.refresh_status()
+
+    def show_page(self, index: int) -> None:
+        """Switch to page ``index`` (INTAKE, REVIEW, REPORTS or SETTINGS)."""
+        self.pages.setCurrentIndex(index)
+        self.nav_buttons[index].setChecked(True)
+        if index == INTAKE:
+            self.intake_page.focus_scan()
+        elif index in (REVIEW, REPORTS):
+            self.refresh_status()
+            self.nav_buttons[index].setFocus()
+        else:
+            self.settings_page.form.setFocus()
+
+    def current_page(self) -> int:
+        """The index of the page on show."""
+        return self.pages.currentIndex()
+
+    def refresh_status(self) -> None:
+        """Reload the station's counts in the background and show them."""
+        run_task(station_status, self._services.database, on_done=self._show_status)
+
+    def _show_status(self, status: dict[str, Any]) -> None:
+        self.status.show_status(status)
+        self.review_page.show_status(status)
+        self.reports_page.show_status(status)

@@ -1,0 +1,290 @@
+"""The fields of the Settings page, grouped in tabs, with validation into a :class:`Settings`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTabWidget,
+    QWidget,
+)
+
+from inspector.config import CameraSettings, PrinterSettings, ScannerSettings, Settings
+from inspector.ui.texts import fill, translated
+from inspector.ui.widgets import hint
+
+CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9_-]{0,31}$")
+URL_SCHEMES = ("postgresql", "postgresql+psycopg", "postgres")
+BAUD_RATES = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200)
+TERMINATORS = {
+    "enter": QT_TRANSLATE_NOOP("Texts", "Enter"),
+    "tab": QT_TRANSLATE_NOOP("Texts", "Tab"),
+    "enter_or_tab": QT_TRANSLATE_NOOP("Texts", "Enter or Tab"),
+}
+PRINT_MODES = {
+    "pdf": QT_TRANSLATE_NOOP("Texts", "Save as PDF"),
+    "dialog": QT_TRANSLATE_NOOP("Texts", "Print dialog"),
+    "zpl": QT_TRANSLATE_NOOP("Texts", "Zebra printer (ZPL over the network)"),
+}
+LABEL_STOCKS = ("62x29mm", "4x6in")
+
+
+class SettingsInvalid(ValueError):
+    """A value on the form cannot be saved; ``field`` is the widget to put the cursor in."""
+
+    def __init__(self, message: str, field: QWidget) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def mask_url_password(url: str) -> str:
+    """``url`` with its password replaced by ``****``, safe to show on screen."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if not parts.password:
+        return url
+    user = parts.username or ""
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    return urlunsplit(parts._replace(netloc=f"{user}:****@{host}"))
+
+
+def _spin(low: int, high: int, suffix: str = "") -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(low, high)
+    spin.setSuffix(suffix)
+    return spin
+
+
+def _combo(items: dict[str, str]) -> QComboBox:
+    combo = QComboBox()
+    for value, label in items.items():
+        combo.addItem(translated("Texts", label) if label else value, value)
+    return combo
+
+
+def _select(combo: QComboBox, value: object) -> None:
+    index = combo.findData(value)
+    if index < 0:
+        combo.addItem(str(value), value)
+        index = combo.count() - 1
+    combo.setCurrentIndex(index)
+
+
+class SettingsForm(QTabWidget):
+    """Tabs Station / Scanner / Camera / Printer; :meth:`load` and :meth:`settings` convert."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._original = Settings()
+        self.addTab(self._station_tab(), self.tr("Station"))
+        self.addTab(self._scanner_tab(), self.tr("Scanner"))
+        self.addTab(self._camera_tab(), self.tr("Camera"))
+        self.addTab(self._printer_tab(), self.tr("Printer"))
+
+    def _form(self) -> tuple[QWidget, QFormLayout]:
+        tab = QWidget()
+        form = QFormLayout(tab)
+        form.setContentsMargins(20, 16, 20, 16)
+        form.setVerticalSpacing(10)
+        form.setHorizontalSpacing(24)
+        return tab, form
+
+    def _station_tab(self) -> QWidget:
+        tab, form = self._form()
+        self.language = _combo({"": "", "nl": "", "en": ""})
+        self.language.setItemText(0, self.tr("Same as the computer"))
+        self.language.setItemText(1, "Nederlands")
+        self.language.setItemText(2, "English")
+        self.station_code = QLineEdit()
+        self.warehouse_code = QLineEdit()
+        self.central_url = QLineEdit()
+        self.central_url.setPlaceholderText("postgresql://user@server/returns")
+        self.sync_interval = _spin(5, 3600, self.tr(" s"))
+        self.sounds = QCheckBox(self.tr("Play a sound after each scan"))
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow("", hint(self.tr("A new language is used from the next login.")))
+        form.addRow(self.tr("Station code"), self.station_code)
+        form.addRow(self.tr("Warehouse code"), self.warehouse_code)
+        form.addRow(self.tr("Central database"), self.central_url)
+        form.addRow(self.tr("Sync every"), self.sync_interval)
+        form.addRow(self.tr("Sounds"), self.sounds)
+        return tab
+
+    def _scanner_tab(self) -> QWidget:
+        tab, form = self._form()
+        self.wedge_enabled = QCheckBox(self.tr("Scanner types like a keyboard (wedge)"))
+        self.max_key_gap = _spin(5, 200, self.tr(" ms"))
+        self.min_length = _spin(1, 64)
+        self.prefix = QLineEdit()
+        self.suffix = QLineEdit()
+        self.terminator = _combo(TERMINATORS)
+        self.serial_port = QLineEdit()
+        self.serial_port.setPlaceholderText(self.tr("e.g. COM3 or /dev/ttyACM0 (empty: none)"))
+        self.baud_rate = _combo({str(rate): "" for rate in BAUD_RATES})
+        form.addRow(self.wedge_enabled)
+        form.addRow(self.tr("Maximum time between keys"), self.max_key_gap)
+        form.addRow(self.tr("Shortest barcode"), self.min_length)
+        form.addRow(self.tr("Prefix"), self.prefix)
+        form.addRow(self.tr("Suffix"), self.suffix)
+        form.addRow(self.tr("Ends with"), self.terminator)
+        form.addRow(self.tr("Serial port"), self.serial_port)
+        form.addRow(self.tr("Baud rate"), self.baud_rate)
+        return tab
+
+    def _camera_tab(self) -> QWidget:
+        tab, form = self._form()
+        self.camera_enabled = QCheckBox(self.tr("Use a camera to read barcodes and take photos"))
+        self.camera_source = QLineEdit()
+        self.camera_width = _spin(160, 7680)
+        self.camera_height = _spin(120, 4320)
+        size = QWidget()
+        row = QHBoxLayout(size)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.camera_width)
+        row.addWidget(QLabel("×"))
+        row.addWidget(self.camera_height)
+        row.addStretch(1)
+        form.addRow(self.camera_enabled)
+        form.addRow(self.tr("Camera"), self.camera_source)
+        form.addRow(
+            "",
+            hint(
+                self.tr(
+                    "A device number (0 is the first camera), a video file, or a "
+                    "stream address (rtsp:// or http://)."
+                )
+            ),
+        )
+        form.addRow(self.tr("Resolution"), size)
+        return tab
+
+    def _printer_tab(self) -> QWidget:
+        tab, form = self._form()
+        self.label_stock = _combo({stock: "" for stock in LABEL_STOCKS})
+        self.print_mode = _combo(PRINT_MODES)
+        self.zpl_host = QLineEdit()
+        self.zpl_host.setPlaceholderText(self.tr("Printer name or IP address"))
+        self.zpl_port = _spin(1, 65535)
+        form.addRow(self.tr("Label size"), self.label_stock)
+        form.addRow(self.tr("Print labels with"), self.print_mode)
+        form.addRow(self.tr("Zebra printer"), self.zpl_host)
+        form.addRow(self.tr("Zebra port"), self.zpl_port)
+        return tab
+
+    def load(self, settings: Settings) -> None:
+        """Show ``settings`` on the form (a URL's password is shown as ****)."""
+        self._original = settings
+        _select(self.language, settings.language if settings.language in ("nl", "en") else "")
+        self.station_code.setText(settings.station_code)
+        self.warehouse_code.setText(settings.warehouse_code)
+        self.central_url.setText(mask_url_password(settings.central_url))
+        self.sync_interval.setValue(settings.sync_interval_s)
+        self.sounds.setChecked(settings.sounds)
+        scanner = settings.scanner
+        self.wedge_enabled.setChecked(scanner.wedge_enabled)
+        self.max_key_gap.setValue(scanner.max_key_gap_ms)
+        self.min_length.setValue(scanner.min_length)
+        self.prefix.setText(scanner.prefix)
+        self.suffix.setText(scanner.suffix)
+        _select(self.terminator, scanner.terminator)
+        self.serial_port.setText(scanner.serial_port)
+        _select(self.baud_rate, str(scanner.serial_baudrate))
+        camera = settings.camera
+        self.camera_enabled.setChecked(camera.enabled)
+        self.camera_source.setText(camera.source)
+        self.camera_width.setValue(camera.width)
+        self.camera_height.setValue(camera.height)
+        printer = settings.printer
+        _select(self.label_stock, printer.label_stock)
+        _select(self.print_mode, printer.mode)
+        self.zpl_host.setText(printer.zpl_host)
+        self.zpl_port.setValue(printer.zpl_port)
+
+    def settings(self) -> Settings:
+        """The form's values as Settings; raises :class:`SettingsInvalid` for a value it refuses."""
+        original = self._original
+        station = self.station_code.text().strip().upper()
+        warehouse = self.warehouse_code.text().strip().upper()
+        for value, field in ((station, self.station_code), (warehouse, self.warehouse_code)):
+            if not CODE_PATTERN.match(value):
+                raise SettingsInvalid(
+                    self.tr("Codes use letters, digits, - and _ only (at most 32), e.g. ST-01 or NL-AMS."),
+                    field,
+                )
+        url = self.central_url.text().strip()
+        if url == mask_url_password(original.central_url):
+            url = original.central_url
+        elif url and urlsplit(url).scheme not in URL_SCHEMES:
+            raise SettingsInvalid(
+                self.tr("The central database must be a postgresql:// address, or empty."), self.central_url
+            )
+        source = self.camera_source.text().strip()
+        if not self._camera_source_ok(source):
+            raise SettingsInvalid(
+                fill(
+                    self.tr("Camera %1 is not a device number, an existing video file or a stream address."),
+                    source or "—",
+                ),
+                self.camera_source,
+            )
+        mode = str(self.print_mode.currentData())
+        host = self.zpl_host.text().strip()
+        if mode == "zpl" and not host:
+            raise SettingsInvalid(
+                self.tr("Printing to a Zebra printer needs its name or IP address."), self.zpl_host
+            )
+        return replace(
+            original,
+            language=str(self.language.currentData()),
+            station_code=station,
+            warehouse_code=warehouse,
+            central_url=url,
+            sync_interval_s=self.sync_interval.value(),
+            sounds=self.sounds.isChecked(),
+            scanner=ScannerSettings(
+                wedge_enabled=self.wedge_enabled.isChecked(),
+                max_key_gap_ms=self.max_key_gap.value(),
+                min_length=self.min_length.value(),
+                terminator=str(self.terminator.currentData()),
+                prefix=self.prefix.text(),
+                suffix=self.suffix.text(),
+                serial_port=self.serial_port.text().strip(),
+                serial_baudrate=int(self.baud_rate.currentData()),
+            ),
+            camera=CameraSettings(
+                source=source,
+                width=self.camera_width.value(),
+                height=self.camera_height.value(),
+                enabled=self.camera_enabled.isChecked(),
+                repeat_suppress_s=original.camera.repeat_suppress_s,
+            ),
+            printer=PrinterSettings(
+                label_stock=str(self.label_stock.currentData()),
+                mode=mode,
+                zpl_host=host,
+                zpl_port=self.zpl_port.value(),
+            ),
+        )
+
+    @staticmethod
+    def _camera_source_ok(source: str) -> bool:
+        if source.isdigit():
+            return True
+        if urlsplit(source).scheme in ("rtsp", "http", "https"):
+            return True
+        return bool(source) and Path(source).expanduser().is_file()

@@ -1,0 +1,72 @@
+"""The flow of a station: log in, work in the main window, log out, and the next person logs in."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication
+
+from inspector.services.users import UserInfo
+from inspector.ui.application import install_translator
+from inspector.ui.feedback import Feedback
+from inspector.ui.login import LoginWindow
+from inspector.ui.main_window import MainWindow
+from inspector.ui.tasks import DatabaseWorker
+
+if TYPE_CHECKING:
+    from inspector.app import Services
+
+
+class StationSession(QObject):
+    """Owns the login window and the main window; builds each in the right language."""
+
+    main_window_shown = Signal(object)
+
+    def __init__(self, services: Services, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.worker = DatabaseWorker()
+        self.feedback = Feedback(services.settings.sounds, self)
+        self.login: LoginWindow | None = None
+        self.main: MainWindow | None = None
+
+    def _app(self) -> QApplication:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        return app
+
+    def start(self) -> None:
+        """Show the login window (in the station's language)."""
+        install_translator(self._app(), self._services.settings.language)
+        self.feedback.sounds_enabled = self._services.settings.sounds
+        self.login = LoginWindow(self._services.users, self.feedback, self._services.settings.scanner)
+        self.login.logged_in.connect(self._logged_in)
+        self.login.showMaximized()
+
+    def _logged_in(self, user: UserInfo) -> None:
+        if self.login is not None:
+            self.login.close()
+            self.login.deleteLater()
+            self.login = None
+        install_translator(self._app(), user.language or self._services.settings.language)
+        self.main = MainWindow(self._services, user, self.feedback, self.worker)
+        self.main.logout_requested.connect(self.logout)
+        self.main.settings_page.saved.connect(self._settings_saved)
+        self.main.showMaximized()
+        self.main_window_shown.emit(self.main)
+
+    def _settings_saved(self, settings: object) -> None:
+        self.feedback.sounds_enabled = self._services.settings.sounds
+
+    def logout(self) -> None:
+        """Close the main window and show a fresh login window."""
+        if self.main is not None:
+            self.main.close()
+            self.main.deleteLater()
+            self.main = None
+        self.start()
+
+    def shutdown(self) -> None:
+        """Wait for queued database work before the application exits."""
+        self.worker.wait(10_000)

@@ -1,0 +1,47 @@
+"""The status bar: who is logged in, which station and database, and the sync state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
+
+from inspector.services.users import UserInfo
+from inspector.ui.texts import fill, role_name
+
+
+class StationStatusBar(QStatusBar):
+    """Permanent facts at the bottom of the main window, plus the Log out button."""
+
+    def __init__(
+        self,
+        user: UserInfo,
+        station_code: str,
+        database_path: Path,
+        sync_configured: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setSizeGripEnabled(False)
+        self._sync_configured = sync_configured
+        self.user_label = QLabel(fill(self.tr("%1 (%2)"), user.name, role_name(user.role)))
+        self.station_label = QLabel(fill(self.tr("Station %1"), station_code))
+        self.database_label = QLabel(fill(self.tr("Database %1"), Path(database_path).name))
+        self.sync_label = QLabel()
+        self.logout_button = QPushButton(self.tr("Log out (Ctrl+L)"))
+        for widget in (self.user_label, self.station_label, self.database_label, self.sync_label):
+            self.addWidget(widget)
+        self.addPermanentWidget(self.logout_button)
+        self.show_status({})
+
+    def show_status(self, status: dict[str, Any]) -> None:
+        """Update the sync state from :func:`inspector.services.status.station_status`."""
+        pending = status.get("pending_sync")
+        if not self._sync_configured:
+            text = self.tr("Offline — not configured")
+        else:
+            text = self.tr("Sync not running yet")
+        if pending:
+            text = fill(self.tr("%1 · %2 changes waiting"), text, pending)
+        self.sync_label.setText(text)

@@ -1,0 +1,86 @@
+"""Small building blocks shared by the screens: headings, message lines, number tiles."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+def heading(text: str, name: str = "heading") -> QLabel:
+    """A big bold title (``name`` picks the stylesheet size: heading or subheading)."""
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    return label
+
+
+def hint(text: str) -> QLabel:
+    """A wrapped line of explanation."""
+    label = QLabel(text)
+    label.setObjectName("hint")
+    label.setWordWrap(True)
+    return label
+
+
+def secondary_button(text: str) -> QPushButton:
+    """A white button with a blue frame, for the less common action next to a main one."""
+    button = QPushButton(text)
+    button.setProperty("secondary", True)
+    return button
+
+
+class MessageLine(QLabel):
+    """A line that tells the user what just happened: an error (white on red) or information."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("message")
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_error(self, text: str) -> None:
+        """Show ``text`` as an error."""
+        self._show(text, "error")
+
+    def show_info(self, text: str) -> None:
+        """Show ``text`` as neutral information."""
+        self._show(text, "info")
+
+    def clear_message(self) -> None:
+        """Hide the line."""
+        self.setText("")
+        self.hide()
+
+    @property
+    def kind(self) -> str:
+        """``"error"``, ``"info"`` or ``""`` when hidden."""
+        return str(self.property("kind") or "") if self.isVisible() or self.text() else ""
+
+    def _show(self, text: str, kind: str) -> None:
+        self.setProperty("kind", kind)
+        self.setText(text)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.show()
+
+
+class NumberTile(QFrame):
+    """A big number with its caption, e.g. "12 / Inspections"."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("numberTile")
+        self.value_label = QLabel("–")
+        self.value_label.setObjectName("numberValue")
+        self.value_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption_label = QLabel(caption)
+        self.caption_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.value_label)
+        layout.addWidget(self.caption_label)
+
+    def set_value(self, value: int | str) -> None:
+        """Show ``value`` as the number."""
+        self.value_label.setText(str(value))
