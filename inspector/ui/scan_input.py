@@ -1,0 +1,182 @@
+"""Qt adapters that bring every scan source into one path: the :class:`ScanHub`.
+
+* :class:`WedgeKeyFilter`: an application-wide event filter that recognises keyboard-wedge scanner
+  bursts by key timing (see :mod:`inspector.scanning.wedge` for the protocol it implements) and keeps
+  them out of the focused text field, while people type normally.
+* :class:`SerialBridge`: runs a :class:`~inspector.scanning.serial_scanner.SerialScanner` and
+  hands its scans (which arrive on the reader thread) to the GUI thread through a queued signal.
+* Typed codes and camera reads are submitted with :meth:`ScanHub.submit`.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from inspector.config import ScannerSettings
+from inspector.scanning.events import ScanError, ScanEvent
+from inspector.scanning.serial_scanner import SerialScanner
+from inspector.scanning.wedge import FeedResult, KeyAction, WedgeBurstDetector, WedgeConfig
+
+log = logging.getLogger(__name__)
+
+_NAMED_KEYS: dict[int, str] = {
+    Qt.Key.Key_Return: "Enter",
+    Qt.Key.Key_Enter: "Enter",
+    Qt.Key.Key_Tab: "Tab",
+    Qt.Key.Key_Backspace: "Backspace",
+    Qt.Key.Key_Escape: "Escape",
+    Qt.Key.Key_Delete: "Delete",
+    Qt.Key.Key_Left: "Left",
+    Qt.Key.Key_Right: "Right",
+    Qt.Key.Key_Up: "Up",
+    Qt.Key.Key_Down: "Down",
+}
+_KEY_OF_NAME = {"Enter": Qt.Key.Key_Return, "Tab": Qt.Key.Key_Tab, "Backspace": Qt.Key.Key_Backspace,
+                "Escape": Qt.Key.Key_Escape}
+_MODIFIER_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
+                  Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock}
+
+
+class ScanHub(QObject):
+    """The one path every scan takes: wedge, serial, camera and typed codes all end here."""
+
+    scanned = Signal(object)  # ScanEvent
+    scan_failed = Signal(object)  # ScanError
+
+    def submit(self, event: ScanEvent) -> None:
+        """Publish a completed scan."""
+        log.info("scan from %s: %r (%s)", event.source, event.text[:80], event.symbology or "?")
+        self.scanned.emit(event)
+
+    def submit_typed(self, text: str) -> None:
+        """Publish a code a person typed into a scan box and confirmed with Enter."""
+        text = text.strip()
+        if text:
+            self.submit(ScanEvent(text=text, source="typed", raw=text))
+
+    def fail(self, error: ScanError) -> None:
+        """Publish a scan that was received but rejected."""
+        log.warning("scan error from %s: %s", error.source, error.message)
+        self.scan_failed.emit(error)
+
+
+def wedge_config(settings: ScannerSettings) -> WedgeConfig:
+    """The burst detector's configuration from the station's scanner settings."""
+    terminators = {"enter": ("Enter",), "tab": ("Tab",)}.get(settings.terminator, ("Enter", "Tab"))
+    return WedgeConfig(
+        max_gap_ms=float(settings.max_key_gap_ms),
+        min_length=settings.min_length,
+        terminators=terminators,
+        prefix=settings.prefix,
+        suffix=settings.suffix,
+    )
+
+
+class WedgeKeyFilter(QObject):
+    """Application-wide key filter that turns scanner bursts into :class:`ScanHub` events."""
+
+    def __init__(self, hub: ScanHub, config: WedgeConfig, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._hub = hub
+        self._detector = WedgeBurstDetector(config)
+        self._replaying = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._on_timer)
+        self._target: QObject | None = None
+
+    def install(self, app: QCoreApplication) -> None:
+        """Start filtering the application's key presses."""
+        app.installEventFilter(self)
+
+    def uninstall(self, app: QCoreApplication) -> None:
+        """Stop filtering (held keys are delivered)."""
+        app.removeEventFilter(self)
+        self._replay(self._detector.reset())
+        self._timer.stop()
+
+    @staticmethod
+    def _now_ms(event: QKeyEvent) -> float:
+        # Window-system timestamps are exact even when the GUI thread was busy; synthetic events
+        # (tests, remote desktops) carry 0, and then our own clock is the best we have.
+        stamp = event.timestamp()
+        return float(stamp) if stamp else time.monotonic() * 1000.0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """Feed key presses of the focused widget to the burst detector."""
+        if event.type() != QEvent.Type.KeyPress or self._replaying:
+            return False
+        focus = QApplication.focusWidget()
+        if focus is not None and watched is not focus:
+            return False  # the same key propagating to a parent; already seen
+        if not isinstance(event, QKeyEvent) or event.key() in _MODIFIER_KEYS:
+            return False
+        if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            return False  # shortcuts are never part of a scan
+        key = _NAMED_KEYS.get(event.key()) or event.text()
+        if not key:
+            return False
+        if self._target is not None and self._target is not watched:
+            self._replay(self._detector.reset())  # focus moved: held keys belong to the old widget
+        self._target = watched
+        result = self._detector.feed(key, self._now_ms(event))
+        return self._apply(result, consumes_current=True)
+
+    def _on_timer(self) -> None:
+        self._apply(self._detector.flush(time.monotonic() * 1000.0), consumes_current=False)
+
+    def _apply(self, result: FeedResult, consumes_current: bool) -> bool:
+        self._replay(result.replay)
+        if result.event is not None:
+            self._hub.submit(result.event)
+        if result.error is not None:
+            self._hub.fail(result.error)
+        if result.flush_at_ms is None:
+            self._timer.stop()
+        else:
+            delay = max(0, int(result.flush_at_ms - time.monotonic() * 1000.0) + 1)
+            self._timer.start(delay)
+        return consumes_current and result.action in (KeyAction.HOLD, KeyAction.SWALLOW)
+
+    def _replay(self, keys: list[str]) -> None:
+        target = self._target if isinstance(self._target, QWidget) else QApplication.focusWidget()
+        if not keys or target is None:
+            return
+        self._replaying = True
+        try:
+            for key in keys:
+                if len(key) == 1:
+                    code = ord(key.upper()) if key.isascii() and key.isalnum() else 0
+                    event = QKeyEvent(QEvent.Type.KeyPress, code, Qt.KeyboardModifier.NoModifier, key)
+                else:
+                    event = QKeyEvent(QEvent.Type.KeyPress, _KEY_OF_NAME.get(key, 0),
+                                      Qt.KeyboardModifier.NoModifier, "")
+                QCoreApplication.sendEvent(target, event)
+        finally:
+            self._replaying = False
+
+
+class SerialBridge(QObject):
+    """Runs a serial scanner and delivers its scans on the GUI thread."""
+
+    _scan = Signal(object)
+    _error = Signal(object)
+
+    def __init__(self, hub: ScanHub, port: str, baudrate: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._scan.connect(hub.submit, Qt.ConnectionType.QueuedConnection)
+        self._error.connect(hub.fail, Qt.ConnectionType.QueuedConnection)
+        self._scanner = SerialScanner(port, baudrate, on_scan=self._scan.emit, on_error=self._error.emit)
+
+    def start(self) -> None:
+        """Open the port (reconnecting by itself when it disappears)."""
+        self._scanner.start()
+
+    def stop(self) -> None:
+        """Close the port and join the reader thread."""
+        self._scanner.stop()

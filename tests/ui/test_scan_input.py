@@ -1,0 +1,103 @@
+"""The keyboard-wedge filter, driven with real key events at scanner and human speed."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
+
+from inspector.scanning.wedge import WedgeConfig
+from inspector.ui.scan_input import ScanHub, WedgeKeyFilter
+
+
+@pytest.fixture
+def station(qtbot):  # type: ignore[no-untyped-def]
+    window = QWidget()
+    layout = QVBoxLayout(window)
+    notes, other = QLineEdit(), QLineEdit()
+    layout.addWidget(notes)
+    layout.addWidget(other)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    notes.setFocus()
+    qtbot.waitUntil(notes.hasFocus)
+    hub = ScanHub()
+    wedge = WedgeKeyFilter(hub, WedgeConfig(max_gap_ms=40))
+    wedge.install(QApplication.instance())
+    scans: list = []
+    hub.scanned.connect(scans.append)
+    yield notes, other, hub, scans
+    wedge.uninstall(QApplication.instance())
+
+
+def scanner_types(qtbot, widget, text: str, terminator=Qt.Key.Key_Return) -> None:  # type: ignore[no-untyped-def]
+    """Type like a keyboard-wedge scanner: a few milliseconds per key, then Enter."""
+    for char in text:
+        qtbot.keyClick(widget, char)
+        qtbot.wait(2)
+    qtbot.keyClick(widget, terminator)
+
+
+def person_types(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type like a person: well over 100 ms between keys."""
+    for char in text:
+        qtbot.keyClick(widget, char)
+        qtbot.wait(110)
+
+
+def test_a_scanner_burst_becomes_one_scan_and_stays_out_of_the_text_field(qtbot, station) -> None:  # type: ignore[no-untyped-def]
+    notes, _other, hub, scans = station
+    with qtbot.waitSignal(hub.scanned, timeout=2000):
+        scanner_types(qtbot, notes, "3SABCD1234567")
+    assert [s.text for s in scans] == ["3SABCD1234567"]
+    assert scans[0].source == "wedge"
+    assert notes.text() == ""
+
+
+def test_a_person_typing_is_left_alone(qtbot, station) -> None:  # type: ignore[no-untyped-def]
+    notes, _other, _hub, scans = station
+    person_types(qtbot, notes, "Krassen")
+    qtbot.wait(100)
+    assert notes.text() == "Krassen"
+    assert scans == []
+
+
+def test_aim_identifier_and_tab_terminator(qtbot, station) -> None:  # type: ignore[no-untyped-def]
+    notes, _other, hub, scans = station
+    with qtbot.waitSignal(hub.scanned, timeout=2000):
+        scanner_types(qtbot, notes, "]E08712345678906", terminator=Qt.Key.Key_Tab)
+    assert scans[0].text == "8712345678906" and scans[0].symbology == "EAN13"
+    assert notes.hasFocus(), "the Tab of a scan must not move the focus"
+
+
+def test_typing_then_scanning_then_typing(qtbot, station) -> None:  # type: ignore[no-untyped-def]
+    notes, _other, hub, scans = station
+    person_types(qtbot, notes, "ok ")
+    with qtbot.waitSignal(hub.scanned, timeout=2000):
+        scanner_types(qtbot, notes, "RMA12345674")
+    qtbot.wait(150)
+    person_types(qtbot, notes, "ja")
+    qtbot.wait(100)
+    assert notes.text() == "ok ja"
+    assert [s.text for s in scans] == ["RMA12345674"]
+
+
+def test_short_fast_sequences_are_typing_not_scans(qtbot, station) -> None:  # type: ignore[no-untyped-def]
+    notes, _other, _hub, scans = station
+    scanner_types(qtbot, notes, "ab", terminator=Qt.Key.Key_Space)
+    qtbot.wait(150)
+    assert notes.text() == "ab " and scans == []
+
+
+def test_a_typed_code_goes_through_the_same_hub() -> None:
+    hub = ScanHub()
+    seen: list = []
+    hub.scanned.connect(seen.append)
+    hub.submit_typed("  rma12345674 ")
+    hub.submit_typed("   ")
+    assert [(s.text, s.source) for s in seen] == [("rma12345674", "typed")]
