@@ -1,0 +1,270 @@
+"""Intake: from a scanned parcel code to the announced return, and the unknown-parcel flow.
+
+``IntakeService.lookup(text)`` classifies the scan (tracking number, RMA, portal QR, GTIN...) and
+finds the matching returns by index, in milliseconds even with a million returns. What it returns
+are plain snapshots (no ORM objects), ready for a view.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from inspector.models import (
+    BoxCondition,
+    Channel,
+    Flag,
+    Parcel,
+    RefundChoice,
+    Return,
+    ReturnLine,
+    ReturnSource,
+    ReturnStatus,
+    utcnow,
+)
+from inspector.models.database import Database
+from inspector.scanning.identify import Identification, identify
+from inspector.services.audit import append_event
+from inspector.services.return_summary import ParcelInfo, ReturnSummary, parcel_info, summaries
+from inspector.services.station import StationContext
+
+
+class LookupOutcome(StrEnum):
+    """What a scan at intake found."""
+
+    FOUND = "found"  # exactly one return
+    SEVERAL = "several"  # the inspector chooses
+    NOT_FOUND = "not_found"  # the unknown-parcel flow
+    NOT_A_PARCEL_CODE = "not_a_parcel_code"  # a badge or location was scanned at intake
+    INVALID = "invalid"  # a code of a known kind with a wrong check digit
+
+
+@dataclass(frozen=True)
+class LookupResult:
+    """The answer to one intake scan."""
+
+    outcome: LookupOutcome
+    identification: Identification
+    returns: tuple[ReturnSummary, ...] = ()
+    known_parcels: tuple[ParcelInfo, ...] = field(default_factory=tuple)
+
+
+def gtin_variants(gtin: str) -> list[str]:
+    """The ways one GTIN may be written: 14, 13, 12 and 8 digits (leading zeros dropped)."""
+    digits = gtin.zfill(14)
+    return [digits[-n:] for n in (14, 13, 12, 8) if set(digits[: 14 - n]) <= {"0"}]
+
+
+class IntakeService:
+    """Finds returns for scanned parcels, receives parcels and registers unannounced returns."""
+
+    def __init__(self, database: Database, station: StationContext) -> None:
+        self._database = database
+        self._station = station
+
+    # --- lookup ----------------------------------------------------------------------------------
+
+    def lookup(self, text: str, symbology: str = "") -> LookupResult:
+        """Find the return(s) a scanned parcel code belongs to."""
+        ident = identify(text, symbology)
+        if ident.kind in ("badge", "location"):
+            return LookupResult(LookupOutcome.NOT_A_PARCEL_CODE, ident)
+        with self._database.session() as session:
+            condition = self._condition(ident)
+            if condition is None:
+                return LookupResult(LookupOutcome.NOT_FOUND, ident)
+            ids = session.scalars(select(Return.id).where(condition).limit(50)).all()
+            parcels = self._parcels_by_code(session, ident)
+            if not ids and not ident.valid and ident.kind != "unknown":
+                return LookupResult(LookupOutcome.INVALID, ident, known_parcels=parcels)
+            found = summaries(session, ids)
+        outcome = {0: LookupOutcome.NOT_FOUND, 1: LookupOutcome.FOUND}.get(
+            len(found), LookupOutcome.SEVERAL
+        )
+        return LookupResult(outcome, ident, found, parcels)
+
+    @staticmethod
+    def _condition(ident: Identification):  # type: ignore[no-untyped-def]
+        code = ident.normalized or ident.input.strip()
+        if ident.kind == "rma":
+            return Return.rma_number == (ident.fields.get("rma") or code)
+        if ident.kind == "tracking":
+            return Return.tracking_number == code
+        if ident.kind in ("gtin", "gs1") and ident.fields.get("gtin"):
+            variants = gtin_variants(str(ident.fields["gtin"]))
+            lines = select(ReturnLine.return_id).where(ReturnLine.gtin.in_(variants))
+            return Return.id.in_(lines) & Return.status.in_([ReturnStatus.ANNOUNCED, ReturnStatus.RECEIVED])
+        raw = ident.input.strip().upper().replace(" ", "")
+        if not raw:
+            return None
+        return or_(Return.tracking_number == raw, Return.rma_number == raw, Return.order_number == raw)
+
+    def _parcels_by_code(self, session: Session, ident: Identification) -> tuple[ParcelInfo, ...]:
+        code = ident.normalized or ident.input.strip()
+        if ident.kind not in ("tracking", "unknown", "rma") or not code:
+            return ()
+        rows = session.scalars(select(Parcel).where(Parcel.tracking_number == code)).all()
+        return tuple(parcel_info(session, p) for p in rows)
+
+    # --- search (unknown parcels) ----------------------------------------------------------------
+
+    def search(
+        self,
+        *,
+        order_number: str = "",
+        rma: str = "",
+        postcode: str = "",
+        house_number: str = "",
+        customer_name: str = "",
+        limit: int = 50,
+    ) -> tuple[ReturnSummary, ...]:
+        """Find returns by order number, RMA, postcode plus house number, or customer name."""
+        conditions = []
+        if order_number.strip():
+            conditions.append(Return.order_number == order_number.strip().upper())
+        if rma.strip():
+            conditions.append(Return.rma_number == rma.strip().upper().replace(" ", "").replace("-", ""))
+        if postcode.strip():
+            conditions.append(Return.postcode == postcode.strip().upper().replace(" ", ""))
+            if house_number.strip():
+                conditions.append(Return.house_number == house_number.strip().upper().replace(" ", ""))
+        if customer_name.strip():
+            key = " ".join(customer_name.casefold().split())
+            conditions.append(
+                Return.customer_name_key.like(f"{key}%") | Return.customer_name_key.like(f"% {key}%")
+            )
+        if not conditions:
+            return ()
+        with self._database.session() as session:
+            ids = session.scalars(
+                select(Return.id).where(*conditions).order_by(Return.announced_at.desc()).limit(limit)
+            ).all()
+            return summaries(session, ids)
+
+    def get(self, return_id: uuid.UUID) -> ReturnSummary:
+        """A fresh snapshot of one return."""
+        with self._database.session() as session:
+            (summary,) = summaries(session, [return_id])
+            return summary
+
+    # --- receiving -------------------------------------------------------------------------------
+
+    def receive_parcel(
+        self,
+        *,
+        return_id: uuid.UUID | None,
+        scanned_code: str,
+        user_id: uuid.UUID | None,
+        box_condition: BoxCondition = BoxCondition.INTACT,
+        notes: str = "",
+    ) -> ParcelInfo:
+        """Record that a parcel arrived (idempotent for the same code and return at this station)."""
+        ident = identify(scanned_code)
+        tracking = ident.normalized if ident.kind == "tracking" else ""
+        carrier = ident.candidates[0].carrier if ident.kind == "tracking" and ident.candidates else ""
+        with self._database.session() as session:
+            existing = session.scalar(
+                select(Parcel).where(
+                    Parcel.return_id == return_id if return_id else Parcel.return_id.is_(None),
+                    Parcel.scanned_code == scanned_code,
+                    Parcel.station_id == self._station.station_id,
+                )
+            )
+            if existing is not None:
+                return parcel_info(session, existing)
+            ret = session.get(Return, return_id) if return_id else None
+            if ret is not None and not tracking:
+                tracking, carrier = ret.tracking_number, ret.carrier
+            parcel = Parcel(
+                id=uuid.uuid4(),
+                tracking_number=tracking,
+                scanned_code=scanned_code,
+                carrier=carrier,
+                return_id=return_id,
+                received_at=utcnow(),
+                received_by_id=user_id,
+                station_id=self._station.station_id,
+                box_condition=box_condition,
+                unannounced=ret is None or ret.source == ReturnSource.UNANNOUNCED,
+                flags=[Flag.DAMAGED_IN_TRANSIT.value] if box_condition != BoxCondition.INTACT else [],
+                notes=notes,
+            )
+            session.add(parcel)
+            if ret is not None and ret.status == ReturnStatus.ANNOUNCED:
+                ret.status = ReturnStatus.RECEIVED
+            session.flush()
+            append_event(
+                session,
+                station_id=self._station.station_id,
+                action="parcel_received",
+                actor_id=user_id,
+                entity_type="parcel",
+                entity_id=parcel.id,
+                return_id=return_id,
+                payload={
+                    "scanned_code": scanned_code,
+                    "tracking_number": tracking,
+                    "carrier": carrier,
+                    "box_condition": str(box_condition),
+                    "rma": ret.rma_number if ret else "",
+                },
+            )
+            return parcel_info(session, parcel)
+
+    def register_unannounced(
+        self,
+        *,
+        scanned_code: str,
+        user_id: uuid.UUID | None,
+        customer_name: str = "",
+        postcode: str = "",
+        house_number: str = "",
+        country: str = "NL",
+        order_number: str = "",
+        notes: str = "",
+    ) -> ReturnSummary:
+        """Register a return nobody announced; it is flagged for a supervisor."""
+        with self._database.session() as session:
+            count = session.scalar(
+                select(func.count()).select_from(Return).where(Return.source == ReturnSource.UNANNOUNCED)
+            )
+            rma = f"UNK-{self._station.station_code}-{(count or 0) + 1:05d}"
+            while session.scalar(select(Return.id).where(Return.rma_number == rma)) is not None:
+                count = (count or 0) + 1
+                rma = f"UNK-{self._station.station_code}-{count + 1:05d}"
+            ret = Return(
+                id=uuid.uuid4(),
+                warehouse_id=self._station.warehouse_id,
+                rma_number=rma,
+                order_number=order_number.strip().upper(),
+                customer_name=customer_name.strip(),
+                customer_name_key=" ".join(customer_name.casefold().split()),
+                customer_email="",
+                postcode=postcode.strip().upper().replace(" ", ""),
+                house_number=house_number.strip().upper(),
+                country=country.upper()[:2] or "NL",
+                channel=Channel.PORTAL,
+                refund_choice=RefundChoice.REFUND,
+                status=ReturnStatus.RECEIVED,
+                source=ReturnSource.UNANNOUNCED,
+                notes=notes,
+            )
+            session.add(ret)
+            session.flush()
+            append_event(
+                session,
+                station_id=self._station.station_id,
+                action="unannounced_registered",
+                actor_id=user_id,
+                entity_type="return",
+                entity_id=ret.id,
+                return_id=ret.id,
+                payload={"scanned_code": scanned_code, "rma": rma, "customer_name": customer_name},
+            )
+            return_id = ret.id
+        self.receive_parcel(return_id=return_id, scanned_code=scanned_code, user_id=user_id, notes=notes)
+        return self.get(return_id)
