@@ -189,7 +189,8 @@ class LoginWindow(QWidget):
         self.pin_input.setFocus()
 
     def _pin_entered(self) -> None:
-        if self._pending is None or self._locked_until_s > 0 or not self.pin_input.text():
+        busy = not self.pin_button.isEnabled()  # checking a PIN, or locked out
+        if self._pending is None or busy or not self.pin_input.text():
             return
         user_id: uuid.UUID = self._pending.id
         pin = self.pin_input.text()

@@ -64,7 +64,6 @@ class MainWindow(QMainWindow):
         self.nav_group.setExclusive(True)
         nav = QWidget()
         nav.setObjectName("navBar")
-        nav.setFixedWidth(250)
         nav_layout = QVBoxLayout(nav)
         nav_layout.setContentsMargins(12, 16, 12, 16)
         nav_layout.setSpacing(10)
@@ -80,6 +79,8 @@ class MainWindow(QMainWindow):
             for key in (f"F{index + 1}", f"Alt+{index + 1}"):
                 QShortcut(QKeySequence(key), self, lambda i=index: self.show_page(i))
         nav_layout.addStretch(1)
+        widest = max(button.sizeHint().width() for button in self.nav_buttons)
+        nav.setFixedWidth(max(250, widest + 40))  # long Dutch titles must not clip their F-key
         self.nav_group.idClicked.connect(self.show_page)
         central = QWidget()
         row = QHBoxLayout(central)

@@ -6,6 +6,8 @@ Made for a warehouse PC at 1366x768 that is used with a scanner, a keyboard and 
 
 from __future__ import annotations
 
+from inspector.paths import resources_dir
+
 INK = "#111111"
 PAPER = "#ffffff"
 PANEL = "#eef1f4"
@@ -13,6 +15,9 @@ ACCENT = "#0b4f9c"
 FOCUS = "#ffbf00"
 OK = "#1b7f3b"
 ERROR = "#b00020"
+
+ARROW = (resources_dir() / "icons" / "arrow_down.svg").as_posix()
+ARROW_UP = (resources_dir() / "icons" / "arrow_up.svg").as_posix()
 
 STYLESHEET = f"""
 * {{ font-size: 16pt; color: {INK}; }}
@@ -30,6 +35,17 @@ QLineEdit, QSpinBox, QComboBox {{
     min-height: 48px; padding: 4px 10px; font-size: 18pt;
     border: 2px solid #5a6570; border-radius: 4px; background: {PAPER};
 }}
+QSpinBox {{ min-width: 150px; }}
+QSpinBox::up-button, QSpinBox::down-button {{
+    subcontrol-origin: border; width: 44px; border-left: 2px solid #5a6570; background: {PANEL};
+}}
+QSpinBox::up-button {{ subcontrol-position: top right; }}
+QSpinBox::down-button {{ subcontrol-position: bottom right; border-top: 1px solid #5a6570; }}
+QSpinBox::up-arrow {{ image: url({ARROW_UP}); width: 16px; height: 10px; }}
+QSpinBox::down-arrow {{ image: url({ARROW}); width: 16px; height: 10px; }}
+QComboBox::drop-down {{ width: 44px; border-left: 2px solid #5a6570; }}
+QComboBox::down-arrow {{ image: url({ARROW}); width: 20px; height: 12px; }}
+QComboBox QAbstractItemView {{ font-size: 18pt; selection-background-color: {ACCENT}; }}
 QLineEdit#scanField {{ font-size: 26pt; min-height: 64px; border: 3px solid {ACCENT}; }}
 QLineEdit:focus, QSpinBox:focus, QComboBox:focus {{ border: 4px solid {FOCUS}; }}
 QLineEdit:disabled {{ background: #dddddd; color: #555555; }}

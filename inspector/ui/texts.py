@@ -92,7 +92,7 @@ DATABASE_PROBLEMS: tuple[str, ...] = (
 )
 
 
-COLUMN_NOTE = QT_TRANSLATE_NOOP("Texts", "%1 (column %2)")
+COLUMN_NOTE = QT_TRANSLATE_NOOP("Texts", "%1 Column: %2")
 
 
 def fill(text: str, *values: object) -> str:
@@ -118,7 +118,7 @@ def rejection_reason(code: str, english_reason: str, column: str = "") -> str:
     if not source:
         return english_reason
     text = translated("Texts", source)
-    return fill(translated("Texts", "%1 (column %2)"), text, column) if column else text
+    return fill(translated("Texts", COLUMN_NOTE), text, column) if column else text
 
 
 def import_problem(code: str, english_message: str) -> str:

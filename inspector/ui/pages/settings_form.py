@@ -2,65 +2,38 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
-from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QWidget,
 )
 
 from inspector.config import CameraSettings, PrinterSettings, ScannerSettings, Settings
+from inspector.ui.pages.settings_rules import (
+    BAUD_RATES,
+    CODE_PATTERN,
+    LABEL_STOCKS,
+    PRINT_MODES,
+    TERMINATORS,
+    URL_SCHEMES,
+    SettingsInvalid,
+    camera_source_ok,
+    mask_url_password,
+)
 from inspector.ui.texts import fill, translated
-from inspector.ui.widgets import hint
-
-CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9_-]{0,31}$")
-URL_SCHEMES = ("postgresql", "postgresql+psycopg", "postgres")
-BAUD_RATES = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200)
-TERMINATORS = {
-    "enter": QT_TRANSLATE_NOOP("Texts", "Enter"),
-    "tab": QT_TRANSLATE_NOOP("Texts", "Tab"),
-    "enter_or_tab": QT_TRANSLATE_NOOP("Texts", "Enter or Tab"),
-}
-PRINT_MODES = {
-    "pdf": QT_TRANSLATE_NOOP("Texts", "Save as PDF"),
-    "dialog": QT_TRANSLATE_NOOP("Texts", "Print dialog"),
-    "zpl": QT_TRANSLATE_NOOP("Texts", "Zebra printer (ZPL over the network)"),
-}
-LABEL_STOCKS = ("62x29mm", "4x6in")
-
-
-class SettingsInvalid(ValueError):
-    """A value on the form cannot be saved; ``field`` is the widget to put the cursor in."""
-
-    def __init__(self, message: str, field: QWidget) -> None:
-        super().__init__(message)
-        self.field = field
-
-
-def mask_url_password(url: str) -> str:
-    """``url`` with its password replaced by ``****``, safe to show on screen."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return url
-    if not parts.password:
-        return url
-    user = parts.username or ""
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
-    return urlunsplit(parts._replace(netloc=f"{user}:****@{host}"))
+from inspector.ui.widgets import heading, hint
 
 
 def _spin(low: int, high: int, suffix: str = "") -> QSpinBox:
@@ -99,10 +72,20 @@ class SettingsForm(QTabWidget):
     def _form(self) -> tuple[QWidget, QFormLayout]:
         tab = QWidget()
         form = QFormLayout(tab)
-        form.setContentsMargins(20, 16, 20, 16)
-        form.setVerticalSpacing(10)
+        form.setContentsMargins(20, 12, 20, 12)
+        form.setVerticalSpacing(8)
         form.setHorizontalSpacing(24)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         return tab, form
+
+    @staticmethod
+    def _scrolling(tab: QWidget) -> QScrollArea:
+        """Tabs scroll rather than push the window beyond a small screen."""
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidget(tab)
+        return area
 
     def _station_tab(self) -> QWidget:
         tab, form = self._form()
@@ -123,28 +106,43 @@ class SettingsForm(QTabWidget):
         form.addRow(self.tr("Central database"), self.central_url)
         form.addRow(self.tr("Sync every"), self.sync_interval)
         form.addRow(self.tr("Sounds"), self.sounds)
-        return tab
+        return self._scrolling(tab)
 
     def _scanner_tab(self) -> QWidget:
-        tab, form = self._form()
-        self.wedge_enabled = QCheckBox(self.tr("Scanner types like a keyboard (wedge)"))
+        wedge_tab, wedge = self._form()
+        serial_tab, serial = self._form()
+        self.wedge_enabled = QCheckBox(self.tr("Scanner types like a keyboard"))
         self.max_key_gap = _spin(5, 200, self.tr(" ms"))
         self.min_length = _spin(1, 64)
         self.prefix = QLineEdit()
         self.suffix = QLineEdit()
         self.terminator = _combo(TERMINATORS)
         self.serial_port = QLineEdit()
-        self.serial_port.setPlaceholderText(self.tr("e.g. COM3 or /dev/ttyACM0 (empty: none)"))
+        self.serial_port.setPlaceholderText(self.tr("e.g. COM3"))
         self.baud_rate = _combo({str(rate): "" for rate in BAUD_RATES})
-        form.addRow(self.wedge_enabled)
-        form.addRow(self.tr("Maximum time between keys"), self.max_key_gap)
-        form.addRow(self.tr("Shortest barcode"), self.min_length)
-        form.addRow(self.tr("Prefix"), self.prefix)
-        form.addRow(self.tr("Suffix"), self.suffix)
-        form.addRow(self.tr("Ends with"), self.terminator)
-        form.addRow(self.tr("Serial port"), self.serial_port)
-        form.addRow(self.tr("Baud rate"), self.baud_rate)
-        return tab
+        wedge.addRow(heading(self.tr("Keyboard wedge"), "subheading"))
+        wedge.addRow(self.wedge_enabled)
+        wedge.addRow(self.tr("Time between keys"), self.max_key_gap)
+        wedge.addRow(self.tr("Shortest barcode"), self.min_length)
+        wedge.addRow(self.tr("Prefix"), self.prefix)
+        wedge.addRow(self.tr("Suffix"), self.suffix)
+        wedge.addRow(self.tr("Ends with"), self.terminator)
+        serial.addRow(heading(self.tr("Serial scanner"), "subheading"))
+        serial.addRow(self.tr("Serial port"), self.serial_port)
+        serial.addRow(self.tr("Baud rate"), self.baud_rate)
+        serial.addRow(
+            hint(
+                self.tr(
+                    "A scanner on a (virtual) COM port is not affected by the keyboard layout or Caps Lock."
+                )
+            )
+        )
+        tab = QWidget()
+        row = QHBoxLayout(tab)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(wedge_tab, 1)
+        row.addWidget(serial_tab, 1)
+        return self._scrolling(tab)
 
     def _camera_tab(self) -> QWidget:
         tab, form = self._form()
@@ -171,7 +169,7 @@ class SettingsForm(QTabWidget):
             ),
         )
         form.addRow(self.tr("Resolution"), size)
-        return tab
+        return self._scrolling(tab)
 
     def _printer_tab(self) -> QWidget:
         tab, form = self._form()
@@ -184,7 +182,7 @@ class SettingsForm(QTabWidget):
         form.addRow(self.tr("Print labels with"), self.print_mode)
         form.addRow(self.tr("Zebra printer"), self.zpl_host)
         form.addRow(self.tr("Zebra port"), self.zpl_port)
-        return tab
+        return self._scrolling(tab)
 
     def load(self, settings: Settings) -> None:
         """Show ``settings`` on the form (a URL's password is shown as ****)."""
@@ -234,7 +232,7 @@ class SettingsForm(QTabWidget):
                 self.tr("The central database must be a postgresql:// address, or empty."), self.central_url
             )
         source = self.camera_source.text().strip()
-        if not self._camera_source_ok(source):
+        if not camera_source_ok(source):
             raise SettingsInvalid(
                 fill(
                     self.tr("Camera %1 is not a device number, an existing video file or a stream address."),
@@ -280,11 +278,3 @@ class SettingsForm(QTabWidget):
                 zpl_port=self.zpl_port.value(),
             ),
         )
-
-    @staticmethod
-    def _camera_source_ok(source: str) -> bool:
-        if source.isdigit():
-            return True
-        if urlsplit(source).scheme in ("rtsp", "http", "https"):
-            return True
-        return bool(source) and Path(source).expanduser().is_file()

@@ -1,0 +1,457 @@
+"""The inspection of one unit, step by step, each step saved at once and written to the audit log.
+
+A station can lose power at any moment: every answer, photo and verification is committed (SQLite
+``synchronous=FULL``) the moment it is given, so a restart loses at most the answer being typed,
+and :meth:`InspectionService.open_inspections` offers unfinished work for resumption.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from inspector.models import (
+    Flag,
+    Grade,
+    Inspection,
+    InspectionStatus,
+    ItemOutcome,
+    Photo,
+    Return,
+    ReturnLine,
+    ReturnStatus,
+    VerificationMethod,
+    utcnow,
+)
+from inspector.models.database import Database
+from inspector.scanning.identify import identify
+from inspector.services.audit import append_event
+from inspector.services.intake import gtin_variants
+from inspector.services.photo_store import PhotoStore
+from inspector.services.station import StationContext
+
+
+class InspectionError(ValueError):
+    """A step that cannot be taken; ``code`` is stable for the GUI to translate."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class PhotoInfo:
+    """A photo of an inspection, as the views show it."""
+
+    id: uuid.UUID
+    sha256: str
+    tag: str
+    file_path: str
+    thumbnail_path: str
+    taken_at: datetime
+
+
+@dataclass(frozen=True)
+class InspectionState:
+    """A snapshot of an inspection in progress (or finished)."""
+
+    id: uuid.UUID
+    return_id: uuid.UUID | None
+    return_line_id: uuid.UUID | None
+    unit_index: int
+    status: InspectionStatus
+    outcome: ItemOutcome
+    category: str
+    checklist_id: str
+    checklist_version: int
+    verification: VerificationMethod | None
+    verified_code: str
+    serial_scanned: str
+    answers: dict[str, Any]
+    flags: frozenset[str]
+    photos: tuple[PhotoInfo, ...]
+    suggested_grade: Grade | None
+    final_grade: Grade | None
+    lpn: str | None
+    notes: str
+    started_at: datetime
+    finished_at: datetime | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class VerificationResult:
+    """What scanning the item's code said about it."""
+
+    matches: bool
+    scanned_gtin: str
+    serial: str
+    message_code: str  # "match", "wrong_item", "not_a_product_code"
+
+
+class InspectionService:
+    """Starts, records and resumes inspections at this station."""
+
+    def __init__(self, database: Database, station: StationContext, photos: PhotoStore) -> None:
+        self._database = database
+        self._station = station
+        self._photos = photos
+
+    # --- lifecycle --------------------------------------------------------------------------------
+
+    def start(
+        self,
+        *,
+        return_id: uuid.UUID,
+        line_id: uuid.UUID | None,
+        user_id: uuid.UUID | None,
+        checklist_id: str,
+        checklist_version: int,
+        parcel_id: uuid.UUID | None = None,
+        outcome: ItemOutcome = ItemOutcome.RECEIVED,
+        item_description: str = "",
+        item_gtin: str = "",
+    ) -> InspectionState:
+        """Start inspecting the next uninspected unit of a line (or an extra item when line_id is None)."""
+        with self._database.session() as session:
+            ret = session.get(Return, return_id)
+            if ret is None:
+                raise InspectionError("unknown_return")
+            unit_index = 1
+            if line_id is not None:
+                line = session.get(ReturnLine, line_id)
+                if line is None or line.return_id != return_id:
+                    raise InspectionError("unknown_line")
+                open_here = session.scalar(
+                    select(Inspection).where(
+                        Inspection.return_line_id == line_id,
+                        Inspection.status == InspectionStatus.IN_PROGRESS,
+                        Inspection.station_id == self._station.station_id,
+                    )
+                )
+                if open_here is not None:
+                    return self._state(session, open_here)
+                used = (
+                    session.scalar(
+                        select(func.count()).where(
+                            Inspection.return_line_id == line_id, Inspection.status != InspectionStatus.VOIDED
+                        )
+                    )
+                    or 0
+                )
+                if used >= line.quantity:
+                    raise InspectionError("all_units_inspected")
+                unit_index = int(used) + 1
+            else:
+                outcome = ItemOutcome.EXTRA
+            inspection = Inspection(
+                id=uuid.uuid4(),
+                return_id=return_id,
+                return_line_id=line_id,
+                parcel_id=parcel_id or (ret.parcels[-1].id if ret.parcels else None),
+                unit_index=unit_index,
+                outcome=outcome,
+                item_description=item_description,
+                item_gtin=item_gtin,
+                checklist_id=checklist_id,
+                checklist_version=checklist_version,
+                inspector_id=user_id,
+                station_id=self._station.station_id,
+                started_at=utcnow(),
+            )
+            if outcome is ItemOutcome.EXTRA:
+                inspection.add_flag(Flag.EXTRA)
+            session.add(inspection)
+            if ret.status in (ReturnStatus.ANNOUNCED, ReturnStatus.RECEIVED):
+                ret.status = ReturnStatus.INSPECTING
+            session.flush()
+            self._event(
+                session,
+                inspection,
+                user_id,
+                "inspection_started",
+                {
+                    "line_id": str(line_id) if line_id else None,
+                    "unit_index": unit_index,
+                    "checklist": checklist_id,
+                    "checklist_version": checklist_version,
+                    "outcome": str(outcome),
+                },
+            )
+            return self._state(session, inspection)
+
+    def mark_missing(
+        self, *, return_id: uuid.UUID, line_id: uuid.UUID, user_id: uuid.UUID | None, note: str = ""
+    ) -> InspectionState:
+        """Record an announced unit that is not in the parcel (finished at once, no refund)."""
+        state = self.start(
+            return_id=return_id,
+            line_id=line_id,
+            user_id=user_id,
+            checklist_id="",
+            checklist_version=0,
+            outcome=ItemOutcome.MISSING,
+        )
+        with self._database.session() as session:
+            inspection = self._open(session, state.id)
+            inspection.add_flag(Flag.MISSING)
+            inspection.notes = note
+            inspection.status = InspectionStatus.FINISHED
+            inspection.finished_at = utcnow()
+            inspection.refund_recommendation = "none"  # type: ignore[assignment]
+            inspection.refund_amount_cents = 0
+            self._event(session, inspection, user_id, "item_missing", {"note": note})
+            return self._state(session, inspection)
+
+    def open_inspections(self) -> list[InspectionState]:
+        """Unfinished inspections of this station, oldest first: offered for resumption after a restart."""
+        with self._database.session() as session:
+            rows = session.scalars(
+                select(Inspection)
+                .where(
+                    Inspection.status == InspectionStatus.IN_PROGRESS,
+                    Inspection.station_id == self._station.station_id,
+                )
+                .order_by(Inspection.started_at)
+            ).all()
+            return [self._state(session, row) for row in rows]
+
+    def get(self, inspection_id: uuid.UUID) -> InspectionState:
+        """A fresh snapshot of an inspection."""
+        with self._database.session() as session:
+            inspection = session.get(Inspection, inspection_id)
+            if inspection is None:
+                raise InspectionError("unknown_inspection")
+            return self._state(session, inspection)
+
+    # --- verification -------------------------------------------------------------------------------
+
+    def verify_by_scan(
+        self, inspection_id: uuid.UUID, code: str, user_id: uuid.UUID | None, symbology: str = ""
+    ) -> VerificationResult:
+        """Compare the scanned product code (EAN/UPC or GS1) with the announced line."""
+        ident = identify(code, symbology)
+        gtin = str(ident.fields.get("gtin", "")) if ident.kind in ("gtin", "gs1") else ""
+        serial = str(ident.fields.get("serial", "")) if ident.kind == "gs1" else ""
+        with self._database.session() as session:
+            inspection = self._open(session, inspection_id)
+            if not gtin or not ident.valid:
+                return VerificationResult(False, "", "", "not_a_product_code")
+            line = session.get(ReturnLine, inspection.return_line_id) if inspection.return_line_id else None
+            matches = line is not None and line.gtin in gtin_variants(gtin)
+            inspection.verification = VerificationMethod.SCAN
+            inspection.verified_code = code
+            inspection.item_gtin = gtin
+            if serial:
+                inspection.serial_scanned = serial
+            if line is not None and not matches:
+                inspection.outcome = ItemOutcome.WRONG_ITEM
+                inspection.add_flag(Flag.WRONG_ITEM)
+            elif matches and inspection.outcome is ItemOutcome.WRONG_ITEM:
+                inspection.outcome = ItemOutcome.RECEIVED
+                inspection.remove_flag(Flag.WRONG_ITEM)
+            self._event(
+                session,
+                inspection,
+                user_id,
+                "item_verified",
+                {
+                    "method": "scan",
+                    "code": code,
+                    "gtin": gtin,
+                    "serial": serial,
+                    "matches": matches,
+                    "expected_gtin": line.gtin if line else "",
+                },
+            )
+            return VerificationResult(matches, gtin, serial, "match" if matches else "wrong_item")
+
+    def verify_manually(self, inspection_id: uuid.UUID, reason: str, user_id: uuid.UUID | None) -> None:
+        """Confirm the item by eye when its code cannot be scanned; a reason is required."""
+        if len(reason.strip()) < 3:
+            raise InspectionError("reason_required")
+        with self._database.session() as session:
+            inspection = self._open(session, inspection_id)
+            inspection.verification = VerificationMethod.MANUAL
+            inspection.verification_note = reason.strip()
+            self._event(
+                session, inspection, user_id, "item_verified", {"method": "manual", "reason": reason.strip()}
+            )
+
+    def record_serial(self, inspection_id: uuid.UUID, serial: str, user_id: uuid.UUID | None) -> bool:
+        """Store the scanned serial; returns whether it matches the expected one (if any)."""
+        with self._database.session() as session:
+            inspection = self._open(session, inspection_id)
+            inspection.serial_scanned = serial.strip()
+            line = session.get(ReturnLine, inspection.return_line_id) if inspection.return_line_id else None
+            expected = (line.expected_serial if line else "").strip().upper()
+            matches = not expected or expected == serial.strip().upper()
+            if not matches:
+                inspection.add_flag(Flag.WRONG_ITEM)
+            self._event(
+                session,
+                inspection,
+                user_id,
+                "serial_recorded",
+                {"serial": serial.strip(), "expected": expected, "matches": matches},
+            )
+            return matches
+
+    # --- answers, notes and photos ---------------------------------------------------------------
+
+    def answer(
+        self, inspection_id: uuid.UUID, question_id: str, value: Any, user_id: uuid.UUID | None
+    ) -> None:
+        """Save one checklist answer at once (an audit event says given or changed, and from what)."""
+        with self._database.session() as session:
+            inspection = self._open(session, inspection_id)
+            answers = dict(inspection.answers)
+            previous = answers.get(question_id)
+            if question_id in answers and previous == value:
+                return
+            action = "answer_changed" if question_id in answers else "answer_given"
+            answers[question_id] = value
+            inspection.answers = answers
+            payload: dict[str, Any] = {"question": question_id, "value": value}
+            if action == "answer_changed":
+                payload["previous"] = previous
+            self._event(session, inspection, user_id, action, payload)
+
+    def set_notes(self, inspection_id: uuid.UUID, notes: str, user_id: uuid.UUID | None) -> None:
+        """Save the inspector's free-text notes."""
+        with self._database.session() as session:
+            inspection = self._open(session, inspection_id)
+            if inspection.notes != notes:
+                inspection.notes = notes
+                self._event(session, inspection, user_id, "notes_changed", {"notes": notes})
+
+    def add_photo(
+        self,
+        inspection_id: uuid.UUID,
+        data: bytes,
+        tag: str,
+        user_id: uuid.UUID | None,
+        source: str = "camera",
+    ) -> PhotoInfo:
+        """Store a photo (immutable, by SHA-256) with its thumbnail and attach it. Call off the GUI thread."""
+        stored = self._photos.store(data)
+        thumbnail = self._photos.make_thumbnail(stored)
+        with self._database.session() as session:
+            inspection = self._open(session, inspection_id)
+            photo = Photo(
+                id=uuid.uuid4(),
+                sha256=stored.sha256,
+                inspection_id=inspection.id,
+                parcel_id=inspection.parcel_id,
+                tag=tag,
+                file_path=stored.relative_path,
+                thumbnail_path=str(thumbnail.relative_to(self._photos.thumbnails_dir)),
+                size_bytes=stored.size_bytes,
+                width=stored.width,
+                height=stored.height,
+                mime_type=stored.mime_type,
+                taken_at=utcnow(),
+                taken_by_id=user_id,
+                station_id=self._station.station_id,
+                source=source,
+            )
+            session.add(photo)
+            session.flush()
+            self._event(
+                session,
+                inspection,
+                user_id,
+                "photo_added",
+                {"photo_id": str(photo.id), "tag": tag, "source": source, "size": stored.size_bytes},
+                photo_hashes=[stored.sha256],
+            )
+            return _photo_info(photo)
+
+    def delete_photo(self, inspection_id: uuid.UUID, photo_id: uuid.UUID, user_id: uuid.UUID | None) -> None:
+        """Remove a photo before the inspection is finished (the audit log keeps its hash)."""
+        with self._database.session() as session:
+            inspection = self._open(session, inspection_id)
+            photo = session.get(Photo, photo_id)
+            if photo is None or photo.inspection_id != inspection.id:
+                raise InspectionError("unknown_photo")
+            self._event(
+                session,
+                inspection,
+                user_id,
+                "photo_removed",
+                {"photo_id": str(photo.id), "tag": photo.tag},
+                photo_hashes=[photo.sha256],
+            )
+            session.delete(photo)
+
+    # --- helpers ----------------------------------------------------------------------------------
+
+    def _open(self, session: Session, inspection_id: uuid.UUID) -> Inspection:
+        inspection = session.get(Inspection, inspection_id)
+        if inspection is None:
+            raise InspectionError("unknown_inspection")
+        if inspection.status is not InspectionStatus.IN_PROGRESS:
+            raise InspectionError("inspection_finished")
+        return inspection
+
+    def _event(
+        self,
+        session: Session,
+        inspection: Inspection,
+        user_id: uuid.UUID | None,
+        action: str,
+        payload: dict[str, Any],
+        photo_hashes: list[str] | None = None,
+    ) -> None:
+        session.flush()
+        append_event(
+            session,
+            station_id=self._station.station_id,
+            action=action,
+            actor_id=user_id,
+            entity_type="inspection",
+            entity_id=inspection.id,
+            return_id=inspection.return_id,
+            inspection_id=inspection.id,
+            payload=payload,
+            photo_hashes=photo_hashes or [],
+        )
+
+    def _state(self, session: Session, inspection: Inspection) -> InspectionState:
+        line = session.get(ReturnLine, inspection.return_line_id) if inspection.return_line_id else None
+        photos = session.scalars(
+            select(Photo).where(Photo.inspection_id == inspection.id).order_by(Photo.taken_at)
+        ).all()
+        return InspectionState(
+            id=inspection.id,
+            return_id=inspection.return_id,
+            return_line_id=inspection.return_line_id,
+            unit_index=inspection.unit_index,
+            status=inspection.status,
+            outcome=inspection.outcome,
+            category=str(line.category) if line else "other",
+            checklist_id=inspection.checklist_id,
+            checklist_version=inspection.checklist_version,
+            verification=inspection.verification,
+            verified_code=inspection.verified_code,
+            serial_scanned=inspection.serial_scanned,
+            answers=dict(inspection.answers),
+            flags=frozenset(inspection.flags),
+            photos=tuple(_photo_info(p) for p in photos),
+            suggested_grade=inspection.suggested_grade,
+            final_grade=inspection.final_grade,
+            lpn=inspection.lpn,
+            notes=inspection.notes,
+            started_at=inspection.started_at,
+            finished_at=inspection.finished_at,
+        )
+
+
+def _photo_info(photo: Photo) -> PhotoInfo:
+    return PhotoInfo(photo.id, photo.sha256, photo.tag, photo.file_path, photo.thumbnail_path, photo.taken_at)

@@ -1,0 +1,78 @@
+"""Fixtures for the GUI tests: offscreen Qt, a fresh station database, users, English by default."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QtMsgType
+from PySide6.QtWidgets import QApplication
+
+from inspector.app import Services, build_services
+from inspector.models import Role, User
+from inspector.services.users import UserInfo, hash_pin
+from inspector.ui.application import create_qapp, install_translator
+from inspector.ui.tasks import inline_tasks
+
+# Qt messages that say something about the machine, not about our code.
+ENVIRONMENT_MESSAGES = re.compile(r"^(This plugin does not support propagateSizeHints|QFont::)")
+
+
+@pytest.fixture(autouse=True)
+def styled_app(qapp: QApplication) -> Iterator[QApplication]:
+    """The test QApplication with our stylesheet, in English unless a test switches."""
+    app = create_qapp()
+    install_translator(app, "en")
+    yield app
+    install_translator(app, "en")
+
+
+@pytest.fixture(autouse=True)
+def no_qt_warnings(qtlog: object) -> Iterator[None]:
+    """A Qt warning logged during a test fails it (as qutebrowser's qt_log_level_fail does)."""
+    yield
+    bad = [
+        record.message
+        for record in qtlog.records  # type: ignore[attr-defined]
+        if record.type in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
+        and not ENVIRONMENT_MESSAGES.match(record.message)
+    ]
+    assert not bad, f"Qt logged warnings: {bad}"
+
+
+@pytest.fixture
+def services(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Services]:
+    """Real services on a fresh SQLite database in a temporary data directory (sounds off)."""
+    monkeypatch.delenv("INSPECTOR_CENTRAL_URL", raising=False)
+    monkeypatch.delenv("INSPECTOR_LANGUAGE", raising=False)
+    built = build_services(tmp_path / "data")
+    built.settings = replace(built.settings, sounds=False, language="en")
+    yield built
+    built.close()
+
+
+@pytest.fixture
+def people(services: Services) -> dict[str, UserInfo]:
+    """An inspector (badge BDG000001) and a supervisor (BDG000002, PIN 1234)."""
+    with services.database.session() as session:
+        session.add(User(name="Ilse Inspector", badge_code="BDG000001", role=Role.INSPECTOR))
+        session.add(
+            User(
+                name="Sam Supervisor", badge_code="BDG000002", role=Role.SUPERVISOR, pin_hash=hash_pin("1234")
+            )
+        )
+    return {user.badge_code: user for user in services.users.active_users()}
+
+
+@pytest.fixture
+def inline() -> Iterator[None]:
+    """Background tasks run synchronously (deterministic tests)."""
+    with inline_tasks():
+        yield
