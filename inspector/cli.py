@@ -60,8 +60,15 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands.add_parser("upgrade", help="migrate the database to this version (backs it up first)")
     db_commands.add_parser("check", help="run SQLite's integrity check")
 
-    shots = commands.add_parser("screenshots", help="render every screen to PNG files")
+    shots = commands.add_parser(
+        "screenshots", help="render every screen to PNG files (on fresh demo data unless --current-data)"
+    )
     shots.add_argument("outdir", type=Path)
+    shots.add_argument(
+        "--current-data",
+        action="store_true",
+        help="render the data directory's own data instead of demo data",
+    )
 
     decode = commands.add_parser("decode", help="decode barcodes in image files")
     decode.add_argument("--json", action="store_true", help="one JSON line per image")
@@ -153,13 +160,35 @@ def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_screenshots(args: argparse.Namespace, out: TextIO) -> int:
+    import os
+    import tempfile
+    from datetime import UTC, datetime
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from inspector.ui.screenshots import render_screenshots
 
-    services = _services(args)
-    try:
-        files = render_screenshots(services, args.outdir)
-    finally:
-        services.close()
+    with tempfile.TemporaryDirectory(prefix="inspector-screens-") as scratch:
+        if args.current_data:
+            services = _services(args)
+        else:
+            from inspector.app import build_services
+            from inspector.services.demo_data import seed_demo
+
+            services = build_services(scratch)
+            # A fixed reference time: the same screens every run.
+            seed_demo(
+                services.database,
+                services.photos,
+                services.station,
+                returns=80,
+                inspections=30,
+                seed=42,
+                now=datetime(2026, 11, 20, 15, tzinfo=UTC),
+            )
+        try:
+            files = render_screenshots(services, args.outdir)
+        finally:
+            services.close()
     for path in files:
         out.write(f"{path}\n")
     return EXIT_OK
