@@ -8,6 +8,7 @@ and :meth:`InspectionService.open_inspections` offers unfinished work for resump
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -31,6 +32,7 @@ from inspector.models import (
 from inspector.models.database import Database
 from inspector.scanning.identify import identify
 from inspector.services.audit import append_event
+from inspector.services.checklist_model import AnswerError, ChecklistTemplate, validate_answer
 from inspector.services.intake import gtin_variants
 from inspector.services.photo_store import PhotoStore
 from inspector.services.station import StationContext
@@ -98,10 +100,17 @@ class VerificationResult:
 class InspectionService:
     """Starts, records and resumes inspections at this station."""
 
-    def __init__(self, database: Database, station: StationContext, photos: PhotoStore) -> None:
+    def __init__(
+        self,
+        database: Database,
+        station: StationContext,
+        photos: PhotoStore,
+        templates: Mapping[str, ChecklistTemplate] | None = None,
+    ) -> None:
         self._database = database
         self._station = station
         self._photos = photos
+        self._templates = templates or {}
 
     # --- lifecycle --------------------------------------------------------------------------------
 
@@ -207,6 +216,7 @@ class InspectionService:
             inspection.refund_recommendation = "none"  # type: ignore[assignment]
             inspection.refund_amount_cents = 0
             self._event(session, inspection, user_id, "item_missing", {"note": note})
+            close_return_if_done(session, session.get(Return, return_id))
             return self._state(session, inspection)
 
     def open_inspections(self) -> list[InspectionState]:
@@ -311,6 +321,12 @@ class InspectionService:
         """Save one checklist answer at once (an audit event says given or changed, and from what)."""
         with self._database.session() as session:
             inspection = self._open(session, inspection_id)
+            template = self._templates.get(inspection.checklist_id)
+            if template is not None:
+                try:
+                    value = validate_answer(template.question(question_id), value)
+                except (KeyError, AnswerError) as exc:
+                    raise InspectionError("bad_answer", f"{question_id}: {exc}") from exc
             answers = dict(inspection.answers)
             previous = answers.get(question_id)
             if question_id in answers and previous == value:
@@ -451,6 +467,26 @@ class InspectionService:
             started_at=inspection.started_at,
             finished_at=inspection.finished_at,
         )
+
+
+def close_return_if_done(session: Session, ret: Return | None) -> bool:
+    """Mark the return inspected once every announced unit is finished (inspected or missing)."""
+    if ret is None:
+        return False
+    session.flush()
+    for line in ret.lines:
+        done = (
+            session.scalar(
+                select(func.count()).where(
+                    Inspection.return_line_id == line.id, Inspection.status == InspectionStatus.FINISHED
+                )
+            )
+            or 0
+        )
+        if done < line.quantity:
+            return False
+    ret.status = ReturnStatus.INSPECTED
+    return True
 
 
 def _photo_info(photo: Photo) -> PhotoInfo:

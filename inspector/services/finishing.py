@@ -1,0 +1,320 @@
+"""Grading and finishing an inspection: suggested grade, override, refund advice, disposition, LPN.
+
+:meth:`GradingService.assess` shows the inspector what the checklist rules make of the answers;
+:meth:`GradingService.finish` records the final grade (an override needs a reason), the refund
+recommendation under the warehouse's policy, the destination and a new licence-plate number, and
+closes the return when its last unit is done.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from inspector.models import (
+    Flag,
+    Grade,
+    Inspection,
+    InspectionStatus,
+    ItemOutcome,
+    Parcel,
+    Return,
+    ReturnLine,
+    Station,
+    Warehouse,
+    utcnow,
+)
+from inspector.models.database import Database
+from inspector.reports.labels import LabelData, make_lpn
+from inspector.services.audit import append_event
+from inspector.services.checklists import (
+    ChecklistTemplate,
+    Evaluation,
+    InspectionContext,
+    Missing,
+    evaluate,
+    missing_required,
+    template_for,
+)
+from inspector.services.grading import (
+    Disposition,
+    RefundAdvice,
+    RefundPolicy,
+    override_problem,
+    recovered_value_cents,
+    refund_recommendation,
+)
+from inspector.services.inspection import InspectionError, close_return_if_done
+from inspector.services.return_summary import local_date
+from inspector.services.station import StationContext
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """What the rules say about an inspection right now (nothing is saved)."""
+
+    template: ChecklistTemplate | None
+    evaluation: Evaluation | None
+    missing: tuple[Missing, ...]
+    needs_wrong_item_photo: bool
+    refund: RefundAdvice
+    disposition: Disposition | None
+
+    @property
+    def suggested_grade(self) -> Grade | None:
+        """The grade the rules suggest (None for missing items)."""
+        return self.evaluation.suggested_grade if self.evaluation else None
+
+    @property
+    def complete(self) -> bool:
+        """Every required answer and photo is there."""
+        return not self.missing and not self.needs_wrong_item_photo
+
+
+@dataclass(frozen=True)
+class FinishedItem:
+    """A graded item: what its label shows and what was decided."""
+
+    inspection_id: uuid.UUID
+    grade: Grade
+    suggested_grade: Grade
+    overridden: bool
+    disposition: Disposition
+    refund: RefundAdvice
+    label: LabelData
+    return_complete: bool
+
+
+class GradingService:
+    """Assesses and finishes inspections with the checklist templates and the warehouse policy."""
+
+    def __init__(
+        self, database: Database, station: StationContext, templates: Mapping[str, ChecklistTemplate]
+    ) -> None:
+        self._database = database
+        self._station = station
+        self._templates = templates
+
+    def template_for(self, category: str) -> ChecklistTemplate:
+        """The checklist for a product category (the generic one when none is specific)."""
+        return template_for(category, self._templates)
+
+    def assess(self, inspection_id: uuid.UUID) -> Assessment:
+        """Evaluate the answers given so far (the inspector's grading screen)."""
+        with self._database.session() as session:
+            return self._assess(session, self._inspection(session, inspection_id))
+
+    def finish(
+        self,
+        inspection_id: uuid.UUID,
+        final_grade: Grade,
+        override_reason: str,
+        user_id: uuid.UUID | None,
+    ) -> FinishedItem:
+        """Record the final grade and everything that follows from it, in one transaction."""
+        with self._database.session() as session:
+            inspection = self._inspection(session, inspection_id)
+            if inspection.status is not InspectionStatus.IN_PROGRESS:
+                raise InspectionError("inspection_finished")
+            assessment = self._assess(session, inspection)
+            if assessment.missing:
+                raise InspectionError("incomplete", ", ".join(m.id for m in assessment.missing))
+            if assessment.needs_wrong_item_photo:
+                raise InspectionError("wrong_item_photo_required")
+            if inspection.verification is None and inspection.outcome is not ItemOutcome.EXTRA:
+                raise InspectionError("not_verified")
+            suggested = assessment.suggested_grade or final_grade
+            problem = override_problem(suggested, final_grade, override_reason)
+            if problem:
+                raise InspectionError("override_reason_required", problem)
+            line = session.get(ReturnLine, inspection.return_line_id) if inspection.return_line_id else None
+            category = str(line.category) if line else "other"
+            evaluation = assessment.evaluation
+            flags = set(evaluation.flags if evaluation else ()) | set(inspection.flags)
+            overridden = final_grade is not suggested
+            if overridden:
+                flags.add(Flag.OVERRIDE)
+            disposition = Disposition.for_grade(final_grade, category, flags)
+            ret = session.get(Return, inspection.return_id) if inspection.return_id else None
+            refund = self._refund(session, inspection, line, ret, final_grade, evaluation, flags)
+            for flag in flags:
+                inspection.add_flag(str(flag))
+            inspection.suggested_grade = suggested
+            inspection.final_grade = final_grade
+            inspection.override_reason = override_reason.strip() if overridden else ""
+            inspection.disposition = disposition.kind
+            inspection.destination = disposition.destination
+            inspection.refund_recommendation = refund.kind
+            inspection.refund_amount_cents = refund.amount_cents
+            inspection.recovered_value_cents = recovered_value_cents(
+                final_grade, line.unit_price_cents if line else 0
+            )
+            inspection.lpn = self._next_lpn(session)
+            inspection.status = InspectionStatus.FINISHED
+            inspection.finished_at = utcnow()
+            session.flush()
+            payload = {
+                "suggested": suggested.value,
+                "grade": final_grade.value,
+                "reasons": evaluation.reasons if evaluation else [],
+                "flags": sorted(str(f) for f in flags),
+                "disposition": disposition.kind,
+                "destination": disposition.destination,
+                "refund": refund.kind.value,
+                "refund_amount_cents": refund.amount_cents,
+                "lpn": inspection.lpn,
+            }
+            action = "grade_overridden" if overridden else "grade_set"
+            if overridden:
+                payload["override_reason"] = inspection.override_reason
+            self._event(session, inspection, user_id, action, payload)
+            complete = close_return_if_done(session, ret)
+            label = self._label(session, inspection, line, ret)
+            return FinishedItem(
+                inspection.id, final_grade, suggested, overridden, disposition, refund, label, complete
+            )
+
+    def label_for(self, inspection_id: uuid.UUID) -> LabelData:
+        """The label of a finished item, for re-printing from its history."""
+        with self._database.session() as session:
+            inspection = self._inspection(session, inspection_id)
+            if not inspection.lpn:
+                raise InspectionError("not_graded")
+            line = session.get(ReturnLine, inspection.return_line_id) if inspection.return_line_id else None
+            ret = session.get(Return, inspection.return_id) if inspection.return_id else None
+            return self._label(session, inspection, line, ret)
+
+    def record_label_output(
+        self, inspection_id: uuid.UUID, mode: str, user_id: uuid.UUID | None, reprint: bool = False
+    ) -> None:
+        """Write the printing (or saving) of a label to the audit log."""
+        with self._database.session() as session:
+            inspection = self._inspection(session, inspection_id)
+            action = "label_reprinted" if reprint else "label_printed"
+            self._event(session, inspection, user_id, action, {"lpn": inspection.lpn, "mode": mode})
+
+    # --- internals --------------------------------------------------------------------------------
+
+    @staticmethod
+    def _inspection(session: Session, inspection_id: uuid.UUID) -> Inspection:
+        inspection = session.get(Inspection, inspection_id)
+        if inspection is None:
+            raise InspectionError("unknown_inspection")
+        return inspection
+
+    def _assess(self, session: Session, inspection: Inspection) -> Assessment:
+        line = session.get(ReturnLine, inspection.return_line_id) if inspection.return_line_id else None
+        ret = session.get(Return, inspection.return_id) if inspection.return_id else None
+        photo_tags = {p.tag for p in inspection.photos}
+        wrong = Flag.WRONG_ITEM.value in inspection.flags or inspection.outcome is ItemOutcome.WRONG_ITEM
+        needs_wrong_photo = wrong and not inspection.photos
+        if inspection.outcome is ItemOutcome.MISSING:
+            refund = refund_recommendation(ItemOutcome.MISSING, None, 0, 0, RefundPolicy())
+            return Assessment(None, None, (), False, refund, None)
+        template = self.template_for(str(line.category) if line else "other")
+        context = self._context(session, inspection, line, ret)
+        evaluation = evaluate(template, inspection.answers, context)
+        missing = tuple(missing_required(template, inspection.answers, photo_tags))
+        flags = set(evaluation.flags) | set(inspection.flags)
+        refund = self._refund(session, inspection, line, ret, evaluation.suggested_grade, evaluation, flags)
+        disposition = Disposition.for_grade(
+            evaluation.suggested_grade, str(line.category) if line else "other", flags
+        )
+        return Assessment(template, evaluation, missing, needs_wrong_photo, refund, disposition)
+
+    def _context(
+        self, session: Session, inspection: Inspection, line: ReturnLine | None, ret: Return | None
+    ) -> InspectionContext:
+        warehouse = session.get(Warehouse, self._station.warehouse_id)
+        parcel = session.get(Parcel, inspection.parcel_id) if inspection.parcel_id else None
+        days = None
+        if ret is not None and ret.delivered_on is not None and warehouse is not None:
+            received = parcel.received_at if parcel else utcnow()
+            days = (local_date(received, warehouse.time_zone) - ret.delivered_on).days
+        window = 30
+        if warehouse is not None:
+            vip = ret is not None and ret.customer_segment == "vip"
+            window = warehouse.vip_return_window_days if vip else warehouse.return_window_days
+        return InspectionContext(
+            expected_serial=line.expected_serial if line else "",
+            scanned_serial=inspection.serial_scanned,
+            reason=str(line.reason_code) if line else "",
+            days_since_delivery=days,
+            return_window_days=window,
+            box_condition=str(parcel.box_condition) if parcel else "intact",
+            refund_choice=str(ret.refund_choice) if ret else "refund",
+            policy_deduction_bp=warehouse.damage_deduction_bp if warehouse else 3000,
+        )
+
+    def _refund(
+        self,
+        session: Session,
+        inspection: Inspection,
+        line: ReturnLine | None,
+        ret: Return | None,
+        grade: Grade | None,
+        evaluation: Evaluation | None,
+        flags: set,
+    ) -> RefundAdvice:  # type: ignore[type-arg]
+        warehouse = session.get(Warehouse, self._station.warehouse_id)
+        return refund_recommendation(
+            inspection.outcome,
+            grade,
+            evaluation.deduction_bp if evaluation else 0,
+            line.unit_price_cents if line else 0,
+            RefundPolicy.of(warehouse),
+            ret.refund_choice if ret else "refund",
+            flags=flags,
+            reason=str(line.reason_code) if line else "",
+        )
+
+    def _next_lpn(self, session: Session) -> str:
+        count = (
+            session.scalar(
+                select(func.count()).where(
+                    Inspection.station_id == self._station.station_id, Inspection.lpn.isnot(None)
+                )
+            )
+            or 0
+        )
+        counter = int(count) + 1
+        while True:
+            lpn = make_lpn(self._station.station_code, counter)
+            if session.scalar(select(Inspection.id).where(Inspection.lpn == lpn)) is None:
+                return lpn
+            counter += 1
+
+    def _label(
+        self, session: Session, inspection: Inspection, line: ReturnLine | None, ret: Return | None
+    ) -> LabelData:
+        station = session.get(Station, inspection.station_id) if inspection.station_id else None
+        return LabelData(
+            lpn=inspection.lpn or "",
+            grade=str(inspection.final_grade or ""),
+            destination=inspection.destination,
+            rma=ret.rma_number if ret else "",
+            sku=line.sku if line else inspection.item_sku,
+            product_name=line.product_name if line else inspection.item_description,
+            station=station.code if station else "",
+            inspected_at=inspection.finished_at or datetime.now().astimezone(),
+        )
+
+    def _event(
+        self, session: Session, inspection: Inspection, user_id: uuid.UUID | None, action: str, payload: dict
+    ) -> None:  # type: ignore[type-arg]
+        append_event(
+            session,
+            station_id=self._station.station_id,
+            action=action,
+            actor_id=user_id,
+            entity_type="inspection",
+            entity_id=inspection.id,
+            return_id=inspection.return_id,
+            inspection_id=inspection.id,
+            payload=payload,
+        )
