@@ -14,6 +14,11 @@ from pathlib import Path
 from inspector.config import Settings, load_settings, save_settings
 from inspector.models.database import Database, open_database
 from inspector.paths import DataPaths, data_paths
+from inspector.services.checklist_model import ChecklistTemplate
+from inspector.services.checklists import load_templates
+from inspector.services.finishing import GradingService
+from inspector.services.inspection import InspectionService
+from inspector.services.intake import IntakeService
 from inspector.services.outbox import install_outbox
 from inspector.services.photo_store import PhotoStore
 from inspector.services.station import StationContext, ensure_station
@@ -32,6 +37,10 @@ class Services:
     users: UserService
     photos: PhotoStore
     station: StationContext
+    templates: dict[str, ChecklistTemplate]
+    intake: IntakeService
+    inspections: InspectionService
+    grading: GradingService
     extras: dict[str, object] = field(default_factory=dict)
 
     def save_settings(self, settings: Settings) -> None:
@@ -63,18 +72,28 @@ def build_services(data_dir: str | Path | None = None, *, migrate: bool = True) 
     """Open the data directory, migrate the database and build the services.
 
     Raises :class:`inspector.models.database.DatabaseProblem` (plain words) for a locked, full
-    or corrupt database, and :class:`inspector.config.SettingsError` for a broken settings file.
+    or corrupt database, :class:`inspector.config.SettingsError` for a broken settings file and
+    :class:`inspector.services.checklist_model.TemplateError` (file, line, problem) for a broken
+    checklist template: the station refuses to start rather than inspect with a broken checklist.
     """
     paths = data_paths(data_dir).ensure()
     settings = load_settings(paths.settings_file).with_environment()
+    templates = load_templates()
+    if any(paths.checklists.glob("*.toml")):
+        templates.update(load_templates(paths.checklists))
     database = open_database(paths.database, paths.backups, migrate=migrate)
     install_outbox(database.session_factory)
     station = ensure_station(database, settings.warehouse_code, settings.station_code)
+    photos = PhotoStore(paths.photos, paths.thumbnails)
     return Services(
         paths=paths,
         settings=settings,
         database=database,
         users=UserService(database),
-        photos=PhotoStore(paths.photos, paths.thumbnails),
+        photos=photos,
         station=station,
+        templates=templates,
+        intake=IntakeService(database, station),
+        inspections=InspectionService(database, station, photos, templates),
+        grading=GradingService(database, station, templates),
     )

@@ -260,6 +260,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the command line; returns the process exit status."""
     from inspector.config import SettingsError
     from inspector.models.database import DatabaseProblem
+    from inspector.services.checklist_model import TemplateError
 
     args = build_parser().parse_args(argv)
     out = out or sys.stdout
@@ -270,6 +271,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return EXIT_ENVIRONMENT
     except SettingsError as problem:
         sys.stderr.write(f"inspector: the settings file cannot be read: {problem}\n")
+        return EXIT_ENVIRONMENT
+    except TemplateError as problem:
+        sys.stderr.write(
+            f"inspector: a checklist template is broken; the station will not start: {problem}\n"
+        )
         return EXIT_ENVIRONMENT
     except KeyboardInterrupt:
         return 130

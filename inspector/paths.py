@@ -85,6 +85,11 @@ class DataPaths:
         return self.root / "exports"
 
     @property
+    def checklists(self) -> Path:
+        """The warehouse's own checklist templates; one with a shipped template's id replaces it."""
+        return self.root / "checklists"
+
+    @property
     def settings_file(self) -> Path:
         """The station's settings (TOML)."""
         return self.root / "settings.toml"

@@ -47,7 +47,9 @@ def test_db_upgrade_and_check(tmp_path: Path) -> None:
 def test_a_corrupt_database_gives_a_plain_message_and_exit_code(tmp_path: Path) -> None:
     (tmp_path / "inspector.sqlite3").write_bytes(b"garbage" * 1000)
     result = subprocess.run(
-        [sys.executable, "-m", "inspector", "--data-dir", str(tmp_path), "status"], capture_output=True, text=True
+        [sys.executable, "-m", "inspector", "--data-dir", str(tmp_path), "status"],
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 3
     assert "damaged" in result.stderr and "Traceback" not in result.stderr
@@ -56,3 +58,19 @@ def test_a_corrupt_database_gives_a_plain_message_and_exit_code(tmp_path: Path) 
 def test_audit_verify_on_an_empty_database(tmp_path: Path) -> None:
     code, output = _run("--data-dir", str(tmp_path), "audit", "verify", "--json")
     assert code == 0 and json.loads(output) == {"ok": True, "chains": []}
+
+
+def test_a_broken_checklist_template_stops_the_station_with_file_line_and_problem(tmp_path: Path) -> None:
+    checklists = tmp_path / "checklists"
+    checklists.mkdir()
+    (checklists / "apparel.toml").write_text(
+        'id = "apparel"\nversion = 2\ntitle = "Kleding"\n\n[[questions]]\nid = "stains"\ntype = "colour"\n',
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "inspector", "--data-dir", str(tmp_path), "status"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 3
+    assert "apparel.toml:" in result.stderr and "Traceback" not in result.stderr
