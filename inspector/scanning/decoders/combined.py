@@ -1,137 +1,237 @@
-"""The combined decoder: a cascade of backend reads on preprocessed frames plus acceptance rules.
+"""The combined decoder: a cascade of backend reads plus acceptance rules against false reads.
 
-Fast path: zxing-cpp on the grayscale image. Only when nothing is accepted, the cascade escalates
-through further reads ordered by yield per millisecond. A read is *accepted* when it is trustworthy:
+Cascade (escalating only while nothing is accepted, ordered by yield per millisecond):
 
-* 2D symbols (QR, Data Matrix, ...) carry Reed-Solomon error correction: accepted as read.
-* EAN/UPC: accepted from zxing when the lines that agreed span at least ``min_retail_span``
-  modules across the bars; weaker reads, and all zbar reads, must be *confirmed* by a strong
-  zxing read of an upsampled crop around the symbol. A mod-10 check digit alone lets about one
-  misread in ten through, and two decoders can share the same misread on a low-resolution symbol.
-* Code 128 / Code 39 / ITF: accepted from zxing; zbar reads need the same crop confirmation
-  (zbar neither expands Code 39 full ASCII nor handles Code 128 FNC4 the way zxing does).
-* Conflicting retail values on the same symbol: the weaker are dropped.
+1. zxing-cpp on the grayscale image (the fast path; most images end here);
+2. barcode-like regions (weak reads so far, then a gradient localiser) are cropped and retried with
+   zbar, CLAHE, adaptive threshold, inversion and 2x upsampling - cheap, because crops are small;
+3. a few whole-image retries for codes the localiser misses (inverted, half and 1.5x size).
+
+Acceptance:
+
+* 2D symbols (QR Code, Data Matrix, ...) carry Reed-Solomon error correction: accepted as read.
+* Code 128 / Code 39 / ITF read by zxing (which requires agreeing scan lines): accepted.
+* EAN/UPC read by zxing on the plain image with agreeing lines spanning at least
+  ``min_retail_span`` modules (or a whole thin strip image): accepted. A mod-10 check digit alone
+  lets about one misread in ten through.
+* Everything else is a *weak* read and needs independent support: the same value from both
+  backends (on any frames) - or, for EAN-13/UPC-A/Code 128, from three different frames - and no
+  conflicting value of the same symbology on the same spot, including in two confirmation reads
+  of a crop around it (zxing on a 2x upsampled crop, zbar on the crop). Two decoders can share the
+  same misread of a low-resolution symbol; a resampled read usually disagrees with such a misread,
+  which then vetoes it. A conflict is overruled only when this value has a zxing read with
+  well-spread agreeing lines and the rival has none.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 import numpy as np
 
 from . import frames
 from .backends import ZBarDecoder, ZXingDecoder
-from .symbols import LINEAR, MATRIX, RETAIL, Candidate, DecodedCode, to_decoded
+from .locate import barcode_regions
+from .symbols import MATRIX, RETAIL, Candidate, DecodedCode, to_decoded
 
-Stage = Callable[[np.ndarray], list[Candidate]]
+Quad = tuple[tuple[int, int], ...]
+_CONFIRM_MAX_SIDE = 1600  # confirmation crops are upsampled fully: the 2x read is what vetoes misreads
+_LONG_CHECKED = {"EAN13", "UPCA", "Code128"}  # 12+ digits / mod-103: not UPC-E, EAN-8, ITF, Code 39
+_CHECKED_FAMILIES = {"RETAIL", "ITF", "Code39", "Code128"}  # families where a conflict vetoes a read
 
 
 class BarcodeDecoder:
-    """Combined zxing-cpp + pyzbar decoder with preprocessing retries and false-read guards."""
+    """Combined zxing-cpp + pyzbar decoder with preprocessing retries and false-read guards.
+
+    ``formats``: our format names to report (None = all; EAN/UPC names admit each other, as the
+    same number may be printed either way). ``min_retail_span``: modules across the bars that
+    agreeing zxing lines must span for an EAN/UPC read to stand on its own. ``max_regions``: how
+    many regions (weak reads first, then the localiser's best box) get the crop retries.
+    ``max_crop_side``: upsampled retry crops are kept within this size. ``escalate=False``
+    gives the fast path only (e.g. for live camera frames, combined with :class:`FrameConsensus`).
+    After each decode(), ``last_stage`` names the cascade step that produced the result.
+    """
 
     def __init__(self, formats: set[str] | None = None, min_retail_span: float = 10.0,
-                 escalate: bool = True) -> None:
+                 max_regions: int = 2, max_crop_side: int = 640, escalate: bool = True) -> None:
         self.formats = formats
         self.min_retail_span = min_retail_span
+        self.max_regions = max_regions
+        self.max_crop_side = max_crop_side
         self.escalate = escalate
         self._zx = ZXingDecoder(formats)
         self._zb = ZBarDecoder(formats)
-        self._stages: list[tuple[str, Stage]] = [
-            ("zxing", lambda g: self._zx.read(frames.Frame(g, "gray"))),
-            ("zbar", lambda g: self._zb.read(frames.Frame(g, "gray"))),
-            ("zxing-clahe", lambda g: self._zx.read(frames.clahe(g))),
-            ("zxing-inverted", lambda g: self._zx.read(frames.inverted(g))),
-            ("zxing-x1.5", lambda g: self._zx.read(frames.scaled(g, 1.5))),
-            ("zxing-adaptive", lambda g: self._zx.read(frames.adaptive(g))),
-            ("zxing-rotate", lambda g: self._zx.read(frames.Frame(g, "rotate"), try_rotate=True)),
-            ("zbar-clahe", lambda g: self._zb.read(frames.clahe(g))),
-            ("zbar-inverted", lambda g: self._zb.read(frames.inverted(g))),
-            ("zxing-otsu", lambda g: self._zx.read(frames.otsu(g))),
-            ("zxing-blur", lambda g: self._zx.read(frames.smoothed(g))),
-            ("zbar-x0.5", lambda g: self._zb.read(frames.scaled(g, 0.5))),
-            ("zxing-x2", lambda g: self._zx.read(frames.scaled(g, 2.0))),
-        ]
-
-    @property
-    def stage_names(self) -> list[str]:
-        """Names of the cascade stages, in the order they are tried."""
-        return [name for name, _ in self._stages]
+        self.last_stage = ""
 
     def decode(self, image: np.ndarray) -> list[DecodedCode]:
         """All distinct accepted codes in a BGR, BGRA or grayscale image (empty list if none)."""
-        gray = frames.to_gray(image)
-        pool: list[Candidate] = []
-        confirmed: dict[tuple[int, ...], list[Candidate]] = {}
-        stages = self._stages if self.escalate else self._stages[:1]
-        self.last_stage = ""
-        for name, stage in stages:
-            pool.extend(stage(gray))
-            accepted = self._accept(gray, pool, confirmed)
-            if accepted:
-                self.last_stage = name
-                return accepted
-        return []
+        run = _Run(self, frames.to_gray(image))
+        return run.cascade()
 
-    # -- acceptance -------------------------------------------------------------------------------
+    # -- reads used by the cascade ------------------------------------------------------------------
 
-    def _strong(self, c: Candidate) -> bool:
-        """Trustworthy on its own (otherwise it needs a confirming read)."""
+    def local_reads(self) -> list[tuple[float, str, Callable[[frames.Frame], list[Candidate]]]]:
+        """Retries on a crop: (resampling factor, name, reader), in order of yield per ms."""
+        zx, zb = self._zx, self._zb
+
+        def filtered(fn: Callable[[np.ndarray], frames.Frame], reader: Callable) -> Callable:
+            def read(f: frames.Frame) -> list[Candidate]:
+                g = fn(f.image)
+                return reader(frames.Frame(g.image, f"{f.name}-{g.name}", f.scale, f.offset))
+            return read
+
+        def rot(f: frames.Frame) -> list[Candidate]:
+            return zx.read(f, try_rotate=_tall(f))
+
+        return [
+            (1.0, "zxing-adaptive", filtered(frames.adaptive, rot)),
+            (1.0, "zxing-inverted", filtered(frames.inverted, rot)),
+            (1.0, "zbar", lambda f: zb.read(f)),
+            (1.0, "zbar-inverted", filtered(frames.inverted, zb.read)),
+            (2.0, "zbar-clahe", filtered(frames.clahe, zb.read)),
+            (2.0, "zxing-clahe", filtered(frames.clahe, rot)),
+            (1.0, "zbar-adaptive", filtered(frames.adaptive, zb.read)),
+            (2.0, "zxing-adaptive", filtered(frames.adaptive, rot)),
+        ]
+
+    def global_reads(self) -> list[tuple[str, Callable[[np.ndarray], list[Candidate]]]]:
+        """Whole-image retries for symbols the localiser does not find."""
+        zx, zb = self._zx, self._zb
+        return [
+            ("zxing-inverted", lambda g: zx.read(frames.inverted(g))),
+            ("zbar-x0.5", lambda g: zb.read(frames.scaled(g, 0.5))),
+        ]
+
+    def strong(self, c: Candidate) -> bool:
+        """Trustworthy on its own (otherwise it needs independent support)."""
         if c.format in MATRIX:
             return True
         if c.backend != "zxing":
             return False
         if c.format in RETAIL:
-            # only plain-frame reads: resampled/filtered frames create checksum-valid misreads
-            return c.variant in ("gray", "rotate") and (c.span_modules >= self.min_retail_span or c.thin)
+            return c.variant == "gray" and (c.span_modules >= self.min_retail_span or c.thin)
         return True
 
-    def _accept(self, gray: np.ndarray, pool: list[Candidate],
-                cache: dict[tuple[int, ...], list[Candidate]]) -> list[DecodedCode]:
+
+class _Run:
+    """State of one decode() call: the pool of raw reads and the confirmation cache."""
+
+    def __init__(self, decoder: BarcodeDecoder, gray: np.ndarray) -> None:
+        self.d = decoder
+        self.gray = gray
+        self.pool: list[Candidate] = []
+        self.confirm_cache: dict[tuple[str, str], list[Candidate]] = {}
+        self.result: list[DecodedCode] = []
+
+    def cascade(self) -> list[DecodedCode]:
+        """Fast path, then crop retries per region, then whole-image retries; stop at the first accept."""
+        d = self.d
+        d.last_stage = ""
+        if self._add("zxing", d._zx.read(frames.Frame(self.gray, "gray"))) or not d.escalate:
+            return self.result
+        regions = _dedupe([c.points for c in self.pool] + barcode_regions(self.gray, limit=1))
+        for i, region in enumerate(regions[: d.max_regions]):
+            crops: dict[float, frames.Frame | None] = {}
+            for factor, name, read in d.local_reads():
+                if factor not in crops:
+                    crops[factor] = frames.crop_around(self.gray, region, factor, d.max_crop_side)
+                crop = crops[factor]
+                if crop is not None and self._add(f"region{i}-x{factor:g}-{name}", read(crop)):
+                    return self.result
+        for name, read in d.global_reads():
+            if self._add(name, read(self.gray)):
+                return self.result
+        return []
+
+    def _add(self, stage: str, reads: list[Candidate]) -> bool:
+        self.pool.extend(reads)
+        if not reads:
+            return False
+        self.result = self._accept()
+        if self.result:
+            self.d.last_stage = stage
+        return bool(self.result)
+
+    def _accept(self) -> list[DecodedCode]:
         by_key: dict[tuple[str, str], list[Candidate]] = {}
-        for c in pool:
+        for c in self.pool:
             by_key.setdefault(c.key, []).append(c)
-        strong: dict[tuple[str, str], list[Candidate]] = {}
-        weak: dict[tuple[str, str], list[Candidate]] = {}
+        out = []
         for key, cands in by_key.items():
-            (strong if any(self._strong(c) for c in cands) else weak)[key] = cands
-        for key, cands in weak.items():
-            if any(_overlaps(c, s) for c in cands for group in strong.values() for s in group
-                   if s.format in LINEAR and c.format in LINEAR):
-                continue  # conflicts with a strong read of the same symbol: a misread
-            for extra in self._confirm(gray, cands, cache):
-                if extra.key == key:
-                    strong[key] = cands
-                    break
-        return _result(strong.values())
+            if any(self.d.strong(c) for c in cands) or self._supported(key, cands):
+                out.append(_result(cands))
+        return out
 
-    def _confirm(self, gray: np.ndarray, cands: list[Candidate],
-                 cache: dict[tuple[int, ...], list[Candidate]]) -> Iterable[Candidate]:
-        """zxing reads of a 2x upsampled crop around the candidate (cached per region)."""
-        c = max(cands, key=lambda x: (x.backend == "zxing", x.span_modules))
-        region = tuple(v for p in c.points for v in p)
-        if region not in cache:
-            frame = frames.crop_around(gray, c.points, 2.0)
-            reads = self._zx.read(frame, try_rotate=True) if frame is not None else []
-            cache[region] = reads
-        return cache[region]
+    def _supported(self, key: tuple[str, str], cands: list[Candidate]) -> bool:
+        """A weak value is accepted on independent support and when no credible conflict exists."""
+        sources = {(c.backend, c.variant) for c in cands}
+        best = max(cands, key=lambda x: (x.backend == "zxing", x.span_modules))
+        confirmations = self._confirmations(key, best)
+        for c in confirmations:
+            if c.key == key:
+                sources.add(("confirm", c.backend))
+        if key[0] in _CHECKED_FAMILIES:
+            rivals = [o for o in self.pool if o.key != key and o.key[0] == key[0]
+                      and _overlaps(o.points, best.points)]
+            rivals += [c for c in confirmations if c.key != key and c.key[0] == key[0]]
+            # a conflict on the same symbol vetoes, unless only this value has a well-spread zxing read
+            if rivals and not (any(self._well_spread(c) for c in cands + confirmations if c.key == key)
+                               and not any(self._well_spread(r) for r in rivals)):
+                return False
+        backends = {b if b != "confirm" else v for b, v in sources}
+        # long symbols with a check digit may also pass on three agreeing reads of different frames
+        return len(backends) >= 2 or (best.format in _LONG_CHECKED and len(sources) >= 3)
+
+    def _well_spread(self, c: Candidate) -> bool:
+        """A zxing read whose agreeing lines span enough of the symbol (on any frame)."""
+        return c.backend == "zxing" and (c.format not in RETAIL or c.span_modules >= self.d.min_retail_span)
+
+    def _confirmations(self, key: tuple[str, str], best: Candidate) -> list[Candidate]:
+        """zxing on a 2x upsampled crop and zbar on the crop around a value's best read."""
+        if key not in self.confirm_cache:
+            reads: list[Candidate] = []
+            for factor, reader in ((2.0, lambda f: self.d._zx.read(f, try_rotate=_tall(f))),
+                                   (1.0, self.d._zb.read)):
+                crop = frames.crop_around(self.gray, best.points, factor, _CONFIRM_MAX_SIDE)
+                if crop is not None:
+                    reads += reader(crop)
+            self.confirm_cache[key] = reads
+        return self.confirm_cache[key]
 
 
-def _bbox(c: Candidate) -> tuple[int, int, int, int]:
-    xs = [p[0] for p in c.points]
-    ys = [p[1] for p in c.points]
+def _tall(f: frames.Frame) -> bool:
+    """Crops taller than wide may hold vertical bars: only then is zxing's rotated scan worth it."""
+    h, w = f.image.shape
+    return h > w
+
+
+def _bbox(points: Quad) -> tuple[int, int, int, int]:
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def _overlaps(a: Candidate, b: Candidate) -> bool:
+def _overlaps(a: Quad, b: Quad) -> bool:
     ax0, ay0, ax1, ay1 = _bbox(a)
     bx0, by0, bx1, by1 = _bbox(b)
-    return ax0 <= bx1 and bx0 <= ax1 and ay0 <= by1 + 0.5 * (by1 - by0) and by0 - 0.5 * (by1 - by0) <= ay1
+    pad = 0.15 * max(ax1 - ax0, bx1 - bx0, ay1 - ay0, by1 - by0)
+    return ax0 <= bx1 + pad and bx0 <= ax1 + pad and ay0 <= by1 + pad and by0 <= ay1 + pad
 
 
-def _result(groups: Iterable[list[Candidate]]) -> list[DecodedCode]:
-    out = []
-    for cands in groups:
-        backends = {c.backend for c in cands}
-        best = max(cands, key=lambda x: (x.backend == "zxing", x.span_modules, len(x.points)))
-        out.append(to_decoded(best, "+".join(sorted(backends, key=("zxing", "zbar").index))))
+def _dedupe(regions: list[Quad]) -> list[Quad]:
+    out: list[Quad] = []
+    for r in regions:
+        if not any(_overlaps(r, o) and _area(r) <= 2 * _area(o) for o in out):
+            out.append(r)
     return out
+
+
+def _area(q: Quad) -> int:
+    x0, y0, x1, y1 = _bbox(q)
+    return max(1, (x1 - x0) * (y1 - y0))
+
+
+def _result(cands: list[Candidate]) -> DecodedCode:
+    backends = sorted({c.backend for c in cands}, key=("zxing", "zbar").index)
+    best = max(cands, key=lambda x: (x.backend == "zxing", x.span_modules, len(x.points)))
+    return to_decoded(best, "+".join(backends))

@@ -36,9 +36,10 @@ def to_gray(image: np.ndarray) -> np.ndarray:
         return np.ascontiguousarray(img)
     if img.ndim == 3 and img.shape[2] == 1:
         return np.ascontiguousarray(img[:, :, 0])
-    if img.ndim == 3 and img.shape[2] == 4:
-        alpha = img[:, :, 3:4].astype(np.float32) / 255.0
-        img = (img[:, :, :3].astype(np.float32) * alpha + 255.0 * (1.0 - alpha)).astype(np.uint8)
+    if img.ndim == 3 and img.shape[2] == 4:  # composite on white: g * a/255 + (255 - a)
+        gray = cv2.cvtColor(img, cv2.COLOR_BGRA2GRAY)
+        alpha = np.ascontiguousarray(img[:, :, 3])
+        return cv2.add(cv2.multiply(gray, alpha, scale=1 / 255), cv2.subtract(255, alpha))
     if img.ndim == 3 and img.shape[2] == 3:
         return cv2.cvtColor(img, cv2.COLOR_BGR2GRAY)
     raise ValueError(f"unsupported image shape {image.shape}")
@@ -85,17 +86,27 @@ def otsu(gray: np.ndarray) -> Frame:
     return Frame(img, "otsu")
 
 
-def crop_around(gray: np.ndarray, points: tuple[tuple[int, int], ...], factor: float) -> Frame | None:
-    """A crop around ``points`` with a generous quiet-zone margin, resampled by ``factor``."""
+def crop_around(gray: np.ndarray, points: tuple[tuple[int, int], ...], factor: float,
+                max_side: int = 0) -> Frame | None:
+    """A crop around ``points`` with a generous quiet-zone margin, resampled by ``factor``.
+
+    With ``max_side``, an upsampling factor is reduced so the result stays within that size, and
+    None is returned when even the plain crop would exceed it (retry the whole image instead).
+    """
     xs = [p[0] for p in points]
     ys = [p[1] for p in points]
     w, h = max(xs) - min(xs), max(ys) - min(ys)
-    margin = int(0.2 * max(w, h)) + 12
-    x0, y0 = max(0, min(xs) - margin), max(0, min(ys) - max(margin, int(0.3 * max(w, h))))
-    x1, y1 = min(gray.shape[1], max(xs) + margin), min(gray.shape[0], max(ys) + max(margin, int(0.3 * max(w, h))))
+    margin = int(0.2 * max(w, h)) + 12  # quiet zones
+    vmargin = max(margin, int(0.3 * max(w, h)))  # bars usually extend beyond the lines that decoded
+    x0, y0 = max(0, min(xs) - margin), max(0, min(ys) - vmargin)
+    x1, y1 = min(gray.shape[1], max(xs) + margin), min(gray.shape[0], max(ys) + vmargin)
     if x1 - x0 < 8 or y1 - y0 < 8:
         return None
     crop = gray[y0:y1, x0:x1]
+    if max_side and factor > 1:
+        factor = min(factor, max_side / max(crop.shape))
+        if factor <= 1.05:
+            return None
     if factor != 1:
         crop = cv2.resize(crop, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
     return Frame(np.ascontiguousarray(crop), f"crop-x{factor:g}", factor, (x0, y0))

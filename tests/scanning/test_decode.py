@@ -1,0 +1,214 @@
+"""Tests for the Qt-free barcode decoder (inspector.scanning.decode)."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+import os
+import sys
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+import zxingcpp
+
+from inspector.scanning.cli_decode import run_decode
+from inspector.scanning.decode import (
+    BarcodeDecoder,
+    DecodedCode,
+    DecodeError,
+    FrameConsensus,
+    OpenCVDecoder,
+    ZBarDecoder,
+    ZXingDecoder,
+    decode_file,
+)
+from inspector.scanning.decoders.symbols import gtin_key, normalise_retail, upca_to_upce, upce_to_upca
+
+CORPUS = Path(os.environ.get("INSPECTOR_BARCODE_CORPUS")
+              or Path(__file__).parents[2].parent / "shared" / "data" / "barcodes")
+
+
+def _render(fmt: str, text: str, scale: int = 3) -> np.ndarray:
+    """A clean synthetic barcode image with a white border."""
+    img = zxingcpp.write_barcode_to_image(zxingcpp.create_barcode(text, getattr(zxingcpp.BarcodeFormat, fmt)),
+                                          scale=scale)
+    arr = np.array(img, dtype=np.uint8)
+    if arr.ndim == 2 and arr.shape[0] < 20:  # 1D codes may render as a single row
+        arr = np.repeat(arr, 60, axis=0)
+    return cv2.copyMakeBorder(arr, 30, 30, 30, 30, cv2.BORDER_CONSTANT, value=255)
+
+
+# -- synthetic images ------------------------------------------------------------------------------
+
+def test_decodes_rendered_ean13_as_zxing_text_with_points() -> None:
+    img = _render("EAN13", "4006381333931")
+    codes = BarcodeDecoder().decode(img)
+    assert [(c.format, c.text) for c in codes] == [("EAN13", "4006381333931")]
+    assert len(codes[0].points) == 4
+    xs = [p[0] for p in codes[0].points]
+    assert 0 <= min(xs) < max(xs) <= img.shape[1]
+    assert codes[0].symbology_id == "]E0"
+
+
+def test_upca_reported_as_12_digits_and_bgr_input_accepted() -> None:
+    bgr = cv2.cvtColor(_render("UPCA", "036000291452"), cv2.COLOR_GRAY2BGR)
+    codes = BarcodeDecoder().decode(bgr)
+    assert [(c.format, c.text) for c in codes] == [("UPCA", "036000291452")]
+
+
+def test_qr_and_datamatrix_and_multiple_codes_in_one_image() -> None:
+    qr = _render("QRCode", "https://example.com/return/42", scale=4)
+    dm = _render("DataMatrix", "RMA-2024-0001", scale=5)
+    h = max(qr.shape[0], dm.shape[0])
+    pad = lambda a: cv2.copyMakeBorder(a, 0, h - a.shape[0], 0, 0, cv2.BORDER_CONSTANT, value=255)  # noqa: E731
+    both = np.hstack([pad(qr), pad(dm)])
+    found = {(c.format, c.text) for c in BarcodeDecoder().decode(both)}
+    assert found == {("QRCode", "https://example.com/return/42"), ("DataMatrix", "RMA-2024-0001")}
+
+
+def test_inverted_code_found_by_escalation() -> None:
+    img = 255 - _render("Code128", "RET-0042-XY")
+    assert ZXingDecoder().decode(img) == []  # the plain fast path does not read light-on-dark
+    codes = BarcodeDecoder().decode(img)
+    assert [(c.format, c.text) for c in codes] == [("Code128", "RET-0042-XY")]
+
+
+def test_non_utf8_qr_payload_does_not_crash() -> None:
+    code = zxingcpp.create_barcode(b"\x8d\xff\xfeRMA", zxingcpp.BarcodeFormat.QRCode)
+    img = cv2.copyMakeBorder(np.array(zxingcpp.write_barcode_to_image(code, scale=4), dtype=np.uint8),
+                             20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
+    for decoder in (BarcodeDecoder(), ZBarDecoder(), OpenCVDecoder()):
+        codes = decoder.decode(img)
+        assert all(isinstance(c.text, str) for c in codes)
+    assert [c.text for c in BarcodeDecoder().decode(img)] == ["\x8d\xff\xfeRMA"]  # Latin-1 fallback
+
+
+def test_formats_filter() -> None:
+    img = _render("Code128", "ABC-123")
+    assert BarcodeDecoder(formats={"QRCode"}).decode(img) == []
+    assert BarcodeDecoder(formats={"Code128"}).decode(img)[0].text == "ABC-123"
+
+
+def test_blank_image_gives_no_codes_and_bad_arrays_raise() -> None:
+    assert BarcodeDecoder().decode(np.full((100, 100), 255, np.uint8)) == []
+    with pytest.raises(ValueError):
+        BarcodeDecoder().decode(np.zeros((0, 0), np.uint8))
+
+
+def test_zbar_backend_normalises_upc() -> None:
+    codes = ZBarDecoder().decode(_render("UPCA", "036000291452"))
+    assert [(c.format, c.text, c.backend) for c in codes] == [("UPCA", "036000291452", "zbar")]
+
+
+def test_gtin_helpers() -> None:
+    assert upce_to_upca("04963406") == "049000006346"
+    assert upca_to_upce("049000006346") == "04963406"
+    assert normalise_retail("UPCE", "0049000006346") == ("UPCE", "04963406")
+    assert normalise_retail("EAN13", "0036000291452") == ("UPCA", "036000291452")
+    assert gtin_key("UPCE", "04963406") == gtin_key("EAN13", "0049000006346")
+
+
+# -- files and CLI ---------------------------------------------------------------------------------
+
+def test_decode_file_errors(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.png"
+    empty.write_bytes(b"")
+    corrupt = tmp_path / "corrupt.png"
+    corrupt.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00garbage" * 20)
+    text = tmp_path / "notes.jpg"
+    text.write_text("this is not an image")
+    for path, words in ((empty, "empty"), (corrupt, "not a readable image"), (text, "not a readable image"),
+                        (tmp_path / "missing.png", "cannot read")):
+        with pytest.raises(DecodeError, match=words):
+            decode_file(path)
+    assert issubclass(DecodeError, ValueError)
+
+
+def test_decode_file_reads_png(tmp_path: Path) -> None:
+    path = tmp_path / "code.png"
+    cv2.imwrite(str(path), _render("Code39", "RMA42"))
+    assert [(c.format, c.text) for c in decode_file(path)] == [("Code39", "RMA42")]
+
+
+def test_run_decode_json_lines_with_error_line(tmp_path: Path) -> None:
+    good = tmp_path / "good.png"
+    cv2.imwrite(str(good), _render("QRCode", "héllo", scale=4))
+    bad = tmp_path / "bad.png"
+    bad.write_bytes(b"nope")
+    out = io.StringIO()
+    status = run_decode([str(good), str(bad)], as_json=True, out=out)
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert status == 1
+    assert lines[0]["file"] == str(good) and lines[0]["ms"] >= 0
+    assert lines[0]["codes"][0]["format"] == "QRCode" and lines[0]["codes"][0]["text"] == "héllo"
+    assert len(lines[0]["codes"][0]["points"]) == 4
+    assert lines[1]["file"] == str(bad) and "not a readable image" in lines[1]["error"]
+
+
+def test_run_decode_human_and_exit_zero(tmp_path: Path) -> None:
+    good = tmp_path / "good.png"
+    cv2.imwrite(str(good), _render("EAN8", "96385074"))
+    out = io.StringIO()
+    assert run_decode([str(good)], as_json=False, out=out) == 0
+    assert "EAN8" in out.getvalue() and "96385074" in out.getvalue()
+
+
+# -- frame consensus -------------------------------------------------------------------------------
+
+def _code(text: str, fmt: str = "EAN13", backend: str = "zxing") -> DecodedCode:
+    return DecodedCode(fmt, text, ((0, 0), (1, 0), (1, 1), (0, 1)), backend)
+
+
+def test_consensus_needs_n_of_k_frames_for_single_backend_1d() -> None:
+    fc = FrameConsensus(n=2, k=3)
+    a = _code("4006381333931")
+    assert fc.feed([a]) == []
+    assert fc.feed([]) == []
+    assert fc.feed([a]) == [a]  # 2 of the last 3
+    assert fc.feed([a]) == []  # reported once while it stays in view
+
+
+def test_consensus_forgets_old_frames_and_rejects_flicker() -> None:
+    fc = FrameConsensus(n=2, k=2)
+    assert fc.feed([_code("4006381333931")]) == []
+    assert fc.feed([_code("4006381333948")]) == []  # a different (mis)read does not add up
+    assert fc.feed([]) == []
+    assert fc.feed([_code("4006381333931")]) == []  # first sighting fell out of the window
+
+
+def test_consensus_accepts_agreement_and_2d_immediately() -> None:
+    fc = FrameConsensus()
+    both = _code("4006381333931", backend="zxing+zbar")
+    qr = _code("https://x", fmt="QRCode")
+    assert fc.feed([both, qr]) == [both, qr]
+    with pytest.raises(ValueError):
+        FrameConsensus(n=3, k=2)
+
+
+# -- the corpus ------------------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_corpus_read_rate_and_no_false_1d_reads() -> None:
+    if not (CORPUS / "MANIFEST.tsv").exists():
+        pytest.skip(f"barcode corpus not found at {CORPUS} (set INSPECTOR_BARCODE_CORPUS)")
+    spec = importlib.util.spec_from_file_location(
+        "inspector_benchmarks_decode", Path(__file__).parents[2] / "benchmarks" / "decode.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = bench  # dataclasses need their module registered
+    spec.loader.exec_module(bench)  # the benchmark's corpus loader and scoring rules
+    load_corpus, score = bench.load_corpus, bench.score
+    samples = load_corpus(CORPUS)
+    assert len(samples) > 100
+    decoder = BarcodeDecoder()
+    read, false = 0, []
+    for s in samples:
+        ok, bad, _ = score(s, decode_file(s.path, decoder))
+        read += ok
+        if bad:
+            false.append(s.path.name)
+    assert false == []
+    assert read / len(samples) >= 0.92, f"read {read}/{len(samples)} = {read / len(samples):.1%}"
