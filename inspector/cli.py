@@ -78,6 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
     ident.add_argument("--json", action="store_true", help="one JSON line per input")
     ident.add_argument("texts", nargs="+")
 
+    from inspector.sync.cli import add_central_parser, add_sync_parser
+
+    add_sync_parser(commands)
+    add_central_parser(commands)
+
     audit = commands.add_parser("audit", help="the tamper-evident audit log")
     audit_commands = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     verify = audit_commands.add_parser("verify", help="check every station's hash chain")
@@ -233,6 +238,25 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK if all(r.ok for r in reports) else EXIT_FAILED
 
 
+def _cmd_sync(args: argparse.Namespace, out: TextIO) -> int:
+    from inspector.sync.cli import run_sync
+
+    services = _services(args)
+    try:
+        return run_sync(services, args.central, args.once, out)
+    finally:
+        services.close()
+
+
+def _cmd_central(args: argparse.Namespace, out: TextIO) -> int:
+    from inspector.app import configure_logging
+    from inspector.paths import data_paths
+    from inspector.sync.cli import run_central
+
+    configure_logging(data_paths(args.data_dir).ensure(), args.verbose)
+    return run_central(args, out)
+
+
 def _cmd_gui(args: argparse.Namespace, out: TextIO) -> int:
     from inspector.ui.application import run_gui
 
@@ -253,6 +277,8 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO], int]] = {
     "decode": _cmd_decode,
     "identify": _cmd_identify,
     "audit": _cmd_audit,
+    "sync": _cmd_sync,
+    "central": _cmd_central,
 }
 
 

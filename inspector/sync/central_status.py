@@ -1,0 +1,63 @@
+"""What the central database holds: counts per table, per warehouse and per station, feed lag."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from inspector.sync.central_schema import central_head, central_revision
+from inspector.sync.urls import connect
+
+COUNTED = (
+    "returns",
+    "return_lines",
+    "parcels",
+    "inspections",
+    "inspection_flags",
+    "photos",
+    "photo_chunks",
+    "disputes",
+    "dispute_entries",
+    "audit_events",
+    "conflicts",
+    "changes",
+)
+PER_STATION = ("parcels", "inspections", "photos", "disputes", "dispute_entries", "audit_events")
+
+
+def central_status(central_url: str) -> dict[str, Any]:
+    """Counts per table and per station, unresolved conflicts, incomplete photos and feed lag."""
+    info: dict[str, Any] = {"schema_revision": central_revision(central_url), "schema_head": central_head()}
+    with connect(central_url) as conn, conn.cursor() as cur:
+        counts: dict[str, int] = {}
+        for table in COUNTED:
+            cur.execute(f"SELECT count(*) FROM {table}")
+            row = cur.fetchone()
+            counts[table] = int(row[0]) if row else 0
+        info["tables"] = counts
+        stations: dict[str, dict[str, Any]] = {}
+        cur.execute("SELECT s.id, s.code, w.code FROM stations s JOIN warehouses w ON w.id = s.warehouse_id")
+        codes = {sid: (code, wh) for sid, code, wh in cur.fetchall()}
+        for code, wh in codes.values():
+            stations[code] = {"warehouse": wh, **{t: 0 for t in PER_STATION}}
+        for table in PER_STATION:
+            cur.execute(f"SELECT origin_station_id, count(*) FROM {table} GROUP BY 1")
+            for sid, count in cur.fetchall():
+                if sid in codes:
+                    stations[codes[sid][0]][table] = int(count)
+        info["stations"] = stations
+        cur.execute(
+            "SELECT w.code, count(r.id) FROM warehouses w LEFT JOIN returns r ON r.warehouse_id = w.id "
+            "GROUP BY w.code ORDER BY w.code"
+        )
+        info["returns_per_warehouse"] = {code: int(n) for code, n in cur.fetchall()}
+        cur.execute("SELECT count(*) FROM conflicts WHERE resolved_at IS NULL")
+        row = cur.fetchone()
+        info["open_conflicts"] = int(row[0]) if row else 0
+        cur.execute("SELECT count(*), coalesce(sum(size_bytes), 0) FROM photos WHERE NOT blob_complete")
+        row = cur.fetchone()
+        info["photos_incomplete"] = int(row[0]) if row else 0
+        # Changes not yet servable because an older transaction is still open (the feed is stalled).
+        cur.execute("SELECT count(*) FROM changes WHERE txid >= pg_snapshot_xmin(pg_current_snapshot())")
+        row = cur.fetchone()
+        info["feed_changes_waiting"] = int(row[0]) if row else 0
+    return info

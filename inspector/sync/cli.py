@@ -1,0 +1,183 @@
+"""Command-line entry points of sync: ``inspector sync`` and ``inspector central ...``.
+
+The main CLI wires them with :func:`add_sync_parser`/:func:`add_central_parser` and calls
+:func:`run_sync` (needs the station's services) or :func:`run_central` (needs only a URL).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import logging
+import signal
+import sys
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from inspector.sync.errors import explain_sync_error
+from inspector.sync.urls import redact_text, redact_url, resolve_central_url
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def add_sync_parser(commands: Any) -> argparse.ArgumentParser:
+    """Add ``sync [--central URL] [--once]`` to a subparsers object."""
+    parser = commands.add_parser("sync", help="send this station's records to central and pull returns")
+    parser.add_argument(
+        "--central",
+        metavar="URL",
+        help="central PostgreSQL URL (default: settings or $INSPECTOR_CENTRAL_URL)",
+    )
+    parser.add_argument("--once", action="store_true", help="one push and pull, print a summary, then exit")
+    return parser
+
+
+def add_central_parser(commands: Any) -> argparse.ArgumentParser:
+    """Add ``central upgrade|status|roles|import-returns`` to a subparsers object."""
+    parser = commands.add_parser("central", help="administer the central PostgreSQL database")
+    actions = parser.add_subparsers(dest="central_command", metavar="ACTION", required=True)
+    for name, text in (
+        ("upgrade", "migrate the central schema to this version"),
+        ("status", "counts per table and per station"),
+        ("roles", "create the admin, station group and per-station login roles"),
+        ("import-returns", "announce returns from a JSON Lines file"),
+    ):
+        action = actions.add_parser(name, help=text)
+        action.add_argument("--central", metavar="URL", help="central URL (default: $INSPECTOR_CENTRAL_URL)")
+        if name == "status":
+            action.add_argument("--json", action="store_true", help="print one JSON object")
+        if name == "roles":
+            action.add_argument("--prefix", default="inspector", help="role name prefix (default inspector)")
+            action.add_argument(
+                "--station",
+                action="append",
+                default=[],
+                metavar="WAREHOUSE:STATION",
+                help="create a login for this station (repeatable)",
+            )
+        if name == "import-returns":
+            action.add_argument("file", type=Path)
+            action.add_argument("--warehouse", help="warehouse code for lines without one")
+    return parser
+
+
+def run_sync(services: Any, central_url: str | None, once: bool, out: TextIO) -> int:
+    """``inspector sync``: one run (exit 1 on failure) or a service loop until SIGINT/SIGTERM."""
+    from inspector.sync.engine import SyncEngine
+    from inspector.sync.service import SyncService
+
+    url = resolve_central_url(central_url, services.settings.central_url)
+    if not url:
+        out.write(
+            "No central server configured: give --central URL, set INSPECTOR_CENTRAL_URL, "
+            "or set it in Settings.\n"
+        )
+        return EXIT_USAGE
+    engine = SyncEngine(services.database, services.photos, services.station, url)
+    if once:
+        result = engine.run_once()
+        out.write(result.summary() + "\n")
+        return EXIT_OK if result.ok else EXIT_FAILED
+    service = SyncService(engine, interval_s=float(services.settings.sync_interval_s))
+    stopped = threading.Event()
+    if threading.current_thread() is threading.main_thread():
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, lambda *_: stopped.set())
+    service.add_listener(lambda status: log.info("sync status: %s", status.text()))
+    out.write(f"Syncing with {redact_url(url)} every {services.settings.sync_interval_s}s; Ctrl+C stops.\n")
+    service.start()
+    with contextlib.suppress(KeyboardInterrupt):
+        stopped.wait()
+    service.stop()
+    out.write(f"Stopped: {service.status().text()}\n")
+    return EXIT_OK
+
+
+def run_central(args: argparse.Namespace, out: TextIO) -> int:
+    """``inspector central ACTION``; the URL comes from ``--central`` or ``INSPECTOR_CENTRAL_URL``."""
+    url = resolve_central_url(getattr(args, "central", None))
+    if not url:
+        out.write("Give the central database: --central URL or INSPECTOR_CENTRAL_URL.\n")
+        return EXIT_USAGE
+    try:
+        return _central(args, url, out)
+    except Exception as exc:
+        problem = explain_sync_error(exc)
+        log.error("central %s failed: %s", args.central_command, problem.detail)
+        out.write(
+            f"central {args.central_command} failed: {problem.user_message}\n"
+            f"  ({redact_text(str(exc), url)})\n"
+        )
+        return EXIT_FAILED
+
+
+def _central(args: argparse.Namespace, url: str, out: TextIO) -> int:
+    if args.central_command == "upgrade":
+        from inspector.sync.central_schema import upgrade_central
+
+        before, after = upgrade_central(url)
+        out.write(f"Central database {redact_url(url)}: schema {before or 'empty'} -> {after}\n")
+        return EXIT_OK
+    if args.central_command == "status":
+        from inspector.sync.central_status import central_status
+
+        info = central_status(url)
+        if args.json:
+            out.write(json.dumps(info, sort_keys=True, default=str) + "\n")
+        else:
+            for key, value in info.items():
+                out.write(f"{key}: {json.dumps(value, sort_keys=True, default=str)}\n")
+        return EXIT_OK
+    if args.central_command == "roles":
+        from inspector.sync.roles import roles
+
+        pairs = []
+        for item in args.station:
+            warehouse, _, station = item.partition(":")
+            if not station:
+                out.write(f"--station wants WAREHOUSE:STATION, not {item!r}\n")
+                return EXIT_USAGE
+            pairs.append((warehouse, station))
+        logins = roles(url, args.prefix, pairs)
+        out.write(f"Roles {args.prefix}_admin and {args.prefix}_station are set up.\n")
+        for login in logins:  # shown once, on the console only; never logged
+            out.write(
+                f"station {login.station_code} ({login.warehouse_code}): role {login.role}, "
+                f"password {login.password}\n  central URL for its settings: {login.url(url)}\n"
+            )
+        return EXIT_OK
+    if args.central_command == "import-returns":
+        from inspector.sync.announce import announce_returns, read_returns_file
+
+        changed = announce_returns(url, read_returns_file(args.file, args.warehouse))
+        out.write(f"{changed} return(s) announced or changed.\n")
+        return EXIT_OK
+    return EXIT_USAGE
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """``python -m inspector.sync [--data-dir DIR] sync|central ...`` (the same commands, standalone)."""
+    parser = argparse.ArgumentParser(prog="python -m inspector.sync")
+    parser.add_argument("--data-dir", metavar="DIR")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    commands = parser.add_subparsers(dest="command", required=True)
+    add_sync_parser(commands)
+    add_central_parser(commands)
+    args = parser.parse_args(argv)
+    out = out or sys.stdout
+    if args.command == "central":
+        return run_central(args, out)
+    from inspector.app import build_services, configure_logging
+    from inspector.paths import data_paths
+
+    configure_logging(data_paths(args.data_dir).ensure(), args.verbose)
+    services = build_services(args.data_dir)
+    try:
+        return run_sync(services, args.central, args.once, out)
+    finally:
+        services.close()

@@ -1,0 +1,198 @@
+"""One sync run, Qt-free: register the station, check the epoch, push, pull, push again.
+
+``SyncEngine.run_once()`` never raises for environment problems: it returns a :class:`SyncResult`
+with ``ok`` False and a plain-words ``error`` (technical details go to the log, redacted).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import psycopg
+
+from inspector.models import utcnow
+from inspector.models.database import Database
+from inspector.services.photo_store import PhotoStore
+from inspector.services.station import StationContext
+from inspector.sync.errors import SyncProblem, explain_sync_error
+from inspector.sync.faults import Faults, Hook
+from inspector.sync.outbox_reader import pending_summary, requeue_all
+from inspector.sync.photos import PhotoBlobStore, PostgresPhotoBlobStore
+from inspector.sync.pull import EPOCH_KEY, PullStats, pull, read_state, reset_cursor, write_state
+from inspector.sync.push import Identity
+from inspector.sync.upload import UploadStats, push_photos, push_records
+from inspector.sync.urls import connect, redact_url
+
+log = logging.getLogger(__name__)
+
+LAST_SUCCESS_KEY = "central.last_success"
+
+
+@dataclass
+class SyncResult:
+    """What one run did, and whether it finished."""
+
+    ok: bool
+    started_at: datetime
+    duration_s: float = 0.0
+    upload: UploadStats = field(default_factory=UploadStats)
+    download: PullStats = field(default_factory=PullStats)
+    pending: int = 0
+    epoch_changed: bool = False
+    error: str = ""
+    offline: bool = False
+
+    def summary(self) -> str:
+        """One line for the console and the log."""
+        if not self.ok:
+            return f"sync failed: {self.error}"
+        sent = sum(self.upload.sent.values())
+        return (
+            f"sync ok in {self.duration_s:.2f}s: sent {sent} record(s) "
+            f"({self.upload.photo_bytes / 1e6:.1f} MB of photos), {self.upload.replays} replay(s), "
+            f"{self.upload.conflicts} conflict(s); pulled {self.download.returns} return(s), "
+            f"{self.download.lines} line(s), {self.download.conflicts} conflict flag(s); "
+            f"{self.pending} pending"
+        )
+
+
+class SyncEngine:
+    """Synchronises one station database with the central PostgreSQL database."""
+
+    def __init__(
+        self,
+        database: Database,
+        photos: PhotoStore,
+        station: StationContext,
+        central_url: str,
+        *,
+        blobs: PhotoBlobStore | None = None,
+        fault_hook: Hook | None = None,
+        batch_size: int | None = None,
+        photo_tx_bytes: int = 32 << 20,
+    ) -> None:
+        self.database = database
+        self.photos = photos
+        self.station = station
+        self.central_url = central_url
+        self.blobs = blobs or PostgresPhotoBlobStore()
+        self.fault_hook = fault_hook
+        self.batch_size = batch_size or int(os.environ.get("INSPECTOR_SYNC_BATCH", "2000"))
+        self.photo_tx_bytes = photo_tx_bytes
+        self.identity: Identity | None = None
+
+    def run_once(self) -> SyncResult:
+        """Push everything pending, pull what changed, and report; never raises for sync failures."""
+        result = SyncResult(ok=False, started_at=utcnow())
+        began = time.monotonic()
+        faults = Faults(self.fault_hook)
+        try:
+            if not self.central_url:
+                raise SyncProblem("No central server is configured for this station (Settings, Sync).")
+            with connect(self.central_url) as conn:
+                who = self._register(conn)
+                result.epoch_changed = self._check_epoch(conn)
+                push_records(self.database, conn, who, faults, result.upload, self.batch_size)
+                push_photos(
+                    self.database,
+                    self.photos,
+                    conn,
+                    who,
+                    self.blobs,
+                    faults,
+                    result.upload,
+                    max_tx_bytes=self.photo_tx_bytes,
+                )
+                result.download = pull(
+                    self.database, conn, who.warehouse_id, self.station.warehouse_id, who.station_id
+                )
+                if result.download.conflicts:  # the flags pulled are this station's own changes
+                    push_records(self.database, conn, who, faults, result.upload, self.batch_size)
+            result.ok = True
+            with self.database.session() as session:
+                session.info["sync_pull"] = True
+                write_state(session, LAST_SUCCESS_KEY, result.started_at.isoformat())
+        except Exception as exc:
+            problem = explain_sync_error(exc)
+            result.error = problem.user_message
+            result.offline = isinstance(exc, psycopg.OperationalError)
+            log.warning(
+                "Sync with %s failed: %s (%s)",
+                redact_url(self.central_url),
+                problem.user_message,
+                problem.detail,
+            )
+            if not isinstance(exc, psycopg.Error | SyncProblem):
+                log.error("Unexpected sync error", exc_info=True)
+        result.pending = pending_summary(self.database)[0]
+        result.duration_s = time.monotonic() - began
+        log.info("%s", result.summary())
+        return result
+
+    def _register(self, conn: psycopg.Connection[Any]) -> Identity:
+        """Find (or, for an admin connection, create) the warehouse; register this station once."""
+        station = self.station
+        with conn.transaction(), conn.cursor() as cur:
+            cur.execute("SELECT id FROM warehouses WHERE code = %s", (station.warehouse_code,))
+            row = cur.fetchone()
+            if row is None:
+                try:
+                    with conn.transaction():
+                        cur.execute(
+                            "INSERT INTO warehouses (id, code, name) VALUES (%s, %s, %s) "
+                            "ON CONFLICT DO NOTHING",
+                            (station.warehouse_id, station.warehouse_code, station.warehouse_name),
+                        )
+                except psycopg.errors.InsufficientPrivilege:
+                    pass
+                cur.execute("SELECT id FROM warehouses WHERE code = %s", (station.warehouse_code,))
+                row = cur.fetchone()
+            if row is None:
+                raise SyncProblem(
+                    f"The central server does not know warehouse {station.warehouse_code}. Ask IT "
+                    "to create this station's sync account ('inspector central roles')."
+                )
+            warehouse_id: uuid.UUID = row[0]
+            cur.execute(
+                "INSERT INTO stations (id, warehouse_id, code, name) VALUES (%s, %s, %s, %s) "
+                "ON CONFLICT DO NOTHING",
+                (station.station_id, warehouse_id, station.station_code, station.station_name),
+            )
+            cur.execute("SELECT id FROM stations WHERE code = %s", (station.station_code,))
+            found = cur.fetchone()
+        if found is None or found[0] != station.station_id:
+            raise SyncProblem(
+                f"Station code {station.station_code} is registered centrally for another PC. "
+                "Give this station its own code in Settings, or ask IT."
+            )
+        self.identity = Identity(warehouse_id, station.station_id)
+        return self.identity
+
+    def _check_epoch(self, conn: psycopg.Connection[Any]) -> bool:
+        """Detect a rewound central history (restore, new cluster); then re-upload and re-pull."""
+        with conn.transaction(), conn.cursor() as cur:
+            cur.execute("SELECT inspector_sync_epoch()")
+            row = cur.fetchone()
+        epoch = str(row[0]) if row else ""
+        known = read_state(self.database, EPOCH_KEY)
+        if known == epoch:
+            return False
+        if known is not None:
+            count = requeue_all(self.database)
+            reset_cursor(self.database)
+            log.warning(
+                "Central sync epoch changed (%s -> %s): re-sending %d record(s) and pulling again",
+                known,
+                epoch,
+                count,
+            )
+        with self.database.session() as session:
+            session.info["sync_pull"] = True
+            write_state(session, EPOCH_KEY, epoch)
+        return known is not None

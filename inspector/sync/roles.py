@@ -1,0 +1,217 @@
+"""Least privilege on the central database: roles, grants and row-level security policies.
+
+* ``<prefix>_admin``: owns the schema, runs migrations and imports; BYPASSRLS (an administrator).
+* ``<prefix>_station``: NOLOGIN group role holding the station grants; its policies key on
+  ``current_user`` mapped through the admin-owned ``station_logins`` table, never on session
+  variables a station could set (``set_config`` spoofing changes nothing).
+* ``<prefix>_st_<station>``: one LOGIN role per station, member of the group, NOBYPASSRLS.
+
+Every table has FORCE ROW LEVEL SECURITY (from the migration). A station reads its own
+warehouse's rows and inserts/updates only rows of its own station; it deletes nothing except its
+own inspection flags and damaged photo chunks. ``ON CONFLICT DO UPDATE`` checks the UPDATE policy.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+
+import psycopg
+from psycopg import sql
+
+from inspector.sync.urls import connect
+
+WH = "(SELECT inspector_login_warehouse())"
+ST = "(SELECT inspector_login_station())"
+OWN = f"warehouse_id = {WH} AND origin_station_id = {ST}"
+
+# table -> (select using, insert check, update own?, delete own?, column-limited update)
+POLICIES: dict[str, tuple[str, str | None, bool, bool]] = {
+    "warehouses": (f"id = {WH}", None, False, False),
+    "stations": (
+        f"warehouse_id = {WH}",
+        f"warehouse_id = {WH} AND code = (SELECT station_code FROM "
+        "station_logins WHERE role_name = current_user)",
+        False,
+        False,
+    ),
+    "station_logins": ("role_name = current_user", None, False, False),
+    "central_meta": ("true", None, False, False),
+    "changes": (f"warehouse_id = {WH}", None, False, False),
+    "conflicts": (f"warehouse_id = {WH}", f"warehouse_id = {WH} AND station_id = {ST}", False, False),
+    "returns": (f"warehouse_id = {WH}", f"{OWN} AND source = 'unannounced'", True, False),
+    "return_lines": (f"warehouse_id = {WH}", OWN, True, False),
+    "parcels": (f"warehouse_id = {WH}", OWN, True, False),
+    "inspections": (f"warehouse_id = {WH}", OWN, True, False),
+    "inspection_flags": (f"warehouse_id = {WH}", OWN, False, True),
+    "photos": (f"warehouse_id = {WH}", OWN, True, False),
+    "photo_chunks": (f"warehouse_id = {WH}", OWN, False, True),
+    "disputes": (f"warehouse_id = {WH}", OWN, True, False),
+    "dispute_entries": (f"warehouse_id = {WH}", OWN, False, False),
+    "audit_events": (f"warehouse_id = {WH}", OWN, False, False),
+}
+UPDATE_COLUMNS = {"photos": "blob_complete, src_version"}
+FUNCTIONS = (
+    "inspector_login_warehouse()",
+    "inspector_login_station()",
+    "inspector_sync_epoch()",
+    "inspector_log_changes()",
+    "inspector_log_conflicts()",
+    "inspector_detect_parcel_conflict()",
+    "inspector_detect_inspection_conflict()",
+    "inspector_verify_photo_blob()",
+    "inspector_append_only()",
+    "inspector_record_conflict(uuid, text, text, uuid, uuid, uuid, uuid, jsonb)",
+)
+
+
+@dataclass(frozen=True)
+class StationLogin:
+    """A station's login, to put into its settings (shown once; never logged)."""
+
+    role: str
+    password: str
+    warehouse_code: str
+    station_code: str
+
+    def url(self, central_url: str) -> str:
+        """The central URL with this station's login in place of the admin's."""
+        from urllib.parse import quote, urlsplit, urlunsplit
+
+        parts = urlsplit(central_url)
+        host = parts.netloc.rpartition("@")[2]
+        return urlunsplit(
+            (parts.scheme, f"{quote(self.role)}:{quote(self.password)}@{host}", parts.path, parts.query, "")
+        )
+
+
+def role_name(prefix: str, station_code: str) -> str:
+    """The login role of a station: ``<prefix>_st_<code>`` in lower case, safe characters only."""
+    return f"{prefix}_st_" + re.sub(r"[^a-z0-9]+", "_", station_code.lower()).strip("_")
+
+
+def _role_exists(cur: psycopg.Cursor, name: str) -> bool:  # type: ignore[type-arg]
+    cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,))
+    return cur.fetchone() is not None
+
+
+def setup_roles(conn: psycopg.Connection, prefix: str = "inspector") -> None:  # type: ignore[type-arg]
+    """Create (idempotently) the admin and station group roles, grants and policies. Needs a superuser."""
+    admin, group = f"{prefix}_admin", f"{prefix}_station"
+    cur = conn.cursor()
+    for name, options in ((admin, "NOLOGIN BYPASSRLS"), (group, "NOLOGIN NOBYPASSRLS")):
+        if not _role_exists(cur, name):
+            cur.execute(sql.SQL("CREATE ROLE {} " + options).format(sql.Identifier(name)))
+    ident_admin, ident_group = sql.Identifier(admin), sql.Identifier(group)
+    cur.execute(sql.SQL("GRANT USAGE ON SCHEMA public TO {}").format(ident_group))
+    cur.execute(sql.SQL("GRANT ALL ON SCHEMA public TO {}").format(ident_admin))
+    for table, (using, check, update_own, delete_own) in POLICIES.items():
+        t = sql.Identifier(table)
+        cur.execute(sql.SQL("ALTER TABLE {} OWNER TO {}").format(t, ident_admin))
+        cur.execute(sql.SQL("REVOKE ALL ON {} FROM PUBLIC, {}").format(t, ident_group))
+        cur.execute(sql.SQL("GRANT SELECT ON {} TO {}").format(t, ident_group))
+        for action in ("select", "insert", "update", "delete"):
+            cur.execute(
+                sql.SQL("DROP POLICY IF EXISTS {} ON {}").format(sql.Identifier(f"station_{action}"), t)
+            )
+        cur.execute(
+            sql.SQL("CREATE POLICY station_select ON {} FOR SELECT TO {} USING (" + using + ")").format(
+                t, ident_group
+            )
+        )
+        if check:
+            cur.execute(sql.SQL("GRANT INSERT ON {} TO {}").format(t, ident_group))
+            cur.execute(
+                sql.SQL(
+                    "CREATE POLICY station_insert ON {} FOR INSERT TO {} WITH CHECK (" + check + ")"
+                ).format(t, ident_group)
+            )
+        if update_own:
+            columns = UPDATE_COLUMNS.get(table)
+            grant = f"GRANT UPDATE ({columns}) ON {{}} TO {{}}" if columns else "GRANT UPDATE ON {} TO {}"
+            cur.execute(sql.SQL(grant).format(t, ident_group))
+            cur.execute(
+                sql.SQL(
+                    "CREATE POLICY station_update ON {} FOR UPDATE TO {} USING ("
+                    + OWN
+                    + ") WITH CHECK ("
+                    + OWN
+                    + ")"
+                ).format(t, ident_group)
+            )
+        if delete_own:
+            cur.execute(sql.SQL("GRANT DELETE ON {} TO {}").format(t, ident_group))
+            cur.execute(
+                sql.SQL("CREATE POLICY station_delete ON {} FOR DELETE TO {} USING (" + OWN + ")").format(
+                    t, ident_group
+                )
+            )
+    cur.execute(sql.SQL("ALTER VIEW return_overview OWNER TO {}").format(ident_admin))
+    cur.execute(sql.SQL("GRANT SELECT ON return_overview TO {}").format(ident_group))
+    for function in FUNCTIONS:
+        cur.execute(f"ALTER FUNCTION {function} OWNER TO {admin}")
+        cur.execute(f"REVOKE EXECUTE ON FUNCTION {function} FROM PUBLIC")
+    for function in FUNCTIONS[:3]:
+        cur.execute(sql.SQL(f"GRANT EXECUTE ON FUNCTION {function} TO {{}}").format(ident_group))
+    # A transaction left open stalls the change feed for everyone: stations may not hold one.
+    cur.execute(sql.SQL("ALTER ROLE {} SET idle_in_transaction_session_timeout = '60s'").format(ident_group))
+    conn.commit()
+
+
+def create_station_login(
+    conn: psycopg.Connection,
+    warehouse_code: str,
+    station_code: str,  # type: ignore[type-arg]
+    prefix: str = "inspector",
+    password: str | None = None,
+) -> StationLogin:
+    """Create or reset a station's login role and map it to its warehouse and station code."""
+    name = role_name(prefix, station_code)
+    password = password or secrets.token_urlsafe(24)
+    cur = conn.cursor()
+    cur.execute(
+        "INSERT INTO warehouses (id, code, name) VALUES (gen_random_uuid(), %s, %s) ON CONFLICT DO NOTHING",
+        (warehouse_code, warehouse_code),
+    )
+    cur.execute("SELECT id FROM warehouses WHERE code = %s", (warehouse_code,))
+    row = cur.fetchone()
+    assert row is not None
+    verb = "ALTER" if _role_exists(cur, name) else "CREATE"
+    cur.execute(
+        sql.SQL(
+            verb + " ROLE {} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS "
+            "CONNECTION LIMIT 8 PASSWORD {}"
+        ).format(sql.Identifier(name), sql.Literal(password))
+    )
+    cur.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(f"{prefix}_station"), sql.Identifier(name)))
+    cur.execute(
+        sql.SQL("ALTER ROLE {} SET idle_in_transaction_session_timeout = '60s'").format(sql.Identifier(name))
+    )
+    cur.execute(
+        "INSERT INTO station_logins (role_name, warehouse_id, station_code) VALUES (%s, %s, %s) "
+        "ON CONFLICT (role_name) DO UPDATE SET warehouse_id = EXCLUDED.warehouse_id, "
+        "station_code = EXCLUDED.station_code",
+        (name, row[0], station_code),
+    )
+    conn.commit()
+    return StationLogin(name, password, warehouse_code, station_code)
+
+
+def roles(central_url: str, prefix: str, stations: list[tuple[str, str]]) -> list[StationLogin]:
+    """Set up the roles and create a login per (warehouse code, station code)."""
+    with connect(central_url) as conn:
+        setup_roles(conn, prefix)
+        return [create_station_login(conn, wh, st, prefix) for wh, st in stations]
+
+
+def drop_roles(conn: psycopg.Connection, prefix: str) -> None:  # type: ignore[type-arg]
+    """Remove every role with ``prefix`` (tests); objects they own in this database are dropped first."""
+    cur = conn.cursor()
+    cur.execute(
+        "SELECT rolname FROM pg_roles WHERE rolname LIKE %s ORDER BY rolname DESC", (prefix + "\\_%",)
+    )
+    for (name,) in cur.fetchall():
+        cur.execute(sql.SQL("DROP OWNED BY {} CASCADE").format(sql.Identifier(name)))
+        cur.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(name)))
+    conn.commit()
