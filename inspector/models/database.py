@@ -171,10 +171,23 @@ class Database:
             backup = None
             if current is not None:
                 backup = self.backup(f"before-{head_revision()}-from-{current}")
-            with self.engine.begin() as connection:
-                cfg = alembic_config()
-                cfg.attributes["connection"] = connection
-                command.upgrade(cfg, "head")
+            with self.engine.connect() as connection:
+                # Batch migrations rebuild tables on SQLite; with foreign keys on, dropping the old
+                # table would cascade-delete child rows. Foreign keys are off for the migration
+                # (this cannot change inside a transaction) and checked before it commits.
+                connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+                connection.commit()
+                try:
+                    with connection.begin():
+                        cfg = alembic_config()
+                        cfg.attributes["connection"] = connection
+                        command.upgrade(cfg, "head")
+                        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                        if broken:
+                            raise RuntimeError(f"migration left broken references: {broken[:5]}")
+                finally:
+                    connection.exec_driver_sql("PRAGMA foreign_keys = ON")
+                    connection.commit()
             log.info("Database %s migrated from %s to %s", self.path, current, head_revision())
             return backup
         except (OperationalError, DBAPIError, sqlite3.Error, OSError) as exc:

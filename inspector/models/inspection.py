@@ -73,8 +73,9 @@ class Inspection(IdMixin, TimestampMixin, Base):
     station_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("stations.id"))
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None]
-    # Set when another station recorded an inspection of the same unit first.
-    conflict_with_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("inspections.id"))
+    # Set when another station recorded an inspection of the same unit first. No foreign key: that
+    # inspection lives on another station and may never be in this database.
+    conflict_with_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
 
     flag_rows: Mapped[list[InspectionFlag]] = relationship(
         back_populates="inspection", cascade="all, delete-orphan", lazy="selectin"
