@@ -48,6 +48,21 @@ class Services:
         save_settings(self.paths.settings_file, settings)
         self.settings = settings.with_environment()
 
+    def sync_service(self):  # type: ignore[no-untyped-def]
+        """The background sync loop for the configured central database (None when there is none).
+
+        Built here, started by whoever runs the station (the GUI session or ``inspector sync``).
+        """
+        from inspector.sync.engine import SyncEngine
+        from inspector.sync.service import SyncService
+        from inspector.sync.urls import resolve_central_url
+
+        url = resolve_central_url(None, self.settings.central_url)
+        if not url:
+            return None
+        engine = SyncEngine(self.database, self.photos, self.station, url)
+        return SyncService(engine, interval_s=float(self.settings.sync_interval_s))
+
     def close(self) -> None:
         """Release the database connections."""
         self.database.dispose()
