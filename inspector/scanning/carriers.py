@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from inspector.scanning._resources import resources_dir
+from inspector.paths import resources_dir
 from inspector.scanning.checkdigits import validate_check
 
 _NAMED_GROUP = re.compile(r"\(\?<([A-Za-z_][A-Za-z0-9_]*)>")

@@ -230,6 +230,17 @@ def test_generated_tracking_round_trip(carrier: str, seed: int) -> None:
     assert identify(spaced).normalized == number
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(CARRIERS), st.integers(0, 2**32))
+def test_unverified_tracking_numbers_still_identify(carrier: str, seed: int) -> None:
+    """The fast path for demo data (verify=False) gives numbers identify() attributes to the carrier."""
+    rng = random.Random(seed)
+    for _ in range(20):
+        number = make_tracking(carrier, rng, verify=False)
+        r = identify(number)
+        assert (r.kind, r.valid, r.candidates[0].carrier) == ("tracking", True, carrier), number
+
+
 @settings(max_examples=30, deadline=None)
 @given(st.sampled_from(["dhl", "dpd", "gls", "ups"]), st.integers(0, 2**32))
 def test_corrupted_tracking_check_digit_not_valid_for_that_format(carrier: str, seed: int) -> None:

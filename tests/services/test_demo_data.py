@@ -22,7 +22,6 @@ from inspector.models import (
     AuditEvent,
     Category,
     Flag,
-    Grade,
     Inspection,
     InspectionFlag,
     InspectionStatus,
@@ -39,11 +38,21 @@ from inspector.models import (
     Warehouse,
 )
 from inspector.models.database import Database
+from inspector.reports.labels import lpn_valid, make_lpn
 from inspector.scanning.checkdigits import gs1_valid, luhn_valid
 from inspector.scanning.identify import identify
 from inspector.services import demo_data
 from inspector.services.audit import verify_all_chains
+from inspector.services.checklists import (
+    InspectionContext,
+    default_templates,
+    evaluate,
+    template_for,
+    validate_answer,
+    visible_answers,
+)
 from inspector.services.demo_data import CATALOGUE, SeedReport, _tracking_batch, run_demo_seed, seed_demo
+from inspector.services.grading import Disposition, recovered_value_cents
 from inspector.services.photo_store import sha256_file
 from inspector.services.users import check_pin
 
@@ -214,6 +223,7 @@ def test_inspections_are_complete(seeded: tuple[Services, SeedReport]) -> None:
         for row in session.scalars(select(InspectionFlag)):
             flags.setdefault(row.inspection_id, set()).add(row.flag)
         lines = {line.id: line for line in session.scalars(select(ReturnLine))}
+        codes = {s.id: s.code.replace("-", "") for s in session.scalars(select(Station))}
     outcomes = Counter(i.outcome for i in inspections)
     assert outcomes.most_common(1)[0][0] is ItemOutcome.RECEIVED
     for insp in inspections:
@@ -224,25 +234,32 @@ def test_inspections_are_complete(seeded: tuple[Services, SeedReport]) -> None:
             assert Flag.MISSING in flags[insp.id]
             continue
         assert insp.suggested_grade and insp.final_grade
-        assert re.fullmatch(r"LPN\d{10}", insp.lpn or "")
-        assert insp.checklist_version == 1 and insp.checklist_id in {c.value for c in Category}
-        assert insp.answers
-        assert insp.disposition == {
-            Grade.RESTOCK: "restock_location", Grade.REFURBISH: "refurbish_queue",
-            Grade.LIQUIDATE: "liquidation_pallet", Grade.SCRAP: "scrap_bin",
-        }[insp.final_grade]
-        assert re.fullmatch(r"[A-Z]-\d{2}-\d{2}|RFB-Q\d|LIQ-P\d{2}|SCRAP-\d", insp.destination)
+        assert lpn_valid(insp.lpn or "") and (insp.lpn or "").startswith("LPN" + codes[insp.station_id])
+        # The answers follow the real checklist template of the line's category.
+        line = lines.get(insp.return_line_id)
+        template = template_for(line.category if line else "other")
+        assert (insp.checklist_id, insp.checklist_version) == (template.id, template.version)
+        assert insp.answers and insp.answers == visible_answers(template, insp.answers)
+        for question_id, value in insp.answers.items():
+            assert validate_answer(template.question(question_id), value) == value
+        # The template's rules suggested the grade (the rest of the context changes flags and deductions).
+        today = InspectionContext(today=insp.started_at.date())
+        assert evaluate(template, insp.answers, today).suggested_grade is insp.suggested_grade
+        # One policy: disposition, destination and recovered value as the grading service gives them.
+        category = line.category if line else "other"
+        disposition = Disposition.for_grade(insp.final_grade, category, flags.get(insp.id, set()))
+        assert (insp.disposition, insp.destination) == (disposition.kind, disposition.destination)
+        assert insp.recovered_value_cents == recovered_value_cents(
+            insp.final_grade, line.unit_price_cents if line else 0)
         if insp.final_grade != insp.suggested_grade:
-            assert insp.override_reason and Flag.OVERRIDE in flags[insp.id]
+            assert len(insp.override_reason) >= 10 and Flag.OVERRIDE in flags[insp.id]
+        else:
+            assert Flag.OVERRIDE not in flags.get(insp.id, set())
         if insp.outcome is ItemOutcome.RECEIVED:
-            line = lines[insp.return_line_id]
             price = line.unit_price_cents
-            assert insp.recovered_value_cents is not None
-            assert insp.recovered_value_cents <= price
-            if insp.final_grade is Grade.RESTOCK:
-                assert insp.refund_recommendation is RefundRecommendation.FULL
-                assert insp.refund_amount_cents == price
-            elif insp.refund_recommendation is RefundRecommendation.PARTIAL:
+            assert (insp.refund_amount_cents == price) is (
+                insp.refund_recommendation is RefundRecommendation.FULL)
+            if insp.refund_recommendation is RefundRecommendation.PARTIAL:
                 assert 0 < (insp.refund_amount_cents or 0) < price
             if line.expected_serial:
                 assert insp.serial_scanned == line.expected_serial
@@ -250,6 +267,21 @@ def test_inspections_are_complete(seeded: tuple[Services, SeedReport]) -> None:
             assert insp.refund_recommendation is RefundRecommendation.NONE
             assert insp.item_sku and insp.item_gtin
             assert Flag(insp.outcome.value) in flags[insp.id]
+
+
+def test_lpns_leave_room_for_the_stations_next_real_lpn(seeded: tuple[Services, SeedReport]) -> None:
+    """Each station's demo LPNs are its first counters, so its next real LPN (count + 1) is free."""
+    services, _ = seeded
+    with services.database.session() as session:
+        stations = {s.id: s.code for s in session.scalars(select(Station))}
+        per_station: dict[Any, set[str]] = {}
+        for insp in session.scalars(select(Inspection).where(Inspection.lpn.isnot(None))):
+            per_station.setdefault(insp.station_id, set()).add(insp.lpn)
+    assert len(per_station) >= 2
+    for station_id, lpns in per_station.items():
+        code = stations[station_id]
+        assert lpns == {make_lpn(code, n) for n in range(1, len(lpns) + 1)}
+        assert make_lpn(code, len(lpns) + 1) not in lpns
 
 
 def test_return_status_follows_the_parcels(seeded: tuple[Services, SeedReport]) -> None:
@@ -298,8 +330,10 @@ def test_photos_are_stored_and_hashed(seeded: tuple[Services, SeedReport]) -> No
     photos = _all(services, Photo)
     per_inspection = Counter(p.inspection_id for p in photos)
     assert set(per_inspection) == {i.id for i in _all(services, Inspection)}
-    assert set(per_inspection.values()) <= {1, 2, 3}
-    assert {p.tag for p in photos} == {"front", "label", "damage"}
+    assert set(per_inspection.values()) <= {1, 2, 3, 4, 5}
+    # The photos each template requires (a missing unit gets one photo of the open parcel).
+    template_tags = {p.tag for t in default_templates().values() for p in t.photos} | {"liquid_indicator"}
+    assert {"front", "label", "damage"} < {p.tag for p in photos} <= template_tags
     assert len({p.sha256 for p in photos}) == len(photos)
     for photo in photos:
         path = services.photos.path_of(photo.file_path)
@@ -373,6 +407,8 @@ def test_seeding_again_appends_without_collisions(tmp_path: Path) -> None:
         with services.database.session() as session:
             assert session.scalar(select(func.count()).select_from(Return)) == 70
             assert session.scalar(select(func.count()).select_from(Inspection)) == 14
+            lpns = [lpn for lpn in session.scalars(select(Inspection.lpn)) if lpn]
+            assert len(lpns) == len(set(lpns)) and all(lpn_valid(lpn) for lpn in lpns)
             assert session.scalar(select(func.count()).select_from(User)) == 7
             assert session.scalar(select(func.count()).select_from(Station)) == 3
             assert all(r.ok for r in verify_all_chains(session))
