@@ -83,6 +83,14 @@ def build_parser() -> argparse.ArgumentParser:
     add_sync_parser(commands)
     add_central_parser(commands)
 
+    from inspector.reports.cli_report import add_report_parser
+
+    add_report_parser(commands)
+
+    evidence = commands.add_parser("evidence", help="write the evidence pack (PDF and ZIP) of a return")
+    evidence.add_argument("rma", help="the return's RMA number")
+    evidence.add_argument("--out", type=Path, default=Path("."), metavar="DIR", help="output folder")
+
     audit = commands.add_parser("audit", help="the tamper-evident audit log")
     audit_commands = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     verify = audit_commands.add_parser("verify", help="check every station's hash chain")
@@ -238,6 +246,16 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK if all(r.ok for r in reports) else EXIT_FAILED
 
 
+def _cmd_evidence(args: argparse.Namespace, out: TextIO) -> int:
+    from inspector.reports.evidence import run_evidence
+
+    services = _services(args)
+    try:
+        return run_evidence(services, args.rma, args.out, out)
+    finally:
+        services.close()
+
+
 def _cmd_sync(args: argparse.Namespace, out: TextIO) -> int:
     from inspector.sync.cli import run_sync
 
@@ -255,6 +273,16 @@ def _cmd_central(args: argparse.Namespace, out: TextIO) -> int:
 
     configure_logging(data_paths(args.data_dir).ensure(), args.verbose)
     return run_central(args, out)
+
+
+def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+    from inspector.reports.cli_report import run_report
+
+    services = _services(args)
+    try:
+        return run_report(services, args, out)
+    finally:
+        services.close()
 
 
 def _cmd_gui(args: argparse.Namespace, out: TextIO) -> int:
@@ -277,8 +305,10 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO], int]] = {
     "decode": _cmd_decode,
     "identify": _cmd_identify,
     "audit": _cmd_audit,
+    "evidence": _cmd_evidence,
     "sync": _cmd_sync,
     "central": _cmd_central,
+    "report": _cmd_report,
 }
 
 

@@ -2,32 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name></name>
+    <name>CameraPanel</name>
     <message>
-        <source>CameraView</source>
-        <comment>Opening camera…</comment>
-        <extracomment>outline of a decoded code decode results older than this are not drawn (the code may have moved)</extracomment>
-        <translation>CameraView</translation>
+        <source>What the next photo shows</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CameraView</source>
-        <comment>No camera found — retrying…</comment>
-        <translation>CameraView</translation>
+        <source>Take photo (Space)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CameraView</source>
-        <comment>Camera disconnected — reconnecting…</comment>
-        <translation>CameraView</translation>
+        <source>Import photo from file…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CameraView</source>
-        <comment>End of the video</comment>
-        <translation>CameraView</translation>
+        <source>Delete photo</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CameraView</source>
-        <comment>Camera off</comment>
-        <translation>CameraView</translation>
+        <source>No camera is set up. Use “Import photo from file…”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos still needed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All required photos are taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pictures (*.jpg *.jpeg *.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No photo was taken: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CameraView</name>
+    <message>
+        <source>Opening camera…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No camera found — retrying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera disconnected — reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of the video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera off</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -62,6 +103,315 @@
     </message>
 </context>
 <context>
+    <name>DetailTables</name>
+    <message>
+        <source>RMA</source>
+        <translation type="unfinished">RMA</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Announced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Announced reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer&apos;s comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer asked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation type="unfinished">Station</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation type="unfinished">Inspector</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Override reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund advice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspector&apos;s notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT VERIFIED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CHANGED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after the break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispute by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DetailView</name>
+    <message>
+        <source>← Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence pack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open dispute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close dispute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return and grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grade history (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit timeline (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disputes (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the audit chain of station %1 is broken at event %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event %1 was changed after it was recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>photo %1 (%2) no longer matches its SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>photo %1 (%2) is not in the audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BROKEN EVIDENCE: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence verified: audit chain intact (%1 events checked), %2 photos match their SHA-256.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DisputeDialog</name>
+    <message>
+        <source>Open a dispute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the dispute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their case or claim number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disputed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>The original grade stays visible in the history and the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the reason first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>OK</source>
@@ -78,6 +428,29 @@
     <message>
         <source>Return Inspector ran into an unexpected problem. What you saved before is safe. Please tell your team lead what you were doing; the details are in the log file.</source>
         <translation>Return Inspector ran into an unexpected problem. What you saved before is safe. Please tell your team lead what you were doing; the details are in the log file.</translation>
+    </message>
+</context>
+<context>
+    <name>GradingPanel</name>
+    <message>
+        <source>Finish (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other grade…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination: &lt;b&gt;%1 %2&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not complete yet</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -163,18 +536,65 @@
     </message>
 </context>
 <context>
+    <name>InspectionScreen</name>
+    <message>
+        <source>Notes for the supervisor (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the return (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — unit %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU %1 · expected GTIN %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · serial %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not announced: extra item, checked by a supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a product barcode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a photo of the wrong item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scan of the product barcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not complete yet. Still needed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IntakePage</name>
     <message>
         <source>Tracking number, RMA or return QR code</source>
         <translation>Tracking number, RMA or return QR code</translation>
-    </message>
-    <message>
-        <source>Coming with the inspection station</source>
-        <translation>Coming with the inspection station</translation>
-    </message>
-    <message>
-        <source>After a scan this page will show the announced return: customer, order, the items with their reasons and the refund choice. From there you open the inspection checklist, take photos, grade each item and print its label.</source>
-        <translation>After a scan this page will show the announced return: customer, order, the items with their reasons and the refund choice. From there you open the inspection checklist, take photos, grade each item and print its label.</translation>
     </message>
     <message>
         <source>Scan a parcel</source>
@@ -189,8 +609,105 @@
 3. The return that was announced for it opens here.</translation>
     </message>
     <message>
-        <source>Scanned %1. Looking up parcels is not available yet at this station.</source>
-        <translation>Scanned %1. Looking up parcels is not available yet at this station.</translation>
+        <source>Back to scanning (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This code belongs to several returns. Arrow keys choose, Enter opens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the scanner or keyboard: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scan could not be read: %1 Scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 returns for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the check digit is wrong. Scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a parcel code (a badge or location?). Scan the parcel&apos;s label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ItemHistory</name>
+    <message>
+        <source>Re-print label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing — %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LabelOutput</name>
+    <message>
+        <source>The label printer did not print: %1 The label PDF is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The label could not be sent: %1 The label PDF is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing was cancelled. The label PDF is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer could not be opened. The label PDF is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LinesTable</name>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GTIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -248,6 +765,10 @@
         <translation>%1 — %2</translation>
     </message>
     <message>
+        <source>The scan could not be read: %1 Scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Badge %1 is not known here. Try again or ask your team lead.</source>
         <translation>Badge %1 is not known here. Try again or ask your team lead.</translation>
     </message>
@@ -296,6 +817,135 @@
     </message>
 </context>
 <context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Another grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why another grade? (at least 10 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish with this grade (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checklist suggests %1. Keys 1–4 choose a grade, then write why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write why you choose %1 instead of %2 (at least %3 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Photos</source>
+        <translation type="unfinished">Photos</translation>
+    </message>
+    <message>
+        <source>← Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>− Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S Side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F Full screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esc Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo %1 of %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken %1 at station %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BROKEN EVIDENCE: the file no longer has the SHA-256 recorded when it was taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BROKEN EVIDENCE: this photo is not in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified: the file is exactly as recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuestionWidget</name>
+    <message>
+        <source> (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes (Y)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No (N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan or type, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take photo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RejectionTableModel</name>
     <message>
         <source>File and line</source>
@@ -313,39 +963,575 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <source>Coming next</source>
-        <translation>Coming next</translation>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Intake reports per day or period as PDF, CSV or Excel: returns received, grades, reasons and processing times. Labels can be printed again and evidence packs exported for customers, carriers and payment providers.</source>
-        <translation>Intake reports per day or period as PDF, CSV or Excel: returns received, grades, reasons and processing times. Labels can be printed again and evidence packs exported for customers, carriers and payment providers.</translation>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
     </message>
     <message>
-        <source>Reports</source>
-        <translation>Reports</translation>
+        <source>Parcels received</source>
+        <translation type="unfinished">Parcels received</translation>
     </message>
     <message>
-        <source>What this station holds now:</source>
-        <translation>What this station holds now:</translation>
+        <source>Items inspected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes scan to graded (median)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated recovered value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intake per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grades</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Warehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intake report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From and To are local days in the warehouse&apos;s time zone (%1); the same date twice is a daily report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items graded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No parcels were received and no items inspected in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the intake report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was saved as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResumeOffer</name>
+    <message>
+        <source>Resume an unfinished inspection?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>extra item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (RMA %2), started %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReturnActions</name>
+    <message>
+        <source>Parcel received (box: %1). Inspect the items one by one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receive the parcel first: choose the box condition (Enter = intact).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every unit of %1 is already inspected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not in this return. Add it as an extra item? (Add extra item…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inspection stays open; continue it with Inspect next unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One unit of %1 is not in the parcel. What did you find?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. parcel held only the scarf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One unit of %1 recorded as missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add extra item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An item that was not announced. Describe it; then check and photograph it. A supervisor decides what happens to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. children&apos;s book, blue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered as %1. Add every item in the parcel as an extra item and photograph it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Graded %1 → %2 %3. Label %4 is being made…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label %1 saved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label %1 printed (PDF: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label %1 sent to the label printer (PDF: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReturnList</name>
+    <message>
+        <source>%1 — %2, %3 %4 — order %5 — %6 item(s) — %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReturnScreen</name>
+    <message>
+        <source>Already received on %1 at station %2 by %3 (box: %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled by customer service. Do not inspect: put the parcel aside for your supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receive the parcel. Box:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspect next unit (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark missing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add extra item…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan next parcel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;%3 %4, %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order &lt;b&gt;%1&lt;/b&gt; · &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier returns: %1&lt;br&gt;Refused: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial returner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery date unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days since delivery (window %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LATE: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upheld: the inspection stands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided in the customer&apos;s favour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grade changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parcel received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unannounced parcel registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grade set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grade overridden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grade changed in a dispute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label reprinted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispute opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispute note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispute decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispute closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This inspection no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only finished inspections can be disputed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the reason for the new grade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The item already has this grade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write something first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This dispute no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This dispute is already closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewFilters</name>
+    <message>
+        <source>RMA</source>
+        <translation type="unfinished">RMA</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer name or e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Between dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ReviewPage</name>
     <message>
-        <source>Coming next</source>
-        <translation>Coming next</translation>
-    </message>
-    <message>
-        <source>Finished inspections waiting for a supervisor, exceptions to look at (wrong or missing items, suspected fraud, late returns) and open disputes with their evidence will be listed here.</source>
-        <translation>Finished inspections waiting for a supervisor, exceptions to look at (wrong or missing items, suspected fraud, late returns) and open disputes with their evidence will be listed here.</translation>
-    </message>
-    <message>
         <source>Review</source>
         <translation>Review</translation>
     </message>
     <message>
-        <source>What this station holds now:</source>
-        <translation>What this station holds now:</translation>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No finished inspections match these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The newest 200 inspections; narrow the filters to see others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 inspections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the evidence…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the evidence pack in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the evidence pack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence pack written: %1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(it shows broken evidence)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only supervisors and administrators may handle disputes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreens</name>
+    <message>
+        <source>The customer&apos;s photos show the seal intact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTableModel</name>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RMA</source>
+        <translation type="unfinished">RMA</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation type="unfinished">Station</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation type="unfinished">Inspector</translation>
+    </message>
+    <message>
+        <source>A dispute about this inspection is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dispute</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -589,6 +1775,52 @@
     </message>
 </context>
 <context>
+    <name>SyncBridge</name>
+    <message>
+        <source>Offline — not configured</source>
+        <translation type="unfinished">Offline — not configured</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last sync %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TextDialog</name>
+    <message>
+        <source>OK (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please write at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Texts</name>
     <message>
         <source>Returns announced</source>
@@ -793,6 +2025,352 @@
     <message>
         <source>%1 Column: %2</source>
         <translation>%1 Column: %2</translation>
+    </message>
+    <message>
+        <source>Ordered by mistake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No longer needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not as described</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parts missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrived damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cheaper elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrived too late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong item sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Defective</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Money back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store credit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refurbish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liquidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scrap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Announced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Being inspected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspected fraud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grade overridden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unannounced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Damaged in transit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hazardous goods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refurbish queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liquidation pallet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scrap bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partial refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This return is no longer in the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This line is not part of the return.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every unit of this line has been inspected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This inspection is no longer in the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This inspection is already finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason (at least 3 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This answer does not fit the question.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This photo is no longer there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some questions or photos are still missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong item: take a photo of what is in the parcel before finishing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the product barcode or confirm the item by hand first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another grade than the suggestion needs a reason of at least 10 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This item has no label yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnknownParcelScreen</name>
+    <message>
+        <source>Order number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RMA</source>
+        <translation type="unfinished">RMA</translation>
+    </message>
+    <message>
+        <source>Postcode, house no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer name (if known)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes, e.g. sender on the label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register parcel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not announced?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register the parcel, then photograph its label and contents and add every item in it as an extra item. A supervisor checks it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to scanning (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown parcel %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No announced return has this code. Search by what the parcel shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in at least one field to search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 return(s) found. Arrows choose, Enter opens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing found. Try other details or register the parcel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VerificationBar</name>
+    <message>
+        <source>By hand…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WRONG ITEM: scanned %1. Photo required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item verified ✓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra item: describe it with the checklist and photos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the product barcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item verified ✓ (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WRONG ITEM: scanned %1, expected %2. Photo required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item confirmed by hand ✓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why can the barcode not be scanned? The item is then accepted as the announced one on your word.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. barcode label torn off</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -2,31 +2,72 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl">
 <context>
-    <name></name>
+    <name>CameraPanel</name>
     <message>
-        <source>CameraView</source>
-        <comment>Opening camera…</comment>
-        <extracomment>outline of a decoded code decode results older than this are not drawn (the code may have moved)</extracomment>
-        <translation>Camera openen…</translation>
+        <source>What the next photo shows</source>
+        <translation>Wat de volgende foto laat zien</translation>
     </message>
     <message>
-        <source>CameraView</source>
-        <comment>No camera found — retrying…</comment>
+        <source>Take photo (Space)</source>
+        <translation>Foto maken (spatie)</translation>
+    </message>
+    <message>
+        <source>Import photo from file…</source>
+        <translation>Foto uit bestand importeren…</translation>
+    </message>
+    <message>
+        <source>Delete photo</source>
+        <translation>Foto verwijderen</translation>
+    </message>
+    <message>
+        <source>No camera is set up. Use “Import photo from file…”.</source>
+        <translation>Er is geen camera ingesteld. Gebruik “Foto uit bestand importeren…”.</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Overig</translation>
+    </message>
+    <message>
+        <source>Photos still needed: %1</source>
+        <translation>Nog nodig: foto&apos;s van %1</translation>
+    </message>
+    <message>
+        <source>All required photos are taken.</source>
+        <translation>Alle verplichte foto&apos;s zijn gemaakt.</translation>
+    </message>
+    <message>
+        <source>Import photo</source>
+        <translation>Foto importeren</translation>
+    </message>
+    <message>
+        <source>Pictures (*.jpg *.jpeg *.png)</source>
+        <translation>Afbeeldingen (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>No photo was taken: %1</source>
+        <translation>Er is geen foto gemaakt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CameraView</name>
+    <message>
+        <source>Opening camera…</source>
+        <translation>Camera wordt geopend…</translation>
+    </message>
+    <message>
+        <source>No camera found — retrying…</source>
         <translation>Geen camera gevonden — opnieuw proberen…</translation>
     </message>
     <message>
-        <source>CameraView</source>
-        <comment>Camera disconnected — reconnecting…</comment>
+        <source>Camera disconnected — reconnecting…</source>
         <translation>Camera losgekoppeld — opnieuw verbinden…</translation>
     </message>
     <message>
-        <source>CameraView</source>
-        <comment>End of the video</comment>
+        <source>End of the video</source>
         <translation>Einde van de video</translation>
     </message>
     <message>
-        <source>CameraView</source>
-        <comment>Camera off</comment>
+        <source>Camera off</source>
         <translation>Camera uit</translation>
     </message>
 </context>
@@ -62,6 +103,315 @@
     </message>
 </context>
 <context>
+    <name>DetailTables</name>
+    <message>
+        <source>RMA</source>
+        <translation>RMA</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Bestelling</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Klant</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>Trackingnummer</translation>
+    </message>
+    <message>
+        <source>Announced</source>
+        <translation>Aangemeld</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Announced reason</source>
+        <translation>Opgegeven reden</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s comment</source>
+        <translation>Opmerking van de klant</translation>
+    </message>
+    <message>
+        <source>Customer asked for</source>
+        <translation>Klant vroeg om</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspecteur</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Klaar</translation>
+    </message>
+    <message>
+        <source>Suggested grade</source>
+        <translation>Voorgestelde beoordeling</translation>
+    </message>
+    <message>
+        <source>Final grade</source>
+        <translation>Definitieve beoordeling</translation>
+    </message>
+    <message>
+        <source>Override reason</source>
+        <translation>Reden van afwijking</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>Bestemming</translation>
+    </message>
+    <message>
+        <source>Refund advice</source>
+        <translation>Terugbetalingsadvies</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Signalen</translation>
+    </message>
+    <message>
+        <source>Inspector&apos;s notes</source>
+        <translation>Notities van de inspecteur</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Vraag</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwoord</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>gecontroleerd</translation>
+    </message>
+    <message>
+        <source>NOT VERIFIED</source>
+        <translation>NIET GECONTROLEERD</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Beoordeling</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Controle</translation>
+    </message>
+    <message>
+        <source>CHANGED</source>
+        <translation>GEWIJZIGD</translation>
+    </message>
+    <message>
+        <source>after the break</source>
+        <translation>na de breuk</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Gebeurtenis</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>Dispute by %1</source>
+        <translation>Geschil van %1</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+</context>
+<context>
+    <name>DetailView</name>
+    <message>
+        <source>← Results</source>
+        <translation>← Resultaten</translation>
+    </message>
+    <message>
+        <source>Evidence pack…</source>
+        <translation>Bewijsdossier…</translation>
+    </message>
+    <message>
+        <source>Open dispute</source>
+        <translation>Geschil openen</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Besluit</translation>
+    </message>
+    <message>
+        <source>Change grade</source>
+        <translation>Beoordeling wijzigen</translation>
+    </message>
+    <message>
+        <source>Close dispute</source>
+        <translation>Geschil sluiten</translation>
+    </message>
+    <message>
+        <source>Answers (%1)</source>
+        <translation>Antwoorden (%1)</translation>
+    </message>
+    <message>
+        <source>Return and grade</source>
+        <translation>Retour en beoordeling</translation>
+    </message>
+    <message>
+        <source>Grade history (%1)</source>
+        <translation>Beoordelingen (%1)</translation>
+    </message>
+    <message>
+        <source>Audit timeline (%1)</source>
+        <translation>Audittijdlijn (%1)</translation>
+    </message>
+    <message>
+        <source>Photos (%1)</source>
+        <translation>Foto&apos;s (%1)</translation>
+    </message>
+    <message>
+        <source>Disputes (%1)</source>
+        <translation>Geschillen (%1)</translation>
+    </message>
+    <message>
+        <source>the audit chain of station %1 is broken at event %2</source>
+        <translation>de auditketen van station %1 is gebroken bij gebeurtenis %2</translation>
+    </message>
+    <message>
+        <source>event %1 was changed after it was recorded</source>
+        <translation>gebeurtenis %1 is na het vastleggen gewijzigd</translation>
+    </message>
+    <message>
+        <source>photo %1 (%2) no longer matches its SHA-256</source>
+        <translation>foto %1 (%2) klopt niet meer met zijn SHA-256</translation>
+    </message>
+    <message>
+        <source>photo %1 (%2) is not in the audit log</source>
+        <translation>foto %1 (%2) staat niet in het auditlog</translation>
+    </message>
+    <message>
+        <source>BROKEN EVIDENCE: %1.</source>
+        <translation>BEWIJS GESCHONDEN: %1.</translation>
+    </message>
+    <message>
+        <source>Evidence verified: audit chain intact (%1 events checked), %2 photos match their SHA-256.</source>
+        <translation>Bewijs gecontroleerd: auditketen intact (%1 gebeurtenissen gecontroleerd), %2 foto&apos;s kloppen met hun SHA-256.</translation>
+    </message>
+</context>
+<context>
+    <name>DisputeDialog</name>
+    <message>
+        <source>Open a dispute</source>
+        <translation>Geschil openen</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>Notitie toevoegen</translation>
+    </message>
+    <message>
+        <source>Record a decision</source>
+        <translation>Besluit vastleggen</translation>
+    </message>
+    <message>
+        <source>Change the grade</source>
+        <translation>Beoordeling wijzigen</translation>
+    </message>
+    <message>
+        <source>Close the dispute</source>
+        <translation>Geschil sluiten</translation>
+    </message>
+    <message>
+        <source>Their case or claim number</source>
+        <translation>Hun dossier- of claimnummer</translation>
+    </message>
+    <message>
+        <source>Disputed by</source>
+        <translation>Betwist door</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referentie</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>Current grade</source>
+        <translation>Huidige beoordeling</translation>
+    </message>
+    <message>
+        <source>New grade</source>
+        <translation>Nieuwe beoordeling</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>Reden (verplicht)</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Uitkomst</translation>
+    </message>
+    <message>
+        <source>Closing note</source>
+        <translation>Slotnotitie</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Besluit</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>The original grade stays visible in the history and the audit log.</source>
+        <translation>De oorspronkelijke beoordeling blijft zichtbaar in de geschiedenis en het auditlog.</translation>
+    </message>
+    <message>
+        <source>Write the reason first.</source>
+        <translation>Schrijf eerst de reden op.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>OK</source>
@@ -78,6 +428,29 @@
     <message>
         <source>Return Inspector ran into an unexpected problem. What you saved before is safe. Please tell your team lead what you were doing; the details are in the log file.</source>
         <translation>Return Inspector liep tegen een onverwacht probleem aan. Wat je eerder hebt opgeslagen, is veilig. Vertel je teamleider wat je aan het doen was; de details staan in het logbestand.</translation>
+    </message>
+</context>
+<context>
+    <name>GradingPanel</name>
+    <message>
+        <source>Finish (Enter)</source>
+        <translation>Afronden (Enter)</translation>
+    </message>
+    <message>
+        <source>Other grade…</source>
+        <translation>Ander oordeel…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2</translation>
+    </message>
+    <message>
+        <source>Destination: &lt;b&gt;%1 %2&lt;/b&gt;</source>
+        <translation>Bestemming: &lt;b&gt;%1 %2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Not complete yet</source>
+        <translation>Nog niet compleet</translation>
     </message>
 </context>
 <context>
@@ -163,18 +536,65 @@
     </message>
 </context>
 <context>
+    <name>InspectionScreen</name>
+    <message>
+        <source>Notes for the supervisor (optional)</source>
+        <translation>Opmerkingen voor de leidinggevende (optioneel)</translation>
+    </message>
+    <message>
+        <source>Back to the return (Esc)</source>
+        <translation>Terug naar de retour (Esc)</translation>
+    </message>
+    <message>
+        <source>Extra item</source>
+        <translation>Extra artikel</translation>
+    </message>
+    <message>
+        <source>%1 — unit %2</source>
+        <translation>%1 — stuk %2</translation>
+    </message>
+    <message>
+        <source>SKU %1 · expected GTIN %2</source>
+        <translation>SKU %1 · verwachte GTIN %2</translation>
+    </message>
+    <message>
+        <source> · serial %1</source>
+        <translation> · serienummer %1</translation>
+    </message>
+    <message>
+        <source> · reason: %1</source>
+        <translation> · reden: %1</translation>
+    </message>
+    <message>
+        <source> · “%1”</source>
+        <translation> · “%1”</translation>
+    </message>
+    <message>
+        <source>Not announced: extra item, checked by a supervisor</source>
+        <translation>Niet aangemeld: extra artikel, een leidinggevende controleert het</translation>
+    </message>
+    <message>
+        <source>%1 is not a product barcode.</source>
+        <translation>%1 is geen productbarcode.</translation>
+    </message>
+    <message>
+        <source>a photo of the wrong item</source>
+        <translation>een foto van het verkeerde artikel</translation>
+    </message>
+    <message>
+        <source>scan of the product barcode</source>
+        <translation>scan van de productbarcode</translation>
+    </message>
+    <message>
+        <source>Not complete yet. Still needed: %1</source>
+        <translation>Nog niet compleet. Nog nodig: %1</translation>
+    </message>
+</context>
+<context>
     <name>IntakePage</name>
     <message>
         <source>Tracking number, RMA or return QR code</source>
         <translation>Trackingnummer, RMA of QR-code van de retour</translation>
-    </message>
-    <message>
-        <source>Coming with the inspection station</source>
-        <translation>Komt met het inspectiestation</translation>
-    </message>
-    <message>
-        <source>After a scan this page will show the announced return: customer, order, the items with their reasons and the refund choice. From there you open the inspection checklist, take photos, grade each item and print its label.</source>
-        <translation>Na een scan toont deze pagina de aangemelde retour: klant, bestelling, de artikelen met hun retourreden en de terugbetaalkeuze. Van daaruit open je de inspectiechecklist, maak je foto&apos;s, beoordeel je elk artikel en print je het etiket.</translation>
     </message>
     <message>
         <source>Scan a parcel</source>
@@ -189,8 +609,105 @@
 3. De aangemelde retour voor dit pakket opent hier.</translation>
     </message>
     <message>
-        <source>Scanned %1. Looking up parcels is not available yet at this station.</source>
-        <translation>%1 gescand. Pakketten opzoeken kan nog niet op dit station.</translation>
+        <source>Back to scanning (Esc)</source>
+        <translation>Terug naar scannen (Esc)</translation>
+    </message>
+    <message>
+        <source>This code belongs to several returns. Arrow keys choose, Enter opens.</source>
+        <translation>Deze code hoort bij meerdere retouren. Kies met de pijltjestoetsen, open met Enter.</translation>
+    </message>
+    <message>
+        <source>Check the scanner or keyboard: %1</source>
+        <translation>Controleer de scanner of het toetsenbord: %1</translation>
+    </message>
+    <message>
+        <source>The scan could not be read: %1 Scan again.</source>
+        <translation>De scan kon niet gelezen worden: %1 Scan opnieuw.</translation>
+    </message>
+    <message>
+        <source>%1 returns for %2</source>
+        <translation>%1 retouren voor %2</translation>
+    </message>
+    <message>
+        <source>%1: the check digit is wrong. Scan again.</source>
+        <translation>%1: het controlecijfer klopt niet. Scan opnieuw.</translation>
+    </message>
+    <message>
+        <source>%1 is not a parcel code (a badge or location?). Scan the parcel&apos;s label.</source>
+        <translation>%1 is geen pakketcode (een pas of locatie?). Scan het etiket van het pakket.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemHistory</name>
+    <message>
+        <source>Re-print label</source>
+        <translation>Etiket opnieuw afdrukken</translation>
+    </message>
+    <message>
+        <source>Finished items</source>
+        <translation>Afgeronde artikelen</translation>
+    </message>
+    <message>
+        <source>Missing — %1 — %2</source>
+        <translation>Ontbreekt — %1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — %3</source>
+        <translation>%1 — %2 — %3</translation>
+    </message>
+</context>
+<context>
+    <name>LabelOutput</name>
+    <message>
+        <source>The label printer did not print: %1 The label PDF is saved.</source>
+        <translation>De etiketprinter heeft niet afgedrukt: %1 De etiket-PDF is opgeslagen.</translation>
+    </message>
+    <message>
+        <source>The label could not be sent: %1 The label PDF is saved.</source>
+        <translation>Het etiket kon niet verstuurd worden: %1 De etiket-PDF is opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Printing was cancelled. The label PDF is saved.</source>
+        <translation>Afdrukken is geannuleerd. De etiket-PDF is opgeslagen.</translation>
+    </message>
+    <message>
+        <source>The printer could not be opened. The label PDF is saved.</source>
+        <translation>De printer kon niet geopend worden. De etiket-PDF is opgeslagen.</translation>
+    </message>
+</context>
+<context>
+    <name>LinesTable</name>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>GTIN</source>
+        <translation>GTIN</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Aantal</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prijs</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Opmerking</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klaar</translation>
     </message>
 </context>
 <context>
@@ -248,6 +765,10 @@
         <translation>%1 — %2</translation>
     </message>
     <message>
+        <source>The scan could not be read: %1 Scan again.</source>
+        <translation>De scan kon niet gelezen worden: %1 Scan opnieuw.</translation>
+    </message>
+    <message>
         <source>Badge %1 is not known here. Try again or ask your team lead.</source>
         <translation>Badge %1 is hier niet bekend. Probeer het opnieuw of vraag het je teamleider.</translation>
     </message>
@@ -296,6 +817,135 @@
     </message>
 </context>
 <context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Another grade</source>
+        <translation>Ander oordeel</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>Why another grade? (at least 10 characters)</source>
+        <translation>Waarom een ander oordeel? (minstens 10 tekens)</translation>
+    </message>
+    <message>
+        <source>Finish with this grade (Enter)</source>
+        <translation>Afronden met dit oordeel (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Annuleren (Esc)</translation>
+    </message>
+    <message>
+        <source>Choose another grade</source>
+        <translation>Kies een ander oordeel</translation>
+    </message>
+    <message>
+        <source>The checklist suggests %1. Keys 1–4 choose a grade, then write why.</source>
+        <translation>De checklist stelt %1 voor. Kies met de toetsen 1–4 een oordeel en schrijf waarom.</translation>
+    </message>
+    <message>
+        <source>Write why you choose %1 instead of %2 (at least %3 characters).</source>
+        <translation>Schrijf waarom je %1 kiest in plaats van %2 (minstens %3 tekens).</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Photos</source>
+        <translation>Foto&apos;s</translation>
+    </message>
+    <message>
+        <source>← Previous</source>
+        <translation>← Vorige</translation>
+    </message>
+    <message>
+        <source>Next →</source>
+        <translation>Volgende →</translation>
+    </message>
+    <message>
+        <source>− Zoom out</source>
+        <translation>− Uitzoomen</translation>
+    </message>
+    <message>
+        <source>+ Zoom in</source>
+        <translation>+ Inzoomen</translation>
+    </message>
+    <message>
+        <source>0 Fit</source>
+        <translation>0 Passend</translation>
+    </message>
+    <message>
+        <source>S Side by side</source>
+        <translation>S Naast elkaar</translation>
+    </message>
+    <message>
+        <source>F Full screen</source>
+        <translation>F Volledig scherm</translation>
+    </message>
+    <message>
+        <source>Esc Close</source>
+        <translation>Esc Sluiten</translation>
+    </message>
+    <message>
+        <source>Photo %1 of %2: %3</source>
+        <translation>Foto %1 van %2: %3</translation>
+    </message>
+    <message>
+        <source>Taken %1 at station %2</source>
+        <translation>Gemaakt %1 op station %2</translation>
+    </message>
+    <message>
+        <source>BROKEN EVIDENCE: the file no longer has the SHA-256 recorded when it was taken.</source>
+        <translation>BEWIJS GESCHONDEN: het bestand heeft niet meer de SHA-256 die bij het maken is vastgelegd.</translation>
+    </message>
+    <message>
+        <source>BROKEN EVIDENCE: this photo is not in the audit log.</source>
+        <translation>BEWIJS GESCHONDEN: deze foto staat niet in het auditlog.</translation>
+    </message>
+    <message>
+        <source>Verified: the file is exactly as recorded.</source>
+        <translation>Gecontroleerd: het bestand is precies zoals vastgelegd.</translation>
+    </message>
+    <message>
+        <source>The file cannot be shown.</source>
+        <translation>Het bestand kan niet worden getoond.</translation>
+    </message>
+    <message>
+        <source>Zoom %1 %</source>
+        <translation>Zoom %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionWidget</name>
+    <message>
+        <source> (optional)</source>
+        <translation> (optioneel)</translation>
+    </message>
+    <message>
+        <source>Yes (Y)</source>
+        <translation>Ja (J)</translation>
+    </message>
+    <message>
+        <source>No (N)</source>
+        <translation>Nee (N)</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>Scan or type, then Enter</source>
+        <translation>Scan of typ, dan Enter</translation>
+    </message>
+    <message>
+        <source>Take photo: %1</source>
+        <translation>Foto maken: %1</translation>
+    </message>
+</context>
+<context>
     <name>RejectionTableModel</name>
     <message>
         <source>File and line</source>
@@ -313,39 +963,575 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <source>Coming next</source>
-        <translation>Komt hierna</translation>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporteren…</translation>
     </message>
     <message>
-        <source>Intake reports per day or period as PDF, CSV or Excel: returns received, grades, reasons and processing times. Labels can be printed again and evidence packs exported for customers, carriers and payment providers.</source>
-        <translation>Ontvangstrapporten per dag of periode als PDF, CSV of Excel: ontvangen retouren, beoordelingen, retourredenen en doorlooptijden. Etiketten opnieuw printen en bewijsdossiers exporteren voor klanten, vervoerders en betaalproviders.</translation>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
     </message>
     <message>
-        <source>Reports</source>
-        <translation>Rapporten</translation>
+        <source>Parcels received</source>
+        <translation>Ontvangen pakketten</translation>
     </message>
     <message>
-        <source>What this station holds now:</source>
-        <translation>Wat dit station nu bevat:</translation>
+        <source>Items inspected</source>
+        <translation>Gekeurde artikelen</translation>
+    </message>
+    <message>
+        <source>Minutes scan to graded (median)</source>
+        <translation>Minuten van scan tot beoordeling (mediaan)</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation>Uitzonderingen</translation>
+    </message>
+    <message>
+        <source>Estimated recovered value</source>
+        <translation>Geschatte teruggewonnen waarde</translation>
+    </message>
+    <message>
+        <source>Intake per hour</source>
+        <translation>Ontvangst per uur</translation>
+    </message>
+    <message>
+        <source>Grades</source>
+        <translation>Beoordelingen</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Van</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Tot en met</translation>
+    </message>
+    <message>
+        <source>&amp;Warehouse</source>
+        <translation>&amp;Magazijn</translation>
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation>&amp;Formaat</translation>
+    </message>
+    <message>
+        <source>Intake report</source>
+        <translation>Ontvangstrapport</translation>
+    </message>
+    <message>
+        <source>From and To are local days in the warehouse&apos;s time zone (%1); the same date twice is a daily report.</source>
+        <translation>Van en Tot en met zijn lokale dagen in de tijdzone van het magazijn (%1); twee keer dezelfde datum is een dagrapport.</translation>
+    </message>
+    <message>
+        <source>Items graded</source>
+        <translation>Artikelen beoordeeld</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Artikelen</translation>
+    </message>
+    <message>
+        <source>No parcels were received and no items inspected in this period.</source>
+        <translation>In deze periode zijn geen pakketten ontvangen en geen artikelen gekeurd.</translation>
+    </message>
+    <message>
+        <source>Save the intake report</source>
+        <translation>Ontvangstrapport opslaan</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>Het rapport wordt geschreven…</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>Het exporteren is geannuleerd; er is geen bestand geschreven.</translation>
+    </message>
+    <message>
+        <source>The report was saved as %1</source>
+        <translation>Het rapport is opgeslagen als %1</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>Het bestand kon niet worden geschreven: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeOffer</name>
+    <message>
+        <source>Resume an unfinished inspection?</source>
+        <translation>Verder met een onafgemaakte controle?</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>extra item</source>
+        <translation>extra artikel</translation>
+    </message>
+    <message>
+        <source>%1 (RMA %2), started %3</source>
+        <translation>%1 (RMA %2), begonnen %3</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnActions</name>
+    <message>
+        <source>Parcel received (box: %1). Inspect the items one by one.</source>
+        <translation>Pakket ontvangen (doos: %1). Controleer de artikelen een voor een.</translation>
+    </message>
+    <message>
+        <source>Receive the parcel first: choose the box condition (Enter = intact).</source>
+        <translation>Ontvang eerst het pakket: kies de staat van de doos (Enter = intact).</translation>
+    </message>
+    <message>
+        <source>Every unit of %1 is already inspected.</source>
+        <translation>Alle stuks van %1 zijn al gecontroleerd.</translation>
+    </message>
+    <message>
+        <source>%1 is not in this return. Add it as an extra item? (Add extra item…)</source>
+        <translation>%1 hoort niet bij deze retour. Toevoegen als extra artikel? (Extra artikel toevoegen…)</translation>
+    </message>
+    <message>
+        <source>The inspection stays open; continue it with Inspect next unit.</source>
+        <translation>De controle blijft open; ga verder met Volgend stuk controleren.</translation>
+    </message>
+    <message>
+        <source>Item missing</source>
+        <translation>Artikel ontbreekt</translation>
+    </message>
+    <message>
+        <source>One unit of %1 is not in the parcel. What did you find?</source>
+        <translation>Eén stuk van %1 zit niet in het pakket. Wat heb je gevonden?</translation>
+    </message>
+    <message>
+        <source>e.g. parcel held only the scarf</source>
+        <translation>bijv. in het pakket zat alleen de sjaal</translation>
+    </message>
+    <message>
+        <source>One unit of %1 recorded as missing.</source>
+        <translation>Eén stuk van %1 is als ontbrekend vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Add extra item</source>
+        <translation>Extra artikel toevoegen</translation>
+    </message>
+    <message>
+        <source>An item that was not announced. Describe it; then check and photograph it. A supervisor decides what happens to it.</source>
+        <translation>Een artikel dat niet is aangemeld. Beschrijf het, controleer en fotografeer het. Een leidinggevende beslist wat ermee gebeurt.</translation>
+    </message>
+    <message>
+        <source>e.g. children&apos;s book, blue</source>
+        <translation>bijv. kinderboek, blauw</translation>
+    </message>
+    <message>
+        <source>Registered as %1. Add every item in the parcel as an extra item and photograph it.</source>
+        <translation>Geregistreerd als %1. Voeg elk artikel in het pakket toe als extra artikel en fotografeer het.</translation>
+    </message>
+    <message>
+        <source>Graded %1 → %2 %3. Label %4 is being made…</source>
+        <translation>Beoordeeld: %1 → %2 %3. Etiket %4 wordt gemaakt…</translation>
+    </message>
+    <message>
+        <source>Label %1 saved: %2</source>
+        <translation>Etiket %1 opgeslagen: %2</translation>
+    </message>
+    <message>
+        <source>Label %1 printed (PDF: %2)</source>
+        <translation>Etiket %1 afgedrukt (PDF: %2)</translation>
+    </message>
+    <message>
+        <source>Label %1 sent to the label printer (PDF: %2)</source>
+        <translation>Etiket %1 naar de etiketprinter gestuurd (PDF: %2)</translation>
+    </message>
+    <message>
+        <source>Label %1</source>
+        <translation>Etiket %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnList</name>
+    <message>
+        <source>%1 — %2, %3 %4 — order %5 — %6 item(s) — %7</source>
+        <translation>%1 — %2, %3 %4 — bestelling %5 — %6 artikel(en) — %7</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnScreen</name>
+    <message>
+        <source>Already received on %1 at station %2 by %3 (box: %4).</source>
+        <translation>Al ontvangen op %1 bij station %2 door %3 (doos: %4).</translation>
+    </message>
+    <message>
+        <source>Cancelled by customer service. Do not inspect: put the parcel aside for your supervisor.</source>
+        <translation>Geannuleerd door de klantenservice. Niet controleren: zet het pakket apart voor je leidinggevende.</translation>
+    </message>
+    <message>
+        <source>Receive the parcel. Box:</source>
+        <translation>Pakket ontvangen. Doos:</translation>
+    </message>
+    <message>
+        <source>%1 (Enter)</source>
+        <translation>%1 (Enter)</translation>
+    </message>
+    <message>
+        <source>Inspect next unit (Enter)</source>
+        <translation>Volgend stuk controleren (Enter)</translation>
+    </message>
+    <message>
+        <source>Mark missing…</source>
+        <translation>Ontbreekt…</translation>
+    </message>
+    <message>
+        <source>Add extra item…</source>
+        <translation>Extra artikel…</translation>
+    </message>
+    <message>
+        <source>Scan next parcel (Esc)</source>
+        <translation>Volgend pakket (Esc)</translation>
+    </message>
+    <message>
+        <source>Return %1</source>
+        <translation>Retour %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;%3 %4, %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;%3 %4, %5</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(geen naam)</translation>
+    </message>
+    <message>
+        <source>Order &lt;b&gt;%1&lt;/b&gt; · &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>Bestelling &lt;b&gt;%1&lt;/b&gt; · &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Earlier returns: %1&lt;br&gt;Refused: %2</source>
+        <translation>Eerdere retouren: %1&lt;br&gt;Geweigerd: %2</translation>
+    </message>
+    <message>
+        <source>Serial returner</source>
+        <translation>Veelretourneerder</translation>
+    </message>
+    <message>
+        <source>Delivery date unknown</source>
+        <translation>Leverdatum onbekend</translation>
+    </message>
+    <message>
+        <source>%1 days since delivery (window %2)</source>
+        <translation>%1 dagen sinds levering (termijn %2)</translation>
+    </message>
+    <message>
+        <source>LATE: %1</source>
+        <translation>TE LAAT: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>Customer</source>
+        <translation>Klant</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>Vervoerder</translation>
+    </message>
+    <message>
+        <source>Payment provider</source>
+        <translation>Betaalprovider</translation>
+    </message>
+    <message>
+        <source>Upheld: the inspection stands</source>
+        <translation>Gehandhaafd: de inspectie blijft staan</translation>
+    </message>
+    <message>
+        <source>Decided in the customer&apos;s favour</source>
+        <translation>In het voordeel van de klant beslist</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>Geschikt</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Ingetrokken</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Besluit</translation>
+    </message>
+    <message>
+        <source>Grade changed</source>
+        <translation>Beoordeling gewijzigd</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Gesloten</translation>
+    </message>
+    <message>
+        <source>Parcel received</source>
+        <translation>Pakket ontvangen</translation>
+    </message>
+    <message>
+        <source>Unannounced parcel registered</source>
+        <translation>Onaangekondigd pakket geregistreerd</translation>
+    </message>
+    <message>
+        <source>Item verified</source>
+        <translation>Artikel gecontroleerd</translation>
+    </message>
+    <message>
+        <source>Answer given</source>
+        <translation>Antwoord gegeven</translation>
+    </message>
+    <message>
+        <source>Answer changed</source>
+        <translation>Antwoord gewijzigd</translation>
+    </message>
+    <message>
+        <source>Notes changed</source>
+        <translation>Notities gewijzigd</translation>
+    </message>
+    <message>
+        <source>Photo added</source>
+        <translation>Foto toegevoegd</translation>
+    </message>
+    <message>
+        <source>Photo removed</source>
+        <translation>Foto verwijderd</translation>
+    </message>
+    <message>
+        <source>Grade set</source>
+        <translation>Beoordeling vastgesteld</translation>
+    </message>
+    <message>
+        <source>Grade overridden</source>
+        <translation>Beoordeling overschreven</translation>
+    </message>
+    <message>
+        <source>Grade changed in a dispute</source>
+        <translation>Beoordeling gewijzigd in een geschil</translation>
+    </message>
+    <message>
+        <source>Label printed</source>
+        <translation>Etiket geprint</translation>
+    </message>
+    <message>
+        <source>Label reprinted</source>
+        <translation>Etiket opnieuw geprint</translation>
+    </message>
+    <message>
+        <source>Dispute opened</source>
+        <translation>Geschil geopend</translation>
+    </message>
+    <message>
+        <source>Dispute note</source>
+        <translation>Notitie bij geschil</translation>
+    </message>
+    <message>
+        <source>Dispute decision</source>
+        <translation>Besluit bij geschil</translation>
+    </message>
+    <message>
+        <source>Dispute closed</source>
+        <translation>Geschil gesloten</translation>
+    </message>
+    <message>
+        <source>This inspection no longer exists.</source>
+        <translation>Deze inspectie bestaat niet meer.</translation>
+    </message>
+    <message>
+        <source>Only finished inspections can be disputed.</source>
+        <translation>Alleen afgeronde inspecties kunnen worden betwist.</translation>
+    </message>
+    <message>
+        <source>Give the reason for the new grade.</source>
+        <translation>Geef de reden voor de nieuwe beoordeling.</translation>
+    </message>
+    <message>
+        <source>The item already has this grade.</source>
+        <translation>Het artikel heeft deze beoordeling al.</translation>
+    </message>
+    <message>
+        <source>Write something first.</source>
+        <translation>Schrijf eerst iets op.</translation>
+    </message>
+    <message>
+        <source>This dispute no longer exists.</source>
+        <translation>Dit geschil bestaat niet meer.</translation>
+    </message>
+    <message>
+        <source>This dispute is already closed.</source>
+        <translation>Dit geschil is al gesloten.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewFilters</name>
+    <message>
+        <source>RMA</source>
+        <translation>RMA</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>Bestelnummer</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>Trackingnummer</translation>
+    </message>
+    <message>
+        <source>Customer name or e-mail</source>
+        <translation>Naam of e-mail van de klant</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Altijd</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Laatste 7 dagen</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Laatste 30 dagen</translation>
+    </message>
+    <message>
+        <source>Between dates</source>
+        <translation>Tussen datums</translation>
+    </message>
+    <message>
+        <source>Any grade</source>
+        <translation>Elke beoordeling</translation>
+    </message>
+    <message>
+        <source>Any flag</source>
+        <translation>Elk signaal</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Wissen</translation>
+    </message>
+    <message>
+        <source>Any station</source>
+        <translation>Elk station</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Iedereen</translation>
     </message>
 </context>
 <context>
     <name>ReviewPage</name>
     <message>
-        <source>Coming next</source>
-        <translation>Komt hierna</translation>
-    </message>
-    <message>
-        <source>Finished inspections waiting for a supervisor, exceptions to look at (wrong or missing items, suspected fraud, late returns) and open disputes with their evidence will be listed here.</source>
-        <translation>Hier komen afgeronde inspecties die op een leidinggevende wachten, uitzonderingen om na te kijken (verkeerde of ontbrekende artikelen, vermoedelijke fraude, te late retouren) en openstaande geschillen met hun bewijs.</translation>
-    </message>
-    <message>
         <source>Review</source>
         <translation>Controle</translation>
     </message>
     <message>
-        <source>What this station holds now:</source>
-        <translation>Wat dit station nu bevat:</translation>
+        <source>Searching…</source>
+        <translation>Zoeken…</translation>
+    </message>
+    <message>
+        <source>No finished inspections match these filters.</source>
+        <translation>Geen afgeronde inspecties passen bij deze filters.</translation>
+    </message>
+    <message>
+        <source>The newest 200 inspections; narrow the filters to see others.</source>
+        <translation>De nieuwste 200 inspecties; verfijn de filters om andere te zien.</translation>
+    </message>
+    <message>
+        <source>%1 inspections</source>
+        <translation>%1 inspecties</translation>
+    </message>
+    <message>
+        <source>Checking the evidence…</source>
+        <translation>Bewijs wordt gecontroleerd…</translation>
+    </message>
+    <message>
+        <source>Save the evidence pack in</source>
+        <translation>Bewijsdossier opslaan in</translation>
+    </message>
+    <message>
+        <source>Writing the evidence pack…</source>
+        <translation>Bewijsdossier wordt geschreven…</translation>
+    </message>
+    <message>
+        <source>Evidence pack written: %1 and %2</source>
+        <translation>Bewijsdossier geschreven: %1 en %2</translation>
+    </message>
+    <message>
+        <source>(it shows broken evidence)</source>
+        <translation>(het toont geschonden bewijs)</translation>
+    </message>
+    <message>
+        <source>Only supervisors and administrators may handle disputes.</source>
+        <translation>Alleen supervisors en beheerders mogen geschillen behandelen.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreens</name>
+    <message>
+        <source>The customer&apos;s photos show the seal intact.</source>
+        <translation>De foto&apos;s van de klant tonen een intact zegel.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTableModel</name>
+    <message>
+        <source>Finished</source>
+        <translation>Klaar</translation>
+    </message>
+    <message>
+        <source>RMA</source>
+        <translation>RMA</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Bestelling</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Klant</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Beoordeling</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Signalen</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspecteur</translation>
+    </message>
+    <message>
+        <source>A dispute about this inspection is open.</source>
+        <translation>Er loopt een geschil over deze inspectie.</translation>
+    </message>
+    <message>
+        <source>dispute</source>
+        <translation>geschil</translation>
     </message>
 </context>
 <context>
@@ -589,6 +1775,52 @@
     </message>
 </context>
 <context>
+    <name>SyncBridge</name>
+    <message>
+        <source>Offline — not configured</source>
+        <translation>Offline — niet ingesteld</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Bezig met synchroniseren…</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Nog niet gesynchroniseerd</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>last sync %1</source>
+        <translation>laatst gesynchroniseerd %1</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 wachtend</translation>
+    </message>
+</context>
+<context>
+    <name>TextDialog</name>
+    <message>
+        <source>OK (Enter)</source>
+        <translation>OK (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Annuleren (Esc)</translation>
+    </message>
+    <message>
+        <source>Please write at least %1 characters.</source>
+        <translation>Schrijf minstens %1 tekens.</translation>
+    </message>
+</context>
+<context>
     <name>Texts</name>
     <message>
         <source>Returns announced</source>
@@ -793,6 +2025,352 @@
     <message>
         <source>%1 Column: %2</source>
         <translation>%1 Kolom: %2</translation>
+    </message>
+    <message>
+        <source>Ordered by mistake</source>
+        <translation>Per ongeluk besteld</translation>
+    </message>
+    <message>
+        <source>Wrong size</source>
+        <translation>Verkeerde maat</translation>
+    </message>
+    <message>
+        <source>Wrong colour</source>
+        <translation>Verkeerde kleur</translation>
+    </message>
+    <message>
+        <source>No longer needed</source>
+        <translation>Niet meer nodig</translation>
+    </message>
+    <message>
+        <source>Not as described</source>
+        <translation>Niet zoals beschreven</translation>
+    </message>
+    <message>
+        <source>Parts missing</source>
+        <translation>Onderdelen ontbreken</translation>
+    </message>
+    <message>
+        <source>Arrived damaged</source>
+        <translation>Beschadigd aangekomen</translation>
+    </message>
+    <message>
+        <source>Cheaper elsewhere</source>
+        <translation>Elders goedkoper</translation>
+    </message>
+    <message>
+        <source>Arrived too late</source>
+        <translation>Te laat geleverd</translation>
+    </message>
+    <message>
+        <source>Wrong item sent</source>
+        <translation>Verkeerd artikel gestuurd</translation>
+    </message>
+    <message>
+        <source>Defective</source>
+        <translation>Defect</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Andere reden</translation>
+    </message>
+    <message>
+        <source>Money back</source>
+        <translation>Geld terug</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Omruilen</translation>
+    </message>
+    <message>
+        <source>Store credit</source>
+        <translation>Tegoedbon</translation>
+    </message>
+    <message>
+        <source>Restock</source>
+        <translation>Terug op voorraad</translation>
+    </message>
+    <message>
+        <source>Refurbish</source>
+        <translation>Opknappen</translation>
+    </message>
+    <message>
+        <source>Liquidate</source>
+        <translation>Opkoper</translation>
+    </message>
+    <message>
+        <source>Scrap</source>
+        <translation>Afvoeren</translation>
+    </message>
+    <message>
+        <source>Intact</source>
+        <translation>Intact</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Beschadigd</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Geopend</translation>
+    </message>
+    <message>
+        <source>Wet</source>
+        <translation>Nat</translation>
+    </message>
+    <message>
+        <source>Announced</source>
+        <translation>Aangemeld</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Ontvangen</translation>
+    </message>
+    <message>
+        <source>Being inspected</source>
+        <translation>In controle</translation>
+    </message>
+    <message>
+        <source>Inspected</source>
+        <translation>Gecontroleerd</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Geannuleerd</translation>
+    </message>
+    <message>
+        <source>Wrong item</source>
+        <translation>Verkeerd artikel</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Ontbreekt</translation>
+    </message>
+    <message>
+        <source>Extra item</source>
+        <translation>Extra artikel</translation>
+    </message>
+    <message>
+        <source>Suspected fraud</source>
+        <translation>Vermoeden van fraude</translation>
+    </message>
+    <message>
+        <source>Late return</source>
+        <translation>Te late retour</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>Grade overridden</source>
+        <translation>Oordeel aangepast</translation>
+    </message>
+    <message>
+        <source>Unannounced</source>
+        <translation>Niet aangemeld</translation>
+    </message>
+    <message>
+        <source>Damaged in transit</source>
+        <translation>Beschadigd tijdens transport</translation>
+    </message>
+    <message>
+        <source>Hazardous goods</source>
+        <translation>Gevaarlijke stoffen</translation>
+    </message>
+    <message>
+        <source>Back to stock</source>
+        <translation>Terug op voorraad</translation>
+    </message>
+    <message>
+        <source>Refurbish queue</source>
+        <translation>Opknapwachtrij</translation>
+    </message>
+    <message>
+        <source>Liquidation pallet</source>
+        <translation>Pallet voor opkoper</translation>
+    </message>
+    <message>
+        <source>Scrap bin</source>
+        <translation>Afvalbak</translation>
+    </message>
+    <message>
+        <source>Full refund</source>
+        <translation>Volledige terugbetaling</translation>
+    </message>
+    <message>
+        <source>Partial refund</source>
+        <translation>Gedeeltelijke terugbetaling</translation>
+    </message>
+    <message>
+        <source>No refund</source>
+        <translation>Geen terugbetaling</translation>
+    </message>
+    <message>
+        <source>This return is no longer in the database.</source>
+        <translation>Deze retour staat niet meer in de database.</translation>
+    </message>
+    <message>
+        <source>This line is not part of the return.</source>
+        <translation>Deze regel hoort niet bij de retour.</translation>
+    </message>
+    <message>
+        <source>Every unit of this line has been inspected.</source>
+        <translation>Alle stuks van deze regel zijn gecontroleerd.</translation>
+    </message>
+    <message>
+        <source>This inspection is no longer in the database.</source>
+        <translation>Deze controle staat niet meer in de database.</translation>
+    </message>
+    <message>
+        <source>This inspection is already finished.</source>
+        <translation>Deze controle is al afgerond.</translation>
+    </message>
+    <message>
+        <source>Give a reason (at least 3 characters).</source>
+        <translation>Geef een reden (minstens 3 tekens).</translation>
+    </message>
+    <message>
+        <source>This answer does not fit the question.</source>
+        <translation>Dit antwoord past niet bij de vraag.</translation>
+    </message>
+    <message>
+        <source>This photo is no longer there.</source>
+        <translation>Deze foto is er niet meer.</translation>
+    </message>
+    <message>
+        <source>Some questions or photos are still missing.</source>
+        <translation>Er ontbreken nog vragen of foto&apos;s.</translation>
+    </message>
+    <message>
+        <source>Wrong item: take a photo of what is in the parcel before finishing.</source>
+        <translation>Verkeerd artikel: maak een foto van wat in het pakket zit voor het afronden.</translation>
+    </message>
+    <message>
+        <source>Scan the product barcode or confirm the item by hand first.</source>
+        <translation>Scan eerst de productbarcode of bevestig het artikel met de hand.</translation>
+    </message>
+    <message>
+        <source>Another grade than the suggestion needs a reason of at least 10 characters.</source>
+        <translation>Een ander oordeel dan het voorstel heeft een reden van minstens 10 tekens nodig.</translation>
+    </message>
+    <message>
+        <source>This item has no label yet.</source>
+        <translation>Dit artikel heeft nog geen etiket.</translation>
+    </message>
+</context>
+<context>
+    <name>UnknownParcelScreen</name>
+    <message>
+        <source>Order number</source>
+        <translation>Bestelnummer</translation>
+    </message>
+    <message>
+        <source>RMA</source>
+        <translation>RMA</translation>
+    </message>
+    <message>
+        <source>Postcode, house no.</source>
+        <translation>Postcode, huisnr.</translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation>Naam klant</translation>
+    </message>
+    <message>
+        <source>Search (Enter)</source>
+        <translation>Zoeken (Enter)</translation>
+    </message>
+    <message>
+        <source>Customer name (if known)</source>
+        <translation>Naam klant (als bekend)</translation>
+    </message>
+    <message>
+        <source>Notes, e.g. sender on the label</source>
+        <translation>Opmerkingen, bijv. afzender op het etiket</translation>
+    </message>
+    <message>
+        <source>Register parcel</source>
+        <translation>Pakket registreren</translation>
+    </message>
+    <message>
+        <source>Not announced?</source>
+        <translation>Niet aangemeld?</translation>
+    </message>
+    <message>
+        <source>Register the parcel, then photograph its label and contents and add every item in it as an extra item. A supervisor checks it.</source>
+        <translation>Registreer het pakket, fotografeer het etiket en de inhoud en voeg elk artikel toe als extra artikel. Een leidinggevende controleert het.</translation>
+    </message>
+    <message>
+        <source>Back to scanning (Esc)</source>
+        <translation>Terug naar scannen (Esc)</translation>
+    </message>
+    <message>
+        <source>Unknown parcel %1</source>
+        <translation>Onbekend pakket %1</translation>
+    </message>
+    <message>
+        <source>No announced return has this code. Search by what the parcel shows.</source>
+        <translation>Geen aangemelde retour heeft deze code. Zoek met wat er op het pakket staat.</translation>
+    </message>
+    <message>
+        <source>Fill in at least one field to search.</source>
+        <translation>Vul minstens één veld in om te zoeken.</translation>
+    </message>
+    <message>
+        <source>%1 return(s) found. Arrows choose, Enter opens.</source>
+        <translation>%1 retour(en) gevonden. Kies met de pijltjes, open met Enter.</translation>
+    </message>
+    <message>
+        <source>Nothing found. Try other details or register the parcel.</source>
+        <translation>Niets gevonden. Probeer andere gegevens of registreer het pakket.</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationBar</name>
+    <message>
+        <source>By hand…</source>
+        <translation>Met de hand…</translation>
+    </message>
+    <message>
+        <source>WRONG ITEM: scanned %1. Photo required.</source>
+        <translation>VERKEERD ARTIKEL: %1 gescand. Foto verplicht.</translation>
+    </message>
+    <message>
+        <source>Item verified ✓</source>
+        <translation>Artikel gecontroleerd ✓</translation>
+    </message>
+    <message>
+        <source>Extra item: describe it with the checklist and photos.</source>
+        <translation>Extra artikel: beschrijf het met de checklist en foto&apos;s.</translation>
+    </message>
+    <message>
+        <source>Scan the product barcode</source>
+        <translation>Scan de barcode van het product</translation>
+    </message>
+    <message>
+        <source>Item verified ✓ (%1)</source>
+        <translation>Artikel gecontroleerd ✓ (%1)</translation>
+    </message>
+    <message>
+        <source>WRONG ITEM: scanned %1, expected %2. Photo required.</source>
+        <translation>VERKEERD ARTIKEL: %1 gescand, %2 verwacht. Foto verplicht.</translation>
+    </message>
+    <message>
+        <source>Item confirmed by hand ✓</source>
+        <translation>Artikel met de hand bevestigd ✓</translation>
+    </message>
+    <message>
+        <source>Why can the barcode not be scanned? The item is then accepted as the announced one on your word.</source>
+        <translation>Waarom kan de barcode niet gescand worden? Het artikel geldt dan op jouw woord als het aangemelde artikel.</translation>
+    </message>
+    <message>
+        <source>Confirm by hand</source>
+        <translation>Met de hand bevestigen</translation>
+    </message>
+    <message>
+        <source>e.g. barcode label torn off</source>
+        <translation>bijv. barcode-etiket afgescheurd</translation>
     </message>
 </context>
 </TS>

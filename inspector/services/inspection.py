@@ -85,6 +85,7 @@ class InspectionState:
     started_at: datetime
     finished_at: datetime | None = None
     extras: dict[str, Any] = field(default_factory=dict)
+    item_description: str = ""  # what an extra item is (no announced line to name it)
 
 
 @dataclass(frozen=True)
@@ -229,6 +230,14 @@ class InspectionService:
                     Inspection.station_id == self._station.station_id,
                 )
                 .order_by(Inspection.started_at)
+            ).all()
+            return [self._state(session, row) for row in rows]
+
+    def for_return(self, return_id: uuid.UUID) -> list[InspectionState]:
+        """Every inspection of a return at any station, oldest first (the return screen's history)."""
+        with self._database.session() as session:
+            rows = session.scalars(
+                select(Inspection).where(Inspection.return_id == return_id).order_by(Inspection.started_at)
             ).all()
             return [self._state(session, row) for row in rows]
 
@@ -466,6 +475,7 @@ class InspectionService:
             notes=inspection.notes,
             started_at=inspection.started_at,
             finished_at=inspection.finished_at,
+            item_description=inspection.item_description,
         )
 
 

@@ -36,22 +36,25 @@ from inspector.scanning.events import ScanEvent
 
 log = logging.getLogger(__name__)
 
-OVERLAY_COLOR = QColor(0, 230, 64)  #: outline of a decoded code
+OVERLAY_COLOR = QColor(0, 230, 64)  # outline of a decoded code
 BACKGROUND_COLOR = QColor(24, 24, 24)
-OVERLAY_MAX_AGE_S = 0.6  #: decode results older than this are not drawn (the code may have moved)
+OVERLAY_MAX_AGE_S = 0.6  # decode results older than this are not drawn (the code may have moved)
 
 
 def status_text(state: str) -> str:
     """The operator's words for a camera state (translated)."""
-    tr = QCoreApplication.translate
     texts = {
-        CameraState.OPENING: tr("CameraView", "Opening camera…"),
+        CameraState.OPENING: QCoreApplication.translate("CameraView", "Opening camera…"),
         CameraState.LIVE: "",
-        CameraState.NO_CAMERA: tr("CameraView", "No camera found — retrying…"),
-        CameraState.DISCONNECTED: tr("CameraView", "Camera disconnected — reconnecting…"),
-        CameraState.RECONNECTING: tr("CameraView", "Camera disconnected — reconnecting…"),
-        CameraState.END_OF_FILE: tr("CameraView", "End of the video"),
-        CameraState.STOPPED: tr("CameraView", "Camera off"),
+        CameraState.NO_CAMERA: QCoreApplication.translate("CameraView", "No camera found — retrying…"),
+        CameraState.DISCONNECTED: QCoreApplication.translate(
+            "CameraView", "Camera disconnected — reconnecting…"
+        ),
+        CameraState.RECONNECTING: QCoreApplication.translate(
+            "CameraView", "Camera disconnected — reconnecting…"
+        ),
+        CameraState.END_OF_FILE: QCoreApplication.translate("CameraView", "End of the video"),
+        CameraState.STOPPED: QCoreApplication.translate("CameraView", "Camera off"),
     }
     try:
         return texts[CameraState(state)]
@@ -72,10 +75,19 @@ class CameraController(QObject):
     _scan_from_worker = Signal(object)
     _status_from_worker = Signal(object)
 
-    def __init__(self, spec: CameraSpec | str, width: int = 1280, height: int = 720, *,
-                 repeat_suppress_s: float = 2.0, decoder: FrameDecoder | None = None,
-                 consensus: CodeConsensus | None = None, loop: bool = True,
-                 retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        spec: CameraSpec | str,
+        width: int = 1280,
+        height: int = 720,
+        *,
+        repeat_suppress_s: float = 2.0,
+        decoder: FrameDecoder | None = None,
+        consensus: CodeConsensus | None = None,
+        loop: bool = True,
+        retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._scan_from_worker.connect(self._deliver_scan, Qt.ConnectionType.QueuedConnection)
         self._status_from_worker.connect(self._deliver_status, Qt.ConnectionType.QueuedConnection)
@@ -90,11 +102,16 @@ class CameraController(QObject):
         self._build(spec, width, height)
 
     def _build(self, spec: CameraSpec | str, width: int, height: int) -> None:
-        self.source = CameraSource(spec, width, height, self._status_callback, loop=self._loop,
-                                   retry_delays=self._retry_delays)
-        self.worker = CameraDecodeWorker(self.source, self._decoder, self._consensus,
-                                         on_scan=self._scan_callback,
-                                         repeat_suppress_s=self._repeat_suppress_s)
+        self.source = CameraSource(
+            spec, width, height, self._status_callback, loop=self._loop, retry_delays=self._retry_delays
+        )
+        self.worker = CameraDecodeWorker(
+            self.source,
+            self._decoder,
+            self._consensus,
+            on_scan=self._scan_callback,
+            repeat_suppress_s=self._repeat_suppress_s,
+        )
 
     # -- worker-thread callbacks: emit only ---------------------------------------------------
 
@@ -171,8 +188,14 @@ class CameraView(QWidget):
     the view stops the controller (``stop_on_close``).
     """
 
-    def __init__(self, controller: CameraController | None = None, parent: QWidget | None = None, *,
-                 poll_hz: int = 60, stop_on_close: bool = True) -> None:
+    def __init__(
+        self,
+        controller: CameraController | None = None,
+        parent: QWidget | None = None,
+        *,
+        poll_hz: int = 60,
+        stop_on_close: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumSize(160, 120)
@@ -256,8 +279,12 @@ class CameraView(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Stop the camera when the window holding this view closes."""
-        if (watched is self._watched_window and watched is not self and event.type() == QEvent.Type.Close
-                and self._controller is not None):
+        if (
+            watched is self._watched_window
+            and watched is not self
+            and event.type() == QEvent.Type.Close
+            and self._controller is not None
+        ):
             self._controller.stop()
         return False
 
@@ -304,8 +331,9 @@ class CameraView(QWidget):
         code = cv2.COLOR_GRAY2BGRA if image.ndim == 2 else cv2.COLOR_BGR2BGRA
         image = cv2.cvtColor(image, code)
         # .copy(): the QImage must own its pixels, not borrow the numpy buffer.
-        self._image = QImage(image.data, image.shape[1], image.shape[0], image.strides[0],
-                             QImage.Format.Format_RGB32).copy()
+        self._image = QImage(
+            image.data, image.shape[1], image.shape[0], image.strides[0], QImage.Format.Format_RGB32
+        ).copy()
         self._image.setDevicePixelRatio(ratio)
         self._image_rect = rect
 
@@ -322,7 +350,8 @@ class CameraView(QWidget):
         try:
             painter.fillRect(self.rect(), BACKGROUND_COLOR)
             live = self._state == CameraState.LIVE.value or (
-                self._state == CameraState.END_OF_FILE.value and self._image is not None)
+                self._state == CameraState.END_OF_FILE.value and self._image is not None
+            )
             if live and self._image is not None:
                 painter.drawImage(self._image_rect.topLeft(), self._image)
                 if self._frame_seq != self._painted_seq:
@@ -358,8 +387,12 @@ class CameraView(QWidget):
             label = label.replace("\r", " ").replace("\n", " ")
             top = min(points, key=lambda p: p.y())
             metrics = painter.fontMetrics()
-            box = QRectF(top.x(), top.y() - metrics.height() - 6, metrics.horizontalAdvance(label) + 8,
-                         metrics.height() + 4)
+            box = QRectF(
+                top.x(),
+                top.y() - metrics.height() - 6,
+                metrics.horizontalAdvance(label) + 8,
+                metrics.height() + 4,
+            )
             painter.fillRect(box, OVERLAY_COLOR)
             painter.setPen(QColor(0, 0, 0))
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
@@ -369,5 +402,8 @@ class CameraView(QWidget):
         font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.3)
         painter.setFont(font)
         painter.setPen(QColor(235, 235, 235))
-        painter.drawText(self.rect().adjusted(12, 12, -12, -12),
-                         Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._message)
+        painter.drawText(
+            self.rect().adjusted(12, 12, -12, -12),
+            Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+            self._message,
+        )

@@ -156,6 +156,19 @@ class LoginWindow(QWidget):
             code = code[: -len(suffix)]
         return code.strip()
 
+    def scan_badge(self, event: object) -> None:
+        """A scan while this window is shown: a badge (anything else is refused like a typed code)."""
+        if self.stack.currentIndex() != BADGE_PAGE:
+            return
+        self.badge_input.setText(str(getattr(event, "text", event)))
+        self._badge_entered()
+
+    def scan_failed(self, error: object) -> None:
+        """A garbled scan: ask to scan again, with the error sound."""
+        self.badge_message.show_error(fill(self.tr("The scan could not be read: %1 Scan again."),
+                                           getattr(error, "message", error)))
+        self._feedback.error(self.badge_input)
+
     def _badge_entered(self) -> None:
         code = self._clean_badge(self.badge_input.text())
         self.badge_input.clear()

@@ -16,13 +16,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.scanning.camera import CameraSpec
+from inspector.scanning.events import ScanError, ScanEvent
 from inspector.services.status import station_status
 from inspector.services.users import UserInfo
+from inspector.ui.camera_view import CameraController
 from inspector.ui.feedback import Feedback
 from inspector.ui.pages.intake import IntakePage
 from inspector.ui.pages.reports import ReportsPage
 from inspector.ui.pages.review import ReviewPage
 from inspector.ui.pages.settings import SettingsPage
+from inspector.ui.scan_input import ScanHub
+from inspector.ui.station.tools import Workbench
 from inspector.ui.status_bar import StationStatusBar
 from inspector.ui.tasks import DatabaseWorker, run_task
 from inspector.ui.texts import fill
@@ -34,8 +39,24 @@ INTAKE, REVIEW, REPORTS, SETTINGS = range(4)
 STATUS_REFRESH_MS = 30_000
 
 
+def make_camera(services: Services) -> CameraController | None:
+    """The station's camera from its settings (None when switched off or not understood)."""
+    camera = services.settings.camera
+    if not camera.enabled:
+        return None
+    try:
+        spec = CameraSpec.parse(camera.source)
+    except ValueError:
+        return None
+    return CameraController(spec, camera.width, camera.height, repeat_suppress_s=camera.repeat_suppress_s)
+
+
 class MainWindow(QMainWindow):
-    """The station's main window for one logged-in user; emits ``logout_requested``."""
+    """The station's main window for one logged-in user; emits ``logout_requested``.
+
+    Scans reach it through :meth:`handle_scan` (the session routes its ScanHub here); without a hub
+    from a session it makes its own.
+    """
 
     logout_requested = Signal()
 
@@ -46,12 +67,23 @@ class MainWindow(QMainWindow):
         feedback: Feedback,
         worker: DatabaseWorker,
         parent: QWidget | None = None,
+        hub: ScanHub | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(fill(self.tr("Return Inspector — %1"), services.station.station_code))
         self._services = services
         self.user = user
-        self.intake_page = IntakePage(feedback)
+        if hub is None:
+            hub = ScanHub(self)
+            hub.scanned.connect(self.handle_scan)
+            hub.scan_failed.connect(self.handle_scan_error)
+        self.hub = hub
+        self.camera = make_camera(services)
+        if self.camera is not None:
+            self.camera.setParent(self)
+            self.camera.scanned.connect(hub.submit)
+        self.bench = Workbench(services, user, feedback, worker, self.camera)
+        self.intake_page = IntakePage(self.bench, hub)
         self.review_page = ReviewPage()
         self.reports_page = ReportsPage()
         self.settings_page = SettingsPage(services, worker, feedback)
@@ -101,6 +133,37 @@ class MainWindow(QMainWindow):
         self._timer.start()
         self.show_page(INTAKE)
         self.refresh_status()
+        self.intake_page.resume_offer.check()
+
+    def handle_scan(self, event: ScanEvent) -> None:
+        """A scan while this window is in use: the intake page decides what it means.
+
+        On the Settings page a scan is typed into the focused field (e.g. to test the scanner).
+        """
+        if self.current_page() == SETTINGS:
+            from PySide6.QtWidgets import QApplication, QLineEdit
+
+            focus = QApplication.focusWidget()
+            if isinstance(focus, QLineEdit):
+                focus.insert(event.text)
+            return
+        if self.current_page() != INTAKE:
+            self.show_page(INTAKE)
+        self.intake_page.handle_scan(event)
+
+    def handle_scan_error(self, error: ScanError) -> None:
+        """A garbled scan: the intake page says so."""
+        self.intake_page.scan_failed(error)
+
+    def closeEvent(self, event: object) -> None:
+        """Closing the window releases the camera."""
+        self.stop_camera()
+        super().closeEvent(event)  # type: ignore[arg-type]
+
+    def stop_camera(self) -> None:
+        """Stop the camera's threads (logout, closing)."""
+        if self.camera is not None:
+            self.camera.stop()
 
     def show_page(self, index: int) -> None:
         """Switch to page ``index`` (INTAKE, REVIEW, REPORTS or SETTINGS)."""

@@ -107,7 +107,7 @@ class WedgeKeyFilter(QObject):
         stamp = event.timestamp()
         return float(stamp) if stamp else time.monotonic() * 1000.0
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Feed key presses of the focused widget to the burst detector."""
         if event.type() != QEvent.Type.KeyPress or self._replaying:
             return False

@@ -3,11 +3,13 @@
 ``render_screenshots(services, outdir)`` writes ``login.png``, ``login_pin.png``,
 ``main_intake.png`` ... in the configured language, and the same files with a ``_nl`` or ``_en``
 suffix in the other language. Nothing is written to the database: the example import report
-and error are built in memory.
+and error are built in memory, and the inspection station's screens are rendered on a scratch demo
+database of their own (:mod:`inspector.ui.station_screenshots`).
 """
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +27,8 @@ from inspector.ui.feedback import Feedback
 from inspector.ui.import_dialog import ImportDialog
 from inspector.ui.login import LoginWindow
 from inspector.ui.main_window import INTAKE, REPORTS, REVIEW, SETTINGS, MainWindow
+from inspector.ui.review.screens import render_review
+from inspector.ui.station_screenshots import StationScene, prepare, render_station, scratch_services
 from inspector.ui.tasks import DatabaseWorker, inline_tasks
 
 if TYPE_CHECKING:
@@ -117,7 +121,8 @@ def _example_user(services: Services) -> UserInfo:
     )
 
 
-def _render_language(services: Services, outdir: Path, suffix: str) -> list[Path]:
+def _render_language(services: Services, outdir: Path, suffix: str,
+                     station: tuple[Services, StationScene] | None = None) -> list[Path]:
     written: list[Path] = []
     feedback = Feedback(sounds_enabled=False)
     worker = DatabaseWorker()
@@ -143,6 +148,7 @@ def _render_language(services: Services, outdir: Path, suffix: str) -> list[Path
         main.settings_page.form.setCurrentIndex(tab)
         written.append(_grab(main, name(f"main_settings_{tab + 1}")))
     main.settings_page.form.setCurrentIndex(0)
+    written += render_review(services, user, worker, name, _grab, _grab_dialog)
 
     report_dialog = _report_dialog(services, worker, main)
     written.append(_grab_dialog(main, report_dialog, name("import_report")))
@@ -152,6 +158,8 @@ def _render_language(services: Services, outdir: Path, suffix: str) -> list[Path
     main.close()
     main.deleteLater()
     worker.wait()
+    if station is not None:
+        written += render_station(station[0], station[1], name, _grab, _grab_dialog)
     return written
 
 
@@ -170,11 +178,15 @@ def render_screenshots(services: Services, outdir: Path) -> list[Path]:
     other = "nl" if configured == "en" else "en"
     written: list[Path] = []
     renderers: list[tuple[str, str]] = [(configured, ""), (other, f"_{other}")]
-    try:
-        with inline_tasks():
-            for language, suffix in renderers:
-                install_translator(app, language)
-                written += _render_language(services, outdir, suffix)
-    finally:
-        install_translator(app, configured)
+    with tempfile.TemporaryDirectory(prefix="inspector-station-") as scratch:
+        station_services = scratch_services(Path(scratch), services)
+        try:
+            with inline_tasks():
+                station = (station_services, prepare(station_services))
+                for language, suffix in renderers:
+                    install_translator(app, language)
+                    written += _render_language(services, outdir, suffix, station)
+        finally:
+            install_translator(app, configured)
+            station_services.close()
     return written

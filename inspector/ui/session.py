@@ -7,11 +7,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
+from inspector.scanning.events import ScanError, ScanEvent
 from inspector.services.users import UserInfo
 from inspector.ui.application import install_translator
 from inspector.ui.feedback import Feedback
 from inspector.ui.login import LoginWindow
 from inspector.ui.main_window import MainWindow
+from inspector.ui.station.scans import StationScanning
+from inspector.ui.sync_bridge import SyncBridge
 from inspector.ui.tasks import DatabaseWorker
 
 if TYPE_CHECKING:
@@ -19,7 +22,11 @@ if TYPE_CHECKING:
 
 
 class StationSession(QObject):
-    """Owns the login window and the main window; builds each in the right language."""
+    """Owns the login window and the main window; builds each in the right language.
+
+    One :class:`ScanHub` serves the whole session (wedge filter, serial scanner, camera, scan boxes);
+    its scans go to the login window while nobody is logged in, else to the main window.
+    """
 
     main_window_shown = Signal(object)
 
@@ -28,8 +35,31 @@ class StationSession(QObject):
         self._services = services
         self.worker = DatabaseWorker()
         self.feedback = Feedback(services.settings.sounds, self)
+        self.scanning = StationScanning(services.settings.scanner, self)
+        self.scanning.hub.scanned.connect(self._route_scan)
+        self.scanning.hub.scan_failed.connect(self._route_scan_error)
         self.login: LoginWindow | None = None
         self.main: MainWindow | None = None
+        self.sync = SyncBridge(services, self)
+        self.sync.status_changed.connect(self._show_sync)
+        self._sync_started = False
+
+    @property
+    def hub(self) -> object:
+        """The session's one ScanHub."""
+        return self.scanning.hub
+
+    def _route_scan(self, event: ScanEvent) -> None:
+        if self.login is not None:
+            self.login.scan_badge(event)
+        elif self.main is not None:
+            self.main.handle_scan(event)
+
+    def _route_scan_error(self, error: ScanError) -> None:
+        if self.login is not None:
+            self.login.scan_failed(error)
+        elif self.main is not None:
+            self.main.handle_scan_error(error)
 
     def _app(self) -> QApplication:
         app = QApplication.instance()
@@ -40,6 +70,10 @@ class StationSession(QObject):
         """Show the login window (in the station's language)."""
         install_translator(self._app(), self._services.settings.language)
         self.feedback.sounds_enabled = self._services.settings.sounds
+        self.scanning.start()
+        if not self._sync_started:
+            self._sync_started = True
+            self.sync.start()
         self.login = LoginWindow(self._services.users, self.feedback, self._services.settings.scanner)
         self.login.logged_in.connect(self._logged_in)
         self.login.showMaximized()
@@ -50,11 +84,15 @@ class StationSession(QObject):
             self.login.deleteLater()
             self.login = None
         install_translator(self._app(), user.language or self._services.settings.language)
-        self.main = MainWindow(self._services, user, self.feedback, self.worker)
+        self.main = MainWindow(self._services, user, self.feedback, self.worker, hub=self.scanning.hub)
         self.main.logout_requested.connect(self.logout)
         self.main.settings_page.saved.connect(self._settings_saved)
         self.main.showMaximized()
         self.main_window_shown.emit(self.main)
+
+    def _show_sync(self, status: object) -> None:
+        if self.main is not None:
+            self.main.status.show_sync(status)
 
     def _settings_saved(self, settings: object) -> None:
         self.feedback.sounds_enabled = self._services.settings.sounds
@@ -68,5 +106,9 @@ class StationSession(QObject):
         self.start()
 
     def shutdown(self) -> None:
-        """Wait for queued database work before the application exits."""
+        """Stop the scanners and the camera, and wait for queued database work, before exiting."""
+        self.scanning.stop()
+        self.sync.stop()
+        if self.main is not None:
+            self.main.stop_camera()
         self.worker.wait(10_000)

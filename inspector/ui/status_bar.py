@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from inspector.services.users import UserInfo
+from inspector.ui.sync_bridge import sync_status_text
 from inspector.ui.texts import fill, role_name
 
 
@@ -31,12 +32,27 @@ class StationStatusBar(QStatusBar):
         self.sync_label = QLabel()
         self.logout_button = QPushButton(self.tr("Log out (Ctrl+L)"))
         for widget in (self.user_label, self.station_label, self.database_label, self.sync_label):
+            # Long texts give way (cut at the right); the Log out button never does.
+            widget.setMinimumWidth(min(widget.sizeHint().width(), 160))
             self.addWidget(widget)
         self.addPermanentWidget(self.logout_button)
         self.show_status({})
 
+    def showEvent(self, event: object) -> None:
+        """Size the Log out button for its text in the bar's own style (Dutch is longer)."""
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.logout_button.setMinimumWidth(self.logout_button.sizeHint().width() + 24)
+
+    def show_sync(self, status: object) -> None:
+        """Show the background sync's state (a SyncStatus, or None when it is not configured)."""
+        self._sync_status = status
+        if status is not None:
+            self.sync_label.setText(sync_status_text(status))  # type: ignore[arg-type]
+
     def show_status(self, status: dict[str, Any]) -> None:
         """Update the sync state from :func:`inspector.services.status.station_status`."""
+        if getattr(self, "_sync_status", None) is not None:
+            return  # the sync service reports its own, fresher state
         pending = status.get("pending_sync")
         if not self._sync_configured:
             text = self.tr("Offline — not configured")

@@ -22,7 +22,7 @@ ARROW_UP = (resources_dir() / "icons" / "arrow_up.svg").as_posix()
 STYLESHEET = f"""
 * {{ font-size: 16pt; color: {INK}; }}
 QMainWindow, QDialog, QWidget#page, QWidget#loginWindow {{ background: {PAPER}; }}
-QLabel#heading, QLabel#dialogHeading {{ font-size: 26pt; font-weight: bold; }}
+QLabel#heading, QLabel#dialogHeading, QLabel#screenTitle {{ font-size: 26pt; font-weight: bold; }}
 QLabel#subheading {{ font-size: 18pt; font-weight: bold; }}
 QLabel#hint {{ color: #333333; }}
 QLabel#message {{ font-size: 18pt; font-weight: bold; padding: 8px; }}
@@ -82,6 +82,28 @@ QProgressBar::chunk {{ background: {OK}; }}
 QStatusBar {{ background: {INK}; }}
 QStatusBar QLabel {{ color: {PAPER}; padding: 0 10px; font-size: 14pt; }}
 QStatusBar QPushButton {{ min-height: 36px; font-size: 14pt; }}
+QWidget#station QPushButton {{ font-size: 15pt; padding: 4px 12px; min-width: 0px; }}
+QWidget#station QTableView {{ font-size: 14pt; }}
+QWidget#station QPushButton[answer="true"] {{ min-height: 46px; }}
+QPushButton[secondary="true"]:checked {{ background: {ACCENT}; color: {PAPER}; }}
+QPushButton[secondary="true"]:disabled {{ background: #eeeeee; color: #777777; border-color: #9aa4ae; }}
+QFrame#question {{ border-bottom: 1px solid #c5ccd4; }}
+QLabel#banner {{ background: #fff7d6; border: 2px solid #c9a400; padding: 6px; font-weight: bold; }}
+QLabel#alarm {{ background: {ERROR}; color: {PAPER}; padding: 8px; font-size: 18pt; font-weight: bold; }}
+QLabel#chip {{ background: {PANEL}; border: 2px solid #5a6570; border-radius: 4px; padding: 4px 10px; }}
+QLabel#chip[kind="alarm"] {{ background: {ERROR}; color: {PAPER}; border-color: {ERROR}; }}
+QLabel#verify {{ font-size: 18pt; font-weight: bold; padding: 6px; background: #fff7d6; }}
+QLabel#verify[kind="ok"] {{ background: {OK}; color: {PAPER}; }}
+QLabel#verify[kind="error"] {{ background: {ERROR}; color: {PAPER}; }}
+QLabel#needed[kind="error"] {{ color: {ERROR}; font-weight: bold; }}
+QLabel#needed[kind="ok"] {{ color: {OK}; font-weight: bold; }}
+QLabel#gradeBig {{ font-size: 24pt; font-weight: bold; padding: 4px 16px; border-radius: 6px;
+    background: {PANEL}; }}
+QLabel#gradeBig[grade="restock"] {{ background: {OK}; color: {PAPER}; }}
+QLabel#gradeBig[grade="refurbish"] {{ background: #0b4f9c; color: {PAPER}; }}
+QLabel#gradeBig[grade="liquidate"] {{ background: #8a4b00; color: {PAPER}; }}
+QLabel#gradeBig[grade="scrap"] {{ background: {INK}; color: {PAPER}; }}
+QWidget#gradingPanel {{ background: {PANEL}; border-radius: 6px; }}
 *[flash="ok"] {{ background: #c8f0d2; }}
 *[flash="error"] {{ background: #ffc9cf; }}
 """

@@ -15,23 +15,22 @@ if TYPE_CHECKING:
 
 def sync_status_text(status: SyncStatus | None) -> str:
     """The status bar's sync text in the station's language."""
-    tr = QCoreApplication.translate
     if status is None:
         return QCoreApplication.translate("SyncBridge", "Offline — not configured")
     if status.syncing:
-        state = tr("SyncBridge", "Syncing…")
+        state = QCoreApplication.translate("SyncBridge", "Syncing…")
     elif status.online is None:
-        state = tr("SyncBridge", "Not synced yet")
+        state = QCoreApplication.translate("SyncBridge", "Not synced yet")
     elif status.online:
-        state = tr("SyncBridge", "Online")
+        state = QCoreApplication.translate("SyncBridge", "Online")
     else:
-        state = tr("SyncBridge", "Offline")
+        state = QCoreApplication.translate("SyncBridge", "Offline")
     parts = [state]
     if status.last_success_at is not None:
         stamp = status.last_success_at.astimezone().strftime("%H:%M")
-        parts.append(fill(tr("SyncBridge", "last sync %1"), stamp))
+        parts.append(fill(QCoreApplication.translate("SyncBridge", "last sync %1"), stamp))
     if status.pending:
-        parts.append(fill(tr("SyncBridge", "%1 waiting"), status.pending))
+        parts.append(fill(QCoreApplication.translate("SyncBridge", "%1 waiting"), status.pending))
     return " · ".join(parts)
 
 

@@ -130,3 +130,168 @@ def import_problem(code: str, english_message: str) -> str:
 def database_problem(user_message: str) -> str:
     """A DatabaseProblem's message in the current language (English when not translated)."""
     return translated("DatabaseProblem", user_message)
+
+
+# --- The station's closed vocabularies (inspector.models.enums), shown by their translated names. ---
+
+REASON_NAMES: dict[str, str] = {
+    "ordered_by_mistake": QT_TRANSLATE_NOOP("Texts", "Ordered by mistake"),
+    "wrong_size": QT_TRANSLATE_NOOP("Texts", "Wrong size"),
+    "wrong_colour": QT_TRANSLATE_NOOP("Texts", "Wrong colour"),
+    "no_longer_needed": QT_TRANSLATE_NOOP("Texts", "No longer needed"),
+    "not_as_described": QT_TRANSLATE_NOOP("Texts", "Not as described"),
+    "parts_missing": QT_TRANSLATE_NOOP("Texts", "Parts missing"),
+    "damaged": QT_TRANSLATE_NOOP("Texts", "Arrived damaged"),
+    "cheaper_elsewhere": QT_TRANSLATE_NOOP("Texts", "Cheaper elsewhere"),
+    "arrived_too_late": QT_TRANSLATE_NOOP("Texts", "Arrived too late"),
+    "wrong_item_sent": QT_TRANSLATE_NOOP("Texts", "Wrong item sent"),
+    "defective": QT_TRANSLATE_NOOP("Texts", "Defective"),
+    "other": QT_TRANSLATE_NOOP("Texts", "Other reason"),
+}
+
+REFUND_CHOICE_NAMES: dict[str, str] = {
+    "refund": QT_TRANSLATE_NOOP("Texts", "Money back"),
+    "exchange": QT_TRANSLATE_NOOP("Texts", "Exchange"),
+    "store_credit": QT_TRANSLATE_NOOP("Texts", "Store credit"),
+}
+
+GRADE_NAMES: dict[str, str] = {
+    "restock": QT_TRANSLATE_NOOP("Texts", "Restock"),
+    "refurbish": QT_TRANSLATE_NOOP("Texts", "Refurbish"),
+    "liquidate": QT_TRANSLATE_NOOP("Texts", "Liquidate"),
+    "scrap": QT_TRANSLATE_NOOP("Texts", "Scrap"),
+}
+
+BOX_CONDITION_NAMES: dict[str, str] = {
+    "intact": QT_TRANSLATE_NOOP("Texts", "Intact"),
+    "damaged": QT_TRANSLATE_NOOP("Texts", "Damaged"),
+    "opened": QT_TRANSLATE_NOOP("Texts", "Opened"),
+    "wet": QT_TRANSLATE_NOOP("Texts", "Wet"),
+}
+
+STATUS_NAMES: dict[str, str] = {
+    "announced": QT_TRANSLATE_NOOP("Texts", "Announced"),
+    "received": QT_TRANSLATE_NOOP("Texts", "Received"),
+    "inspecting": QT_TRANSLATE_NOOP("Texts", "Being inspected"),
+    "inspected": QT_TRANSLATE_NOOP("Texts", "Inspected"),
+    "cancelled": QT_TRANSLATE_NOOP("Texts", "Cancelled"),
+}
+
+FLAG_NAMES: dict[str, str] = {
+    "wrong_item": QT_TRANSLATE_NOOP("Texts", "Wrong item"),
+    "missing": QT_TRANSLATE_NOOP("Texts", "Missing"),
+    "extra": QT_TRANSLATE_NOOP("Texts", "Extra item"),
+    "suspected_fraud": QT_TRANSLATE_NOOP("Texts", "Suspected fraud"),
+    "late": QT_TRANSLATE_NOOP("Texts", "Late return"),
+    "conflict": QT_TRANSLATE_NOOP("Texts", "Conflict"),
+    "override": QT_TRANSLATE_NOOP("Texts", "Grade overridden"),
+    "unannounced": QT_TRANSLATE_NOOP("Texts", "Unannounced"),
+    "damaged_in_transit": QT_TRANSLATE_NOOP("Texts", "Damaged in transit"),
+    "hazardous": QT_TRANSLATE_NOOP("Texts", "Hazardous goods"),
+}
+
+DISPOSITION_NAMES: dict[str, str] = {
+    "restock_location": QT_TRANSLATE_NOOP("Texts", "Back to stock"),
+    "refurbish_queue": QT_TRANSLATE_NOOP("Texts", "Refurbish queue"),
+    "liquidation_pallet": QT_TRANSLATE_NOOP("Texts", "Liquidation pallet"),
+    "scrap_bin": QT_TRANSLATE_NOOP("Texts", "Scrap bin"),
+}
+
+REFUND_ADVICE_NAMES: dict[str, str] = {
+    "full": QT_TRANSLATE_NOOP("Texts", "Full refund"),
+    "partial": QT_TRANSLATE_NOOP("Texts", "Partial refund"),
+    "none": QT_TRANSLATE_NOOP("Texts", "No refund"),
+}
+
+# InspectionError.code (inspector.services.inspection) -> what the inspector reads.
+INSPECTION_ERRORS: dict[str, str] = {
+    "unknown_return": QT_TRANSLATE_NOOP("Texts", "This return is no longer in the database."),
+    "unknown_line": QT_TRANSLATE_NOOP("Texts", "This line is not part of the return."),
+    "all_units_inspected": QT_TRANSLATE_NOOP("Texts", "Every unit of this line has been inspected."),
+    "unknown_inspection": QT_TRANSLATE_NOOP("Texts", "This inspection is no longer in the database."),
+    "inspection_finished": QT_TRANSLATE_NOOP("Texts", "This inspection is already finished."),
+    "reason_required": QT_TRANSLATE_NOOP("Texts", "Give a reason (at least 3 characters)."),
+    "bad_answer": QT_TRANSLATE_NOOP("Texts", "This answer does not fit the question."),
+    "unknown_photo": QT_TRANSLATE_NOOP("Texts", "This photo is no longer there."),
+    "incomplete": QT_TRANSLATE_NOOP("Texts", "Some questions or photos are still missing."),
+    "wrong_item_photo_required": QT_TRANSLATE_NOOP(
+        "Texts", "Wrong item: take a photo of what is in the parcel before finishing."
+    ),
+    "not_verified": QT_TRANSLATE_NOOP("Texts", "Scan the product barcode or confirm the item by hand first."),
+    "override_reason_required": QT_TRANSLATE_NOOP(
+        "Texts", "Another grade than the suggestion needs a reason of at least 10 characters."
+    ),
+    "not_graded": QT_TRANSLATE_NOOP("Texts", "This item has no label yet."),
+}
+
+
+def _name(table: dict[str, str], value: object) -> str:
+    key = str(getattr(value, "value", value) or "")
+    source = table.get(key)
+    return translated("Texts", source) if source else key.replace("_", " ")
+
+
+def reason_name(code: object) -> str:
+    """The translated return reason."""
+    return _name(REASON_NAMES, code)
+
+
+def refund_choice_name(choice: object) -> str:
+    """The translated refund choice of the customer."""
+    return _name(REFUND_CHOICE_NAMES, choice)
+
+
+def grade_name(grade: object) -> str:
+    """The translated grade."""
+    return _name(GRADE_NAMES, grade)
+
+
+def box_condition_name(condition: object) -> str:
+    """The translated condition of a parcel's box."""
+    return _name(BOX_CONDITION_NAMES, condition)
+
+
+def status_name(status: object) -> str:
+    """The translated status of a return."""
+    return _name(STATUS_NAMES, status)
+
+
+def flag_name(flag: object) -> str:
+    """The translated exception flag."""
+    return _name(FLAG_NAMES, flag)
+
+
+def disposition_name(kind: object) -> str:
+    """The translated kind of destination."""
+    return _name(DISPOSITION_NAMES, kind)
+
+
+def refund_advice_name(kind: object) -> str:
+    """The translated refund recommendation."""
+    return _name(REFUND_ADVICE_NAMES, kind)
+
+
+def inspection_error(exc: BaseException) -> str:
+    """What went wrong with an inspection step, in the inspector's language."""
+    source = INSPECTION_ERRORS.get(str(getattr(exc, "code", "")))
+    return translated("Texts", source) if source else str(exc)
+
+
+def money(cents: int, currency: str = "EUR") -> str:
+    """An amount like ``€ 59,95`` in the current locale's style."""
+    from PySide6.QtCore import QLocale
+
+    symbol = {"EUR": "€", "GBP": "£", "USD": "$"}.get(currency, currency)
+    return f"{symbol} {QLocale().toString(cents / 100, 'f', 2)}"
+
+
+def local_time(moment: object) -> str:
+    """A timezone-aware datetime as local date and time, in the current locale's short format."""
+    from datetime import datetime
+
+    from PySide6.QtCore import QDateTime, QLocale
+
+    if not isinstance(moment, datetime):
+        return ""
+    stamp = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+    return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)

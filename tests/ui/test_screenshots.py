@@ -12,6 +12,8 @@ from inspector.ui.screenshots import render_screenshots
 
 EXPECTED = ("login", "login_pin", "main_intake", "main_review", "main_reports", "main_settings")
 EXPECTED += ("import_report", "error_dialog")
+EXPECTED += ("intake_found", "intake_several", "intake_unknown", "intake_already_received", "inspection")
+EXPECTED += ("inspection_wrong_item", "grading", "label_done", "resume_offer")
 
 
 def test_every_screen_in_both_languages(

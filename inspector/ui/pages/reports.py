@@ -1,44 +1,299 @@
-"""Reports: intake reports, labels and evidence packs (a later issue)."""
+"""The Reports screen: the team lead's intake report for a day or a range, previewed and exported.
+
+Preview and export run off the GUI thread (``run_task``); the export shows its progress and can be
+cancelled (Cancel or Escape). The numbers and files come from :mod:`inspector.reports`.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from inspector.ui.pages.overview import StationNumbers
-from inspector.ui.widgets import heading, hint
+from inspector.models.database import DatabaseProblem
+from inspector.reports.cli_report import export_report, latest_intake_day, warehouse_choices
+from inspector.reports.intake_report import IntakeReport, ReportCancelled, build_intake_report
+from inspector.ui.errors import report_exception
+from inspector.ui.style import FOCUS, PAPER
+from inspector.ui.tasks import CancelToken, TaskCancelled, run_task
+from inspector.ui.texts import GRADE_NAMES, database_problem, fill, translated
+from inspector.ui.widgets import MessageLine, NumberTile, heading, hint, secondary_button
+
+if TYPE_CHECKING:
+    from inspector.app import Services
+
+FORMATS = (("pdf", "PDF"), ("csv", "CSV"), ("xlsx", "Excel (XLSX)"))
+PREVIEW_DELAY_MS = 250
+DATE_STYLE = (f"QDateEdit {{ min-height: 48px; padding: 4px; font-size: 18pt; min-width: 190px; border: 2px"
+              f" solid #5a6570; background: {PAPER}; }} QDateEdit:focus {{ border: 4px solid {FOCUS}; }}")
+
+
+class BarChart(QWidget):
+    """A small bar chart painted with QPainter: one or two series over labelled categories."""
+
+    COLOURS = (QColor("#1f5fbf"), QColor("#f0a030"))
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumSize(360, 190)
+        self.title = title
+        self.set_data([], [], [])
+
+    def set_data(self, labels: list[str], series: list[list[int]], names: list[str]) -> None:
+        """Show ``series`` (one list of values per series, named ``names``) over ``labels``."""
+        self.labels, self.series, self.names = labels, series, names
+        self.update()
+
+    def paintEvent(self, event: object) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("#ffffff"))
+        metrics = painter.fontMetrics()
+        line = metrics.height()
+        area = QRectF(8, line + 14, self.width() - 16, self.height() - 2 * line - 22)
+        painter.setPen(QColor("#111111"))
+        painter.drawText(8, 4 + metrics.ascent(), self.title)
+        x = 24.0 + metrics.horizontalAdvance(self.title)
+        for index, name in enumerate(self.names if len(self.names) > 1 else []):
+            painter.fillRect(QRectF(x, 4 + (line - 12) / 2, 12, 12), self.COLOURS[index])
+            painter.drawText(int(x + 16), 4 + metrics.ascent(), name)
+            x += 28 + metrics.horizontalAdvance(name)
+        labelled = len(self.labels) <= 6
+        top = max([1, *(v for values in self.series for v in values)]) * (1.15 if labelled else 1)
+        painter.setPen(QColor("#cbd2d9"))
+        painter.drawLine(area.bottomLeft(), area.bottomRight())
+        slot = area.width() / max(len(self.labels), 1)
+        bar = max(slot * 0.8 / max(len(self.series), 1), 1.0)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for i, text in enumerate(self.labels):
+            for s, values in enumerate(self.series):
+                height = area.height() * values[i] / top
+                left = area.left() + i * slot + slot * 0.1 + s * bar
+                painter.fillRect(QRectF(left, area.bottom() - height, bar, height), self.COLOURS[s])
+                if labelled:
+                    painter.setPen(QColor("#1f2933"))
+                    painter.drawText(QRectF(left, area.bottom() - height - line, bar, line),
+                                     Qt.AlignmentFlag.AlignHCenter, str(values[i]))
+                    painter.setPen(Qt.PenStyle.NoPen)
+            painter.setPen(QColor("#52606d"))
+            centre = area.left() + (i + 0.5) * slot
+            if len(self.labels) <= 12 or i % 2 == 0:
+                painter.drawText(QRectF(centre - slot, area.bottom() + 2, 2 * slot, line),
+                                 Qt.AlignmentFlag.AlignHCenter, text)
+            painter.setPen(Qt.PenStyle.NoPen)
+        painter.end()
 
 
 class ReportsPage(QWidget):
-    """What the reports screen will hold, and the real counts the reports will cover."""
+    """Pick a day or range, a warehouse and a format; see the key numbers; export the report.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    ``export_finished`` carries the file's path (None: cancelled or failed); ``preview_ready`` the report.
+    """
+
+    export_finished = Signal(object)
+    preview_ready = Signal(object)
+
+    def __init__(self, services: Services | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page")
-        self.numbers = StationNumbers(["returns", "parcels", "inspections", "photos", "pending_sync"])
-        notice = QFrame()
-        notice.setObjectName("notice")
-        notice_layout = QVBoxLayout(notice)
-        notice_layout.addWidget(heading(self.tr("Coming next"), "subheading"))
-        notice_layout.addWidget(
-            hint(
-                self.tr(
-                    "Intake reports per day or period as PDF, CSV or Excel: returns received, grades, "
-                    "reasons and processing times. Labels can be printed again and evidence packs exported "
-                    "for customers, carriers and payment providers."
-                )
-            )
-        )
+        self._services, self._generation = services, 0
+        self._token: CancelToken | None = None
+        self.setStyleSheet(DATE_STYLE)
+        self.from_edit, self.to_edit = (QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+                                        for _ in range(2))
+        self._last_from = self.from_edit.date()
+        self.warehouse, self.fmt = QComboBox(), QComboBox()
+        for key, name in FORMATS:
+            self.fmt.addItem(name, key)
+        self.export_button = QPushButton(self.tr("&Export…"))
+        self.warehouse.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.cancel_button = secondary_button(self.tr("Cancel"))
+        self.progress = QProgressBar(minimum=0, maximum=100)
+        self.message = MessageLine()
+        self.zone_hint = hint("")
+        captions = {"parcels": self.tr("Parcels received"), "items": self.tr("Items inspected"),
+                    "p50": self.tr("Minutes scan to graded (median)"), "exceptions": self.tr("Exceptions"),
+                    "recovered": self.tr("Estimated recovered value")}
+        self.tiles = {key: NumberTile(caption) for key, caption in captions.items()}
+        self.hourly_chart = BarChart(self.tr("Intake per hour"))
+        self.grade_chart = BarChart(self.tr("Grades"))
+        self._layout()
+        self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self.refresh_preview)
+        self.from_edit.dateChanged.connect(self._from_changed)
+        self.to_edit.dateChanged.connect(self._preview_timer.start)
+        self.warehouse.currentIndexChanged.connect(self._preview_timer.start)
+        self.export_button.clicked.connect(self.choose_file_and_export)
+        self.cancel_button.clicked.connect(self.cancel_export)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancel_export)
+        self._set_exporting(False)
+        if services is None:
+            self.setEnabled(False)
+            return
+        for index, (code, name, zone) in enumerate(warehouse_choices(services.database)):
+            self.warehouse.addItem(code if name in ("", code) else f"{code} — {name}", (code, zone))
+            if code == services.station.warehouse_code:
+                self.warehouse.setCurrentIndex(index)
+        self.set_period(latest_intake_day(services.database, services.station.warehouse_code, date.today()))
+
+    def _layout(self) -> None:
+        choices = QGridLayout()
+        choices.setHorizontalSpacing(12)
+        fields = ((self.tr("&From"), self.from_edit), (self.tr("&To"), self.to_edit),
+                  (self.tr("&Warehouse"), self.warehouse), (self.tr("&Format"), self.fmt))
+        for column, (text, field) in enumerate(fields):
+            caption = QLabel(text)
+            caption.setBuddy(field)
+            choices.addWidget(caption, 0, column)
+            choices.addWidget(field, 1, column)
+        choices.addWidget(self.export_button, 1, len(fields))
+        choices.addWidget(self.progress, 2, 0, 1, len(fields))
+        choices.addWidget(self.cancel_button, 2, len(fields))
+        choices.setColumnStretch(2, 1)  # the warehouse's name gets the room to spare
+        tiles, charts = QHBoxLayout(), QHBoxLayout()
+        for tile in self.tiles.values():
+            tiles.addWidget(tile)
+        charts.addWidget(self.hourly_chart, 3)
+        charts.addWidget(self.grade_chart, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(18)
-        layout.addWidget(heading(self.tr("Reports")))
-        layout.addWidget(hint(self.tr("What this station holds now:")))
-        layout.addWidget(self.numbers)
-        layout.addWidget(notice)
-        layout.addStretch(1)
+        layout.setSpacing(14)
+        layout.addWidget(heading(self.tr("Intake report")))
+        layout.addLayout(choices)
+        layout.addWidget(self.zone_hint)
+        layout.addWidget(self.message)
+        layout.addLayout(tiles)
+        layout.addLayout(charts, 1)
+
+    def _from_changed(self, new: QDate) -> None:
+        """A one-day report stays one day: To follows From unless it was set apart."""
+        follow = self.to_edit.date() == self._last_from or self.to_edit.date() < new
+        self.to_edit.setMinimumDate(new)
+        if follow:
+            self.to_edit.setDate(new)
+        self._last_from = new
+        self._preview_timer.start()
+
+    def set_period(self, first: date, last: date | None = None) -> None:
+        """Show the report for ``first`` (one day) or ``first`` .. ``last``."""
+        for edit, day in ((self.from_edit, first), (self.to_edit, last or first)):
+            edit.setDate(QDate(day.year, day.month, day.day))
+
+    def selected_period(self) -> tuple[date, date]:
+        """The first and last local day chosen."""
+        return self.from_edit.date().toPython(), self.to_edit.date().toPython()  # type: ignore[return-value]
 
     def show_status(self, status: dict[str, Any]) -> None:
-        """Update the counts."""
-        self.numbers.show_status(status)
+        """The station's counts were refreshed (the window does this): refresh the preview too."""
+        self._preview_timer.start()
+
+    def refresh_preview(self) -> None:
+        """Build the report for the chosen period in the background and show its key numbers."""
+        if self._services is None or not self.warehouse.currentData():
+            return
+        (first, last), (code, zone) = self.selected_period(), self.warehouse.currentData()
+        self.zone_hint.setText(fill(self.tr("From and To are local days in the warehouse's time zone (%1); "
+                                            "the same date twice is a daily report."), zone))
+        self._generation += 1
+        run_task(build_intake_report, self._services.database, code, first, last,
+                 on_done=lambda r, g=self._generation: self._show_preview(g, r), on_error=self._failed)
+
+    def _show_preview(self, generation: int, report: IntakeReport) -> None:
+        if generation != self._generation:
+            return
+        p50 = report.scan_to_graded.p50
+        values = {"parcels": report.parcels_received, "items": report.items_inspected,
+                  "p50": "–" if p50 is None else f"{p50:.0f}",
+                  "exceptions": sum(e.items for e in report.exceptions),
+                  "recovered": f"€ {report.recovered_cents / 100:,.2f}"}
+        for key, value in values.items():
+            self.tiles[key].set_value(value)
+        hours = [h for h in range(24) if report.hourly_parcels[h] or report.hourly_items[h]]
+        shown = range(min([7, *hours]), max([18, *hours]) + 1)
+        self.hourly_chart.set_data([f"{h:02d}" for h in shown],
+                                   [[report.hourly_parcels[h] for h in shown],
+                                    [report.hourly_items[h] for h in shown]],
+                                   [self.tr("Parcels received"), self.tr("Items graded")])
+        grades = [b for b in report.by_grade if b.key]
+        self.grade_chart.set_data([translated("Texts", GRADE_NAMES.get(b.key, b.key)) for b in grades],
+                                  [[b.items for b in grades]], [self.tr("Items")])
+        if report.empty:
+            self.message.show_info(self.tr("No parcels were received and no items inspected in this period."))
+        elif self._token is None:
+            self.message.clear_message()
+        self.preview_ready.emit(report)
+
+    def choose_file_and_export(self) -> None:
+        """Ask where to save the report, then export it."""
+        if self._services is None or self._token is not None:
+            return
+        fmt = str(self.fmt.currentData())
+        first, last = self.selected_period()
+        name = f"intake-{self.warehouse.currentData()[0]}-{first}" + ("" if last == first else f"-to-{last}")
+        suggestion = self._services.paths.exports / f"{name}.{fmt}"
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the intake report"), str(suggestion),
+                                                    f"{self.fmt.currentText()} (*.{fmt})")
+        if path:
+            self.export_to(Path(path) if Path(path).suffix else Path(f"{path}.{fmt}"))
+
+    def export_to(self, path: Path) -> None:
+        """Export the report for the chosen period and format to ``path`` in the background."""
+        if self._services is None or self._token is not None:
+            return
+        first, last = self.selected_period()
+        self._token = CancelToken()
+        self._set_exporting(True)
+        self.message.show_info(self.tr("Writing the report…"))
+        run_task(export_report, self._services.database, self.warehouse.currentData()[0], first, last,
+                 str(self.fmt.currentData()), path, on_done=self._exported, on_error=self._exported,
+                 on_progress=self._progress, cancel_token=self._token)
+
+    def cancel_export(self) -> None:
+        """Stop the running export (nothing is written)."""
+        if self._token is not None:
+            self._token.cancel()
+            self.cancel_button.setEnabled(False)
+
+    def _progress(self, value: tuple[int, int]) -> None:
+        self.progress.setValue(int(100 * value[0] / max(value[1], 1)))
+
+    def _set_exporting(self, busy: bool) -> None:
+        for widget in (self.progress, self.cancel_button):
+            widget.setVisible(busy)
+            widget.setEnabled(busy)
+        self.export_button.setEnabled(not busy)
+        self.progress.setValue(0)
+
+    def _exported(self, path: Path | BaseException) -> None:
+        self._token = None
+        self._set_exporting(False)
+        if isinstance(path, ReportCancelled | TaskCancelled):
+            self.message.show_info(self.tr("The export was cancelled; no file was written."))
+        elif isinstance(path, BaseException):
+            self._failed(path)
+        else:
+            self.message.show_info(fill(self.tr("The report was saved as %1"), str(path)))
+        self.export_finished.emit(path if isinstance(path, Path) else None)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, DatabaseProblem):
+            self.message.show_error(database_problem(exc.user_message))
+        elif isinstance(exc, OSError):
+            self.message.show_error(fill(self.tr("The file could not be written: %1"), exc.strerror or exc))
+        else:
+            report_exception(exc, self)

@@ -1,0 +1,266 @@
+"""The PDF of an evidence pack (reportlab): readable by a customer, a carrier or a payment provider.
+
+One section per inspected item: the customer's announced reason, the inspection's facts and grade
+history, every answer, the photos at readable size with capture time, station and SHA-256, and the
+audit timeline. The first page says plainly whether the audit chain and the photos verified.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+from zoneinfo import ZoneInfo
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.units import cm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import (
+    Image,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from inspector.services.inspection_detail import InspectionDetail, PhotoEvidence
+
+GOOD, BAD, GREY = colors.HexColor("#1b7a3a"), colors.HexColor("#b3261e"), colors.HexColor("#666666")
+_FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
+WORDS: dict[str, dict[str, str]] = {
+    "en": {"title": "Evidence pack", "generated": "Generated", "return": "The return", "rma": "RMA",
+           "order": "Order", "customer": "Customer", "tracking": "Tracking number", "announced": "Announced",
+           "delivered": "Delivered", "refund": "Customer asked for", "item": "Item",
+           "reason": "Announced reason",
+           "comment": "Customer's comment", "inspection": "Inspection", "station": "Station",
+           "inspector": "Inspector", "started": "Started", "finished": "Finished", "outcome": "Outcome",
+           "grade": "Grade", "suggested": "suggested", "override": "Override reason",
+           "disposition": "Disposition", "flags": "Flags", "history": "Grade history", "answers": "Answers",
+           "photos": "Photos", "timeline": "Audit timeline", "verification": "Verification",
+           "chain_ok": "Audit chain of station {s} verified: {n} events, none changed, removed or inserted.",
+           "chain_bad": "Audit chain of station {s} is BROKEN at event {seq}: {reason}.",
+           "photos_ok": "All {n} photo files match the SHA-256 recorded when they were taken.",
+           "photo_bad": "Photo {name} does NOT match its recorded SHA-256 (the file was changed or is "
+                        "missing).",
+           "photo_unrecorded": "Photo {name} is not in the audit log.", "taken": "Taken",
+           "check": "Anyone can check the photos: unzip the ZIP and run  sha256sum -c SHA256SUMS",
+           "when": "When", "who": "Who", "what": "What", "details": "Details", "status": "Check",
+           "ok": "ok", "changed": "CHANGED", "unverified": "after break", "question": "Question",
+           "answer": "Answer", "disputes": "Disputes", "page": "page", "none": "none"},
+    "nl": {"title": "Bewijsdossier", "generated": "Gemaakt", "return": "De retour", "rma": "RMA",
+           "order": "Bestelling", "customer": "Klant", "tracking": "Trackingnummer", "announced": "Aangemeld",
+           "delivered": "Geleverd", "refund": "Klant vroeg om", "item": "Artikel",
+           "reason": "Opgegeven reden",
+           "comment": "Opmerking van de klant", "inspection": "Inspectie", "station": "Station",
+           "inspector": "Inspecteur", "started": "Begonnen", "finished": "Klaar", "outcome": "Uitkomst",
+           "grade": "Beoordeling", "suggested": "voorgesteld", "override": "Reden van afwijking",
+           "disposition": "Bestemming", "flags": "Signalen", "history": "Verloop van de beoordeling",
+           "answers": "Antwoorden", "photos": "Foto's", "timeline": "Audittijdlijn",
+           "verification": "Controle",
+           "chain_ok": "Auditketen van station {s} gecontroleerd: {n} gebeurtenissen, niets gewijzigd, "
+                       "verwijderd of ingevoegd.",
+           "chain_bad": "Auditketen van station {s} is GEBROKEN bij gebeurtenis {seq}: {reason}.",
+           "photos_ok": "Alle {n} fotobestanden hebben de SHA-256 die bij het maken is vastgelegd.",
+           "photo_bad": "Foto {name} heeft NIET de vastgelegde SHA-256 (bestand gewijzigd of weg).",
+           "photo_unrecorded": "Foto {name} staat niet in het auditlog.", "taken": "Gemaakt",
+           "check": "Iedereen kan de foto's controleren: pak de ZIP uit en voer uit:  "
+                    "sha256sum -c SHA256SUMS",
+           "when": "Wanneer", "who": "Wie", "what": "Wat", "details": "Details", "status": "Controle",
+           "ok": "ok", "changed": "GEWIJZIGD", "unverified": "na breuk", "question": "Vraag",
+           "answer": "Antwoord", "disputes": "Geschillen", "page": "pagina", "none": "geen"},
+}
+
+
+def _fonts() -> tuple[str, str]:
+    """DejaVu Sans when installed (arrows, every accent), else the built-in Helvetica."""
+    for folder in _FONT_DIRS:
+        regular, bold = folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
+        if regular.exists() and bold.exists():
+            if "EvidenceSans" not in pdfmetrics.getRegisteredFontNames():
+                pdfmetrics.registerFont(TTFont("EvidenceSans", str(regular)))
+                pdfmetrics.registerFont(TTFont("EvidenceSans-Bold", str(bold)))
+            return "EvidenceSans", "EvidenceSans-Bold"
+    return "Helvetica", "Helvetica-Bold"
+
+
+class _Writer:
+    """Builds the flowables of the PDF in one language and time zone."""
+
+    def __init__(self, language: str, time_zone: str) -> None:
+        self.words = WORDS.get(language.split("_")[0].lower(), WORDS["en"])
+        self.zone = ZoneInfo(time_zone)
+        self.font, self.bold = _fonts()
+        unicode_font = self.font != "Helvetica"
+        self.yes, self.no = ("✔ ", "✘ ") if unicode_font else ("OK ", "X ")
+        base = getSampleStyleSheet()
+        self.body = ParagraphStyle("body", base["BodyText"], fontName=self.font, fontSize=9, leading=11.5)
+        self.small = ParagraphStyle("small", self.body, fontSize=7.5, leading=9.5)
+        self.mono = ParagraphStyle("mono", self.small, fontName="Courier", fontSize=7)
+        self.h1 = ParagraphStyle("h1", base["Title"], fontName=self.bold, fontSize=18, alignment=0)
+        self.h2 = ParagraphStyle("h2", base["Heading2"], fontName=self.bold, fontSize=13, spaceBefore=10,
+                                 keepWithNext=1)
+        self.h3 = ParagraphStyle("h3", base["Heading3"], fontName=self.bold, fontSize=10.5, spaceBefore=8,
+                                 keepWithNext=1)
+
+    def w(self, key: str, **values: Any) -> str:
+        return self.words[key].format(**values)
+
+    def p(self, text: object, style: ParagraphStyle | None = None, color: Any = None) -> Paragraph:
+        markup = escape(str(text)).replace("\n", "<br/>")
+        if color is not None:
+            markup = f'<font color="{color.hexval()}">{markup}</font>'
+        return Paragraph(markup, style or self.body)
+
+    def time(self, value: datetime | None) -> str:
+        if value is None:
+            return "—"
+        local = value.astimezone(self.zone)
+        return f"{local:%Y-%m-%d %H:%M:%S} {local.tzname()}"
+
+    def table(self, rows: list[list[Any]], widths: list[float], header: bool = False) -> Table:
+        cells = [[c if isinstance(c, Paragraph) else self.p(c, self.small) for c in row] for row in rows]
+        table = Table(cells, colWidths=widths, repeatRows=1 if header else 0)
+        style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("GRID", (0, 0), (-1, -1), 0.25, colors.lightgrey),
+                 ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
+        if header:
+            style.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")))
+        table.setStyle(TableStyle(style))
+        return table
+
+    def facts(self, pairs: list[tuple[str, object]]) -> Table:
+        rows = [[self.p(k, self.small, GREY), v if v not in (None, "") else "—"] for k, v in pairs]
+        return self.table(rows, [4.2 * cm, 12.8 * cm])
+
+    def verification(self, details: tuple[InspectionDetail, ...], names: Mapping[Any, str]) -> list[Any]:
+        out: list[Any] = [self.p(self.w("verification"), self.h2)]
+        seen: set[str] = set()
+        for detail in details:
+            for check in detail.chains:
+                if check.station_code in seen:
+                    continue
+                seen.add(check.station_code)
+                r = check.report
+                text = self.w("chain_ok", s=check.station_code, n=r.events_checked) if r.ok else self.w(
+                    "chain_bad", s=check.station_code, seq=r.broken_seq, reason=r.reason)
+                out.append(self.p((self.yes if r.ok else self.no) + text, color=GOOD if r.ok else BAD))
+        photos = [p for d in details for p in d.photos]
+        bad = [p for p in photos if not p.ok]
+        if not bad:
+            out.append(self.p(self.yes + self.w("photos_ok", n=len(photos)), color=GOOD))
+        for photo in bad:
+            key = "photo_bad" if not photo.file_ok else "photo_unrecorded"
+            out.append(self.p(self.no + self.w(key, name=names[photo.id]), color=BAD))
+        out.append(self.p(self.w("check"), self.small))
+        return out
+
+    def photo(self, photo: PhotoEvidence, name: str) -> list[Any]:
+        caption = [self.p(f"{name}", self.small),
+                   self.p(f"{photo.tag} · {self.w('taken')} {self.time(photo.taken_at)} · "
+                          f"{self.w('station')} {photo.station_code}", self.small),
+                   self.p(f"SHA-256 {photo.sha256}", self.mono)]
+        if not photo.ok:
+            key = "photo_bad" if not photo.file_ok else "photo_unrecorded"
+            caption.append(self.p(self.no + self.w(key, name=name), self.small, BAD))
+        if not photo.path.exists():
+            return [KeepTogether(caption)]
+        width, height = (photo.width or 4), (photo.height or 3)
+        scale = min(16 * cm / width, 10.5 * cm / height)
+        try:
+            image = Image(str(photo.path), width=width * scale, height=height * scale)
+        except OSError:
+            return [KeepTogether(caption)]
+        return [KeepTogether([image, *caption, Spacer(1, 8)])]
+
+    def timeline(self, detail: InspectionDetail) -> Table:
+        w = self.w
+        rows: list[list[Any]] = [[w("status"), "#", w("when"), w("who"), w("what"), w("details")]]
+        for e in detail.timeline:
+            status = (w("ok"), GOOD) if e.intact and e.verified else (
+                (w("changed"), BAD) if not e.intact else (w("unverified"), BAD))
+            shown = {k: v for k, v in e.payload.items() if v not in (None, "", [], {})}
+            details = ", ".join(f"{k}={_short(v)}" for k, v in shown.items())
+            rows.append([self.p(status[0], self.small, status[1]), f"{e.station_code} {e.seq}",
+                         self.time(e.at), e.actor, e.action, details])
+        return self.table(rows, [1.7 * cm, 1.9 * cm, 3.4 * cm, 2.5 * cm, 2.6 * cm, 4.9 * cm], header=True)
+
+    def item(self, n: int, detail: InspectionDetail, names: Mapping[Any, str]) -> list[Any]:
+        w, f = self.w, detail.facts
+        out: list[Any] = [PageBreak()] if n > 1 else []
+        out.append(self.p(f"{w('item')} {n}: {f.product} ({f.sku})", self.h2))
+        reason = f.reason_code.replace("_", " ")
+        out.append(self.facts([(w("reason"), reason), (w("comment"), f.customer_comment)]))
+        out.append(self.p(w("inspection"), self.h3))
+        grade = f"{detail.final_grade or '—'} ({w('suggested')}: {detail.suggested_grade or '—'})"
+        out.append(self.facts([
+            (w("station"), detail.station_code), (w("inspector"), detail.inspector),
+            (w("started"), self.time(detail.started_at)), (w("finished"), self.time(detail.finished_at)),
+            (w("outcome"), detail.outcome), (w("grade"), grade), (w("override"), detail.override_reason),
+            (w("disposition"), f"{detail.disposition} {detail.destination} {detail.lpn}".strip()),
+            (w("flags"), ", ".join(detail.flags) or w("none")),
+        ]))
+        if detail.grade_history:
+            out.append(self.p(w("history"), self.h3))
+            rows: list[list[Any]] = [[w("when"), w("who"), w("what"), w("grade"), w("details")]]
+            rows += [[self.time(s.at), s.actor, s.action, f"{s.old_grade or ''} → {s.new_grade or ''}",
+                      s.reason] for s in detail.grade_history]
+            out.append(self.table(rows, [3.4 * cm, 2.8 * cm, 2.8 * cm, 3.2 * cm, 4.8 * cm], header=True))
+        if detail.answers:
+            out.append(self.p(f"{w('answers')} ({detail.checklist_title})", self.h3))
+            rows = [[w("question"), w("answer")]] + [[a.question, a.shown] for a in detail.answers]
+            out.append(self.table(rows, [10 * cm, 7 * cm], header=True))
+        for dispute in detail.disputes:
+            out.append(self.p(f"{w('disputes')}: {dispute.party} {dispute.reference} — {dispute.status} "
+                              f"{dispute.outcome or ''}", self.h3))
+            for entry in dispute.entries:
+                line = f"{self.time(entry.at)} {entry.author} ({entry.kind}): {entry.text}"
+                out.append(self.p(line, self.small))
+        if detail.photos:
+            out.append(self.p(w("photos"), self.h3))
+            for photo in detail.photos:
+                out += self.photo(photo, names[photo.id])
+        out += [self.p(w("timeline"), self.h3), self.timeline(detail)]
+        return out
+
+
+def _short(value: object) -> str:
+    text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def write_evidence_pdf(path: Path, rma: str, details: tuple[InspectionDetail, ...], names: Mapping[Any, str],
+                       generated_at: datetime, *, language: str = "en", time_zone: str = "UTC") -> None:
+    """Write the evidence PDF of one return (its inspections in ``details``)."""
+    writer = _Writer(language, time_zone)
+    w, f = writer.w, details[0].facts
+    story: list[Any] = [writer.p(f"{w('title')} {rma}", writer.h1),
+                        writer.p(f"{w('generated')} {writer.time(generated_at)}", writer.small)]
+    story += writer.verification(details, names)
+    story += [writer.p(w("return"), writer.h2), writer.facts([
+        (w("rma"), f.rma), (w("order"), f.order_number),
+        (w("customer"), f"{f.customer_name} {f.customer_email}"),
+        (w("tracking"), f"{f.tracking_number} {f.carrier}"), (w("announced"), writer.time(f.announced_at)),
+        (w("delivered"), f.delivered_on), (w("refund"), f.refund_choice.replace("_", " ")),
+    ])]
+    for n, detail in enumerate(details, start=1):
+        story += writer.item(n, detail, names)
+
+    def footer(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(writer.font, 7)
+        canvas.setFillColor(GREY)
+        canvas.drawString(1.8 * cm, 1.1 * cm, f"{w('title')} {rma}")
+        canvas.drawRightString(A4[0] - 1.8 * cm, 1.1 * cm, f"{w('page')} {doc.page}")
+        canvas.restoreState()
+
+    document = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=1.8 * cm, rightMargin=1.8 * cm,
+                                 topMargin=1.6 * cm, bottomMargin=1.8 * cm, title=f"{w('title')} {rma}",
+                                 author="Return Inspector")
+    document.build(story, onFirstPage=footer, onLaterPages=footer)

@@ -1,0 +1,299 @@
+"""The team lead's intake report: what came in and what was done with it, per warehouse-local day.
+
+:func:`build_intake_report` counts with SQL aggregates and reads the items as plain rows (no ORM objects).
+``date_from`` .. ``date_to`` are the warehouse's local days (a DST day has 23 or 25 hours). Parcels count
+by ``received_at``, items when graded; both by the warehouse of their station (else of their return).
+Hours and days are grouped in SQL per UTC quarter hour and made local here, right in every zone.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, Integer, case, cast, distinct, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from inspector.models.database import Database
+from inspector.models.enums import InspectionStatus
+from inspector.models.inspection import Inspection, InspectionFlag
+from inspector.models.organisation import Station, User, Warehouse
+from inspector.models.returns import Parcel, Return, ReturnLine
+from inspector.reports.report_tables import ItemRow
+
+ProgressCallback = Callable[[int, int], None]
+CancelCheck = Callable[[], bool]
+# Item exceptions shown in the report, in this order (inspection flags).
+EXCEPTION_FLAGS = ("wrong_item", "missing", "extra", "late", "override", "suspected_fraud",
+                   "damaged_in_transit", "hazardous")
+
+
+class ReportCancelled(Exception):
+    """The caller's cancel check returned True while the report was being built or written."""
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """One row of a grouped count: the key (a grade, reason, ... or "" for none), items and money."""
+
+    key: str
+    items: int
+    cents: int = 0
+
+
+@dataclass(frozen=True)
+class Throughput:
+    """Items finished by one inspector or station, the hours worked on them and the rate."""
+
+    name: str
+    items: int
+    hours: float
+
+    @property
+    def per_hour(self) -> float | None:
+        """Items per hour worked (None below one minute of work)."""
+        return self.items / self.hours if self.hours >= 1 / 60 else None
+
+
+@dataclass(frozen=True)
+class Durations:
+    """Time from parcel scan to graded item, in minutes."""
+
+    count: int = 0
+    mean: float | None = None
+    p50: float | None = None
+    p90: float | None = None
+
+
+@dataclass
+class IntakeReport:
+    """Every number of the intake report for one warehouse and a period of local days."""
+
+    warehouse_code: str
+    warehouse_name: str
+    time_zone: str
+    date_from: date
+    date_to: date
+    generated_at: datetime
+    parcels_received: int = 0
+    items_inspected: int = 0
+    by_grade: list[Breakdown] = field(default_factory=list)
+    by_disposition: list[Breakdown] = field(default_factory=list)
+    by_reason: list[Breakdown] = field(default_factory=list)
+    by_category: list[Breakdown] = field(default_factory=list)
+    by_refund_choice: list[Breakdown] = field(default_factory=list)
+    by_inspector: list[Throughput] = field(default_factory=list)
+    by_station: list[Throughput] = field(default_factory=list)
+    exceptions: list[Breakdown] = field(default_factory=list)
+    hourly_parcels: list[int] = field(default_factory=lambda: [0] * 24)
+    hourly_items: list[int] = field(default_factory=lambda: [0] * 24)
+    daily: list[tuple[date, int, int]] = field(default_factory=list)
+    scan_to_graded: Durations = field(default_factory=Durations)
+    recovered_cents: int = 0
+    refund_cents: int = 0
+    items: list[ItemRow] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        """True when no parcel arrived and no item was inspected in the period."""
+        return self.parcels_received == 0 and self.items_inspected == 0
+
+
+def local_midnights(zone: ZoneInfo, date_from: date, date_to: date) -> list[datetime]:
+    """The UTC times of local midnight starting each day ``date_from`` .. ``date_to`` and ending the last."""
+    return [datetime.combine(date_from + timedelta(days=i), datetime.min.time(), zone).astimezone(UTC)
+            for i in range((date_to - date_from).days + 2)]
+
+
+def percentiles(values: list[float]) -> Durations:
+    """Mean, median and 90th percentile (linear interpolation, inclusive) of ``values``."""
+    if not values:
+        return Durations()
+    ordered = sorted(values)
+    p90 = ordered[0] if len(ordered) == 1 else statistics.quantiles(ordered, n=10, method="inclusive")[8]
+    return Durations(len(ordered), statistics.fmean(ordered), statistics.median(ordered), p90)
+
+
+class _Query:
+    """The filters of one report: which items and parcels belong to the warehouse and period."""
+
+    def __init__(self, session: Session, warehouse_id: Any, zone: ZoneInfo, days: list[datetime],
+                 cancel: CancelCheck | None) -> None:
+        self.session, self.zone, self.days, self.cancel = session, zone, days, cancel
+        start, end = days[0], days[-1]
+        self.item_station = aliased(Station)
+        self.parcel_station = aliased(Station)
+        self.items_from = (
+            Inspection.__table__.outerjoin(self.item_station, Inspection.station_id == self.item_station.id)
+            .outerjoin(Return, Inspection.return_id == Return.id)
+            .outerjoin(ReturnLine, Inspection.return_line_id == ReturnLine.id)
+            .outerjoin(Parcel, Inspection.parcel_id == Parcel.id)
+            .outerjoin(User, Inspection.inspector_id == User.id)
+        )
+        self.items_where: list[ColumnElement[bool]] = [
+            Inspection.status == InspectionStatus.FINISHED,
+            Inspection.finished_at >= start, Inspection.finished_at < end,
+            func.coalesce(self.item_station.warehouse_id, Return.warehouse_id) == warehouse_id,
+        ]
+        self.parcels_from = Parcel.__table__.outerjoin(
+            self.parcel_station, Parcel.station_id == self.parcel_station.id
+        ).outerjoin(Return, Parcel.return_id == Return.id)
+        self.parcels_where: list[ColumnElement[bool]] = [
+            Parcel.received_at >= start, Parcel.received_at < end,
+            func.coalesce(self.parcel_station.warehouse_id, Return.warehouse_id) == warehouse_id,
+        ]
+
+    def items(self, *columns: Any, group_by: tuple[Any, ...] = ()) -> list[Any]:
+        """Rows of ``columns`` over the report's items, grouped by ``group_by`` (one query, few rows)."""
+        stmt = select(*columns).select_from(self.items_from).where(*self.items_where).group_by(*group_by)
+        return list(self.session.execute(stmt).all())
+
+    def quarter_hours(self, column: Any, parcels: bool) -> list[tuple[datetime, int]]:
+        """Counts per UTC quarter hour of ``column`` (SQLite's strftime on the stored UTC text)."""
+        hour = func.strftime("%Y-%m-%d %H", column)
+        quarter = cast(func.strftime("%M", column), Integer) // 15
+        frm, where = (self.parcels_from, self.parcels_where) if parcels else (
+            self.items_from, self.items_where)
+        stmt = select(hour, quarter, func.count()).select_from(frm).where(*where).group_by(hour, quarter)
+        utc = [(datetime.strptime(h, "%Y-%m-%d %H").replace(tzinfo=UTC), int(q), int(n))
+               for h, q, n in self.session.execute(stmt).all()]
+        return [(hour + timedelta(minutes=15 * quarter), n) for hour, quarter, n in utc]
+
+    def throughput(self, key: Any, name: Any) -> list[Throughput]:
+        """Items and hours per person or station: per local day, first start to last finish."""
+        day = case(*[(Inspection.finished_at < b, i) for i, b in enumerate(self.days[1:])], else_=-1)
+        span = (func.julianday(func.max(Inspection.finished_at))
+                - func.julianday(func.min(Inspection.started_at))) * 24.0
+        totals: dict[Any, list[Any]] = {}
+        for k, label, _day, n, hours in self.items(key, name, day, func.count(), span, group_by=(key, day)):
+            entry = totals.setdefault(k, [label or "—", 0, 0.0])
+            entry[1] += int(n)
+            entry[2] += max(float(hours or 0.0), 0.0)
+        rows = [Throughput(str(label), n, hours) for label, n, hours in totals.values()]
+        return sorted(rows, key=lambda t: (-t.items, t.name))
+
+
+def build_intake_report(database: Database, warehouse_code: str, date_from: date, date_to: date,
+                        progress: ProgressCallback | None = None,
+                        cancel: CancelCheck | None = None) -> IntakeReport:
+    """Count everything the intake report shows for the warehouse's local days ``date_from`` .. ``date_to``.
+
+    ``progress(done, total)`` is called after each step; when ``cancel()`` returns True the build
+    stops with :class:`ReportCancelled`. Raises ``LookupError`` for an unknown warehouse and
+    ``ValueError`` when the period ends before it starts.
+    """
+    if date_to < date_from:
+        raise ValueError("the period ends before it starts")
+    with database.session() as session:
+        warehouse = session.scalar(select(Warehouse).where(Warehouse.code == warehouse_code))
+        if warehouse is None:
+            raise LookupError(f"warehouse {warehouse_code!r} is not known at this station")
+        zone = ZoneInfo(warehouse.time_zone)
+        days = local_midnights(zone, date_from, date_to)
+        report = IntakeReport(warehouse.code, warehouse.name, warehouse.time_zone, date_from, date_to,
+                              datetime.now(zone))
+        q = _Query(session, warehouse.id, zone, days, cancel)
+        steps = (_count_parcels, _count_items, _count_exceptions, _count_people, _count_hours_and_days,
+                 _read_items)
+        for done, work in enumerate(steps):
+            if cancel is not None and cancel():
+                raise ReportCancelled()
+            work(q, report)
+            if progress is not None:
+                progress(done + 1, len(steps))
+    report.scan_to_graded = percentiles(
+        [i.minutes_to_graded for i in report.items if i.minutes_to_graded is not None and i.grade])
+    return report
+
+
+def _count_items(q: _Query, report: IntakeReport) -> None:
+    keys = (Inspection.final_grade, Inspection.disposition, ReturnLine.reason_code, ReturnLine.category,
+            Return.refund_choice)
+    money = [func.total(c) for c in (Inspection.recovered_value_cents, Inspection.refund_amount_cents)]
+    tallies: list[dict[str, list[int]]] = [defaultdict(lambda: [0, 0]) for _ in keys]
+    for *values, n, recovered, refunded in q.items(*keys, func.count(), *money, group_by=keys):
+        report.items_inspected += int(n)
+        report.recovered_cents += int(recovered)
+        report.refund_cents += int(refunded)
+        for index, value in enumerate(values):  # the refund choice sums refunds, the others recovered value
+            tallies[index][str(value or "")][0] += int(n)
+            tallies[index][str(value or "")][1] += int(refunded if index == len(keys) - 1 else recovered)
+    rows = [sorted((Breakdown(k, n, c) for k, (n, c) in t.items()), key=lambda b: (-b.items, b.key))
+            for t in tallies]
+    r = report
+    r.by_grade, r.by_disposition, r.by_reason, r.by_category, r.by_refund_choice = rows
+
+
+def _count_people(q: _Query, report: IntakeReport) -> None:
+    report.by_inspector = q.throughput(Inspection.inspector_id, User.name)
+    report.by_station = q.throughput(Inspection.station_id, q.item_station.code)
+
+
+def _count_parcels(q: _Query, report: IntakeReport) -> None:
+    unknown = case((or_(Parcel.unannounced.is_(True), Parcel.return_id.is_(None)), 1), else_=0)
+    conflict = case((Parcel.conflict.is_(True), 1), else_=0)
+    stmt = select(func.count(), func.coalesce(func.sum(unknown), 0), func.coalesce(func.sum(conflict), 0))
+    total, unknown_n, conflict_n = q.session.execute(
+        stmt.select_from(q.parcels_from).where(*q.parcels_where)).one()
+    report.parcels_received = int(total)
+    report.exceptions = [Breakdown("unknown_parcels", int(unknown_n)),
+                         Breakdown("parcel_conflicts", int(conflict_n))]
+
+
+def _count_exceptions(q: _Query, report: IntakeReport) -> None:
+    frm = q.items_from.join(InspectionFlag.__table__, InspectionFlag.inspection_id == Inspection.id)
+    stmt = (select(InspectionFlag.flag, func.count(distinct(Inspection.id))).select_from(frm)
+            .where(*q.items_where).group_by(InspectionFlag.flag))
+    flagged = {str(flag): int(n) for flag, n in q.session.execute(stmt).all()}
+    report.exceptions += [Breakdown(flag, flagged.get(flag, 0)) for flag in EXCEPTION_FLAGS]
+    has_conflict_flag = select(InspectionFlag.inspection_id).where(
+        InspectionFlag.inspection_id == Inspection.id, InspectionFlag.flag == "conflict").exists()
+    conflicts = q.items(func.count().filter(or_(Inspection.conflict_with_id.isnot(None), has_conflict_flag)))
+    report.exceptions.append(Breakdown("conflicts", int(conflicts[0][0] or 0)))
+
+
+def _count_hours_and_days(q: _Query, report: IntakeReport) -> None:
+    daily: dict[date, list[int]] = defaultdict(lambda: [0, 0])
+    for index, (column, parcels) in enumerate(((Parcel.received_at, True), (Inspection.finished_at, False))):
+        hourly = report.hourly_parcels if parcels else report.hourly_items
+        for when, n in q.quarter_hours(column, parcels):
+            local = when.astimezone(q.zone)
+            hourly[local.hour] += n
+            daily[local.date()][index] += n
+    span = (report.date_to - report.date_from).days + 1
+    every = [report.date_from + timedelta(days=i) for i in range(span)]
+    report.daily = [(d, daily[d][0], daily[d][1]) for d in every]
+
+
+def _read_items(q: _Query, report: IntakeReport) -> None:
+    frm = q.items_from.join(InspectionFlag.__table__, InspectionFlag.inspection_id == Inspection.id)
+    flags: dict[Any, list[str]] = defaultdict(list)
+    for inspection_id, flag in q.session.execute(
+            select(Inspection.id, InspectionFlag.flag).select_from(frm).where(*q.items_where)).all():
+        flags[inspection_id].append(str(flag))
+    minutes = (func.julianday(Inspection.finished_at) - func.julianday(Parcel.received_at)) * 1440.0
+    columns = (Inspection.id, Inspection.finished_at, Parcel.received_at, minutes, Return.rma_number,
+               Inspection.lpn, func.coalesce(func.nullif(Inspection.item_sku, ""), ReturnLine.sku),
+               func.coalesce(func.nullif(Inspection.item_description, ""), ReturnLine.product_name),
+               ReturnLine.category, ReturnLine.reason_code, Inspection.outcome, Inspection.final_grade,
+               Inspection.disposition, Return.refund_choice, Inspection.refund_recommendation,
+               Inspection.refund_amount_cents, ReturnLine.unit_price_cents,
+               Inspection.recovered_value_cents, User.name, q.item_station.code)
+    stmt = (select(*columns).select_from(q.items_from).where(*q.items_where)
+            .order_by(Inspection.finished_at, Inspection.id))
+    zone, rows = q.zone, report.items
+    for number, r in enumerate(q.session.execute(stmt)):
+        if number % 2000 == 0 and q.cancel is not None and q.cancel():
+            raise ReportCancelled()
+        rows.append(ItemRow(
+            r[1].astimezone(zone), r[2].astimezone(zone) if r[2] else None,
+            float(r[3]) if r[3] is not None else None, r[4] or "", r[5] or "", r[6] or "", r[7] or "",
+            str(r[8] or ""), str(r[9] or ""), str(r[10] or ""), str(r[11] or ""), r[12] or "",
+            str(r[13] or ""), str(r[14] or ""), r[15], r[16], r[17], r[18] or "", r[19] or "",
+            tuple(sorted(flags.get(r[0], ()))),
+        ))

@@ -1,0 +1,248 @@
+"""The intake report as an A4 PDF: key figures, an hourly intake chart, grades, and the summary tables.
+
+Charts are drawn with reportlab's own graphics (vector, no image files). The item list is not in the
+PDF (10,000 items would be 200 pages); it is in the CSV and XLSX exports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import Flowable
+
+from inspector.reports.intake_report import IntakeReport, ReportCancelled
+from inspector.reports.report_tables import Cents, Section, Share, key_figures, label, summary_sections
+
+CancelCheck = Callable[[], bool]
+_FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
+              Path("C:/Windows/Fonts"), Path("/Library/Fonts"))
+INK = colors.HexColor("#1f2933")
+MUTED = colors.HexColor("#616e7c")
+ACCENT = colors.HexColor("#1f5fbf")
+SECOND = colors.HexColor("#f0a030")
+RULE = colors.HexColor("#cbd2d9")
+STRIPE = colors.HexColor("#f3f5f7")
+GRADE_COLOURS = {"restock": "#2e8b57", "refurbish": "#1f5fbf", "liquidate": "#f0a030", "scrap": "#c0392b"}
+WIDTH = A4[0] - 36 * mm
+
+
+def _fonts() -> tuple[str, str]:
+    """DejaVu Sans when installed (every accent in people's names), else the built-in Helvetica."""
+    for folder in _FONT_DIRS:
+        regular, bold = folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
+        if regular.exists() and bold.exists():
+            if "ReportSans" not in pdfmetrics.getRegisteredFontNames():
+                pdfmetrics.registerFont(TTFont("ReportSans", str(regular)))
+                pdfmetrics.registerFont(TTFont("ReportSans-Bold", str(bold)))
+            return "ReportSans", "ReportSans-Bold"
+    return "Helvetica", "Helvetica-Bold"
+
+
+def format_value(value: Any) -> str:
+    """A typed report value as text: 1,234 / € 1,234.56 / 12.5 % / 3.4 / – for none."""
+    if value is None:
+        return "–"
+    if isinstance(value, Cents):
+        return f"€ {int(value) / 100:,.2f}"
+    if isinstance(value, Share):
+        return f"{float(value) * 100:.1f} %"
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:,.1f}"
+    if isinstance(value, date):
+        return value.strftime("%a %d %b %Y")
+    return str(value)
+
+
+def period_text(report: IntakeReport) -> str:
+    """"Saturday 28 March 2026" or "Monday 23 March 2026 – Sunday 29 March 2026 (7 days)"."""
+    def day(d: date) -> str:
+        return f"{d:%A} {d.day} {d:%B %Y}"
+
+    if report.date_from == report.date_to:
+        return day(report.date_from)
+    days = (report.date_to - report.date_from).days + 1
+    return f"{day(report.date_from)} – {day(report.date_to)} ({days} days)"
+
+
+class _Pdf:
+    """Builds the flowables of one report."""
+
+    def __init__(self, report: IntakeReport) -> None:
+        self.report = report
+        self.font, self.bold = _fonts()
+        self.body = ParagraphStyle("body", fontName=self.font, fontSize=9, leading=12, textColor=INK)
+        self.small = ParagraphStyle("small", self.body, fontSize=8, leading=10, textColor=MUTED)
+        self.title = ParagraphStyle("title", self.body, fontName=self.bold, fontSize=20, leading=24)
+        self.h2 = ParagraphStyle("h2", self.body, fontName=self.bold, fontSize=11.5, leading=14,
+                                 spaceBefore=10, spaceAfter=4, textColor=ACCENT)
+
+    def story(self) -> list[Flowable]:
+        r = self.report
+        name = r.warehouse_code if r.warehouse_name in ("", r.warehouse_code) else (
+            f"{r.warehouse_name} ({r.warehouse_code})")
+        story: list[Flowable] = [
+            Paragraph("Intake report", self.title),
+            Paragraph(f"<b>{name}</b> · {period_text(r)}", self.body),
+            Paragraph(f"Local days in {r.time_zone}; generated {r.generated_at:%d %b %Y %H:%M}", self.small),
+            Spacer(1, 6 * mm), self.tiles(),
+        ]
+        if r.empty:
+            when = "on this day" if r.date_from == r.date_to else "in this period"
+            story += [Spacer(1, 8 * mm), Paragraph(
+                f"<b>No parcels</b> were received and no items were inspected {when}.", self.body)]
+            return story
+        story += [Paragraph("Intake per hour of the day", self.h2), self.hourly_chart()]
+        sections = {s.title: s for s in summary_sections(r, hourly=False)}
+        story += [Paragraph("Grades", self.h2),
+                  self.side_by_side(self.grade_chart(), self.table(sections.pop("Grades")))]
+        pairs = (("Dispositions", "Refund, exchange or store credit"), ("Return reasons", "Categories"),
+                 ("Inspectors", "Stations"))
+        for left, right in pairs:
+            story.append(self.side_by_side(self.titled(sections.pop(left)), self.titled(sections.pop(right))))
+        rest = list(sections.values())
+        for index in range(0, len(rest), 2):
+            pair = [self.titled(section) for section in rest[index:index + 2]]
+            story.append(KeepTogether(self.side_by_side(*pair) if len(pair) == 2 else pair[0]))
+        story += [Spacer(1, 4 * mm), Paragraph(
+            "Items count when graded in the period; parcels when scanned. Items per hour: items divided by "
+            "the time from an inspector's first start to last finish on each day. Scan to graded: from the "
+            "parcel scan to the item's grade. Recovered value: the grading's estimate of what the items "
+            "will bring in.", self.small)]
+        return story
+
+    def tiles(self) -> Table:
+        figures = [(name, format_value(value)) for name, value in key_figures(self.report)]
+        value_style = ParagraphStyle("tile", self.body, fontName=self.bold, fontSize=15, leading=18)
+        cells = [[Paragraph(value, value_style), Paragraph(name, self.small)] for name, value in figures]
+        table = Table([cells[i:i + 4] for i in range(0, len(cells), 4)], colWidths=[WIDTH / 4] * 4,
+                      hAlign="LEFT")
+        table.setStyle(TableStyle([
+            ("BOX", (0, 0), (-1, -1), 0.6, RULE), ("INNERGRID", (0, 0), (-1, -1), 0.6, RULE),
+            ("BACKGROUND", (0, 0), (-1, -1), STRIPE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ]))
+        return table
+
+    def table(self, section: Section, width: float = WIDTH / 2 - 4 * mm) -> Table:
+        right = ParagraphStyle("head", self.small, alignment=2)
+        head = [Paragraph(f"<b>{h}</b>", right if i else self.small) for i, h in enumerate(section.headers)]
+        data: list[list[Any]] = [head]
+        for row in section.rows or [("none",) + ("",) * (len(section.headers) - 1)]:
+            data.append([Paragraph(format_value(row[0]), self.body), *(format_value(v) for v in row[1:])])
+        shares = {2: (0.7, 0.3), 3: (0.56, 0.22, 0.22), 4: (0.37, 0.15, 0.18, 0.30)}[len(section.headers)]
+        table = Table(data, colWidths=[width * f for f in shares], repeatRows=1, hAlign="LEFT")
+        style = [
+            ("FONT", (0, 0), (-1, -1), self.font, 8.5), ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+            ("ALIGN", (1, 0), (-1, -1), "RIGHT"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK), ("LINEBELOW", (0, -1), (-1, -1), 0.4, RULE),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ]
+        style += [("BACKGROUND", (0, i), (-1, i), STRIPE) for i in range(2, len(data), 2)]
+        table.setStyle(TableStyle(style))
+        return table
+
+    def titled(self, section: Section) -> list[Flowable]:
+        return [Paragraph(section.title, self.h2), self.table(section)]
+
+    def side_by_side(self, left: Flowable | list[Flowable], right: Flowable | list[Flowable]) -> Table:
+        table = Table([[left, right]], colWidths=[WIDTH / 2, WIDTH / 2], hAlign="LEFT")
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                   ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm)]))
+        return table
+
+    def hourly_chart(self) -> Drawing:
+        r = self.report
+        active = [h for h in range(24) if r.hourly_parcels[h] or r.hourly_items[h]]
+        first, last = min([7, *active]), max([18, *active])
+        hours = list(range(first, last + 1))
+        drawing = Drawing(WIDTH, 62 * mm)
+        chart = VerticalBarChart()
+        chart.x, chart.y, chart.width, chart.height = 12 * mm, 10 * mm, WIDTH - 16 * mm, 44 * mm
+        chart.data = [[r.hourly_parcels[h] for h in hours], [r.hourly_items[h] for h in hours]]
+        chart.categoryAxis.categoryNames = [f"{h:02d}" for h in hours]
+        chart.categoryAxis.labels.fontName = chart.valueAxis.labels.fontName = self.font
+        chart.categoryAxis.labels.fontSize = chart.valueAxis.labels.fontSize = 7
+        chart.valueAxis.valueMin = 0
+        chart.valueAxis.forceZero = True
+        chart.valueAxis.visibleGrid = True
+        chart.valueAxis.gridStrokeColor = RULE
+        chart.valueAxis.gridStrokeWidth = 0.4
+        chart.barSpacing, chart.groupSpacing = 0.5, 4
+        for index, colour in enumerate((ACCENT, SECOND)):
+            chart.bars[index].fillColor = colour
+            chart.bars[index].strokeColor = None
+        drawing.add(chart)
+        legend = Legend()
+        legend.x, legend.y = 14 * mm, 60 * mm
+        legend.alignment, legend.columnMaximum, legend.deltax = "right", 1, 95
+        legend.fontName, legend.fontSize, legend.dx, legend.dy = self.font, 8, 7, 7
+        legend.colorNamePairs = [(ACCENT, "Parcels received"), (SECOND, "Items graded")]
+        drawing.add(legend)
+        drawing.add(String(WIDTH - 4 * mm, 1 * mm, "hour (local time)", fontName=self.font, fontSize=7,
+                           fillColor=MUTED, textAnchor="end"))
+        return drawing
+
+    def grade_chart(self) -> Drawing:
+        rows = [b for b in self.report.by_grade if b.key] or [None]
+        height = 10 * mm + 9 * mm * len(rows)
+        drawing = Drawing(WIDTH / 2 - 4 * mm, height)
+        chart = HorizontalBarChart()
+        chart.x, chart.y = 20 * mm, 6 * mm
+        chart.width, chart.height = WIDTH / 2 - 30 * mm, height - 10 * mm
+        chart.data = [[b.items if b else 0 for b in reversed(rows)]]
+        chart.categoryAxis.categoryNames = [label(b.key) if b else "" for b in reversed(rows)]
+        chart.categoryAxis.labels.fontName = chart.valueAxis.labels.fontName = self.font
+        chart.categoryAxis.labels.fontSize = chart.valueAxis.labels.fontSize = 8
+        chart.valueAxis.valueMin = 0
+        chart.valueAxis.forceZero = True
+        chart.bars.strokeColor = None
+        chart.barLabelFormat = "%d"
+        chart.barLabels.fontName, chart.barLabels.fontSize = self.font, 7.5
+        chart.barLabels.boxAnchor, chart.barLabels.dx = "w", 3
+        for index, b in enumerate(reversed(rows)):
+            colour = GRADE_COLOURS.get(b.key, "#7b8794") if b else "#7b8794"
+            chart.bars[(0, index)].fillColor = colors.HexColor(colour)
+        drawing.add(chart)
+        return drawing
+
+
+def write_pdf(report: IntakeReport, path: Path, cancel: CancelCheck | None = None) -> Path:
+    """Write the report as an A4 PDF to ``path``."""
+    pdf = _Pdf(report)
+    story = pdf.story()
+    if cancel is not None and cancel():
+        raise ReportCancelled()
+    footer = f"Intake report {report.warehouse_code} · {period_text(report)}"
+
+    def decorate(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(pdf.font, 7.5)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(18 * mm, 10 * mm, footer)
+        canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, f"page {doc.page}")
+        canvas.restoreState()
+
+    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
+                            topMargin=16 * mm, bottomMargin=18 * mm,
+                            title=f"Intake report {report.warehouse_code} {period_text(report)}",
+                            author="Return Inspector")
+    doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
+    return path

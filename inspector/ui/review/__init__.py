@@ -1,0 +1,1 @@
+"""The supervisor's review screens: results table, inspection detail, photo viewer, dispute dialogs."""

@@ -1,0 +1,167 @@
+"""The detail of one inspection: evidence check, answers, grade history, audit timeline, photos, disputes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QImageReader, QPixmap
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.services.inspection_detail import InspectionDetail
+from inspector.ui.review.detail_tabs import DetailTables
+from inspector.ui.review.dispute_dialog import CLOSE, DECISION, GRADE, NOTE, OPEN
+from inspector.ui.texts import fill, grade_name
+
+THUMB = QSize(200, 150)
+ANSWERS, FACTS, HISTORY, TIMELINE, PHOTOS, DISPUTES = range(6)
+
+
+def thumbnail(path: str) -> QPixmap:
+    """A small picture of a photo, decoded at reduced size (fast even for large JPEGs)."""
+    reader = QImageReader(path)
+    size = reader.size()
+    if size.isValid():
+        reader.setScaledSize(size.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    return QPixmap.fromImage(image) if not image.isNull() else QPixmap()
+
+
+class DetailView(QWidget):
+    """Shows an :class:`InspectionDetail`; asks the page for photos, evidence packs and dispute actions."""
+
+    back_requested = Signal()
+    photo_requested = Signal(int)
+    evidence_requested = Signal()
+    dispute_requested = Signal(str)
+
+    def __init__(self, can_dispute: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.detail: InspectionDetail | None = None
+        self.can_dispute = can_dispute
+        self.tables = DetailTables(self)
+        self.back_button = QPushButton(self.tr("← Results"))
+        self.back_button.setProperty("secondary", "true")
+        self.back_button.clicked.connect(self.back_requested)
+        self.title = QLabel()
+        self.title.setObjectName("subheading")
+        self.title.setWordWrap(True)
+        self.grade = QLabel()
+        self.grade.setObjectName("gradeBig")
+        self.evidence = QLabel()
+        self.evidence.setObjectName("verify")
+        self.evidence.setWordWrap(True)
+        self.evidence_button = QPushButton(self.tr("Evidence pack…"))
+        self.evidence_button.clicked.connect(self.evidence_requested)
+        self.dispute_buttons: dict[str, QPushButton] = {}
+        actions = QHBoxLayout()
+        actions.addWidget(self.evidence_button)
+        for kind, text in ((OPEN, self.tr("Open dispute")), (NOTE, self.tr("Note")),
+                           (DECISION, self.tr("Decision")), (GRADE, self.tr("Change grade")),
+                           (CLOSE, self.tr("Close dispute"))):
+            button = QPushButton(text)
+            button.setProperty("secondary", "true")
+            button.clicked.connect(lambda _=False, k=kind: self.dispute_requested.emit(k))
+            button.setVisible(can_dispute)
+            self.dispute_buttons[kind] = button
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.photo_list = QListWidget()
+        self.photo_list.setViewMode(QListView.ViewMode.IconMode)
+        self.photo_list.setIconSize(THUMB)
+        self.photo_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.photo_list.setMovement(QListView.Movement.Static)
+        self.photo_list.setSpacing(8)
+        self.photo_list.setStyleSheet("QListWidget { font-size: 11pt; }")
+        self.photo_list.itemActivated.connect(self._photo_activated)
+        self.tabs = QTabWidget()
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.grade)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.evidence)
+        layout.addLayout(actions)
+        layout.addWidget(self.tabs, 1)
+
+    def show_detail(self, detail: InspectionDetail) -> None:
+        """Show one inspection (replacing the previous one)."""
+        self.detail = detail
+        f = detail.facts
+        self.title.setText(f"{f.rma}  ·  {f.product}  ·  {detail.station_code}")
+        self.grade.setText(grade_name(detail.final_grade) if detail.final_grade else "—")
+        self.grade.setProperty("grade", detail.final_grade or "")
+        self.evidence.setText(self.evidence_text(detail))
+        self.evidence.setProperty("kind", "ok" if detail.evidence_ok else "error")
+        for label in (self.grade, self.evidence):
+            label.style().unpolish(label)
+            label.style().polish(label)
+        open_dispute = any(d.is_open for d in detail.disputes)
+        finished = detail.finished_at is not None
+        self.dispute_buttons[OPEN].setEnabled(finished and not open_dispute)
+        for kind in (NOTE, DECISION, GRADE, CLOSE):
+            self.dispute_buttons[kind].setEnabled(open_dispute)
+        current = self.tabs.currentIndex()
+        for index in reversed(range(self.tabs.count())):
+            page = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            if page is not self.photo_list:
+                page.deleteLater()
+        t = self.tables
+        self.tabs.addTab(t.answers_table(detail), fill(self.tr("Answers (%1)"), len(detail.answers)))
+        self.tabs.addTab(t.facts_table(detail), self.tr("Return and grade"))
+        history = fill(self.tr("Grade history (%1)"), len(detail.grade_history))
+        self.tabs.addTab(t.history_table(detail), history)
+        self.tabs.addTab(t.timeline_table(detail), fill(self.tr("Audit timeline (%1)"), len(detail.timeline)))
+        self._fill_photos(detail)
+        self.tabs.addTab(self.photo_list, fill(self.tr("Photos (%1)"), len(detail.photos)))
+        self.tabs.addTab(t.disputes_table(detail), fill(self.tr("Disputes (%1)"), len(detail.disputes)))
+        self.tabs.setCurrentIndex(max(0, current))
+
+    def evidence_text(self, detail: InspectionDetail) -> str:
+        """One line saying whether the audit chain and the photo files checked out, and where not."""
+        problems = []
+        for check in detail.chains:
+            report = check.report
+            if not report.ok:
+                problems.append(fill(self.tr("the audit chain of station %1 is broken at event %2"),
+                                     check.station_code, report.broken_seq))
+        changed = [e for e in detail.timeline if not e.intact]
+        if changed:
+            problems.append(fill(self.tr("event %1 was changed after it was recorded"),
+                                 ", ".join(f"{e.station_code} #{e.seq}" for e in changed)))
+        for number, photo in enumerate(detail.photos, start=1):
+            if not photo.file_ok:
+                problems.append(fill(self.tr("photo %1 (%2) no longer matches its SHA-256"), number,
+                                     photo.tag))
+            elif not photo.recorded:
+                problems.append(fill(self.tr("photo %1 (%2) is not in the audit log"), number, photo.tag))
+        if problems:
+            return fill(self.tr("BROKEN EVIDENCE: %1."), "; ".join(problems))
+        events = sum(check.report.events_checked for check in detail.chains)
+        text = self.tr("Evidence verified: audit chain intact (%1 events checked), %2 photos match their "
+                       "SHA-256.")
+        return fill(text, events, len(detail.photos))
+
+    def _photo_activated(self, item: QListWidgetItem) -> None:
+        self.photo_requested.emit(self.photo_list.row(item))
+
+    def _fill_photos(self, detail: InspectionDetail) -> None:
+        self.photo_list.clear()
+        for number, photo in enumerate(detail.photos, start=1):
+            text = f"{number}. {photo.tag}" + ("" if photo.ok else " ✘")
+            item = QListWidgetItem(QIcon(thumbnail(str(photo.path))), text)
+            item.setToolTip(f"SHA-256 {photo.sha256}")
+            if not photo.ok:
+                item.setForeground(Qt.GlobalColor.red)
+            self.photo_list.addItem(item)

@@ -1,0 +1,273 @@
+"""The camera panel of an inspection: live preview, which shots are needed, capture, thumbnails.
+
+A capture (button or Space) takes the camera's newest full-resolution frame, encodes it as JPEG
+(quality 92) in the background and stores it through the inspection service on the database
+worker. Without a camera, "Import photo from file…" still works.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import cv2
+import numpy as np
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.services.checklist_model import ChecklistTemplate
+from inspector.services.inspection import PhotoInfo
+from inspector.ui.camera_view import CameraController, CameraView
+from inspector.ui.station.tools import Workbench
+from inspector.ui.tasks import run_task
+from inspector.ui.texts import fill
+from inspector.ui.widgets import secondary_button
+
+JPEG_QUALITY = 92
+OTHER_TAG = "other"
+
+
+def capture_jpeg(camera: CameraController) -> bytes:
+    """The camera's newest frame as JPEG bytes (background work: may wait for a frame)."""
+    return encode_jpeg(camera.capture_still())
+
+
+def encode_jpeg(image: np.ndarray) -> bytes:
+    """A BGR (or grey) image as JPEG bytes at :data:`JPEG_QUALITY`."""
+    ok, data = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, JPEG_QUALITY])
+    if not ok:
+        raise ValueError("the picture could not be encoded as JPEG")
+    return data.tobytes()
+
+
+class CameraPanel(QWidget):
+    """Preview, tag chooser with what is still missing, capture/import buttons and thumbnails.
+
+    Emits ``photo_added(PhotoInfo)``, ``photo_deleted(uuid)`` and ``problem(str)``.
+    """
+
+    photo_added = Signal(object)
+    photo_deleted = Signal(object)
+    problem = Signal(str)
+
+    def __init__(self, bench: Workbench, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._bench = bench
+        self.inspection_id: uuid.UUID | None = None
+        self.busy = False
+        self._titles: dict[str, str] = {}
+        self._last_needed: list[str] | None = None
+        self.view = CameraView(bench.camera, stop_on_close=False)
+        self.view.setMinimumSize(320, 200)
+        self.tag_box = QComboBox()
+        self.tag_box.setToolTip(self.tr("What the next photo shows"))
+        self.needed = QLabel()
+        self.needed.setWordWrap(True)
+        self.needed.setObjectName("needed")
+        self.capture_button = QPushButton(self.tr("Take photo (Space)"))
+        self.capture_button.setAutoDefault(True)
+        self.capture_button.clicked.connect(self.capture)
+        self.import_button = secondary_button(self.tr("Import photo from file…"))
+        self.import_button.setAutoDefault(True)
+        self.import_button.clicked.connect(self.import_file)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.tag_box, 1)
+        buttons.addWidget(self.capture_button)
+        self.thumbnails = QListWidget()
+        self.thumbnails.setViewMode(QListView.ViewMode.IconMode)
+        self.thumbnails.setFlow(QListView.Flow.LeftToRight)
+        self.thumbnails.setWrapping(False)
+        self.thumbnails.setIconSize(QSize(96, 72))
+        self.thumbnails.setFixedHeight(128)
+        self.thumbnails.setObjectName("thumbnails")
+        self.delete_button = secondary_button(self.tr("Delete photo"))
+        self.delete_button.setAutoDefault(True)
+        self.delete_button.clicked.connect(self.delete_selected)
+        side = QVBoxLayout()
+        side.addWidget(self.delete_button)
+        side.addWidget(self.import_button)
+        strip = QHBoxLayout()
+        strip.addWidget(self.thumbnails, 1)
+        strip.addLayout(side)
+        self.no_camera = QLabel(self.tr("No camera is set up. Use “Import photo from file…”."))
+        self.no_camera.setObjectName("hint")
+        self.no_camera.setWordWrap(True)
+        self.no_camera.setVisible(bench.camera is None)
+        self.view.setVisible(bench.camera is not None)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.no_camera)
+        layout.addLayout(buttons)
+        layout.addWidget(self.needed)
+        layout.addLayout(strip)
+        if bench.camera is None:
+            layout.addStretch(1)
+        self.capture_button.setEnabled(bench.camera is not None)
+
+    # --- setup -----------------------------------------------------------------------------------
+
+    def load(
+        self,
+        inspection_id: uuid.UUID,
+        template: ChecklistTemplate | None,
+        language: str,
+        photos: tuple[PhotoInfo, ...],
+    ) -> None:
+        """Prepare for an inspection: its template's shots and the photos taken so far."""
+        self.inspection_id = inspection_id
+        self._titles = {}
+        self._last_needed = None
+        if template is not None:
+            self._titles.update({p.tag: p.title.get(language) for p in template.photos})
+            self._titles.update(
+                {
+                    q.photo_tag: q.text.get(language)
+                    for q in template.questions
+                    if q.type == "photo" and q.photo_tag
+                }
+            )
+        self._titles[OTHER_TAG] = self.tr("Other")
+        self.tag_box.clear()
+        for tag, title in self._titles.items():
+            self.tag_box.addItem(title, tag)
+        self.thumbnails.clear()
+        for photo in photos:
+            self._add_thumbnail(photo)
+        self.show_needed([])
+
+    def show_needed(self, tags: list[str]) -> None:
+        """Mark which shots are still required ("!" in the chooser) and choose the first of them."""
+        changed, self._last_needed = tags != self._last_needed, list(tags)
+        taken = self.tags_taken()
+        for index in range(self.tag_box.count()):
+            tag = self.tag_box.itemData(index)
+            mark = "! " if tag in tags else "✓ " if tag in taken else ""
+            self.tag_box.setItemText(index, mark + self._titles.get(tag, tag))
+        if tags:
+            names = ", ".join(self._titles.get(tag, tag) for tag in tags)
+            self.needed.setText(fill(self.tr("Photos still needed: %1"), names))
+            self.needed.setProperty("kind", "error")
+            if changed:
+                self.select_tag(tags[0])
+        else:
+            self.needed.setText(self.tr("All required photos are taken."))
+            self.needed.setProperty("kind", "ok")
+            if changed:
+                self.select_tag(OTHER_TAG)
+        self.needed.style().polish(self.needed)
+
+    def select_tag(self, tag: str) -> None:
+        """Choose the tag the next photo gets."""
+        index = self.tag_box.findData(tag)
+        if index >= 0:
+            self.tag_box.setCurrentIndex(index)
+
+    @property
+    def tag(self) -> str:
+        """The tag of the next photo."""
+        return str(self.tag_box.currentData() or OTHER_TAG)
+
+    def tags_taken(self) -> set[str]:
+        """The tags of the photos shown."""
+        return {
+            self.thumbnails.item(n).data(Qt.ItemDataRole.UserRole).tag for n in range(self.thumbnails.count())
+        }
+
+    # --- photos ----------------------------------------------------------------------------------
+
+    def capture(self) -> None:
+        """Take a photo with the camera (in the background) and store it."""
+        camera = self._bench.camera
+        if camera is None or self.inspection_id is None or self.busy:
+            return
+        self.busy = True
+        run_task(
+            capture_jpeg, camera, on_done=lambda data: self._store(data, "camera"), on_error=self._failed
+        )
+
+    def import_file(self) -> None:
+        """Choose a picture file and store it as a photo of the inspection."""
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import photo"), "", self.tr("Pictures (*.jpg *.jpeg *.png)")
+        )
+        if name:
+            self.import_path(Path(name))
+
+    def import_path(self, path: Path) -> None:
+        """Store the picture at ``path`` as a photo."""
+        if self.inspection_id is None or self.busy:
+            return
+        self.busy = True
+        run_task(
+            Path.read_bytes, path, on_done=lambda data: self._store(data, "import"), on_error=self._failed
+        )
+
+    def _store(self, data: bytes, source: str) -> None:
+        assert self.inspection_id is not None
+        self._bench.worker.run(
+            self._bench.services.inspections.add_photo,
+            self.inspection_id,
+            data,
+            self.tag,
+            self._bench.user.id,
+            source,
+            on_done=self._stored,
+            on_error=self._failed,
+        )
+
+    def _stored(self, photo: PhotoInfo) -> None:
+        self.busy = False
+        self._add_thumbnail(photo)
+        self._bench.feedback.success(self.view)
+        self.photo_added.emit(photo)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.busy = False
+        self._bench.feedback.error(self.view)
+        self.problem.emit(fill(self.tr("No photo was taken: %1"), exc))
+
+    def _add_thumbnail(self, photo: PhotoInfo) -> None:
+        path = self._bench.services.photos.thumbnails_dir / photo.thumbnail_path
+        item = QListWidgetItem(QIcon(QPixmap(str(path))), self._titles.get(photo.tag, photo.tag))
+        item.setData(Qt.ItemDataRole.UserRole, photo)
+        item.setSizeHint(QSize(120, 110))
+        self.thumbnails.addItem(item)
+        self.thumbnails.setCurrentItem(item)
+        self.thumbnails.scrollToItem(item)
+
+    def delete_selected(self) -> None:
+        """Delete the selected photo (to retake it: its tag is chosen again)."""
+        item = self.thumbnails.currentItem()
+        if item is None or self.inspection_id is None:
+            return
+        photo: PhotoInfo = item.data(Qt.ItemDataRole.UserRole)
+        self._bench.worker.run(
+            self._bench.services.inspections.delete_photo,
+            self.inspection_id,
+            photo.id,
+            self._bench.user.id,
+            on_done=lambda _r: self._deleted(photo),
+            on_error=self._failed,
+        )
+
+    def _deleted(self, photo: PhotoInfo) -> None:
+        for row in range(self.thumbnails.count()):
+            if self.thumbnails.item(row).data(Qt.ItemDataRole.UserRole).id == photo.id:
+                self.thumbnails.takeItem(row)
+                break
+        self.select_tag(photo.tag)
+        self.photo_deleted.emit(photo.id)

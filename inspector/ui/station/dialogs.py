@@ -1,0 +1,152 @@
+"""Small dialogs of the station: a reason or note to type, and choosing another grade.
+
+They open with :meth:`QDialog.open` (never a blocking ``exec``) and report through signals, so
+the scanner and the tests keep working while they are shown.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QButtonGroup, QDialog, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from inspector.models import Grade
+from inspector.services.grading import MIN_OVERRIDE_REASON
+from inspector.ui.texts import fill, grade_name
+from inspector.ui.widgets import MessageLine, heading, hint, secondary_button
+
+
+def _buttons(ok: QPushButton, cancel: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addWidget(cancel)
+    row.addStretch(1)
+    row.addWidget(ok)
+    return row
+
+
+class TextDialog(QDialog):
+    """Asks for one line of text (a note, a reason, a description); emits ``entered(text)``."""
+
+    entered = Signal(str)
+
+    def __init__(
+        self,
+        title: str,
+        explanation: str,
+        placeholder: str,
+        min_length: int = 0,
+        text: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(760)
+        self._min_length = min_length
+        self.field = QLineEdit(text)
+        self.field.setPlaceholderText(placeholder)
+        self.message = MessageLine()
+        self.ok_button = QPushButton(self.tr("OK (Enter)"))
+        self.ok_button.setDefault(True)
+        self.ok_button.clicked.connect(self.accept)
+        cancel = secondary_button(self.tr("Cancel (Esc)"))
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 24)
+        layout.setSpacing(14)
+        layout.addWidget(heading(title, "dialogHeading"))
+        layout.addWidget(hint(explanation))
+        layout.addWidget(self.field)
+        layout.addWidget(self.message)
+        layout.addLayout(_buttons(self.ok_button, cancel))
+        self.field.setFocus()
+
+    def accept(self) -> None:
+        """Close and emit the text, unless it is shorter than required."""
+        text = " ".join(self.field.text().split())
+        if len(text) < self._min_length:
+            self.message.show_error(fill(self.tr("Please write at least %1 characters."), self._min_length))
+            self.field.setFocus()
+            return
+        super().accept()
+        self.entered.emit(text)
+
+
+class OverrideDialog(QDialog):
+    """Choose a grade other than the suggestion, with the reason the service requires."""
+
+    chosen = Signal(object, str)  # Grade, reason
+
+    def __init__(self, suggested: Grade, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Another grade"))
+        self.setMinimumWidth(820)
+        self.suggested = suggested
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        row = QHBoxLayout()
+        for number, grade in enumerate(Grade, start=1):
+            button = QPushButton(fill(self.tr("%1  %2"), number, grade_name(grade)))
+            button.setCheckable(True)
+            button.setAutoDefault(False)  # Enter always means the OK button, whatever grade has focus
+            button.setProperty("grade", grade.value)
+            self.group.addButton(button, number - 1)
+            row.addWidget(button)
+        self.group.button(list(Grade).index(suggested)).setChecked(True)
+        self.group.idClicked.connect(lambda _id: self.reason.setFocus())
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("Why another grade? (at least 10 characters)"))
+        self.message = MessageLine()
+        self.ok_button = QPushButton(self.tr("Finish with this grade (Enter)"))
+        self.ok_button.setDefault(True)
+        self.ok_button.clicked.connect(self.accept)
+        cancel = secondary_button(self.tr("Cancel (Esc)"))
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 24)
+        layout.setSpacing(14)
+        layout.addWidget(heading(self.tr("Choose another grade"), "dialogHeading"))
+        layout.addWidget(
+            hint(
+                fill(
+                    self.tr("The checklist suggests %1. Keys 1–4 choose a grade, then write why."),
+                    grade_name(suggested),
+                )
+            )
+        )
+        layout.addLayout(row)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.message)
+        layout.addLayout(_buttons(self.ok_button, cancel))
+        self.group.checkedButton().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """1–4 choose a grade (while the reason field does not have the focus)."""
+        index = event.key() - Qt.Key.Key_1
+        if 0 <= index < len(Grade):
+            self.group.button(index).click()
+            return
+        super().keyPressEvent(event)
+
+    @property
+    def grade(self) -> Grade:
+        """The grade chosen now."""
+        return list(Grade)[max(0, self.group.checkedId())]
+
+    def accept(self) -> None:
+        """Close and emit ``chosen`` when the reason is long enough for an override."""
+        reason = " ".join(self.reason.text().split())
+        if self.grade is not self.suggested and len(reason) < MIN_OVERRIDE_REASON:
+            self.message.show_error(
+                fill(
+                    self.tr("Write why you choose %1 instead of %2 (at least %3 characters)."),
+                    grade_name(self.grade),
+                    grade_name(self.suggested),
+                    MIN_OVERRIDE_REASON,
+                )
+            )
+            self.reason.setFocus()
+            return
+        super().accept()
+        self.chosen.emit(self.grade, reason)

@@ -1,0 +1,96 @@
+"""The grading panel: the suggested grade (big, coloured), why, refund advice and destination."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from inspector.models import Grade
+from inspector.services.finishing import Assessment
+from inspector.ui.station.dialogs import OverrideDialog
+from inspector.ui.texts import disposition_name, fill, grade_name, money, refund_advice_name
+from inspector.ui.widgets import secondary_button
+
+
+class GradingPanel(QWidget):
+    """Shows an :class:`Assessment`; emits ``finish(Grade, reason)`` when the inspector decides."""
+
+    finish = Signal(object, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("gradingPanel")
+        self.assessment: Assessment | None = None
+        self.currency = "EUR"
+        self.language = "en"
+        self.dialog: OverrideDialog | None = None
+        self.grade_label = QLabel("–")
+        self.grade_label.setObjectName("gradeBig")
+        self.grade_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.grade_label.setFixedWidth(230)
+        self.grade_label.setWordWrap(True)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.finish_button = QPushButton(self.tr("Finish (Enter)"))
+        self.finish_button.setAutoDefault(True)
+        self.finish_button.clicked.connect(self.confirm)
+        self.other_button = secondary_button(self.tr("Other grade…"))
+        self.other_button.setAutoDefault(True)
+        self.other_button.clicked.connect(self.choose_other)
+        buttons = QVBoxLayout()
+        buttons.setSpacing(6)
+        buttons.addWidget(self.finish_button)
+        buttons.addWidget(self.other_button)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 6, 8, 6)
+        row.addWidget(self.grade_label)
+        row.addWidget(self.details, 1)
+        row.addLayout(buttons)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+
+    def show_assessment(self, assessment: Assessment) -> None:
+        """Show what the rules say now."""
+        self.assessment = assessment
+        grade = assessment.suggested_grade
+        self.grade_label.setText(grade_name(grade) if grade else "–")
+        self.grade_label.setProperty("grade", grade.value if grade else "")
+        self.grade_label.style().polish(self.grade_label)
+        lines = []
+        if assessment.evaluation is not None:
+            lines += assessment.evaluation.reasons_in(self.language)[:3]
+        refund = assessment.refund
+        lines.append(
+            fill(
+                self.tr("<b>%1</b>: %2"),
+                refund_advice_name(refund.kind),
+                money(refund.amount_cents, self.currency),
+            )
+        )
+        if assessment.disposition is not None:
+            lines.append(
+                fill(
+                    self.tr("Destination: <b>%1 %2</b>"),
+                    disposition_name(assessment.disposition.kind),
+                    assessment.disposition.destination,
+                )
+            )
+        if assessment.missing or assessment.needs_wrong_item_photo:
+            lines.append("<span style='color:#b00020'><b>" + self.tr("Not complete yet") + "</b></span>")
+        self.details.setText("<br>".join(_escape(line) if "<" not in line else line for line in lines))
+
+    def confirm(self) -> None:
+        """Finish with the suggested grade."""
+        if self.assessment is not None and self.assessment.suggested_grade is not None:
+            self.finish.emit(self.assessment.suggested_grade, "")
+
+    def choose_other(self) -> None:
+        """Open the override dialog (another grade needs a reason)."""
+        suggested = (self.assessment.suggested_grade if self.assessment else None) or Grade.RESTOCK
+        self.dialog = OverrideDialog(suggested, self.window())
+        self.dialog.chosen.connect(self.finish)
+        self.dialog.open()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,55 @@
+"""The announced lines of a return as a table: product, SKU, GTIN, quantity, price, reason, progress."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+from inspector.services.return_summary import LineSummary
+from inspector.ui.texts import money, reason_name
+
+COLUMNS = 8
+
+
+class LinesTable(QTableWidget):
+    """One row per announced line; the row's :class:`LineSummary` is under ``Qt.UserRole``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, COLUMNS, parent)
+        self.setHorizontalHeaderLabels([
+            self.tr("Product"), self.tr("SKU"), self.tr("GTIN"), self.tr("Qty"), self.tr("Price"),
+            self.tr("Reason"), self.tr("Comment"), self.tr("Done"),
+        ])  # fmt: skip
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().hide()
+        self.setWordWrap(True)
+        header = self.horizontalHeader()
+        for column in range(COLUMNS):
+            stretch = column in (0, 6)  # product and comment take what is left, and wrap
+            mode = QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(column, mode)
+
+    def set_lines(self, lines: tuple[LineSummary, ...]) -> None:
+        """Show ``lines`` and select the first with units left to inspect."""
+        self.setRowCount(len(lines))
+        for row, line in enumerate(lines):
+            values = [
+                line.product_name, line.sku, line.gtin, str(line.quantity),
+                money(line.unit_price_cents, line.currency), reason_name(line.reason_code),
+                line.customer_comment, f"{line.units_inspected}/{line.quantity}",
+            ]  # fmt: skip
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, line)
+                self.setItem(row, column, item)
+        self.resizeRowsToContents()
+        todo = next((n for n, line in enumerate(lines) if line.units_inspected < line.quantity), 0)
+        if lines:
+            self.selectRow(todo)
+
+    def selected_line(self) -> LineSummary | None:
+        """The line of the selected row."""
+        item = self.item(self.currentRow(), 0)
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None

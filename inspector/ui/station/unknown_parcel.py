@@ -1,0 +1,175 @@
+"""An unknown parcel: search the announced returns by what is known, or register it as unannounced."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from inspector.services.return_summary import ReturnSummary
+from inspector.ui.station.chooser import ReturnList
+from inspector.ui.station.tools import Workbench
+from inspector.ui.tasks import run_task
+from inspector.ui.texts import fill
+from inspector.ui.widgets import MessageLine, heading, hint, secondary_button
+
+
+class UnknownParcelScreen(QWidget):
+    """Search by order, RMA, postcode + house number or name; or register an unannounced return.
+
+    Emits ``opened(ReturnSummary)`` for a found return, ``registered(ReturnSummary)`` for a new
+    unannounced one and ``back()`` to scan again.
+    """
+
+    opened = Signal(object)
+    registered = Signal(object)
+    back = Signal()
+
+    def __init__(self, bench: Workbench, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._bench = bench
+        self.scanned_code = ""
+        self.title = heading("", "screenTitle")
+        self.order_field, self.rma_field = QLineEdit(), QLineEdit()
+        self.postcode_field, self.house_field, self.name_field = QLineEdit(), QLineEdit(), QLineEdit()
+        self.postcode_field.setPlaceholderText("1012AB")
+        self.house_field.setPlaceholderText("12")
+        self.house_field.setMaximumWidth(140)
+        self.search_button = QPushButton(self.tr("Search (Enter)"))
+        self.search_button.setAutoDefault(True)
+        self.search_button.clicked.connect(self.search)
+        search_form = QFormLayout()
+        search_form.addRow(self.tr("Order number"), self.order_field)
+        search_form.addRow(self.tr("RMA"), self.rma_field)
+        address = QHBoxLayout()
+        address.addWidget(self.postcode_field, 2)
+        address.addWidget(self.house_field, 1)
+        search_form.addRow(self.tr("Postcode, house no."), address)
+        name_row = QHBoxLayout()
+        name_row.addWidget(self.name_field, 1)
+        name_row.addWidget(self.search_button)
+        search_form.addRow(self.tr("Customer name"), name_row)
+        for field in (
+            self.order_field,
+            self.rma_field,
+            self.postcode_field,
+            self.house_field,
+            self.name_field,
+        ):
+            field.returnPressed.connect(self.search)
+        self.results = ReturnList()
+        self.results.opened.connect(self.opened)
+        self.message = MessageLine()
+        left = QVBoxLayout()
+        left.addLayout(search_form)
+        left.addWidget(self.results, 1)
+        self.register_name, self.register_notes = QLineEdit(), QLineEdit()
+        self.register_name.setPlaceholderText(self.tr("Customer name (if known)"))
+        self.register_notes.setPlaceholderText(self.tr("Notes, e.g. sender on the label"))
+        self.register_button = QPushButton(self.tr("Register parcel"))
+        self.register_button.setAutoDefault(True)
+        self.register_button.clicked.connect(self.register)
+        box = QFrame()
+        box.setObjectName("notice")
+        right = QVBoxLayout(box)
+        right.setSpacing(8)
+        right.addWidget(heading(self.tr("Not announced?"), "subheading"))
+        right.addWidget(
+            hint(
+                self.tr(
+                    "Register the parcel, then photograph its label and contents and add "
+                    "every item in it as an extra item. A supervisor checks it."
+                )
+            )
+        )
+        right.addWidget(self.register_name)
+        right.addWidget(self.register_notes)
+        right.addWidget(self.register_button)
+        right.addStretch(1)
+        self.back_button = secondary_button(self.tr("Back to scanning (Esc)"))
+        self.back_button.setAutoDefault(True)
+        self.back_button.clicked.connect(self.back)
+        columns = QHBoxLayout()
+        columns.setSpacing(24)
+        columns.addLayout(left, 3)
+        columns.addWidget(box, 2)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 12, 24, 12)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addLayout(columns, 1)
+
+    def show_for(self, code: str) -> None:
+        """Start over for the parcel with ``code`` (a code nobody announced)."""
+        self.scanned_code = code
+        self.title.setText(fill(self.tr("Unknown parcel %1"), code))
+        for field in (
+            self.order_field,
+            self.rma_field,
+            self.postcode_field,
+            self.house_field,
+            self.name_field,
+            self.register_name,
+            self.register_notes,
+        ):
+            field.clear()
+        self.results.clear()
+        self.message.show_info(self.tr("No announced return has this code. Search by what the parcel shows."))
+        self.postcode_field.setFocus()
+
+    def search(self) -> None:
+        """Search in the background with whatever fields are filled."""
+        criteria = {
+            "order_number": self.order_field.text(),
+            "rma": self.rma_field.text(),
+            "postcode": self.postcode_field.text(),
+            "house_number": self.house_field.text(),
+            "customer_name": self.name_field.text(),
+        }
+        if not any(value.strip() for value in criteria.values()):
+            self.message.show_error(self.tr("Fill in at least one field to search."))
+            return
+        run_task(self._bench.services.intake.search, on_done=self._found, **criteria)
+
+    def _found(self, returns: tuple[ReturnSummary, ...]) -> None:
+        self.results.set_returns(returns)
+        if returns:
+            self.message.show_info(
+                fill(self.tr("%1 return(s) found. Arrows choose, Enter opens."), len(returns))
+            )
+            self.results.setFocus()
+        else:
+            self.message.show_error(self.tr("Nothing found. Try other details or register the parcel."))
+
+    def register(self) -> None:
+        """Register the parcel as an unannounced return (on the database worker)."""
+        self.register_button.setEnabled(False)
+        self._bench.worker.run(
+            self._bench.services.intake.register_unannounced,
+            scanned_code=self.scanned_code,
+            user_id=self._bench.user.id,
+            customer_name=self.register_name.text(),
+            notes=self.register_notes.text(),
+            on_done=self._registered,
+            on_error=self._failed,
+        )
+
+    def _registered(self, summary: ReturnSummary) -> None:
+        self.register_button.setEnabled(True)
+        self._bench.feedback.success()
+        self.registered.emit(summary)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.register_button.setEnabled(True)
+        from inspector.ui.errors import report_exception
+
+        report_exception(exc, self)
+
+    def keyPressEvent(self, event: object) -> None:
+        """Esc goes back to scanning."""
+        if getattr(event, "key", lambda: None)() == Qt.Key.Key_Escape:
+            self.back.emit()
+            return
+        super().keyPressEvent(event)  # type: ignore[arg-type]

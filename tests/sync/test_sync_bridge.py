@@ -1,0 +1,58 @@
+"""The GUI session syncs in the background and the status bar says so, on the GUI thread."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from dataclasses import replace
+
+from sync_helpers import pending, record_activity
+
+from inspector.ui.status_bar import StationStatusBar
+from inspector.ui.sync_bridge import SyncBridge, sync_status_text
+
+
+def test_status_bar_shows_online_and_the_queue_drains(qtbot, central_url, station_factory, codes) -> None:  # type: ignore[no-untyped-def]
+    services = station_factory(codes("WH"), codes("ST"))
+    services.settings = replace(services.settings, central_url=central_url, sync_interval_s=1)
+    record_activity(services, 3)
+    assert pending(services) > 0
+    bar = StationStatusBar(
+        _nobody(),
+        services.station.station_code,
+        services.database.path,
+        sync_configured=True,
+    )
+    qtbot.addWidget(bar)
+    bridge = SyncBridge(services, poll_ms=200)
+    bridge.status_changed.connect(bar.show_sync)
+    bridge.start()
+    try:
+        qtbot.waitUntil(lambda: pending(services) == 0, timeout=60_000)
+        qtbot.waitUntil(lambda: bar.sync_label.text().startswith("Online"), timeout=10_000)
+        assert "last sync" in bar.sync_label.text()
+    finally:
+        bridge.stop()
+
+
+def test_without_a_central_database_the_bar_says_not_configured(qtbot, station_factory, codes) -> None:  # type: ignore[no-untyped-def]
+    services = station_factory(codes("WH"), codes("ST"))
+    bridge = SyncBridge(services)
+    assert not bridge.configured
+    seen: list = []
+    bridge.status_changed.connect(seen.append)
+    bridge.start()
+    assert seen == [None]
+    assert sync_status_text(None) == "Offline — not configured"
+    bridge.stop()
+
+
+def _nobody():  # type: ignore[no-untyped-def]
+    import uuid
+
+    from inspector.models import Role
+    from inspector.services.users import UserInfo
+
+    return UserInfo(uuid.uuid4(), "Test", Role.INSPECTOR, "BDG000001", "")

@@ -1,0 +1,128 @@
+"""The review screen: the table model without a window, search, detail, broken evidence, disputes."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from inspector.app import Services
+from inspector.models import Dispute, Grade, Photo, Role
+from inspector.services.demo_data import seed_demo
+from inspector.services.review import ReviewRow
+from inspector.ui.pages.review import DETAIL, RESULTS, ReviewPage
+from inspector.ui.review.dispute_dialog import OPEN
+from inspector.ui.review.table_model import CUSTOMER, FINISHED, GRADE, ROW_ROLE, ReviewTableModel
+from inspector.ui.tasks import DatabaseWorker
+
+NOW = datetime(2026, 11, 20, 15, tzinfo=UTC)
+
+
+def _row(n: int, customer: str, grade: Grade | None) -> ReviewRow:
+    return ReviewRow(uuid.uuid4(), None, f"RMA{n:08d}", "", customer, "", "", "", grade, grade, "ST-01", "",
+                     NOW - timedelta(hours=n), ("late",) if n % 2 else ())
+
+
+def test_table_model_sorts_and_returns_rows_without_a_window() -> None:
+    model = ReviewTableModel()
+    rows = [_row(1, "bram", Grade.SCRAP), _row(2, "Anna", Grade.RESTOCK), _row(3, "cees", None)]
+    model.set_rows(rows)
+    assert model.rowCount() == 3 and model.columnCount() == 9
+    assert model.data(model.index(0, 0), ROW_ROLE) is rows[0]
+    model.sort(CUSTOMER, Qt.SortOrder.AscendingOrder)
+    assert [r.customer_name for r in model.rows()] == ["Anna", "bram", "cees"]
+    model.sort(GRADE, Qt.SortOrder.AscendingOrder)
+    assert [r.grade for r in model.rows()] == [Grade.RESTOCK, Grade.SCRAP, None]
+    model.sort(FINISHED, Qt.SortOrder.DescendingOrder)
+    assert model.rows() == rows
+    assert model.data(model.index(0, GRADE)) == "Scrap"
+    assert model.headerData(CUSTOMER, Qt.Orientation.Horizontal) == "Customer"
+    model.set_rows([])
+    assert model.rowCount() == 0 and model.data(model.index(0, 0)) is None
+    assert model.rowCount(model.index(0, 0)) == 0 and model.rowCount(QModelIndex()) == 0
+
+
+@pytest.fixture
+def seeded(services: Services) -> Services:
+    seed_demo(services.database, services.photos, services.station,
+              returns=40, inspections=15, seed=11, now=NOW)
+    return services
+
+
+def _page(qtbot: QtBot, services: Services, role: Role) -> ReviewPage:
+    user = next(u for u in services.users.active_users() if u.role is role)
+    page = ReviewPage(services, user, DatabaseWorker())
+    qtbot.addWidget(page)
+    page.resize(1200, 760)
+    page.show()
+    return page
+
+
+def test_search_open_detail_and_back(qtbot: QtBot, seeded: Services, inline: None) -> None:
+    page = _page(qtbot, seeded, Role.SUPERVISOR)
+    everything = page.model.rowCount()
+    assert everything > 5
+    wanted = page.model.row_at(3)
+    qtbot.keyClicks(page.filters.rma, wanted.rma)
+    qtbot.keyClick(page.filters.rma, Qt.Key.Key_Return)
+    assert 0 < page.model.rowCount() < everything
+    assert {page.model.row_at(r).rma for r in range(page.model.rowCount())} == {wanted.rma}
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert page.stack.currentIndex() == DETAIL
+    detail = page.detail_view.detail
+    assert detail is not None and detail.facts.rma == wanted.rma
+    assert "Evidence verified" in page.detail_view.evidence.text()
+    assert page.detail_view.tabs.count() == 6 and page.detail_view.dispute_buttons[OPEN].isVisible()
+    qtbot.mouseClick(page.detail_view.back_button, Qt.MouseButton.LeftButton)
+    assert page.stack.currentIndex() == RESULTS
+    page.filters.clear()
+    page.filters.grade.setCurrentIndex(page.filters.grade.findData(Grade.RESTOCK))
+    qtbot.mouseClick(page.filters.search_button, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() and all(page.model.row_at(r).grade is Grade.RESTOCK
+                                         for r in range(page.model.rowCount()))
+
+
+def test_a_tampered_photo_shows_as_broken_evidence(qtbot: QtBot, seeded: Services, inline: None) -> None:
+    with seeded.database.session() as session:
+        photo = session.scalars(select(Photo)).first()
+        assert photo is not None
+        inspection_id, path = photo.inspection_id, seeded.photos.path_of(photo.file_path)
+    path.write_bytes(path.read_bytes() + b"tampered")
+    page = _page(qtbot, seeded, Role.SUPERVISOR)
+    page.open_inspection(inspection_id)  # type: ignore[arg-type]
+    banner = page.detail_view.evidence
+    assert "BROKEN EVIDENCE" in banner.text() and banner.property("kind") == "error"
+    assert "no longer matches its SHA-256" in banner.text()
+
+
+def test_inspectors_see_no_dispute_actions(qtbot: QtBot, seeded: Services, inline: None) -> None:
+    page = _page(qtbot, seeded, Role.INSPECTOR)
+    page.open_inspection(page.model.row_at(0).inspection_id)
+    assert not any(button.isVisible() for button in page.detail_view.dispute_buttons.values())
+
+
+def test_a_supervisor_opens_a_dispute_through_the_dialog(qtbot: QtBot, seeded: Services,
+                                                         inline: None) -> None:
+    page = _page(qtbot, seeded, Role.SUPERVISOR)
+    page.open_inspection(page.model.row_at(0).inspection_id)
+    qtbot.mouseClick(page.detail_view.dispute_buttons[OPEN], Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.party.setCurrentIndex(1)
+    qtbot.keyClicks(dialog.reference, "DHL-CLAIM-77")
+    qtbot.keyClicks(dialog.text, "Box crushed on arrival")
+    qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+    page._worker.wait()
+    assert not dialog.isVisible()
+    with seeded.database.session() as session:
+        dispute = session.scalars(select(Dispute)).one()
+        assert dispute.reference == "DHL-CLAIM-77" and dispute.entries[0].text == "Box crushed on arrival"
+    detail = page.detail_view.detail
+    assert detail is not None and detail.disputes and detail.disputes[0].is_open
+    assert page.detail_view.dispute_buttons["grade"].isEnabled()
