@@ -28,16 +28,27 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
+import zxingcpp
 
 from . import frames
 from .backends import ZBarDecoder, ZXingDecoder
 from .locate import barcode_regions
-from .symbols import MATRIX, RETAIL, Candidate, DecodedCode, to_decoded
+from .symbols import LINEAR, MATRIX, RETAIL, Candidate, DecodedCode, to_decoded
 
 Quad = tuple[tuple[int, int], ...]
 _CONFIRM_MAX_SIDE = 1600  # confirmation crops are upsampled fully: the 2x read is what vetoes misreads
 _LONG_CHECKED = {"EAN13", "UPCA", "Code128"}  # 12+ digits / mod-103: not UPC-E, EAN-8, ITF, Code 39
 _CHECKED_FAMILIES = {"RETAIL", "ITF", "Code39", "Code128"}  # families where a conflict vetoes a read
+_BF = zxingcpp.BarcodeFormat
+ZX_LINEAR = _BF.AllLinear
+ZX_MATRIX = _BF.AllMatrix
+# family -> (zxing formats, zbar formats) for the confirmation reads
+_FAMILY_FORMATS: dict[str, tuple[zxingcpp.BarcodeFormats | None, frozenset[str] | None]] = {
+    "RETAIL": (_BF.AllRetail, RETAIL),
+    "ITF": (_BF.ITF, frozenset({"ITF"})),
+    "Code39": (_BF.Code39, frozenset({"Code39"})),
+    "Code128": (_BF.Code128, frozenset({"Code128"})),
+}
 
 
 class BarcodeDecoder:
@@ -70,28 +81,47 @@ class BarcodeDecoder:
 
     # -- reads used by the cascade ------------------------------------------------------------------
 
-    def local_reads(self) -> list[tuple[float, str, Callable[[frames.Frame], list[Candidate]]]]:
-        """Retries on a crop: (resampling factor, name, reader), in order of yield per ms."""
+    def local_reads(self) -> list[tuple[str, Callable[[_Region], list[Candidate]]]]:
+        """Retries on a region's crop, cheapest and most productive first (measured over the corpus).
+
+        1D reads are restricted to linear symbologies and scan only across the bars (see
+        :class:`_Region`); zbar scans every other line (two lines per module row are plenty for bars).
+        The last two retries are the only ones aimed at 2D symbols the fast path missed.
+        """
         zx, zb = self._zx, self._zb
 
-        def filtered(fn: Callable[[np.ndarray], frames.Frame], reader: Callable) -> Callable:
-            def read(f: frames.Frame) -> list[Candidate]:
-                g = fn(f.image)
-                return reader(frames.Frame(g.image, f"{f.name}-{g.name}", f.scale, f.offset))
+        def zxing(kind: str, factor: float = 1.0) -> Callable[[_Region], list[Candidate]]:
+            def read(r: _Region) -> list[Candidate]:
+                f = r.frame(factor, kind)
+                return zx.read(f, formats=ZX_LINEAR, try_rotate=r.rotate) if f is not None else []
             return read
 
-        def rot(f: frames.Frame) -> list[Candidate]:
-            return zx.read(f, try_rotate=_tall(f))
+        def zbar(kind: str, factor: float = 1.0) -> Callable[[_Region], list[Candidate]]:
+            def read(r: _Region) -> list[Candidate]:
+                f = r.frame(factor, kind)
+                if f is None:
+                    return []
+                return zb.read(f, density=max(2, int(f.scale)), formats=LINEAR, rows=r.rows, cols=r.cols)
+            return read
+
+        def matrix(r: _Region) -> list[Candidate]:
+            f = r.frame(2.0, "adaptive")
+            return zx.read(f, formats=ZX_MATRIX, try_rotate=True) if f is not None else []
+
+        def zbar_2d(r: _Region) -> list[Candidate]:
+            f = r.frame(1.0, "adaptive")
+            return zb.read(f, density=1) if f is not None else []
 
         return [
-            (1.0, "zxing-adaptive", filtered(frames.adaptive, rot)),
-            (1.0, "zxing-inverted", filtered(frames.inverted, rot)),
-            (1.0, "zbar", lambda f: zb.read(f)),
-            (1.0, "zbar-inverted", filtered(frames.inverted, zb.read)),
-            (2.0, "zbar-clahe", filtered(frames.clahe, zb.read)),
-            (2.0, "zxing-clahe", filtered(frames.clahe, rot)),
-            (1.0, "zbar-adaptive", filtered(frames.adaptive, zb.read)),
-            (2.0, "zxing-adaptive", filtered(frames.adaptive, rot)),
+            ("zbar-adaptive", zbar("adaptive")),
+            ("zxing-adaptive", zxing("adaptive")),
+            ("zbar", zbar("plain")),
+            ("zxing-inverted", zxing("inverted")),
+            ("zbar-inverted", zbar("inverted")),
+            ("zxing-clahe-x2", zxing("clahe", 2.0)),
+            ("zbar-clahe-x2", zbar("clahe", 2.0)),
+            ("zxing-2d-x2", matrix),
+            ("zbar-2d", zbar_2d),
         ]
 
     def global_reads(self) -> list[tuple[str, Callable[[np.ndarray], list[Candidate]]]]:
@@ -130,13 +160,10 @@ class _Run:
         if self._add("zxing", d._zx.read(frames.Frame(self.gray, "gray"))) or not d.escalate:
             return self.result
         regions = _dedupe([c.points for c in self.pool] + barcode_regions(self.gray, limit=1))
-        for i, region in enumerate(regions[: d.max_regions]):
-            crops: dict[float, frames.Frame | None] = {}
-            for factor, name, read in d.local_reads():
-                if factor not in crops:
-                    crops[factor] = frames.crop_around(self.gray, region, factor, d.max_crop_side)
-                crop = crops[factor]
-                if crop is not None and self._add(f"region{i}-x{factor:g}-{name}", read(crop)):
+        for i, quad in enumerate(regions[: d.max_regions]):
+            region = _Region(self.gray, quad, d.max_crop_side)
+            for name, read in d.local_reads():
+                if self._add(f"region{i}-{name}", read(region)):
                     return self.result
         for name, read in d.global_reads():
             if self._add(name, read(self.gray)):
@@ -189,14 +216,51 @@ class _Run:
     def _confirmations(self, key: tuple[str, str], best: Candidate) -> list[Candidate]:
         """zxing on a 2x upsampled crop and zbar on the crop around a value's best read."""
         if key not in self.confirm_cache:
+            # only reads of the same family can support or veto: restrict both backends to it
+            zx_formats, zb_formats = _FAMILY_FORMATS.get(key[0], (None, None))
             reads: list[Candidate] = []
-            for factor, reader in ((2.0, lambda f: self.d._zx.read(f, try_rotate=_tall(f))),
-                                   (1.0, self.d._zb.read)):
-                crop = frames.crop_around(self.gray, best.points, factor, _CONFIRM_MAX_SIDE)
-                if crop is not None:
-                    reads += reader(crop)
+            crop = frames.crop_around(self.gray, best.points, 2.0, _CONFIRM_MAX_SIDE)
+            if crop is not None:
+                reads += self.d._zx.read(crop, formats=zx_formats, try_rotate=_tall(crop))
+            crop = frames.crop_around(self.gray, best.points, 1.0)
+            if crop is not None:
+                reads += self.d._zb.read(crop, formats=zb_formats)
             self.confirm_cache[key] = reads
         return self.confirm_cache[key]
+
+
+class _Region:
+    """One candidate region: its crops and preprocessed variants, computed once and shared by the retries.
+
+    ``rows``/``cols`` say which way to scan: a crop with clearly vertical bars (horizontal gradients
+    dominate) is scanned along rows only, clearly horizontal bars along columns only, else both.
+    """
+
+    def __init__(self, gray: np.ndarray, quad: Quad, max_side: int) -> None:
+        self.gray, self.quad, self.max_side = gray, quad, max_side
+        self._frames: dict[tuple[float, str], frames.Frame | None] = {}
+        base = self.frame(1.0, "plain")
+        ratio = frames.bar_direction(base.image) if base is not None else 1.0
+        self.rows = ratio > 1 / _DIRECTION_RATIO
+        self.cols = ratio < _DIRECTION_RATIO
+        self.rotate = self.cols  # zxing scans rows only unless told to rotate
+
+    def frame(self, factor: float, kind: str) -> frames.Frame | None:
+        """The crop resampled by ``factor`` and filtered (plain, adaptive, inverted or clahe)."""
+        key = (factor, kind)
+        if key not in self._frames:
+            if kind == "plain":
+                f = frames.crop_around(self.gray, self.quad, factor, self.max_side)
+            else:
+                base = self.frame(factor, "plain")
+                f = base.derived(_FILTERS[kind](base.image)) if base is not None else None
+            self._frames[key] = f
+        return self._frames[key]
+
+
+_DIRECTION_RATIO = 1.5  # gradient energy ratio beyond which a crop's bars count as clearly oriented
+_FILTERS: dict[str, Callable[[np.ndarray], frames.Frame]] = {
+    "adaptive": frames.adaptive, "inverted": frames.inverted, "clahe": frames.clahe}
 
 
 def _tall(f: frames.Frame) -> bool:
