@@ -25,6 +25,8 @@ from inspector.scanning.decode import (
     ZXingDecoder,
     decode_file,
 )
+from inspector.scanning.decoders.frames import Frame, bar_direction
+from inspector.scanning.decoders.locate import barcode_regions
 from inspector.scanning.decoders.symbols import gtin_key, normalise_retail, upca_to_upce, upce_to_upca
 
 CORPUS = Path(os.environ.get("INSPECTOR_BARCODE_CORPUS")
@@ -74,6 +76,35 @@ def test_inverted_code_found_by_escalation() -> None:
     assert ZXingDecoder().decode(img) == []  # the plain fast path does not read light-on-dark
     codes = BarcodeDecoder().decode(img)
     assert [(c.format, c.text) for c in codes] == [("Code128", "RET-0042-XY")]
+
+
+def test_vertical_inverted_code_found_by_escalation() -> None:
+    img = cv2.rotate(255 - _render("Code128", "RET-0042-XY"), cv2.ROTATE_90_CLOCKWISE)
+    assert ZXingDecoder().decode(img) == []
+    codes = BarcodeDecoder().decode(img)
+    assert [(c.format, c.text) for c in codes] == [("Code128", "RET-0042-XY")]
+
+
+def test_bar_direction_and_zbar_scan_directions() -> None:
+    img = _render("EAN13", "4006381333931")
+    assert bar_direction(img) > 1.5  # vertical bars: horizontal gradients dominate
+    assert bar_direction(img.T.copy()) < 1 / 1.5
+    assert 0.75 < bar_direction(_render("QRCode", "https://example.com/r/1", scale=4)) < 1.3
+    frame = Frame(img, "gray")
+    zb = ZBarDecoder()
+    assert [c.text for c in zb.read(frame, rows=True, cols=False)] == ["4006381333931"]
+    assert zb.read(frame, rows=False, cols=True) == []  # scanning along the bars finds nothing
+    assert zb.read(frame, formats=frozenset({"QRCode"})) == []
+
+
+def test_barcode_regions_box_the_code() -> None:
+    canvas = np.full((500, 800), 200, np.uint8)
+    code = _render("Code128", "RMA-2024-0001", scale=2)
+    h, w = code.shape
+    canvas[150:150 + h, 200:200 + w] = code
+    (x0, y0), _, (x1, y1), _ = barcode_regions(canvas, limit=1)[0]
+    # the box covers the bars (inside the code's 30 px white border), not the whole canvas
+    assert 150 <= x0 <= 260 and 120 <= y0 <= 200 and 140 + w <= x1 <= 250 + w and 100 + h <= y1 <= 180 + h
 
 
 def test_non_utf8_qr_payload_does_not_crash() -> None:

@@ -18,17 +18,15 @@ class Frame:
     name: str
     scale: float = 1.0
     offset: tuple[int, int] = (0, 0)
-    scale_y: float = 0.0  # vertical factor when it differs from ``scale`` (0 = same)
 
     def to_input(self, points: list[tuple[float, float]]) -> tuple[tuple[int, int], ...]:
         """Map points of this frame to the input image's pixel coordinates."""
         ox, oy = self.offset
-        sy = self.scale_y or self.scale
-        return tuple((round(x / self.scale + ox), round(y / sy + oy)) for x, y in points)
+        return tuple((round(x / self.scale + ox), round(y / self.scale + oy)) for x, y in points)
 
     def derived(self, other: Frame) -> Frame:
         """``other`` (a filtered copy of this frame's image) with this frame's coordinate mapping."""
-        return Frame(other.image, f"{self.name}-{other.name}", self.scale, self.offset, self.scale_y)
+        return Frame(other.image, f"{self.name}-{other.name}", self.scale, self.offset)
 
 
 def to_gray(image: np.ndarray) -> np.ndarray:
@@ -124,21 +122,3 @@ def bar_direction(gray: np.ndarray) -> float:
     gx = cv2.Sobel(small, cv2.CV_16S, 1, 0, ksize=3)
     gy = cv2.Sobel(small, cv2.CV_16S, 0, 1, ksize=3)
     return float(cv2.norm(gx, cv2.NORM_L1)) / max(float(cv2.norm(gy, cv2.NORM_L1)), 1.0)
-
-
-def stretch(frame: Frame, factor: float, horizontal: bool, max_side: int = 0) -> Frame | None:
-    """Resample a crop by ``factor`` along one axis only (across the bars of a 1D code).
-
-    Upsampling across the bars is what helps small modules; along them it only costs time. With
-    ``max_side`` the factor is reduced to keep the result within that size (None if that leaves <= 1.05).
-    """
-    h, w = frame.image.shape[:2]
-    if max_side:
-        factor = min(factor, max_side / (w if horizontal else h))
-        if factor <= 1.05:
-            return None
-    fx, fy = (factor, 1.0) if horizontal else (1.0, factor)
-    img = cv2.resize(frame.image, None, fx=fx, fy=fy, interpolation=cv2.INTER_CUBIC)
-    sx, sy = frame.scale * fx, (frame.scale_y or frame.scale) * fy
-    return Frame(img, f"{frame.name}-{'h' if horizontal else 'v'}{factor:g}", sx, frame.offset,
-                 sy if sy != sx else 0.0)
