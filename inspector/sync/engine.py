@@ -25,7 +25,7 @@ from inspector.sync.faults import Faults, Hook
 from inspector.sync.outbox_reader import pending_summary, requeue_all
 from inspector.sync.photos import PhotoBlobStore, PostgresPhotoBlobStore
 from inspector.sync.pull import EPOCH_KEY, PullStats, pull, read_state, reset_cursor, write_state
-from inspector.sync.push import Identity
+from inspector.sync.push import Identity, create_staging
 from inspector.sync.upload import UploadStats, push_photos, push_records
 from inspector.sync.urls import connect, redact_url
 
@@ -98,6 +98,7 @@ class SyncEngine:
             with connect(self.central_url) as conn:
                 who = self._register(conn)
                 result.epoch_changed = self._check_epoch(conn)
+                create_staging(conn)
                 push_records(self.database, conn, who, faults, result.upload, self.batch_size)
                 push_photos(
                     self.database,

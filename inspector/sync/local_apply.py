@@ -1,5 +1,9 @@
 """Writing pulled returns and lines into the station's SQLite database (bulk upserts).
 
+Upserts are driver-level ``executemany`` of ``INSERT ... ON CONFLICT (id) DO UPDATE`` with values
+already in SQLite's stored form (UUIDs as hex, UTC times as text: :func:`stored_form`), inside the
+caller's transaction.
+
 Central owns the announcement (customer, address, lines, cancellation); the station owns the
 progress of the work. So a pulled status replaces the local one only when central cancelled the
 return, or when the station has not started on it (``announced``/``cancelled``).
@@ -12,8 +16,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import case, delete, exists, select, text, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Connection, delete, exists, select, update
 from sqlalchemy.orm import Session
 
 from inspector.models import Inspection, Parcel, Return, ReturnLine, ReturnSource, ReturnStatus
@@ -25,58 +28,94 @@ _RETURNS = Return.__table__
 _LINES = ReturnLine.__table__
 
 
-def apply_returns(session: Session, rows: list[dict[str, Any]], local_warehouse: uuid.UUID) -> int:
-    """Upsert pulled returns; returns how many were written."""
+# How SQLAlchemy stores these types in SQLite, produced by the server while it reads the rows.
+_STORED_FORM = {
+    "uuid": "replace({}::text, '-', '')",
+    "timestamptz": "to_char({} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')",
+    "date": "to_char({}, 'YYYY-MM-DD')",
+}
+
+
+def stored_form(columns: Sequence[tuple[str, str]]) -> str:
+    """A PostgreSQL select list giving ``columns`` in the form the station's SQLite stores them."""
+    return ", ".join(_STORED_FORM.get(kind, "{}").format(name) for name, kind in columns)
+
+
+def _existing(connection: Connection, sql: str, keys: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """Rows of ``sql`` (ending in ``IN``) for ``keys``, a slice at a time."""
+    found: list[tuple[Any, ...]] = []
+    for part in chunks(list(keys)):
+        found.extend(connection.exec_driver_sql(f"{sql} ({', '.join('?' * len(part))})", tuple(part)).all())
+    return found
+
+
+def check_enums(table: Any, names: Sequence[str], rows: list[list[Any]]) -> None:
+    """Refuse values the local enum columns do not know (as the ORM would), before writing any."""
+    for i, name in enumerate(names):
+        allowed = getattr(table.c[name].type, "enums", None)
+        if allowed and (bad := {row[i] for row in rows} - set(allowed) - {None}):
+            raise LookupError(f"{table.name}.{name}: unknown value(s) {sorted(bad)} from central")
+
+
+def _upsert(table: str, names: Sequence[str], updates: dict[str, str]) -> str:
+    return (
+        f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
+        f"ON CONFLICT (id) DO UPDATE SET {', '.join(f'{k} = {v}' for k, v in updates.items())}"
+    )
+
+
+def apply_returns(
+    connection: Connection, names: Sequence[str], rows: list[list[Any]], local_warehouse: uuid.UUID
+) -> int:
+    """Upsert pulled returns (SQLite values, ``names`` order, ``id`` first, then ``rma_number``).
+
+    Adds ``warehouse_id``, ``source`` and nothing else; returns how many were written.
+    """
     if not rows:
         return 0
-    rmas = {row["rma_number"]: row["id"] for row in rows}
-    clashes: set[uuid.UUID] = set()
-    for part in chunks(list(rmas)):
-        for local_id, rma in session.execute(
-            select(_RETURNS.c.id, _RETURNS.c.rma_number).where(_RETURNS.c.rma_number.in_(part))
-        ):
-            if local_id != rmas[rma]:
-                clashes.add(rmas[rma])
-                log.warning("Return %s exists locally under another id; the central copy is not applied", rma)
-    values = [
-        {**row, "warehouse_id": local_warehouse, "source": ReturnSource.CENTRAL}
-        for row in rows
-        if row["id"] not in clashes
-    ]
-    if not values:
-        return 0
-    stmt = sqlite_insert(_RETURNS)
-    keep_local = text("returns.status NOT IN ('announced', 'cancelled')")
-    status = case(
-        (stmt.excluded.status == ReturnStatus.CANCELLED.value, stmt.excluded.status),
-        (keep_local, _RETURNS.c.status),
-        else_=stmt.excluded.status,
+    check_enums(_RETURNS, names, rows)
+    rma_at = names.index("rma_number")
+    rmas = {row[rma_at]: row[0] for row in rows}
+    clashes = set()
+    for local_id, rma in _existing(
+        connection, "SELECT id, rma_number FROM returns WHERE rma_number IN", list(rmas)
+    ):
+        if local_id != rmas[rma]:
+            clashes.add(rmas[rma])
+            log.warning("Return %s exists locally under another id; the central copy is not applied", rma)
+    columns = [*names, "warehouse_id", "source"]
+    extra = [local_warehouse.hex, ReturnSource.CENTRAL.value]
+    values = [(*row, *extra) for row in rows if row[0] not in clashes]
+    updates = {name: f"excluded.{name}" for name in columns if name not in ("id", "status")}
+    # Central owns the announcement, the station its progress (see the module docstring).
+    updates["status"] = (
+        f"CASE WHEN excluded.status = '{ReturnStatus.CANCELLED.value}' THEN excluded.status "
+        "WHEN returns.status NOT IN ('announced', 'cancelled') THEN returns.status ELSE excluded.status END"
     )
-    updates = {name: stmt.excluded[name] for name in values[0] if name not in ("id", "status")}
-    stmt = stmt.on_conflict_do_update(index_elements=["id"], set_={**updates, "status": status})
-    for part in chunks(values, 5000):
-        session.execute(stmt, list(part))
+    connection.exec_driver_sql(_upsert("returns", columns, updates), values)
     return len(values)
 
 
-def apply_lines(session: Session, rows: list[dict[str, Any]]) -> int:
+def apply_lines(connection: Connection, names: Sequence[str], rows: list[list[Any]]) -> int:
     """Upsert pulled return lines whose return is here; returns how many were written."""
     if not rows:
         return 0
-    parents = {row["return_id"] for row in rows}
-    known: set[uuid.UUID] = set()
-    for part in chunks(list(parents)):
-        known.update(session.scalars(select(_RETURNS.c.id).where(_RETURNS.c.id.in_(part))))
-    values = [row for row in rows if row["return_id"] in known]
+    check_enums(_LINES, names, rows)
+    parent_at = names.index("return_id")
+    known = {
+        found
+        for (found,) in _existing(
+            connection, "SELECT id FROM returns WHERE id IN", list({row[parent_at] for row in rows})
+        )
+    }
+    values = [tuple(row) for row in rows if row[parent_at] in known]
     if len(values) < len(rows):
         log.warning("%d pulled line(s) skipped: their return is not on this station", len(rows) - len(values))
-    if not values:
-        return 0
-    stmt = sqlite_insert(_LINES)
-    updates = {name: stmt.excluded[name] for name in values[0] if name != "id"}
-    stmt = stmt.on_conflict_do_update(index_elements=["id"], set_=updates)
-    for part in chunks(values, 5000):
-        session.execute(stmt, list(part))
+    if values:
+        connection.exec_driver_sql(
+            _upsert("return_lines", names, {name: f"excluded.{name}" for name in names if name != "id"}),
+            values,
+        )
     return len(values)
 
 

@@ -1,9 +1,9 @@
-"""The station side of the upload: read the outbox in order, coalesce, load rows, acknowledge.
+"""The station side of the upload: acknowledge, count failures, requeue; rows as ORM-typed dicts.
 
-Entries are read in id order. Repeated entries of one entity are coalesced: the current row is sent
-once, with ``src_version`` = the newest entry's id (a local, clock-free, increasing number).
-Acknowledging marks exactly the entries that were read, so a change queued while a batch was in
-flight stays pending.
+Entries are read in id order (:func:`inspector.sync.local_rows.read_batch`). Repeated entries of
+one entity are coalesced: the current row is sent once, with ``src_version`` = the newest entry's id
+(a local, clock-free, increasing number). Acknowledging marks exactly the entries that were read, so
+a change queued while a batch was in flight stays pending.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, select, update
@@ -29,41 +28,14 @@ def chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
         yield items[start : start + size]
 
 
-@dataclass
-class OutboxBatch:
-    """Pending entries read in one go, coalesced per entity."""
-
-    entry_ids: list[int] = field(default_factory=list)
-    versions: dict[str, dict[uuid.UUID, int]] = field(default_factory=lambda: defaultdict(dict))
-    entries_of: dict[tuple[str, uuid.UUID], list[int]] = field(default_factory=lambda: defaultdict(list))
-
-    def __bool__(self) -> bool:
-        return bool(self.entry_ids)
-
-
-def read_batch(database: Database, limit: int, *, photos: bool, after: int = 0) -> OutboxBatch:
-    """The oldest ``limit`` pending entries after id ``after`` (only photos, or all but photos)."""
-    condition = OutboxEntry.entity_type == "photo" if photos else OutboxEntry.entity_type != "photo"
-    batch = OutboxBatch()
-    with database.engine.connect() as connection:
-        rows = connection.execute(
-            select(OutboxEntry.id, OutboxEntry.entity_type, OutboxEntry.entity_id)
-            .where(OutboxEntry.state == OutboxState.PENDING, OutboxEntry.id > after, condition)
-            .order_by(OutboxEntry.id)
-            .limit(limit)
-        ).all()
-    for entry_id, kind, entity_id in rows:
-        batch.entry_ids.append(entry_id)
-        batch.entries_of[(kind, entity_id)].append(entry_id)
-        versions = batch.versions[kind]
-        versions[entity_id] = max(versions.get(entity_id, 0), entry_id)
-    return batch
-
-
 def load_rows(
     database: Database, spec: EntitySpec, ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, dict[str, Any]]:
-    """The current local rows of ``ids`` as dicts (inspections get their sorted ``flags``)."""
+    """The current local rows of ``ids`` as typed dicts (inspections get their sorted ``flags``).
+
+    The reference reader (tests, tools); uploads use the faster :func:`local_rows.read_rows`, whose
+    payload hashes are equal by construction and compared in every ``tests/sync`` scenario.
+    """
     found: dict[uuid.UUID, dict[str, Any]] = {}
     with database.engine.connect() as connection:
         for part in chunks(list(ids)):
@@ -128,4 +100,4 @@ def requeue_all(database: Database) -> int:
     return int(result.rowcount or 0)
 
 
-__all__ = ["SPECS", "OutboxBatch", "acknowledge", "load_rows", "read_batch", "requeue_all"]
+__all__ = ["SPECS", "acknowledge", "load_rows", "requeue_all"]

@@ -9,7 +9,6 @@ and size it was recorded with (trigger ``photos_verify``); a damaged upload is d
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterable
 from typing import Any, Protocol
 
@@ -25,25 +24,21 @@ class PhotoBlobStore(Protocol):
 
     chunk_size: int
 
-    def complete(self, cur: psycopg.Cursor[Any], photo_ids: list[uuid.UUID]) -> set[uuid.UUID]:
+    def complete(self, cur: psycopg.Cursor[Any], photo_ids: list[str]) -> set[str]:
         """Photos whose original is already stored and verified."""
         ...
 
-    def present_chunks(
-        self, cur: psycopg.Cursor[Any], photo_ids: list[uuid.UUID]
-    ) -> dict[uuid.UUID, set[int]]:
+    def present_chunks(self, cur: psycopg.Cursor[Any], photo_ids: list[str]) -> dict[str, set[int]]:
         """Chunk numbers already stored (committed) per photo, to resume an interrupted upload."""
         ...
 
     def put_chunks(
-        self, cur: psycopg.Cursor[Any], who: Identity, chunks: Iterable[tuple[uuid.UUID, int, bytes]]
+        self, cur: psycopg.Cursor[Any], who: Identity, chunks: Iterable[tuple[str, int, bytes]]
     ) -> int:
         """Store chunks; returns the bytes written."""
         ...
 
-    def seal(
-        self, cur: psycopg.Cursor[Any], photo_ids: list[uuid.UUID]
-    ) -> tuple[set[uuid.UUID], set[uuid.UUID]]:
+    def seal(self, cur: psycopg.Cursor[Any], photo_ids: list[str]) -> tuple[set[str], set[str]]:
         """Verify and mark complete; returns (verified, corrupted). Corrupted chunks are discarded."""
         ...
 
@@ -54,55 +49,44 @@ class PostgresPhotoBlobStore:
     def __init__(self, chunk_size: int = CHUNK_SIZE) -> None:
         self.chunk_size = chunk_size
 
-    def complete(self, cur: psycopg.Cursor[Any], photo_ids: list[uuid.UUID]) -> set[uuid.UUID]:
+    def complete(self, cur: psycopg.Cursor[Any], photo_ids: list[str]) -> set[str]:
         """Photos whose original is already stored and verified."""
-        cur.execute("SELECT id FROM photos WHERE id = ANY(%s) AND blob_complete", (photo_ids,))
+        cur.execute("SELECT id::text FROM photos WHERE id = ANY(%s::uuid[]) AND blob_complete", (photo_ids,))
         return {found for (found,) in cur.fetchall()}
 
-    def present_chunks(
-        self, cur: psycopg.Cursor[Any], photo_ids: list[uuid.UUID]
-    ) -> dict[uuid.UUID, set[int]]:
+    def present_chunks(self, cur: psycopg.Cursor[Any], photo_ids: list[str]) -> dict[str, set[int]]:
         """Chunk numbers already stored per photo."""
-        cur.execute("SELECT photo_id, n FROM photo_chunks WHERE photo_id = ANY(%s)", (photo_ids,))
-        present: dict[uuid.UUID, set[int]] = {}
+        cur.execute(
+            "SELECT photo_id::text, n FROM photo_chunks WHERE photo_id = ANY(%s::uuid[])", (photo_ids,)
+        )
+        present: dict[str, set[int]] = {}
         for photo_id, n in cur.fetchall():
             present.setdefault(photo_id, set()).add(n)
         return present
 
     def put_chunks(
-        self, cur: psycopg.Cursor[Any], who: Identity, chunks: Iterable[tuple[uuid.UUID, int, bytes]]
+        self, cur: psycopg.Cursor[Any], who: Identity, chunks: Iterable[tuple[str, int, bytes]]
     ) -> int:
-        """One binary-parameter INSERT of all chunks (COPY is not allowed under row-level security)."""
-        rows = list(chunks)
-        if not rows:
-            return 0
-        cur.execute(
+        """One INSERT per chunk, pipelined (bytes sent binary, never copied into an array); the server
+        hashes each chunk as it stores it (trigger ``photo_chunks_hash``)."""
+        rows = [(photo_id, n, data, who.warehouse_id, who.station_id) for photo_id, n, data in chunks]
+        cur.executemany(
             "INSERT INTO photo_chunks (photo_id, n, data, warehouse_id, origin_station_id) "
-            "SELECT u.p, u.n, u.d, %s, %s FROM unnest(%s::uuid[], %s::int4[], %b::bytea[]) AS u(p, n, d) "
-            "ON CONFLICT DO NOTHING",
-            (
-                who.warehouse_id,
-                who.station_id,
-                [r[0] for r in rows],
-                [r[1] for r in rows],
-                [r[2] for r in rows],
-            ),
-            binary=True,
+            "VALUES (%s::uuid, %s, %b, %s, %s) ON CONFLICT DO NOTHING",
+            rows,
         )
-        return sum(len(r[2]) for r in rows)
+        return sum(len(row[2]) for row in rows)
 
-    def seal(
-        self, cur: psycopg.Cursor[Any], photo_ids: list[uuid.UUID]
-    ) -> tuple[set[uuid.UUID], set[uuid.UUID]]:
+    def seal(self, cur: psycopg.Cursor[Any], photo_ids: list[str]) -> tuple[set[str], set[str]]:
         """Ask the server to verify; drop the chunks of photos that failed."""
         cur.execute(
-            "UPDATE photos SET blob_complete = true WHERE id = ANY(%s) AND NOT blob_complete "
-            "RETURNING id, blob_complete",
+            "UPDATE photos SET blob_complete = true WHERE id = ANY(%s::uuid[]) AND NOT blob_complete "
+            "RETURNING id::text, blob_complete",
             (photo_ids,),
         )
         verified, corrupted = set(), set()
         for photo_id, complete in cur.fetchall():
             (verified if complete else corrupted).add(photo_id)
         if corrupted:
-            cur.execute("DELETE FROM photo_chunks WHERE photo_id = ANY(%s)", (list(corrupted),))
+            cur.execute("DELETE FROM photo_chunks WHERE photo_id = ANY(%s::uuid[])", (list(corrupted),))
         return verified, corrupted

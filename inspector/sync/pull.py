@@ -19,22 +19,18 @@ from sqlalchemy import select
 
 from inspector.models import Inspection, Parcel, Return, SyncState
 from inspector.models.database import Database
-from inspector.sync.local_apply import apply_lines, apply_returns, delete_lines, delete_returns
+from inspector.sync.local_apply import apply_lines, apply_returns, delete_lines, delete_returns, stored_form
+from inspector.sync.tables import SPECS
 
 log = logging.getLogger(__name__)
 
 CURSOR_KEY = "central.cursor"
+PULL_CACHE_KIB = 64 << 10  # SQLite page cache while applying a pull (per connection)
 EPOCH_KEY = "central.epoch"
 
-RETURN_COLUMNS = (
-    "id, rma_number, order_number, customer_name, customer_name_key, customer_email, customer_segment, "
-    "postcode, house_number, country, channel, delivered_on, announced_at, refund_choice, status, carrier, "
-    "tracking_number, content_hash, notes, created_at, updated_at"
-)
-LINE_COLUMNS = (
-    "id, return_id, line_no, sku, gtin, product_name, category, quantity, unit_price_cents, currency, "
-    "reason_code, customer_comment, expected_serial, created_at, updated_at"
-)
+# What flows down: the announcement's columns (the same names and types as the upload specs).
+RETURN_COLUMNS = tuple(column for column in SPECS["return"].columns if column[0] != "source")
+LINE_COLUMNS = SPECS["return_line"].columns
 
 
 @dataclass(frozen=True)
@@ -91,7 +87,7 @@ def pull(
     central_warehouse: uuid.UUID,
     local_warehouse: uuid.UUID,
     station_id: uuid.UUID,
-    page_size: int = 10_000,
+    page_size: int = 20_000,
 ) -> PullStats:
     """Apply every served change after the stored cursor, page by page."""
     stats = PullStats()
@@ -115,34 +111,43 @@ def pull(
                 kind: [key[1] for key in latest if key[0] == kind]
                 for kind in ("return", "return_line", "conflict")
             }
-            cur.execute(f"SELECT {RETURN_COLUMNS} FROM returns WHERE id = ANY(%s)", (ids["return"],))
-            names = [d.name for d in cur.description or ()]
-            returns = [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
-            cur.execute(f"SELECT {LINE_COLUMNS} FROM return_lines WHERE id = ANY(%s)", (ids["return_line"],))
-            names = [d.name for d in cur.description or ()]
-            lines = [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+            returns = _rows(cur, "returns", RETURN_COLUMNS, ids["return"])
+            lines = _rows(cur, "return_lines", LINE_COLUMNS, ids["return_line"])
             cur.execute(
                 "SELECT kind, entity_type, entity_id, other_id FROM conflicts WHERE id = ANY(%s) "
                 "AND resolved_at IS NULL",
                 (ids["conflict"],),
             )
             conflicts = cur.fetchall()
-        found = {row["id"] for row in returns} | {row["id"] for row in lines}
-        gone_returns = [e for (k, e), _ in latest.items() if k == "return" and e not in found]
-        gone_lines = [e for (k, e), _ in latest.items() if k == "return_line" and e not in found]
-        for row in returns:
-            row["central_seq"] = latest[("return", row["id"])][1]
+        found = {row[0] for row in returns} | {row[0] for row in lines}  # ids as SQLite keeps them (hex)
+        gone_returns = [e for (k, e), _ in latest.items() if k == "return" and e.hex not in found]
+        gone_lines = [e for (k, e), _ in latest.items() if k == "return_line" and e.hex not in found]
+        seq_of = {e.hex: seq for (k, e), (_, seq) in latest.items() if k == "return"}
+        return_names = [name for name, _ in RETURN_COLUMNS] + ["central_seq"]
+        return_values = [[*row, seq_of[row[0]]] for row in returns]
         last = page[-1]
         cursor = Cursor(int(last[0]), int(last[1]))
-        with database.session() as session:
+        with database.session() as session:  # the page and its cursor: one local transaction
             session.info["sync_pull"] = True
-            stats.returns += apply_returns(session, returns, local_warehouse)
-            stats.lines += apply_lines(session, lines)
+            connection = session.connection()
+            # A first pull writes ~10 indexes of two tables at random (UUID) keys: keep their pages in memory.
+            connection.exec_driver_sql(f"PRAGMA cache_size = -{PULL_CACHE_KIB}")
+            stats.returns += apply_returns(connection, return_names, return_values, local_warehouse)
+            line_names = [name for name, _ in LINE_COLUMNS]
+            stats.lines += apply_lines(connection, line_names, lines)
             stats.deleted += delete_lines(session, gone_lines) + delete_returns(session, gone_returns)
             write_state(session, CURSOR_KEY, cursor.encode())
         stats.conflicts += flag_conflicts(database, conflicts)
         stats.changes += len(page)
         stats.pages += 1
+
+
+def _rows(
+    cur: psycopg.Cursor[Any], table: str, columns: tuple[tuple[str, str], ...], ids: list[uuid.UUID]
+) -> list[list[Any]]:
+    """The current central rows of ``ids``, in ``columns`` order and SQLite's stored form, ``id`` first."""
+    cur.execute(f"SELECT {stored_form(columns)} FROM {table} WHERE id = ANY(%s)", (ids,))
+    return [list(row) for row in cur.fetchall()]
 
 
 def flag_conflicts(database: Database, conflicts: list[tuple[Any, ...]]) -> int:

@@ -9,6 +9,10 @@ Rule (documented in docs/sync.md):
 * a row not written is a replay when the central ``payload_hash`` equals ours or it already holds a
   newer version of ours; anything else (other station's id, same version with another payload,
   another unique key taken) is recorded in ``conflicts``, never overwritten.
+
+Each table of a batch is sent with one ``COPY`` into a session-local staging table (temporary, so
+no row-level security applies there and nothing is shared) and written with one
+``INSERT ... SELECT ... ON CONFLICT`` from it; row-level security and every trigger apply there.
 """
 
 from __future__ import annotations
@@ -20,7 +24,8 @@ from typing import Any
 
 import psycopg
 
-from inspector.sync.tables import EntitySpec, db_value, payload_hash
+from inspector.sync.local_rows import UploadRow
+from inspector.sync.tables import SPECS, EntitySpec
 
 EXTRA_COLUMNS = (
     ("warehouse_id", "uuid"),
@@ -40,30 +45,42 @@ class Identity:
 
 @dataclass
 class UpsertOutcome:
-    """What one table's upsert did."""
+    """What one table's upsert did (ids as dashed text)."""
 
-    written: set[uuid.UUID] = field(default_factory=set)
+    written: set[str] = field(default_factory=set)
     replays: int = 0
-    conflicts: list[tuple[uuid.UUID, str]] = field(default_factory=list)
+    conflicts: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _columns(spec: EntitySpec) -> list[tuple[str, str]]:
+    return list(spec.columns) + list(EXTRA_COLUMNS)
+
+
+def create_staging(conn: psycopg.Connection[Any]) -> None:
+    """Create this session's staging tables (emptied at every commit), once per connection."""
+    statements = [
+        f"CREATE TEMP TABLE IF NOT EXISTS stage_{spec.table} "
+        f"({', '.join(f'{name} {kind}' for name, kind in _columns(spec))}) ON COMMIT DELETE ROWS"
+        for spec in SPECS.values()
+    ]
+    with conn.transaction():
+        conn.execute("; ".join(statements))
 
 
 def _upsert_sql(spec: EntitySpec) -> str:
-    columns = list(spec.columns) + list(EXTRA_COLUMNS)
-    names = ", ".join(name for name, _ in columns)
-    arrays = ", ".join(f"%s::{'text' if kind == 'jsonb' else kind}[]" for _, kind in columns)
-    selects = ", ".join(f"u.{name}::jsonb" if kind == "jsonb" else f"u.{name}" for name, kind in columns)
-    sql = f"INSERT INTO {spec.table} AS t ({names}) SELECT {selects} FROM unnest({arrays}) AS u({names}) "
+    names = ", ".join(name for name, _ in _columns(spec))
+    sql = f"INSERT INTO {spec.table} AS t ({names}) SELECT {names} FROM stage_{spec.table} "
     if not spec.mutable:
-        return sql + "ON CONFLICT DO NOTHING RETURNING t.id"
+        return sql + "ON CONFLICT DO NOTHING RETURNING t.id::text"
     updates = ", ".join(
         f"{name} = EXCLUDED.{name}"
-        for name, _ in columns
+        for name, _ in _columns(spec)
         if name not in ("id", "warehouse_id", "origin_station_id")
     )
     return (
         sql + f"ON CONFLICT (id) DO UPDATE SET {updates}, central_changed_at = now() "
         "WHERE t.origin_station_id = EXCLUDED.origin_station_id AND t.src_version < EXCLUDED.src_version "
-        "RETURNING t.id"
+        "RETURNING t.id::text"
     )
 
 
@@ -71,36 +88,34 @@ def record_conflict(
     cur: psycopg.Cursor[Any],
     who: Identity,
     spec: EntitySpec,
-    entity_id: uuid.UUID,
+    entity_id: str,
     kind: str,
     detail: dict[str, Any],
 ) -> None:
     """Write a conflict for a supervisor (inside the batch's transaction)."""
     cur.execute(
         "INSERT INTO conflicts (warehouse_id, kind, entity_type, entity_id, station_id, detail) "
-        "VALUES (%s, %s, %s, %s, %s, %s::jsonb) ON CONFLICT DO NOTHING",
+        "VALUES (%s, %s, %s, %s::uuid, %s, %s::jsonb) ON CONFLICT DO NOTHING",
         (who.warehouse_id, kind, spec.kind, entity_id, who.station_id, json.dumps(detail, default=str)),
     )
 
 
-def _clashes(cur: psycopg.Cursor[Any], who: Identity, spec: EntitySpec, rows: list[dict[str, Any]]) -> dict:
-    """Ids of mutable rows that central holds for another station, or whose unique RMA is taken."""
-    ids = [row["id"] for row in rows]
-    clashes: dict[uuid.UUID, str] = {}
-    cur.execute(
-        f"SELECT id FROM {spec.table} WHERE id = ANY(%s) AND origin_station_id IS DISTINCT FROM %s",
-        (ids, who.station_id),
-    )
-    for (found,) in cur.fetchall():
-        clashes[found] = "id_owned_by_another_station"
+def _take_clashes(cur: psycopg.Cursor[Any], spec: EntitySpec) -> dict[str, str]:
+    """Remove from the staging table (and return) rows central holds for another station, or whose
+    unique RMA number another return has taken."""
+    stage = f"stage_{spec.table}"
+    clashes: dict[str, str] = {}
     if spec.kind == "return":
-        by_rma = {row["rma_number"]: row["id"] for row in rows}
         cur.execute(
-            "SELECT rma_number FROM returns WHERE rma_number = ANY(%s) AND NOT (id = ANY(%s))",
-            (list(by_rma), ids),
+            f"DELETE FROM {stage} s USING returns r WHERE r.rma_number = s.rma_number "
+            f"AND r.id NOT IN (SELECT id FROM {stage}) RETURNING s.id::text"
         )
-        for (rma,) in cur.fetchall():
-            clashes[by_rma[rma]] = "rma_number_taken"
+        clashes.update((found, "rma_number_taken") for (found,) in cur.fetchall())
+    cur.execute(
+        f"DELETE FROM {stage} s USING {spec.table} t WHERE t.id = s.id "
+        "AND t.origin_station_id IS DISTINCT FROM s.origin_station_id RETURNING s.id::text"
+    )
+    clashes.update((found, "id_owned_by_another_station") for (found,) in cur.fetchall())
     return clashes
 
 
@@ -108,56 +123,51 @@ def upsert_rows(
     cur: psycopg.Cursor[Any],
     who: Identity,
     spec: EntitySpec,
-    rows: list[dict[str, Any]],
-    versions: dict[uuid.UUID, int],
+    rows: list[UploadRow],
+    versions: dict[str, int],
 ) -> UpsertOutcome:
     """Upsert current local rows into central; classify what was not written."""
     outcome = UpsertOutcome()
     if not rows:
         return outcome
+    names = ", ".join(name for name, _ in _columns(spec))
+    with cur.copy(f"COPY stage_{spec.table} ({names}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row((*row.send, who.warehouse_id, who.station_id, versions[row.id], row.hash))
     if spec.mutable:
-        clashes = _clashes(cur, who, spec, rows)
-        for entity_id, reason in clashes.items():
+        for entity_id, reason in _take_clashes(cur, spec).items():
             record_conflict(cur, who, spec, entity_id, reason, {})
             outcome.conflicts.append((entity_id, reason))
-        rows = [row for row in rows if row["id"] not in clashes]
-    hashes = {row["id"]: payload_hash(spec, row, row.get("_flags")) for row in rows}
-    columns = [[db_value(row[name], kind) for row in rows] for name, kind in spec.columns]
-    columns += [
-        [who.warehouse_id] * len(rows),
-        [who.station_id] * len(rows),
-        [versions[row["id"]] for row in rows],
-        [hashes[row["id"]] for row in rows],
-    ]
-    if rows:
-        cur.execute(_upsert_sql(spec), columns, binary=True)
-        outcome.written = {found for (found,) in cur.fetchall()}
-    missing = [row["id"] for row in rows if row["id"] not in outcome.written]
+    clashed = {entity_id for entity_id, _ in outcome.conflicts}
+    rows = [row for row in rows if row.id not in clashed]
+    cur.execute(_upsert_sql(spec))
+    outcome.written = {found for (found,) in cur.fetchall()}
+    missing = {row.id: row for row in rows if row.id not in outcome.written}
     if missing:
         cur.execute(
-            f"SELECT id, payload_hash, src_version, origin_station_id FROM {spec.table} WHERE id = ANY(%s)",
-            (missing,),
+            f"SELECT id::text, payload_hash, src_version, origin_station_id FROM {spec.table} "
+            "WHERE id = ANY(%s::uuid[])",
+            (list(missing),),
         )
         central = {found: (digest, version, origin) for found, digest, version, origin in cur.fetchall()}
-        for entity_id in missing:
+        for entity_id, row in missing.items():
             digest, version, origin = central.get(entity_id, (None, None, None))
-            if digest == hashes[entity_id] or (origin == who.station_id and version > versions[entity_id]):
+            if digest == row.hash or (origin == who.station_id and version > versions[entity_id]):
                 outcome.replays += 1
                 continue
             reason = "unique_key_taken" if digest is None else "different_payload_same_id"
             record_conflict(
-                cur, who, spec, entity_id, reason, {"central_hash": digest, "station_hash": hashes[entity_id]}
+                cur, who, spec, entity_id, reason, {"central_hash": digest, "station_hash": row.hash}
             )
             outcome.conflicts.append((entity_id, reason))
     if spec.kind == "inspection" and outcome.written:
-        _replace_flags(cur, who, [row for row in rows if row["id"] in outcome.written])
+        _replace_flags(cur, who, [row for row in rows if row.id in outcome.written])
     return outcome
 
 
-def _replace_flags(cur: psycopg.Cursor[Any], who: Identity, rows: list[dict[str, Any]]) -> None:
-    ids = [row["id"] for row in rows]
-    cur.execute("DELETE FROM inspection_flags WHERE inspection_id = ANY(%s)", (ids,))
-    pairs = [(row["id"], flag) for row in rows for flag in row.get("_flags", [])]
+def _replace_flags(cur: psycopg.Cursor[Any], who: Identity, rows: list[UploadRow]) -> None:
+    cur.execute("DELETE FROM inspection_flags WHERE inspection_id = ANY(%s::uuid[])", ([r.id for r in rows],))
+    pairs = [(row.id, flag) for row in rows for flag in row.flags or ()]
     if pairs:
         cur.execute(
             "INSERT INTO inspection_flags (inspection_id, flag, warehouse_id, origin_station_id) "

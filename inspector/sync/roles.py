@@ -63,6 +63,7 @@ FUNCTIONS = (
     "inspector_verify_photo_blob()",
     "inspector_append_only()",
     "inspector_record_conflict(uuid, text, text, uuid, uuid, uuid, uuid, jsonb)",
+    "inspector_hash_photo_chunk()",
 )
 
 
@@ -106,6 +107,9 @@ def setup_roles(conn: psycopg.Connection, prefix: str = "inspector") -> None:  #
     ident_admin, ident_group = sql.Identifier(admin), sql.Identifier(group)
     cur.execute(sql.SQL("GRANT USAGE ON SCHEMA public TO {}").format(ident_group))
     cur.execute(sql.SQL("GRANT ALL ON SCHEMA public TO {}").format(ident_admin))
+    # Uploads are staged with COPY in session-local temporary tables (see inspector/sync/push.py).
+    database = sql.Identifier(conn.info.dbname)
+    cur.execute(sql.SQL("GRANT TEMPORARY ON DATABASE {} TO {}").format(database, ident_group))
     for table, (using, check, update_own, delete_own) in POLICIES.items():
         t = sql.Identifier(table)
         cur.execute(sql.SQL("ALTER TABLE {} OWNER TO {}").format(t, ident_admin))

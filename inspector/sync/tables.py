@@ -139,21 +139,13 @@ def plain(value: Any) -> Any:
     return value
 
 
-def db_value(value: Any, pg_type: str) -> Any:
-    """A local value converted for the central column (enums to text, JSON to text)."""
-    if value is None:
-        return None
-    if pg_type == J:
-        return json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)
-    if isinstance(value, Enum):
-        return value.value
-    return value
+def digest(values: list[Any], extra: Any = None) -> str:
+    """The SHA-256 of plain values' canonical JSON (plus e.g. an inspection's flags)."""
+    canonical = values if extra is None else [*values, extra]
+    blob = json.dumps(canonical, sort_keys=True, separators=(",", ":"), default=str, ensure_ascii=False)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
 def payload_hash(spec: EntitySpec, row: dict[str, Any], extra: Any = None) -> str:
     """The SHA-256 of a row's canonical JSON (its sent columns, plus e.g. an inspection's flags)."""
-    canonical = [plain(row[name]) for name in spec.names]
-    if extra is not None:
-        canonical.append(extra)
-    blob = json.dumps(canonical, sort_keys=True, separators=(",", ":"), default=str, ensure_ascii=False)
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+    return digest([plain(row[name]) for name in spec.names], extra)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +17,8 @@ import psycopg
 from inspector.models.database import Database
 from inspector.services.photo_store import PhotoStore
 from inspector.sync.faults import Faults
-from inspector.sync.outbox_reader import acknowledge, load_rows, note_failure, read_batch
+from inspector.sync.local_rows import read_batch, read_rows
+from inspector.sync.outbox_reader import acknowledge, note_failure
 from inspector.sync.photos import PhotoBlobStore
 from inspector.sync.push import Identity, upsert_rows
 from inspector.sync.tables import PUSH_ORDER, SPECS
@@ -59,7 +59,7 @@ def push_records(
                 if not versions:
                     continue
                 spec = SPECS[kind]
-                rows = load_rows(database, spec, list(versions))
+                rows = read_rows(database, spec, list(versions))
                 gone = len(versions) - len(rows)
                 if gone:
                     log.info("%d %s record(s) were deleted locally before upload", gone, kind)
@@ -111,16 +111,17 @@ def push_photos(
     """Upload pending photos: metadata, missing chunks, server-side verification, then acknowledge."""
     spec = SPECS["photo"]
     after = 0
-    retried: set[uuid.UUID] = set()
+    retried: set[str] = set()
     while True:
         batch = read_batch(database, batch_photos, photos=True, after=after)
         if not batch:
             return
         versions = batch.versions["photo"]
-        rows = load_rows(database, spec, list(versions))
+        uploads = read_rows(database, spec, list(versions))
+        rows = {key: upload.as_dict(spec) for key, upload in uploads.items()}
         done: list[int] = [e for key, ids in batch.entries_of.items() if key[1] not in rows for e in ids]
         with conn.transaction(), conn.cursor() as cur:
-            outcome = upsert_rows(cur, who, spec, list(rows.values()), versions)
+            outcome = upsert_rows(cur, who, spec, list(uploads.values()), versions)
             stats.conflicts += len(outcome.conflicts)
             stats.replays += outcome.replays
             conflicted = {entity_id for entity_id, _ in outcome.conflicts}
@@ -155,9 +156,9 @@ def _send_chunks(
     stats: UploadStats,
     todo: list[_Pending],
     max_tx_bytes: int,
-) -> set[uuid.UUID]:
+) -> set[str]:
     """Send the missing chunks in transactions of at most ``max_tx_bytes``; seal finished photos."""
-    corrupted_all: set[uuid.UUID] = set()
+    corrupted_all: set[str] = set()
     queue: list[tuple[_Pending, bytes]] = []
     for item in todo:
         data = _read_original(photos, item.row)
@@ -168,14 +169,14 @@ def _send_chunks(
         queue.append((item, data))
     size = blobs.chunk_size
     while queue:
-        chunk_rows: list[tuple[uuid.UUID, int, bytes]] = []
+        chunk_rows: list[tuple[str, int, bytes | memoryview]] = []
         sealing: list[_Pending] = []
         budget = max_tx_bytes
         while queue and budget > 0:
             item, data = queue[0]
             while item.needed and budget > 0:
                 n = item.needed.pop(0)
-                piece = data[n * size : (n + 1) * size]
+                piece: bytes | memoryview = memoryview(data)[n * size : (n + 1) * size]
                 if faults.corrupt("corrupt_photo_chunk"):
                     piece = bytes([piece[0] ^ 0xFF]) + piece[1:]
                 chunk_rows.append((item.row["id"], n, piece))
