@@ -60,5 +60,7 @@ def test_the_core_imports_without_qt_installed() -> None:
         "import inspector.cli, inspector.app, inspector.config, inspector.paths\n"
         "print('ok')\n"
     )
-    result = subprocess.run([sys.executable, "-c", blocker], cwd=REPO, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", blocker], cwd=REPO, capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr

@@ -34,6 +34,7 @@ class Inspection(IdMixin, TimestampMixin, Base):
     __table_args__ = (
         Index("ix_inspections_finished_at", "finished_at"),
         Index("ix_inspections_station_started", "station_id", "started_at"),
+        Index("ix_inspections_station_finished", "station_id", "finished_at"),
         Index("ix_inspections_inspector_finished", "inspector_id", "finished_at"),
         Index("ix_inspections_grade_finished", "final_grade", "finished_at"),
     )

@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
             self.camera.scanned.connect(hub.submit)
         self.bench = Workbench(services, user, feedback, worker, self.camera)
         self.intake_page = IntakePage(self.bench, hub)
-        self.review_page = ReviewPage()
+        self.review_page = ReviewPage(services, user, worker)
         self.reports_page = ReportsPage(services)
         self.settings_page = SettingsPage(services, worker, feedback)
         self.settings_page.import_finished.connect(lambda _report: self.refresh_status())

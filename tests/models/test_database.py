@@ -42,7 +42,9 @@ def test_committed_schema_databases_migrate_without_losing_rows(tmp_path: Path, 
     copy = tmp_path / "station.sqlite3"
     shutil.copy(fixture, copy)
     before = sqlite3.connect(copy)
-    counts = {t: before.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("returns", "inspections")}
+    counts = {
+        t: before.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("returns", "inspections")
+    }
     before.close()
 
     database = open_database(copy, tmp_path / "backups")
@@ -124,11 +126,10 @@ def test_a_locked_database_gives_a_plain_message(tmp_path: Path) -> None:
     blocker.execute("BEGIN EXCLUSIVE")
     try:
         database.engine.dispose()
-        with pytest.raises(Exception) as caught:  # noqa: PT011 - the type is checked through explain()
-            with database.engine.connect() as connection:
-                connection.exec_driver_sql("PRAGMA busy_timeout = 100")
-                connection.exec_driver_sql("INSERT INTO sync_state (key, value) VALUES ('a', 'b')")
-                connection.commit()
+        with pytest.raises(Exception) as caught, database.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA busy_timeout = 100")
+            connection.exec_driver_sql("INSERT INTO sync_state (key, value) VALUES ('a', 'b')")
+            connection.commit()
         problem = explain(caught.value)
         assert problem is not None and "locked" in problem.user_message
     finally:

@@ -68,7 +68,9 @@ def test_sigkill_during_an_inspection_loses_nothing_already_saved(tmp_path: Path
     services = build_services(data)
     try:
         assert services.database.check_integrity() == "ok"
-        (open_one,) = InspectionService(services.database, services.station, services.photos).open_inspections()
+        (open_one,) = InspectionService(
+            services.database, services.station, services.photos
+        ).open_inspections()
         assert str(open_one.id) == inspection_id
         assert open_one.answers == {"tags_attached": True, "stains": False}
         assert open_one.verification is not None and open_one.verified_code == "8712345678906"

@@ -65,9 +65,17 @@ def test_records_made_at_the_station_are_queued_for_upload_in_the_same_transacti
         for source, rma in ((ReturnSource.CENTRAL, "RMA00000018"), (ReturnSource.UNANNOUNCED, "UNK-1")):
             session.add(
                 Return(
-                    warehouse_id=warehouse.id, rma_number=rma, order_number="1", customer_name="A",
-                    customer_email="a@b.nl", postcode="1", house_number="1", country="NL",
-                    channel="portal", refund_choice="refund", source=source,
+                    warehouse_id=warehouse.id,
+                    rma_number=rma,
+                    order_number="1",
+                    customer_name="A",
+                    customer_email="a@b.nl",
+                    postcode="1",
+                    house_number="1",
+                    country="NL",
+                    channel="portal",
+                    refund_choice="refund",
+                    source=source,
                 )
             )
     with services.database.session() as session:
@@ -123,11 +131,13 @@ def test_a_broken_settings_file_names_the_problem(tmp_path: Path) -> None:
     with pytest.raises(SettingsError, match="sounds"):
         load_settings(path)
     path.write_text("[scanner\n", encoding="utf-8")
-    with pytest.raises(SettingsError, match="settings.toml"):
+    with pytest.raises(SettingsError, match=r"settings\.toml"):
         load_settings(path)
 
 
-def test_data_dir_comes_from_override_then_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_data_dir_comes_from_override_then_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("INSPECTOR_DATA_DIR", str(tmp_path / "env"))
     assert data_paths().root == tmp_path / "env"
     assert data_paths(tmp_path / "flag").database == tmp_path / "flag" / "inspector.sqlite3"

@@ -29,6 +29,7 @@ from inspector.services.disputes import DisputeError, DisputeService, may_handle
 from inspector.services.inspection_detail import InspectionDetail, load_detail
 from inspector.services.review import FilterChoices, ReviewRow, ReviewService
 from inspector.services.users import PermissionDenied, UserInfo
+from inspector.ui.application import resolve_language
 from inspector.ui.review.detail_view import DetailView
 from inspector.ui.review.dispute_dialog import CLOSE, DECISION, GRADE, NOTE, OPEN, DisputeDialog
 from inspector.ui.review.filters import ReviewFilters
@@ -57,7 +58,7 @@ class ReviewPage(QWidget):
         self._worker = worker or DatabaseWorker()
         self.review = ReviewService(services.database) if services else None
         self.disputes = DisputeService(services.database, services.station) if services else None
-        self.language = (services.settings.language or "en") if services else "en"
+        self.language = resolve_language(services.settings.language) if services else "en"
         time_zone = services.station.time_zone if services else "UTC"
         self.filters = ReviewFilters(time_zone)
         self.filters.search_requested.connect(self.search)

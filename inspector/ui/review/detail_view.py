@@ -74,6 +74,8 @@ class DetailView(QWidget):
             self.dispute_buttons[kind] = button
             actions.addWidget(button)
         actions.addStretch(1)
+        for button in (self.evidence_button, *self.dispute_buttons.values()):
+            button.setStyleSheet("QPushButton { font-size: 13pt; min-width: 0px; padding: 6px 12px; }")
         self.photo_list = QListWidget()
         self.photo_list.setViewMode(QListView.ViewMode.IconMode)
         self.photo_list.setIconSize(THUMB)

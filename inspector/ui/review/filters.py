@@ -53,6 +53,12 @@ class ReviewFilters(QWidget):
         self.clear_button.setProperty("secondary", "true")
         self.clear_button.clicked.connect(self.clear)
         self.set_choices(FilterChoices())
+        for combo in (self.period, self.station, self.inspector, self.grade, self.flag):
+            # Long names (Dutch, people) must not widen the whole window.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
+        for widget in (self.rma, self.order, self.tracking, self.customer, self.date_from, self.date_until):
+            widget.setMinimumWidth(120)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         for column, widget in enumerate((self.rma, self.order, self.tracking, self.customer)):

@@ -7,9 +7,7 @@ Create Date: 2026-11-22 00:39:45.902582
 
 from collections.abc import Sequence
 
-import sqlalchemy as sa
 from alembic import op
-
 
 revision: str = "0002"
 down_revision: str | None = "0001"
