@@ -62,7 +62,12 @@ def install_translator(app: QApplication, language: str) -> str:
             _installed.append(translator)
         elif name.startswith("inspector"):
             log.warning("No translation %s in %s", name, directory)
-    QLocale.setDefault(QLocale(QLocale.Language.Dutch if code == "nl" else QLocale.Language.English))
+    # Dates and numbers as a European warehouse writes them: Dutch, or British English (day first, 24 h).
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+        if code == "nl"
+        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    )
     return code
 
 
