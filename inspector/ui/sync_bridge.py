@@ -4,13 +4,57 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
 
 from inspector.ui.texts import fill
 
 if TYPE_CHECKING:
     from inspector.app import Services
     from inspector.sync.service import SyncService, SyncStatus
+
+
+# The plain-words failures of inspector.sync.errors, declared here so that lupdate extracts them.
+SYNC_PROBLEMS = (
+    QT_TRANSLATE_NOOP(
+        "SyncProblem",
+        "The central server cannot be reached. Everything is kept on this station and sent "
+        "automatically when the connection is back.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "SyncProblem",
+        "The central server refused this station's login. Ask IT to check the station's sync account.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "SyncProblem", "The central server does not accept connections from this station. Ask IT."
+    ),
+    QT_TRANSLATE_NOOP("SyncProblem", "The central server does not know this station's sync account. Ask IT."),
+    QT_TRANSLATE_NOOP(
+        "SyncProblem",
+        "The central database is missing or not set up. Ask IT to run 'inspector central upgrade'.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "SyncProblem",
+        "The central server refused a change from this station (permission denied). "
+        "Ask IT to check the station's sync account.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "SyncProblem",
+        "The central server refused a record from this station (it belongs to another "
+        "station or warehouse). A supervisor should look at the sync log.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "SyncProblem", "The central server is starting up or shutting down; sync retries shortly."
+    ),
+    QT_TRANSLATE_NOOP(
+        "SyncProblem",
+        "Sync failed because of an unexpected error; it retries automatically. Details are in the log.",
+    ),
+)
+
+
+def sync_problem_text(message: str) -> str:
+    """A sync failure from :mod:`inspector.sync.errors` in the station's language (else as given)."""
+    return QCoreApplication.translate("SyncProblem", message)
 
 
 def sync_status_text(status: SyncStatus | None) -> str:
@@ -31,6 +75,9 @@ def sync_status_text(status: SyncStatus | None) -> str:
         parts.append(fill(QCoreApplication.translate("SyncBridge", "last sync %1"), stamp))
     if status.pending:
         parts.append(fill(QCoreApplication.translate("SyncBridge", "%1 waiting"), status.pending))
+    if status.online is False and status.last_error:
+        # Already in plain words and without passwords (inspector.sync.errors); details are in the log.
+        parts.append(sync_problem_text(status.last_error))
     return " · ".join(parts)
 
 

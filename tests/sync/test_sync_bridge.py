@@ -11,7 +11,7 @@ from dataclasses import replace
 from sync_helpers import pending, record_activity
 
 from inspector.ui.status_bar import StationStatusBar
-from inspector.ui.sync_bridge import SyncBridge, sync_status_text
+from inspector.ui.sync_bridge import SyncBridge, sync_problem_text, sync_status_text
 
 
 def test_status_bar_shows_online_and_the_queue_drains(qtbot, central_url, station_factory, codes) -> None:  # type: ignore[no-untyped-def]
@@ -56,3 +56,20 @@ def _nobody():  # type: ignore[no-untyped-def]
     from inspector.services.users import UserInfo
 
     return UserInfo(uuid.uuid4(), "Test", Role.INSPECTOR, "BDG000001", "")
+
+
+def test_every_plain_words_sync_problem_has_a_translation() -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from inspector.sync import errors
+    from inspector.ui.application import install_translator
+
+    app = QCoreApplication.instance()
+    messages = {message for _needle, message in errors._PATTERNS}
+    messages.add(errors.explain_sync_error(RuntimeError("boom")).user_message)
+    install_translator(app, "nl")  # type: ignore[arg-type]
+    try:
+        for message in messages:
+            assert sync_problem_text(message) != message, f"no Dutch for: {message}"
+    finally:
+        install_translator(app, "en")  # type: ignore[arg-type]
