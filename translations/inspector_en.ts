@@ -49,6 +49,37 @@
     </message>
 </context>
 <context>
+    <name>CameraPicker</name>
+    <message>
+        <source>Find cameras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera number, video file or stream address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (camera %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cameras found: %1. Choose one, or type a video file or stream address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No camera found. You can type a video file or stream URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other size</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CameraView</name>
     <message>
         <source>Opening camera…</source>
@@ -329,6 +360,13 @@
     </message>
     <message>
         <source>Evidence verified: audit chain intact (%1 events checked), %2 photos match their SHA-256.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DevicePicker</name>
+    <message>
+        <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1542,6 +1580,29 @@
     </message>
 </context>
 <context>
+    <name>SerialPortPicker</name>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. COM3</source>
+        <translation type="unfinished">e.g. COM3</translation>
+    </message>
+    <message>
+        <source>Look for serial ports again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial ports found: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No serial port found. Connect the scanner and press Refresh, or type it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsForm</name>
     <message>
         <source>Station</source>
@@ -1606,10 +1667,6 @@
     <message>
         <source>Scanner types like a keyboard</source>
         <translation>Scanner types like a keyboard</translation>
-    </message>
-    <message>
-        <source>e.g. COM3</source>
-        <translation>e.g. COM3</translation>
     </message>
     <message>
         <source>Keyboard wedge</source>
@@ -1802,6 +1859,45 @@
     </message>
     <message>
         <source>%1 waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncProblem</name>
+    <message>
+        <source>The central server cannot be reached. Everything is kept on this station and sent automatically when the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central server refused this station&apos;s login. Ask IT to check the station&apos;s sync account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central server does not accept connections from this station. Ask IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central server does not know this station&apos;s sync account. Ask IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central database is missing or not set up. Ask IT to run &apos;inspector central upgrade&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central server refused a change from this station (permission denied). Ask IT to check the station&apos;s sync account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central server refused a record from this station (it belongs to another station or warehouse). A supervisor should look at the sync log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central server is starting up or shutting down; sync retries shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync failed because of an unexpected error; it retries automatically. Details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -49,6 +49,37 @@
     </message>
 </context>
 <context>
+    <name>CameraPicker</name>
+    <message>
+        <source>Find cameras</source>
+        <translation>Camera's zoeken</translation>
+    </message>
+    <message>
+        <source>Camera number, video file or stream address</source>
+        <translation>Cameranummer, videobestand of streamadres</translation>
+    </message>
+    <message>
+        <source>%1 (camera %2)</source>
+        <translation>%1 (camera %2)</translation>
+    </message>
+    <message>
+        <source>Cameras found: %1. Choose one, or type a video file or stream address.</source>
+        <translation>Camera's gevonden: %1. Kies er een, of typ een videobestand of streamadres.</translation>
+    </message>
+    <message>
+        <source>No camera found. You can type a video file or stream URL.</source>
+        <translation>Geen camera gevonden. Je kunt een videobestand of stream-URL typen.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Zoeken…</translation>
+    </message>
+    <message>
+        <source>Other size</source>
+        <translation>Andere grootte</translation>
+    </message>
+</context>
+<context>
     <name>CameraView</name>
     <message>
         <source>Opening camera…</source>
@@ -330,6 +361,13 @@
     <message>
         <source>Evidence verified: audit chain intact (%1 events checked), %2 photos match their SHA-256.</source>
         <translation>Bewijs gecontroleerd: auditketen intact (%1 gebeurtenissen gecontroleerd), %2 foto&apos;s kloppen met hun SHA-256.</translation>
+    </message>
+</context>
+<context>
+    <name>DevicePicker</name>
+    <message>
+        <source>Searching…</source>
+        <translation>Zoeken…</translation>
     </message>
 </context>
 <context>
@@ -1542,6 +1580,29 @@
     </message>
 </context>
 <context>
+    <name>SerialPortPicker</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <source>e.g. COM3</source>
+        <translation>bijv. COM3</translation>
+    </message>
+    <message>
+        <source>Look for serial ports again</source>
+        <translation>Opnieuw naar seriële poorten zoeken</translation>
+    </message>
+    <message>
+        <source>Serial ports found: %1.</source>
+        <translation>Seriële poorten gevonden: %1.</translation>
+    </message>
+    <message>
+        <source>No serial port found. Connect the scanner and press Refresh, or type it.</source>
+        <translation>Geen seriële poort gevonden. Sluit de scanner aan en druk op Vernieuwen, of typ de poort.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsForm</name>
     <message>
         <source>Station</source>
@@ -1606,10 +1667,6 @@
     <message>
         <source>Scanner types like a keyboard</source>
         <translation>Scanner typt als een toetsenbord</translation>
-    </message>
-    <message>
-        <source>e.g. COM3</source>
-        <translation>bijv. COM3</translation>
     </message>
     <message>
         <source>Keyboard wedge</source>
@@ -1803,6 +1860,45 @@
     <message>
         <source>%1 waiting</source>
         <translation>%1 wachtend</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProblem</name>
+    <message>
+        <source>The central server cannot be reached. Everything is kept on this station and sent automatically when the connection is back.</source>
+        <translation>De centrale server is niet bereikbaar. Alles blijft op dit station bewaard en wordt vanzelf verstuurd zodra de verbinding terug is.</translation>
+    </message>
+    <message>
+        <source>The central server refused this station&apos;s login. Ask IT to check the station&apos;s sync account.</source>
+        <translation>De centrale server weigert de aanmelding van dit station. Vraag IT het synchronisatieaccount van het station te controleren.</translation>
+    </message>
+    <message>
+        <source>The central server does not accept connections from this station. Ask IT.</source>
+        <translation>De centrale server accepteert geen verbindingen van dit station. Vraag het IT.</translation>
+    </message>
+    <message>
+        <source>The central server does not know this station&apos;s sync account. Ask IT.</source>
+        <translation>De centrale server kent het synchronisatieaccount van dit station niet. Vraag het IT.</translation>
+    </message>
+    <message>
+        <source>The central database is missing or not set up. Ask IT to run &apos;inspector central upgrade&apos;.</source>
+        <translation>De centrale database ontbreekt of is niet ingericht. Vraag IT om &apos;inspector central upgrade&apos; uit te voeren.</translation>
+    </message>
+    <message>
+        <source>The central server refused a change from this station (permission denied). Ask IT to check the station&apos;s sync account.</source>
+        <translation>De centrale server weigert een wijziging van dit station (geen toestemming). Vraag IT het synchronisatieaccount van het station te controleren.</translation>
+    </message>
+    <message>
+        <source>The central server refused a record from this station (it belongs to another station or warehouse). A supervisor should look at the sync log.</source>
+        <translation>De centrale server weigert een gegeven van dit station (het hoort bij een ander station of magazijn). Een leidinggevende moet het synchronisatielogboek bekijken.</translation>
+    </message>
+    <message>
+        <source>The central server is starting up or shutting down; sync retries shortly.</source>
+        <translation>De centrale server start op of sluit af; synchronisatie probeert het zo opnieuw.</translation>
+    </message>
+    <message>
+        <source>Sync failed because of an unexpected error; it retries automatically. Details are in the log.</source>
+        <translation>Synchroniseren is mislukt door een onverwachte fout; het wordt vanzelf opnieuw geprobeerd. Details staan in het logboek.</translation>
     </message>
 </context>
 <context>

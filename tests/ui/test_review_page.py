@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -14,6 +15,7 @@ from inspector.app import Services
 from inspector.models import Dispute, Grade, Photo, Role
 from inspector.services.demo_data import seed_demo
 from inspector.services.review import ReviewRow
+from inspector.ui.application import install_translator
 from inspector.ui.pages.review import DETAIL, RESULTS, ReviewPage
 from inspector.ui.review.dispute_dialog import OPEN
 from inspector.ui.review.table_model import CUSTOMER, FINISHED, GRADE, ROW_ROLE, ReviewTableModel
@@ -126,3 +128,23 @@ def test_a_supervisor_opens_a_dispute_through_the_dialog(qtbot: QtBot, seeded: S
     detail = page.detail_view.detail
     assert detail is not None and detail.disputes and detail.disputes[0].is_open
     assert page.detail_view.dispute_buttons["grade"].isEnabled()
+
+
+def test_questions_are_shown_in_the_language_of_the_ui(qtbot: QtBot, seeded: Services, inline: None,
+                                                       styled_app: QApplication) -> None:
+    assert seeded.settings.language == "en"
+    install_translator(styled_app, "nl")  # a Dutch user logged in at an English station
+    page = _page(qtbot, seeded, Role.SUPERVISOR)
+    page.open_inspection(page.model.row_at(0).inspection_id)
+    detail = page.detail_view.detail
+    assert detail is not None and detail.answers
+    dutch: dict[str, set[str]] = {}
+    english: dict[str, set[str]] = {}
+    for template in seeded.templates.values():
+        for q in template.questions:
+            dutch.setdefault(q.id, set()).add(q.text.get("nl"))
+            english.setdefault(q.id, set()).add(q.text.get("en"))
+    known = [a for a in detail.answers if a.question_id in dutch]
+    assert known and all(a.question in dutch[a.question_id] for a in known)
+    assert any(a.question not in english[a.question_id] for a in known)
+    assert page.detail_view.tabs.widget(0).item(0, 0).text() == detail.answers[0].question

@@ -30,7 +30,7 @@ from inspector.services.inspection_detail import InspectionDetail, load_detail
 from inspector.services.review import FilterChoices, ReviewRow, ReviewService
 from inspector.services.users import PermissionDenied, UserInfo
 from inspector.ui.application import resolve_language
-from inspector.ui.review.detail_view import DetailView
+from inspector.ui.review.detail_view import DetailView, shown_language
 from inspector.ui.review.dispute_dialog import CLOSE, DECISION, GRADE, NOTE, OPEN, DisputeDialog
 from inspector.ui.review.filters import ReviewFilters
 from inspector.ui.review.names import dispute_error
@@ -146,7 +146,7 @@ class ReviewPage(QWidget):
             return
         self.message.show_info(self.tr("Checking the evidence…"))
         run_task(load_detail, services.database, services.photos, services.templates, inspection_id,
-                 self.language, on_done=self._show_detail)
+                 shown_language(), on_done=self._show_detail)
 
     def _show_detail(self, detail: InspectionDetail) -> None:
         self.message.clear_message()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout
 from inspector.config import Settings
 from inspector.ui.feedback import Feedback
 from inspector.ui.import_dialog import ImportDialog, import_available
+from inspector.ui.pages.device_pickers import DeviceListers
 from inspector.ui.pages.settings_form import SettingsForm, SettingsInvalid
 from inspector.ui.tasks import DatabaseWorker
 from inspector.ui.widgets import MessageLine, heading, secondary_button
@@ -20,13 +21,21 @@ if TYPE_CHECKING:
 
 
 class SettingsPage(QWidget):
-    """The settings form with Save, and "Import returns…" (emits ``import_finished``)."""
+    """The settings form with Save, and "Import returns…" (emits ``import_finished``).
+
+    ``listers`` replaces the functions that look for cameras and serial ports (tests).
+    """
 
     saved = Signal(object)
     import_finished = Signal(object)
 
     def __init__(
-        self, services: Services, worker: DatabaseWorker, feedback: Feedback, parent: QWidget | None = None
+        self,
+        services: Services,
+        worker: DatabaseWorker,
+        feedback: Feedback,
+        parent: QWidget | None = None,
+        listers: DeviceListers | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("page")
@@ -34,7 +43,7 @@ class SettingsPage(QWidget):
         self._worker = worker
         self._feedback = feedback
         self.import_dialog: ImportDialog | None = None
-        self.form = SettingsForm()
+        self.form = SettingsForm(listers)
         self.message = MessageLine()
         self.import_button = secondary_button(self.tr("Import returns…"))
         self.import_button.setToolTip(self.tr("Read announced returns from a CSV or JSONL file"))

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QScrollArea,
     QSpinBox,
@@ -21,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.config import CameraSettings, PrinterSettings, ScannerSettings, Settings
+from inspector.scanning.camera_types import mask_url
+from inspector.ui.pages.device_pickers import CameraPicker, DeviceListers, SerialPortPicker
 from inspector.ui.pages.settings_rules import (
     BAUD_RATES,
     CODE_PATTERN,
@@ -61,9 +62,10 @@ def _select(combo: QComboBox, value: object) -> None:
 class SettingsForm(QTabWidget):
     """Tabs Station / Scanner / Camera / Printer; :meth:`load` and :meth:`settings` convert."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, listers: DeviceListers | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._original = Settings()
+        self._listers = listers
         self.addTab(self._station_tab(), self.tr("Station"))
         self.addTab(self._scanner_tab(), self.tr("Scanner"))
         self.addTab(self._camera_tab(), self.tr("Camera"))
@@ -117,8 +119,8 @@ class SettingsForm(QTabWidget):
         self.prefix = QLineEdit()
         self.suffix = QLineEdit()
         self.terminator = _combo(TERMINATORS)
-        self.serial_port = QLineEdit()
-        self.serial_port.setPlaceholderText(self.tr("e.g. COM3"))
+        self.serial_picker = SerialPortPicker(self._listers)
+        self.serial_port = self.serial_picker.combo
         self.baud_rate = _combo({str(rate): "" for rate in BAUD_RATES})
         wedge.addRow(heading(self.tr("Keyboard wedge"), "subheading"))
         wedge.addRow(self.wedge_enabled)
@@ -128,7 +130,7 @@ class SettingsForm(QTabWidget):
         wedge.addRow(self.tr("Suffix"), self.suffix)
         wedge.addRow(self.tr("Ends with"), self.terminator)
         serial.addRow(heading(self.tr("Serial scanner"), "subheading"))
-        serial.addRow(self.tr("Serial port"), self.serial_port)
+        serial.addRow(self.tr("Serial port"), self.serial_picker)
         serial.addRow(self.tr("Baud rate"), self.baud_rate)
         serial.addRow(
             hint(
@@ -147,18 +149,13 @@ class SettingsForm(QTabWidget):
     def _camera_tab(self) -> QWidget:
         tab, form = self._form()
         self.camera_enabled = QCheckBox(self.tr("Use a camera to read barcodes and take photos"))
-        self.camera_source = QLineEdit()
-        self.camera_width = _spin(160, 7680)
-        self.camera_height = _spin(120, 4320)
-        size = QWidget()
-        row = QHBoxLayout(size)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.camera_width)
-        row.addWidget(QLabel("×"))
-        row.addWidget(self.camera_height)
-        row.addStretch(1)
+        self.camera_picker = CameraPicker(self._listers)
+        self.camera_source = self.camera_picker.combo
+        self.camera_width = self.camera_picker.width_spin
+        self.camera_height = self.camera_picker.height_spin
         form.addRow(self.camera_enabled)
-        form.addRow(self.tr("Camera"), self.camera_source)
+        form.addRow(self.tr("Camera"), self.camera_picker)
+        form.addRow("", self.camera_picker.status)
         form.addRow(
             "",
             hint(
@@ -168,7 +165,7 @@ class SettingsForm(QTabWidget):
                 )
             ),
         )
-        form.addRow(self.tr("Resolution"), size)
+        form.addRow(self.tr("Resolution"), self.camera_picker.size_row)
         return self._scrolling(tab)
 
     def _printer_tab(self) -> QWidget:
@@ -200,13 +197,12 @@ class SettingsForm(QTabWidget):
         self.prefix.setText(scanner.prefix)
         self.suffix.setText(scanner.suffix)
         _select(self.terminator, scanner.terminator)
-        self.serial_port.setText(scanner.serial_port)
+        self.serial_picker.set_port(scanner.serial_port)
         _select(self.baud_rate, str(scanner.serial_baudrate))
         camera = settings.camera
         self.camera_enabled.setChecked(camera.enabled)
-        self.camera_source.setText(camera.source)
-        self.camera_width.setValue(camera.width)
-        self.camera_height.setValue(camera.height)
+        self.camera_picker.set_source(camera.source)
+        self.camera_picker.set_size(camera.width, camera.height)
         printer = settings.printer
         _select(self.label_stock, printer.label_stock)
         _select(self.print_mode, printer.mode)
@@ -231,12 +227,12 @@ class SettingsForm(QTabWidget):
             raise SettingsInvalid(
                 self.tr("The central database must be a postgresql:// address, or empty."), self.central_url
             )
-        source = self.camera_source.text().strip()
+        source = self.camera_picker.source()
         if not camera_source_ok(source):
             raise SettingsInvalid(
                 fill(
                     self.tr("Camera %1 is not a device number, an existing video file or a stream address."),
-                    source or "—",
+                    mask_url(source) or "—",
                 ),
                 self.camera_source,
             )
@@ -261,7 +257,7 @@ class SettingsForm(QTabWidget):
                 terminator=str(self.terminator.currentData()),
                 prefix=self.prefix.text(),
                 suffix=self.suffix.text(),
-                serial_port=self.serial_port.text().strip(),
+                serial_port=self.serial_picker.port(),
                 serial_baudrate=int(self.baud_rate.currentData()),
             ),
             camera=CameraSettings(

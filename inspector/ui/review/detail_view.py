@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,12 +17,22 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.services.inspection_detail import InspectionDetail
+from inspector.ui.application import resolve_language
 from inspector.ui.review.detail_tabs import DetailTables
 from inspector.ui.review.dispute_dialog import CLOSE, DECISION, GRADE, NOTE, OPEN
 from inspector.ui.texts import fill, grade_name
 
 THUMB = QSize(200, 150)
 ANSWERS, FACTS, HISTORY, TIMELINE, PHOTOS, DISPUTES = range(6)
+
+
+def shown_language() -> str:
+    """'nl' or 'en': the language the UI is shown in now, for ``Localized.get`` (checklist texts).
+
+    :func:`inspector.ui.application.install_translator` sets the default locale with the translation it
+    installs, so this follows the logged-in user's language rather than the station's setting.
+    """
+    return resolve_language(QLocale().name())
 
 
 def thumbnail(path: str) -> QPixmap:
