@@ -1132,7 +1132,7 @@
     </message>
     <message>
         <source>The inspection stays open; continue it with Inspect next unit.</source>
-        <translation>De controle blijft open; ga verder met Volgend stuk controleren.</translation>
+        <translation>De controle blijft open; ga verder met Controleren.</translation>
     </message>
     <message>
         <source>Item missing</source>
@@ -1214,7 +1214,7 @@
     </message>
     <message>
         <source>Inspect next unit (Enter)</source>
-        <translation>Volgend stuk controleren (Enter)</translation>
+        <translation>Controleren (Enter)</translation>
     </message>
     <message>
         <source>Mark missing…</source>

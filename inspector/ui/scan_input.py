@@ -89,6 +89,7 @@ class WedgeKeyFilter(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timer)
         self._target: QObject | None = None
+        self._offset_ms = 0.0
 
     def install(self, app: QCoreApplication) -> None:
         """Start filtering the application's key presses."""
@@ -100,12 +101,22 @@ class WedgeKeyFilter(QObject):
         self._replay(self._detector.reset())
         self._timer.stop()
 
-    @staticmethod
-    def _now_ms(event: QKeyEvent) -> float:
-        # Window-system timestamps are exact even when the GUI thread was busy; synthetic events
-        # (tests, remote desktops) carry 0, and then our own clock is the best we have.
+    def _now_ms(self, event: QKeyEvent) -> float:
+        # Window-system timestamps are exact even when the GUI thread was busy, but they count from
+        # another origin (X server start, ...) than our monotonic clock. Keep the offset between the
+        # two so the flush timer, which only knows our clock, works in the events' time. Synthetic
+        # events (tests, remote desktops) carry 0: then our own clock is the best we have.
+        mono = time.monotonic() * 1000.0
         stamp = event.timestamp()
-        return float(stamp) if stamp else time.monotonic() * 1000.0
+        if not stamp:
+            self._offset_ms = 0.0
+            return mono
+        self._offset_ms = mono - float(stamp)
+        return float(stamp)
+
+    def _event_clock_ms(self) -> float:
+        """Now, in the time of the last key event's clock."""
+        return time.monotonic() * 1000.0 - self._offset_ms
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Feed key presses of the focused widget to the burst detector."""
@@ -128,7 +139,7 @@ class WedgeKeyFilter(QObject):
         return self._apply(result, consumes_current=True)
 
     def _on_timer(self) -> None:
-        self._apply(self._detector.flush(time.monotonic() * 1000.0), consumes_current=False)
+        self._apply(self._detector.flush(self._event_clock_ms()), consumes_current=False)
 
     def _apply(self, result: FeedResult, consumes_current: bool) -> bool:
         self._replay(result.replay)
@@ -139,7 +150,7 @@ class WedgeKeyFilter(QObject):
         if result.flush_at_ms is None:
             self._timer.stop()
         else:
-            delay = max(0, int(result.flush_at_ms - time.monotonic() * 1000.0) + 1)
+            delay = max(0, int(result.flush_at_ms - self._event_clock_ms()) + 1)
             self._timer.start(delay)
         return consumes_current and result.action in (KeyAction.HOLD, KeyAction.SWALLOW)
 

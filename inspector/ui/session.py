@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from inspector.scanning.events import ScanError, ScanEvent
 from inspector.services.users import UserInfo
@@ -19,6 +20,15 @@ from inspector.ui.tasks import DatabaseWorker
 
 if TYPE_CHECKING:
     from inspector.app import Services
+
+
+def show_full_screen(window: QWidget) -> None:
+    """Fill the screen: maximised where a window manager does it, and sized to the screen where none
+    does (kiosk set-ups, bare X servers), so the station never opens as a small window."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        window.setGeometry(screen.availableGeometry())
+    window.showMaximized()
 
 
 class StationSession(QObject):
@@ -76,7 +86,7 @@ class StationSession(QObject):
             self.sync.start()
         self.login = LoginWindow(self._services.users, self.feedback, self._services.settings.scanner)
         self.login.logged_in.connect(self._logged_in)
-        self.login.showMaximized()
+        show_full_screen(self.login)
 
     def _logged_in(self, user: UserInfo) -> None:
         if self.login is not None:
@@ -87,7 +97,7 @@ class StationSession(QObject):
         self.main = MainWindow(self._services, user, self.feedback, self.worker, hub=self.scanning.hub)
         self.main.logout_requested.connect(self.logout)
         self.main.settings_page.saved.connect(self._settings_saved)
-        self.main.showMaximized()
+        show_full_screen(self.main)
         self.main_window_shown.emit(self.main)
 
     def _show_sync(self, status: object) -> None:

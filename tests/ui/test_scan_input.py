@@ -101,3 +101,31 @@ def test_a_typed_code_goes_through_the_same_hub() -> None:
     hub.submit_typed("  rma12345674 ")
     hub.submit_typed("   ")
     assert [(s.text, s.source) for s in seen] == [("rma12345674", "typed")]
+
+
+def _stamped_key(widget, char: str, stamp: int) -> None:  # type: ignore[no-untyped-def]
+    """A key press carrying a window-system timestamp, like X11 delivers (its own clock origin)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    key = Qt.Key.Key_Return if char == "\r" else ord(char.upper())
+    event = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, "" if char == "\r" else char)
+    event.setTimestamp(stamp)
+    QApplication.sendEvent(widget, event)
+
+
+def test_window_system_timestamps_from_another_clock(qtbot, station) -> None:  # type: ignore[no-untyped-def]
+    """X11 stamps keys in ms since the X server started: the burst timing must use that clock."""
+    notes, _other, hub, scans = station
+    origin = 1_000  # far from time.monotonic()
+    with qtbot.waitSignal(hub.scanned, timeout=2000):
+        for n, char in enumerate("3SABCD1234567\r"):
+            _stamped_key(notes, char, origin + 6 * n)
+            qtbot.wait(2)  # the event loop runs between keys, as with a real scanner
+    assert [s.text for s in scans] == ["3SABCD1234567"] and notes.text() == ""
+    origin += 5_000
+    for n, char in enumerate("ok"):
+        _stamped_key(notes, char, origin + 150 * n)
+        qtbot.wait(150)
+    qtbot.wait(100)
+    assert notes.text() == "ok" and len(scans) == 1
