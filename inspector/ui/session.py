@@ -29,6 +29,9 @@ def show_full_screen(window: QWidget) -> None:
     if screen is not None:
         window.setGeometry(screen.availableGeometry())
     window.showMaximized()
+    # Without a window manager nobody activates the window, and no widget would get keyboard focus.
+    window.raise_()
+    window.activateWindow()
 
 
 class StationSession(QObject):

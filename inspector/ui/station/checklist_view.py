@@ -70,7 +70,7 @@ class QuestionWidget(QFrame):
         elif question.type == "choice":
             grid = QGridLayout()
             longest = max((len(o.text.get(language)) for o in question.options), default=0)
-            columns = 3 if longest <= 12 else 2 if longest <= 22 else 1
+            columns = 3 if longest <= 8 else 2 if longest <= 14 else 1  # long labels must not clip
             for number, option in enumerate(question.options):
                 label = fill(self.tr("%1  %2"), number + 1, option.text.get(language))
                 grid.addWidget(self._button(label, option.id), number // columns, number % columns)
