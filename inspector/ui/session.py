@@ -30,8 +30,9 @@ def show_full_screen(window: QWidget) -> None:
         window.setGeometry(screen.availableGeometry())
     window.showMaximized()
     # Without a window manager nobody activates the window, and no widget would get keyboard focus.
-    window.raise_()
-    window.activateWindow()
+    if QGuiApplication.platformName() not in ("offscreen", "minimal"):
+        window.raise_()
+        window.activateWindow()
 
 
 class StationSession(QObject):
