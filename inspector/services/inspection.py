@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -18,7 +16,6 @@ from sqlalchemy.orm import Session
 
 from inspector.models import (
     Flag,
-    Grade,
     Inspection,
     InspectionStatus,
     ItemOutcome,
@@ -33,69 +30,15 @@ from inspector.models.database import Database
 from inspector.scanning.identify import identify
 from inspector.services.audit import append_event
 from inspector.services.checklist_model import AnswerError, ChecklistTemplate, validate_answer
+from inspector.services.inspection_types import (
+    InspectionError,
+    InspectionState,
+    PhotoInfo,
+    VerificationResult,
+)
 from inspector.services.intake import gtin_variants
 from inspector.services.photo_store import PhotoStore
 from inspector.services.station import StationContext
-
-
-class InspectionError(ValueError):
-    """A step that cannot be taken; ``code`` is stable for the GUI to translate."""
-
-    def __init__(self, code: str, detail: str = "") -> None:
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
-        self.detail = detail
-
-
-@dataclass(frozen=True)
-class PhotoInfo:
-    """A photo of an inspection, as the views show it."""
-
-    id: uuid.UUID
-    sha256: str
-    tag: str
-    file_path: str
-    thumbnail_path: str
-    taken_at: datetime
-
-
-@dataclass(frozen=True)
-class InspectionState:
-    """A snapshot of an inspection in progress (or finished)."""
-
-    id: uuid.UUID
-    return_id: uuid.UUID | None
-    return_line_id: uuid.UUID | None
-    unit_index: int
-    status: InspectionStatus
-    outcome: ItemOutcome
-    category: str
-    checklist_id: str
-    checklist_version: int
-    verification: VerificationMethod | None
-    verified_code: str
-    serial_scanned: str
-    answers: dict[str, Any]
-    flags: frozenset[str]
-    photos: tuple[PhotoInfo, ...]
-    suggested_grade: Grade | None
-    final_grade: Grade | None
-    lpn: str | None
-    notes: str
-    started_at: datetime
-    finished_at: datetime | None = None
-    extras: dict[str, Any] = field(default_factory=dict)
-    item_description: str = ""  # what an extra item is (no announced line to name it)
-
-
-@dataclass(frozen=True)
-class VerificationResult:
-    """What scanning the item's code said about it."""
-
-    matches: bool
-    scanned_gtin: str
-    serial: str
-    message_code: str  # "match", "wrong_item", "not_a_product_code"
 
 
 class InspectionService:
