@@ -2354,6 +2354,42 @@
         <source>This item has no label yet.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The scan was far too long (is the scanner stuck, or sending a file?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The serial scanner&apos;s port cannot be opened; retrying. Check the cable and Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The serial scanner was disconnected; reconnecting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caps Lock seems to be on; the scan was repaired. Switch Caps Lock off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keyboard layout looks like AZERTY; the scan was repaired. Check the keyboard settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keyboard layout looks like AZERTY and Caps Lock seems on; the scan was repaired. Check the keyboard settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keyboard layout looks like QWERTZ (Y and Z swapped); the scan was repaired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scan looks garbled by the keyboard layout or Caps Lock and could not be repaired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keyboard layout looks like AZERTY: set the scanner or the station&apos;s keyboard to US.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>UnknownParcelScreen</name>

@@ -52,7 +52,7 @@
     <name>CameraPicker</name>
     <message>
         <source>Find cameras</source>
-        <translation>Camera's zoeken</translation>
+        <translation>Camera&apos;s zoeken</translation>
     </message>
     <message>
         <source>Camera number, video file or stream address</source>
@@ -64,7 +64,7 @@
     </message>
     <message>
         <source>Cameras found: %1. Choose one, or type a video file or stream address.</source>
-        <translation>Camera's gevonden: %1. Kies er een, of typ een videobestand of streamadres.</translation>
+        <translation>Camera&apos;s gevonden: %1. Kies er een, of typ een videobestand of streamadres.</translation>
     </message>
     <message>
         <source>No camera found. You can type a video file or stream URL.</source>
@@ -2353,6 +2353,42 @@
     <message>
         <source>This item has no label yet.</source>
         <translation>Dit artikel heeft nog geen etiket.</translation>
+    </message>
+    <message>
+        <source>The scan was far too long (is the scanner stuck, or sending a file?).</source>
+        <translation>De scan was veel te lang (hangt de scanner, of verstuurt hij een bestand?).</translation>
+    </message>
+    <message>
+        <source>The serial scanner&apos;s port cannot be opened; retrying. Check the cable and Settings.</source>
+        <translation>De poort van de seriële scanner kan niet worden geopend; opnieuw proberen. Controleer de kabel en de instellingen.</translation>
+    </message>
+    <message>
+        <source>The serial scanner was disconnected; reconnecting.</source>
+        <translation>De seriële scanner is losgekoppeld; opnieuw verbinden.</translation>
+    </message>
+    <message>
+        <source>Caps Lock seems to be on; the scan was repaired. Switch Caps Lock off.</source>
+        <translation>Caps Lock lijkt aan te staan; de scan is hersteld. Zet Caps Lock uit.</translation>
+    </message>
+    <message>
+        <source>The keyboard layout looks like AZERTY; the scan was repaired. Check the keyboard settings.</source>
+        <translation>De toetsenbordindeling lijkt AZERTY; de scan is hersteld. Controleer de toetsenbordinstellingen.</translation>
+    </message>
+    <message>
+        <source>The keyboard layout looks like AZERTY and Caps Lock seems on; the scan was repaired. Check the keyboard settings.</source>
+        <translation>De toetsenbordindeling lijkt AZERTY en Caps Lock lijkt aan te staan; de scan is hersteld. Controleer de toetsenbordinstellingen.</translation>
+    </message>
+    <message>
+        <source>The keyboard layout looks like QWERTZ (Y and Z swapped); the scan was repaired.</source>
+        <translation>De toetsenbordindeling lijkt QWERTZ (Y en Z verwisseld); de scan is hersteld.</translation>
+    </message>
+    <message>
+        <source>The scan looks garbled by the keyboard layout or Caps Lock and could not be repaired.</source>
+        <translation>De scan lijkt verminkt door de toetsenbordindeling of Caps Lock en kon niet worden hersteld.</translation>
+    </message>
+    <message>
+        <source>The keyboard layout looks like AZERTY: set the scanner or the station&apos;s keyboard to US.</source>
+        <translation>De toetsenbordindeling lijkt AZERTY: zet de scanner of het toetsenbord van het station op US.</translation>
     </message>
 </context>
 <context>

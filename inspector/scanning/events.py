@@ -99,6 +99,7 @@ class ScanEvent:
     at: float = field(default_factory=time.monotonic)
     raw: str = ""
     hint: str = ""
+    hint_code: str = ""  # stable kind of the hint for the GUI to translate: caps_lock, azerty, qwertz...
     original_text: str = ""
     repaired: bool = False
     warnings: tuple[str, ...] = ()
@@ -117,6 +118,7 @@ class ScanError:
     source: ScanSource
     at: float = field(default_factory=time.monotonic)
     raw: str = ""
+    code: str = ""  # stable reason for the GUI to translate: too_long, port_unavailable, port_lost...
 
 
 def strip_control_chars(text: str) -> tuple[str, int]:

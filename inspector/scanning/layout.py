@@ -11,8 +11,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-AZERTY_DIGITS = {"&": "1", "é": "2", '"': "3", "'": "4", "(": "5", "-": "6", "§": "6", "è": "7", "_": "8",
-                 "!": "8", "ç": "9", "à": "0"}
+AZERTY_DIGITS = {
+    "&": "1",
+    "é": "2",
+    '"': "3",
+    "'": "4",
+    "(": "5",
+    "-": "6",
+    "§": "6",
+    "è": "7",
+    "_": "8",
+    "!": "8",
+    "ç": "9",
+    "à": "0",
+}
 _AZERTY_LETTERS = {"A": "Q", "Q": "A", "Z": "W", "W": "Z", "a": "q", "q": "a", "z": "w", "w": "z"}
 _QWERTZ = {"Y": "Z", "Z": "Y", "y": "z", "z": "y", "ß": "-"}
 _AZERTY_STRONG = frozenset("éèçà§")
@@ -24,6 +36,7 @@ class LayoutRepair:
 
     hint: str
     text: str | None
+    code: str = ""  # caps_lock, azerty, azerty_caps, qwertz, ambiguous, azerty_unrepaired
 
 
 def _default_validator(text: str) -> bool:
@@ -87,30 +100,41 @@ def repair_layout(text: str, validator: Callable[[str], bool] | None = None) -> 
         # identify() is case-insensitive for these kinds, so the original may "validate" too: repair to the
         # canonical upper-case form whenever the inverted text is a known upper-case format.
         if _safe(validate, swapped) and (_is_url(text) or _upper_case_kind(swapped)):
-            return LayoutRepair("Caps Lock seems to be on (letter case arrived inverted); repaired. "
-                                "Please switch Caps Lock off.", swapped)
+            return LayoutRepair(
+                "Caps Lock seems to be on (letter case arrived inverted); repaired. "
+                "Please switch Caps Lock off.",
+                swapped,
+                "caps_lock",
+            )
     if any(c in AZERTY_DIGITS for c in text):
         hint = "Keyboard layout looks like AZERTY (digits arrived as &é\"'(-è_çà)"
-        attempts.append((hint, from_azerty_digits(text)))
-        attempts.append((hint, from_azerty(text)))
+        attempts.append((hint, from_azerty_digits(text), "azerty"))
+        attempts.append((hint, from_azerty(text), "azerty"))
         if _caps_suspect(from_azerty(text)):
-            attempts.append((hint + " and Caps Lock seems on", swap_caps(from_azerty(text))))
+            attempts.append((hint + " and Caps Lock seems on", swap_caps(from_azerty(text)), "azerty_caps"))
     if any(c in _QWERTZ for c in text):
-        attempts.append(("Keyboard layout looks like QWERTZ (Y/Z swapped)", from_qwertz(text)))
-    attempts = [(h, t) for h, t in attempts if t != text]
+        attempts.append(("Keyboard layout looks like QWERTZ (Y/Z swapped)", from_qwertz(text), "qwertz"))
+    attempts = [(h, t, c) for h, t, c in attempts if t != text]
     if not attempts:
         return None
     if _safe(validate, text):
         return None
-    good = [(h, t) for h, t in attempts if _safe(validate, t)]
-    distinct = {t for _, t in good}
+    good = [(h, t, c) for h, t, c in attempts if _safe(validate, t)]
+    distinct = {t for _, t, _ in good}
     if len(distinct) == 1:
-        hint, fixed = good[0]
-        return LayoutRepair(f"{hint}; repaired. Please check the keyboard settings.", fixed)
+        hint, fixed, code = good[0]
+        return LayoutRepair(f"{hint}; repaired. Please check the keyboard settings.", fixed, code)
     if len(distinct) > 1:
-        return LayoutRepair("Input looks garbled by keyboard layout or Caps Lock; several repairs possible, "
-                            "none applied.", None)
+        return LayoutRepair(
+            "Input looks garbled by keyboard layout or Caps Lock; several repairs possible, none applied.",
+            None,
+            "ambiguous",
+        )
     if any(c in _AZERTY_STRONG for c in text):
-        return LayoutRepair("Keyboard layout looks like AZERTY; set the scanner's keyboard country or the "
-                            "station layout to US.", None)
+        return LayoutRepair(
+            "Keyboard layout looks like AZERTY; set the scanner's keyboard country or the "
+            "station layout to US.",
+            None,
+            "azerty_unrepaired",
+        )
     return None

@@ -125,7 +125,9 @@ class SerialScanner:
                 port = self._factory(port=self.port, baudrate=self.baudrate, timeout=self.read_timeout)
             except (serial.SerialException, OSError, ValueError) as exc:
                 if not reported:
-                    self._error(f"Cannot open scanner port {self.port}: {exc}; retrying")
+                    self._error(
+                        f"Cannot open scanner port {self.port}: {exc}; retrying", code="port_unavailable"
+                    )
                     reported = True
                 self._stop.wait(backoff)
                 backoff = min(backoff * 2, self.backoff_max)
@@ -136,7 +138,7 @@ class SerialScanner:
                 self._read_loop(port)
             except (serial.SerialException, OSError) as exc:
                 if not self._stop.is_set():
-                    self._error(f"Scanner port {self.port} lost: {exc}; reconnecting")
+                    self._error(f"Scanner port {self.port} lost: {exc}; reconnecting", code="port_lost")
                     reported = True
             finally:
                 self._connected.clear()
@@ -167,8 +169,11 @@ class SerialScanner:
                 self._emit(frame.lstrip(b"\n") if self.terminator == b"\r" else frame)
             if len(buffer) > self.max_length:
                 if not overflow:
-                    self._error(f"Scan rejected: more than {self.max_length} bytes without terminator",
-                                raw=bytes(buffer[:64]).decode("latin-1"))
+                    self._error(
+                        f"Scan rejected: more than {self.max_length} bytes without terminator",
+                        raw=bytes(buffer[:64]).decode("latin-1"),
+                        code="too_long",
+                    )
                 overflow = True
                 buffer.clear()
 
@@ -176,20 +181,31 @@ class SerialScanner:
         if not frame:
             return
         if len(frame) > self.max_length:
-            self._error(f"Scan rejected: more than {self.max_length} bytes", raw=frame[:64].decode("latin-1"))
+            self._error(
+                f"Scan rejected: more than {self.max_length} bytes",
+                raw=frame[:64].decode("latin-1"),
+                code="too_long",
+            )
             return
         raw, warnings = decode_frame(frame)
         text, removed = strip_control_chars(raw)
         if removed:
             warnings.append(f"{removed} control character(s) other than GS/RS/EOT were removed")
         aim = parse_aim(text)
-        event = ScanEvent(text=aim.data, source="serial", symbology=aim.symbology, aim_id=aim.aim_id,
-                          at=time.monotonic(), raw=raw, warnings=tuple(warnings))
+        event = ScanEvent(
+            text=aim.data,
+            source="serial",
+            symbology=aim.symbology,
+            aim_id=aim.aim_id,
+            at=time.monotonic(),
+            raw=raw,
+            warnings=tuple(warnings),
+        )
         try:
             self.on_scan(event)
         except Exception as exc:  # a failing consumer must not kill the reader
             self._error(f"on_scan callback failed: {exc!r}")
 
-    def _error(self, message: str, raw: str = "") -> None:
+    def _error(self, message: str, raw: str = "", code: str = "") -> None:
         with contextlib.suppress(Exception):  # never let the error callback kill the thread
-            self.on_error(ScanError(message, "serial", time.monotonic(), raw))
+            self.on_error(ScanError(message, "serial", time.monotonic(), raw, code))

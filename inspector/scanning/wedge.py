@@ -40,8 +40,15 @@ from dataclasses import dataclass, field
 from inspector.scanning.events import ScanError, ScanEvent, parse_aim, strip_control_chars
 from inspector.scanning.layout import repair_layout
 
-_KEY_ALIASES = {"\r": "Enter", "\n": "Enter", "Return": "Enter", "Enter": "Enter", "KP_Enter": "Enter",
-                "\t": "Tab", "Tab": "Tab"}
+_KEY_ALIASES = {
+    "\r": "Enter",
+    "\n": "Enter",
+    "Return": "Enter",
+    "Enter": "Enter",
+    "KP_Enter": "Enter",
+    "\t": "Tab",
+    "Tab": "Tab",
+}
 
 
 class KeyAction(enum.Enum):
@@ -96,8 +103,9 @@ def _normalize_key(key: str) -> str:
 class WedgeBurstDetector:
     """State machine separating scanner bursts from human typing. Not thread-safe; one per window."""
 
-    def __init__(self, config: WedgeConfig | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, config: WedgeConfig | None = None, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         """Create a detector; ``clock`` supplies ``ScanEvent.at`` (monotonic seconds)."""
         self.config = config or WedgeConfig()
         self._clock = clock
@@ -170,7 +178,12 @@ class WedgeBurstDetector:
             self._buffer = []
             result.error = ScanError(
                 f"Scan rejected: more than {self.config.max_length} characters (is the scanner stuck or "
-                "sending a file?)", "wedge", self._clock(), raw)
+                "sending a file?)",
+                "wedge",
+                self._clock(),
+                raw,
+                code="too_long",
+            )
 
     def _finish(self, result: FeedResult, terminated: bool, force_replay: bool = False) -> None:
         buffer, overflow = self._buffer, self._overflow
@@ -186,7 +199,7 @@ class WedgeBurstDetector:
         cfg = self.config
         text = raw
         if cfg.prefix and text.startswith(cfg.prefix):
-            text = text[len(cfg.prefix):]
+            text = text[len(cfg.prefix) :]
         if cfg.suffix and text.endswith(cfg.suffix):
             text = text[: -len(cfg.suffix)]
         warnings: list[str] = []
@@ -197,12 +210,22 @@ class WedgeBurstDetector:
             warnings.append("scan ended by timeout, no terminator received")
         aim = parse_aim(text)
         data = aim.data
-        hint, original, repaired = "", "", False
+        hint, hint_code, original, repaired = "", "", "", False
         repair = repair_layout(data, cfg.validator) if cfg.repair else None
         if repair is not None:
-            hint = repair.hint
+            hint, hint_code = repair.hint, repair.code
             if repair.text is not None:
                 original, data, repaired = data, repair.text, True
-        return ScanEvent(text=data, source="wedge", symbology=aim.symbology, aim_id=aim.aim_id,
-                         at=self._clock(), raw=raw, hint=hint, original_text=original, repaired=repaired,
-                         warnings=tuple(warnings))
+        return ScanEvent(
+            text=data,
+            source="wedge",
+            symbology=aim.symbology,
+            aim_id=aim.aim_id,
+            at=self._clock(),
+            raw=raw,
+            hint=hint,
+            hint_code=hint_code,
+            original_text=original,
+            repaired=repaired,
+            warnings=tuple(warnings),
+        )

@@ -22,7 +22,7 @@ from inspector.services.users import AuthError, UserInfo, UserService
 from inspector.ui.errors import report_exception
 from inspector.ui.feedback import Feedback
 from inspector.ui.tasks import run_task
-from inspector.ui.texts import fill, role_name
+from inspector.ui.texts import fill, role_name, scan_error_text
 from inspector.ui.widgets import MessageLine, heading, hint, secondary_button
 
 BADGE_PAGE, PIN_PAGE = 0, 1
@@ -166,7 +166,7 @@ class LoginWindow(QWidget):
     def scan_failed(self, error: object) -> None:
         """A garbled scan: ask to scan again, with the error sound."""
         self.badge_message.show_error(fill(self.tr("The scan could not be read: %1 Scan again."),
-                                           getattr(error, "message", error)))
+                                           scan_error_text(error)))
         self._feedback.error(self.badge_input)
 
     def _badge_entered(self) -> None:

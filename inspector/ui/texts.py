@@ -295,3 +295,49 @@ def local_time(moment: object) -> str:
         return ""
     stamp = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
     return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
+
+
+SCAN_ERRORS: dict[str, str] = {
+    "too_long": QT_TRANSLATE_NOOP(
+        "Texts", "The scan was far too long (is the scanner stuck, or sending a file?)."
+    ),
+    "port_unavailable": QT_TRANSLATE_NOOP(
+        "Texts", "The serial scanner's port cannot be opened; retrying. Check the cable and Settings."
+    ),
+    "port_lost": QT_TRANSLATE_NOOP("Texts", "The serial scanner was disconnected; reconnecting."),
+}
+
+SCAN_HINTS: dict[str, str] = {
+    "caps_lock": QT_TRANSLATE_NOOP(
+        "Texts", "Caps Lock seems to be on; the scan was repaired. Switch Caps Lock off."
+    ),
+    "azerty": QT_TRANSLATE_NOOP(
+        "Texts", "The keyboard layout looks like AZERTY; the scan was repaired. Check the keyboard settings."
+    ),
+    "azerty_caps": QT_TRANSLATE_NOOP(
+        "Texts",
+        "The keyboard layout looks like AZERTY and Caps Lock seems on; the scan was repaired. "
+        "Check the keyboard settings.",
+    ),
+    "qwertz": QT_TRANSLATE_NOOP(
+        "Texts", "The keyboard layout looks like QWERTZ (Y and Z swapped); the scan was repaired."
+    ),
+    "ambiguous": QT_TRANSLATE_NOOP(
+        "Texts", "The scan looks garbled by the keyboard layout or Caps Lock and could not be repaired."
+    ),
+    "azerty_unrepaired": QT_TRANSLATE_NOOP(
+        "Texts", "The keyboard layout looks like AZERTY: set the scanner or the station's keyboard to US."
+    ),
+}
+
+
+def scan_error_text(error: object) -> str:
+    """Why a scan was rejected, translated (the scanner's own English message when the code is unknown)."""
+    source = SCAN_ERRORS.get(str(getattr(error, "code", "") or ""))
+    return translated("Texts", source) if source else str(getattr(error, "message", error))
+
+
+def scan_hint_text(event: object) -> str:
+    """The keyboard or Caps Lock hint of a scan, translated."""
+    source = SCAN_HINTS.get(str(getattr(event, "hint_code", "") or ""))
+    return translated("Texts", source) if source else str(getattr(event, "hint", ""))

@@ -129,3 +129,28 @@ def test_window_system_timestamps_from_another_clock(qtbot, station) -> None:  #
         qtbot.wait(150)
     qtbot.wait(100)
     assert notes.text() == "ok" and len(scans) == 1
+
+
+def test_scanner_problems_reach_the_user_in_their_language() -> None:
+    """Rejected scans and keyboard hints carry codes that the GUI translates (Dutch here)."""
+    from inspector.scanning.wedge import WedgeBurstDetector
+    from inspector.ui.application import install_translator
+    from inspector.ui.texts import scan_error_text, scan_hint_text
+
+    detector = WedgeBurstDetector(WedgeConfig(max_length=20))
+    errors = [detector.feed(c, float(n)).error for n, c in enumerate("X" * 25)]
+    (error,) = [e for e in errors if e is not None]
+    assert error.code == "too_long"
+    detector = WedgeBurstDetector(WedgeConfig())  # a Caps Lock scan: "rma12345674" + Enter
+    for n, char in enumerate("rma12345674"):
+        detector.feed(char, float(n * 5))
+    event = detector.feed("Enter", 60.0).event
+    assert event is not None and event.text == "RMA12345674" and event.hint_code == "caps_lock"
+    app = QApplication.instance()
+    install_translator(app, "nl")
+    try:
+        assert "te lang" in scan_error_text(error)
+        assert "Caps Lock" in scan_hint_text(event) and "hersteld" in scan_hint_text(event)
+    finally:
+        install_translator(app, "en")
+    assert "far too long" in scan_error_text(error)

@@ -22,7 +22,7 @@ from inspector.ui.station.return_screen import ReturnScreen
 from inspector.ui.station.tools import Workbench
 from inspector.ui.station.unknown_parcel import UnknownParcelScreen
 from inspector.ui.tasks import run_task
-from inspector.ui.texts import fill
+from inspector.ui.texts import fill, scan_error_text, scan_hint_text
 from inspector.ui.widgets import MessageLine, heading, hint, secondary_button
 
 SCAN, CHOOSE, UNKNOWN, RETURN, INSPECT = range(5)
@@ -152,7 +152,8 @@ class IntakePage(QWidget):
         """What a scan means depends on the screen on show."""
         self.scan_note.clear_message()
         if event.hint:
-            self.scan_note.show_info(fill(self.tr("Check the scanner or keyboard: %1"), event.hint))
+            hint = scan_hint_text(event)
+            self.scan_note.show_info(fill(self.tr("Check the scanner or keyboard: %1"), hint))
         screen = self.current_screen()
         if screen == INSPECT:
             self.inspection.handle_scan(event)
@@ -163,7 +164,8 @@ class IntakePage(QWidget):
 
     def scan_failed(self, error: ScanError) -> None:
         """A scan arrived garbled: say so, with the error sound."""
-        self.scan_note.show_error(fill(self.tr("The scan could not be read: %1 Scan again."), error.message))
+        why = scan_error_text(error)
+        self.scan_note.show_error(fill(self.tr("The scan could not be read: %1 Scan again."), why))
         self.bench.feedback.error(self.scan_note)
 
     def lookup(self, code: str, symbology: str = "") -> None:
