@@ -225,10 +225,14 @@ INSPECTION_ERRORS: dict[str, str] = {
 }
 
 
-def _name(table: dict[str, str], value: object) -> str:
+def display_name(table: dict[str, str], value: object, context: str = "Texts") -> str:
+    """The translated display name of an enum value or code from ``table`` (its words when unknown)."""
     key = str(getattr(value, "value", value) or "")
     source = table.get(key)
-    return translated("Texts", source) if source else key.replace("_", " ")
+    return translated(context, source) if source else key.replace("_", " ")
+
+
+_name = display_name
 
 
 def reason_name(code: object) -> str:

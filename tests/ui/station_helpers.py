@@ -96,12 +96,20 @@ def person_presses(qtbot, key: Qt.Key | str, pause_ms: int = 90) -> None:  # typ
     qtbot.wait(pause_ms)
 
 
-def make_video(path: Path, size: tuple[int, int] = (640, 480), fps: float = 15.0, hold: int = 8) -> Path:
-    """An MJPG AVI of real barcode photos (no product codes), for a camera reading a file."""
+def make_video(
+    path: Path,
+    images: tuple[str, ...] = VIDEO_IMAGES,
+    size: tuple[int, int] = (640, 480),
+    fps: float = 15.0,
+    hold: int = 8,
+) -> Path:
+    """An MJPG AVI showing each corpus photo for ``hold`` frames, fitted into ``size`` on white.
+
+    The default photos carry no product codes: a camera reading this file sees a work table."""
     if not CORPUS.is_dir():
         pytest.skip(f"barcode photo corpus not found at {CORPUS}")
     writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*"MJPG"), fps, size)
-    for relative in VIDEO_IMAGES:
+    for relative in images:
         image = load_image(CORPUS / relative)
         image = cv2.cvtColor(image, cv2.COLOR_GRAY2BGR) if image.ndim == 2 else image[:, :, :3]
         scale = min(size[0] / image.shape[1], size[1] / image.shape[0])

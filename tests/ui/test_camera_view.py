@@ -9,7 +9,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from collections.abc import Iterator
 from pathlib import Path
 
-import cv2
 import numpy as np
 import pytest
 from PySide6.QtCore import QThread
@@ -18,33 +17,12 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from inspector.scanning.camera import CameraState
-from inspector.scanning.decode import load_image
 from inspector.ui.camera_view import OVERLAY_COLOR, CameraController, CameraView, status_text
+from tests.ui.station_helpers import make_video
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "barcodes"
 QR_IMAGE = "qrcode/zx_qrcode-2_14.png"
 EAN_IMAGE = "ean13/zx_ean13-1_14.png"
-
-
-def make_video(
-    path: Path, images: tuple[str, ...], size: tuple[int, int] = (640, 480), fps: float = 15.0, hold: int = 10
-) -> Path:
-    """An MJPG AVI showing each corpus image for ``hold`` frames, fitted into ``size`` on white."""
-    if not CORPUS.is_dir():
-        pytest.skip(f"barcode photo corpus not found at {CORPUS}")
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*"MJPG"), fps, size)
-    for relative in images:
-        image = load_image(CORPUS / relative)
-        image = cv2.cvtColor(image, cv2.COLOR_GRAY2BGR) if image.ndim == 2 else image[:, :, :3]
-        scale = min(size[0] / image.shape[1], size[1] / image.shape[0])
-        image = cv2.resize(image, (int(image.shape[1] * scale), int(image.shape[0] * scale)))
-        canvas = np.full((size[1], size[0], 3), 255, np.uint8)
-        y, x = (size[1] - image.shape[0]) // 2, (size[0] - image.shape[1]) // 2
-        canvas[y : y + image.shape[0], x : x + image.shape[1]] = image
-        for _ in range(hold):
-            writer.write(canvas)
-    writer.release()
-    return path
 
 
 def grab_pixels(widget: QWidget) -> np.ndarray:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from inspector.ui.texts import translated
+from inspector.ui.texts import display_name
 
 PARTY_NAMES: dict[str, str] = {
     "customer": QT_TRANSLATE_NOOP("Review", "Customer"),
@@ -54,9 +54,7 @@ DISPUTE_ERRORS: dict[str, str] = {
 
 
 def _name(table: dict[str, str], value: object) -> str:
-    key = str(getattr(value, "value", value) or "")
-    source = table.get(key)
-    return translated("Review", source) if source else key.replace("_", " ")
+    return display_name(table, value, "Review")
 
 
 def party_name(party: object) -> str:
