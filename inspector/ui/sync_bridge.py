@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
 
+from inspector.ui.tasks import run_task
 from inspector.ui.texts import fill
 
 if TYPE_CHECKING:
@@ -50,6 +52,9 @@ SYNC_PROBLEMS = (
         "Sync failed because of an unexpected error; it retries automatically. Details are in the log.",
     ),
 )
+
+
+log = logging.getLogger(__name__)
 
 
 def sync_problem_text(message: str) -> str:
@@ -124,5 +129,9 @@ class SyncBridge(QObject):
             self._service.stop(timeout_s=10.0)
 
     def _poll(self) -> None:
+        # status() counts the outbox in the database: off the GUI thread.
         if self._service is not None:
-            self.status_changed.emit(self._service.status())
+            run_task(self._service.status, on_done=self.status_changed.emit, on_error=self._poll_failed)
+
+    def _poll_failed(self, error: BaseException) -> None:
+        log.warning("Could not read the sync status: %s", error)
