@@ -21,6 +21,7 @@ from inspector.services.inspection import InspectionService
 from inspector.services.intake import IntakeService
 from inspector.services.outbox import install_outbox
 from inspector.services.photo_store import PhotoStore
+from inspector.services.sources import DataSource, SourceKind, iter_kinds
 from inspector.services.station import StationContext, ensure_station
 from inspector.services.users import UserService
 
@@ -63,8 +64,45 @@ class Services:
         engine = SyncEngine(self.database, self.photos, self.station, url)
         return SyncService(engine, interval_s=float(self.settings.sync_interval_s))
 
+    def central_url(self) -> str:
+        """The configured central database URL ("" when the station works alone)."""
+        from inspector.sync.urls import resolve_central_url
+
+        return resolve_central_url(None, self.settings.central_url)
+
+    def source(self, kind: SourceKind | str = SourceKind.LOCAL) -> DataSource:
+        """What review, evidence packs and reports read: this station's database or the central one.
+
+        ``"auto"`` is the central database when one is configured, else this station's. Raises
+        ``LookupError`` for the central source when no central URL is configured. The central
+        reader is built once per URL and closed with the services.
+        """
+        if kind == "auto":
+            kind = self.sources()[0]
+        if SourceKind(kind) is SourceKind.LOCAL:
+            return DataSource(SourceKind.LOCAL, self.database, self.photos)
+        url = self.central_url()
+        if not url:
+            raise LookupError("no central database is configured for this station")
+        reader = self.extras.get("central_reader")
+        if reader is None or getattr(reader, "url", None) != url:
+            from inspector.sync.central_read import CentralReader
+
+            if reader is not None:
+                reader.close()  # type: ignore[attr-defined]
+            reader = CentralReader(url, self.paths.central_photos)
+            self.extras["central_reader"] = reader
+        return DataSource(SourceKind.CENTRAL, reader, reader.photos)  # type: ignore[attr-defined]
+
+    def sources(self) -> list[SourceKind]:
+        """The sources this station offers (central first when configured)."""
+        return list(iter_kinds(bool(self.central_url())))
+
     def close(self) -> None:
         """Release the database connections."""
+        reader = self.extras.pop("central_reader", None)
+        if reader is not None:
+            reader.close()  # type: ignore[attr-defined]
         self.database.dispose()
 
 

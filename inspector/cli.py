@@ -90,6 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
     evidence = commands.add_parser("evidence", help="write the evidence pack (PDF and ZIP) of a return")
     evidence.add_argument("rma", help="the return's RMA number")
     evidence.add_argument("--out", type=Path, default=Path("."), metavar="DIR", help="output folder")
+    evidence.add_argument("--source", choices=("auto", "local", "central"), default="auto",
+                          help="read this station's database or the central one (auto: central when "
+                               "a central URL is configured)")
 
     audit = commands.add_parser("audit", help="the tamper-evident audit log")
     audit_commands = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
@@ -251,7 +254,7 @@ def _cmd_evidence(args: argparse.Namespace, out: TextIO) -> int:
 
     services = _services(args)
     try:
-        return run_evidence(services, args.rma, args.out, out)
+        return run_evidence(services, args.rma, args.out, out, args.source)
     finally:
         services.close()
 

@@ -90,6 +90,11 @@ class DataPaths:
         return self.root / "checklists"
 
     @property
+    def central_photos(self) -> Path:
+        """Photos fetched from the central database for review (a cache: safe to delete)."""
+        return self.root / "cache" / "central-photos"
+
+    @property
     def settings_file(self) -> Path:
         """The station's settings (TOML)."""
         return self.root / "settings.toml"

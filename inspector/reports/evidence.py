@@ -26,12 +26,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from inspector import APP_NAME, __version__
-from inspector.models.database import Database
 from inspector.reports.evidence_pdf import write_evidence_pdf
 from inspector.services.checklist_model import ChecklistTemplate
 from inspector.services.inspection_detail import InspectionDetail, PhotoEvidence, load_detail
-from inspector.services.photo_store import PhotoStore
 from inspector.services.review import ReviewService
+from inspector.services.sources import PhotoFiles, Sessions
 
 if TYPE_CHECKING:
     from inspector.app import Services
@@ -106,7 +105,7 @@ def build_manifest(rma: str, details: tuple[InspectionDetail, ...], names: Mappi
     }
 
 
-def build_evidence_pack(database: Database, photos: PhotoStore, templates: Mapping[str, ChecklistTemplate],
+def build_evidence_pack(database: Sessions, photos: PhotoFiles, templates: Mapping[str, ChecklistTemplate],
                         rma: str, out_dir: Path, *, language: str = "en", time_zone: str = "UTC",
                         now: datetime | None = None) -> EvidencePack:
     """Check and write the evidence pack of one return; :class:`UnknownReturn` when nothing was inspected."""
@@ -141,18 +140,22 @@ def build_evidence_pack(database: Database, photos: PhotoStore, templates: Mappi
     return EvidencePack(code, pdf_path, zip_path, details)
 
 
-def run_evidence(services: Services, rma: str, out_dir: Path, out: TextIO) -> int:
+def run_evidence(services: Services, rma: str, out_dir: Path, out: TextIO, source: str = "local") -> int:
     """The ``inspector evidence`` command: 0 when the pack is written and every check passed.
 
     1 when the RMA has no inspections, or when the pack was written but shows broken evidence
-    (a broken audit chain or a photo file that no longer matches its recorded hash).
+    (a broken audit chain or a photo file that no longer matches its recorded hash). ``source`` is
+    ``local``, ``central`` or ``auto`` (central when configured); an unreachable central database
+    raises :class:`~inspector.models.database.DatabaseProblem` (exit 3 in the CLI).
     """
     language = services.settings.language or "en"
+    data = services.source(source)
     try:
-        pack = build_evidence_pack(services.database, services.photos, services.templates, rma, out_dir,
+        pack = build_evidence_pack(data.database, data.photos, services.templates, rma, out_dir,
                                    language=language, time_zone=services.station.time_zone)
     except UnknownReturn:
-        sys.stderr.write(f"inspector: no inspected return with RMA {rma}\n")
+        where = "the central database" if data.kind == "central" else "this station"
+        sys.stderr.write(f"inspector: no inspected return with RMA {rma} in {where}\n")
         return 1
     out.write(f"{pack.pdf}\n{pack.zip}\n")
     chains = {check.station_code: check.report for detail in pack.details for check in detail.chains}

@@ -4,6 +4,8 @@
 ``date_from`` .. ``date_to`` are the warehouse's local days (a DST day has 23 or 25 hours). Parcels count
 by ``received_at``, items when graded; both by the warehouse of their station (else of their return).
 Hours and days are grouped in SQL per UTC quarter hour and made local here, right in every zone.
+The same queries run on the station's SQLite database and on the central PostgreSQL database (the
+few date functions differ per dialect: :meth:`_Query.quarter_hours`, :meth:`_Query.hours_between`).
 """
 
 from __future__ import annotations
@@ -19,12 +21,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, Integer, case, cast, distinct, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from inspector.models.database import Database
 from inspector.models.enums import InspectionStatus
 from inspector.models.inspection import Inspection, InspectionFlag
 from inspector.models.organisation import Station, User, Warehouse
 from inspector.models.returns import Parcel, Return, ReturnLine
 from inspector.reports.report_tables import ItemRow
+from inspector.services.sources import Sessions
 
 ProgressCallback = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
@@ -125,6 +127,7 @@ class _Query:
     def __init__(self, session: Session, warehouse_id: Any, zone: ZoneInfo, days: list[datetime],
                  cancel: CancelCheck | None) -> None:
         self.session, self.zone, self.days, self.cancel = session, zone, days, cancel
+        self.postgres = session.get_bind().dialect.name == "postgresql"
         start, end = days[0], days[-1]
         self.item_station = aliased(Station)
         self.parcel_station = aliased(Station)
@@ -154,23 +157,34 @@ class _Query:
         return list(self.session.execute(stmt).all())
 
     def quarter_hours(self, column: Any, parcels: bool) -> list[tuple[datetime, int]]:
-        """Counts per UTC quarter hour of ``column`` (SQLite's strftime on the stored UTC text)."""
-        hour = func.strftime("%Y-%m-%d %H", column)
-        quarter = cast(func.strftime("%M", column), Integer) // 15
+        """Counts per UTC quarter hour of ``column``."""
+        if self.postgres:
+            utc = func.timezone("UTC", column)
+            hour = func.to_char(utc, "YYYY-MM-DD HH24")
+            quarter = cast(func.extract("minute", utc), Integer) // 15
+        else:  # SQLite keeps UTC times as ISO text
+            hour = func.strftime("%Y-%m-%d %H", column)
+            quarter = cast(func.strftime("%M", column), Integer) // 15
         frm, where = (self.parcels_from, self.parcels_where) if parcels else (
             self.items_from, self.items_where)
         stmt = select(hour, quarter, func.count()).select_from(frm).where(*where).group_by(hour, quarter)
-        utc = [(datetime.strptime(h, "%Y-%m-%d %H").replace(tzinfo=UTC), int(q), int(n))
-               for h, q, n in self.session.execute(stmt).all()]
-        return [(hour + timedelta(minutes=15 * quarter), n) for hour, quarter, n in utc]
+        utc_rows = [(datetime.strptime(h, "%Y-%m-%d %H").replace(tzinfo=UTC), int(q), int(n))
+                    for h, q, n in self.session.execute(stmt).all()]
+        return [(hour + timedelta(minutes=15 * quarter), n) for hour, quarter, n in utc_rows]
+
+    def hours_between(self, start: Any, end: Any) -> Any:
+        """``end - start`` in hours, as SQL for this database."""
+        if self.postgres:
+            return func.extract("epoch", end - start) / 3600.0
+        return (func.julianday(end) - func.julianday(start)) * 24.0
 
     def throughput(self, key: Any, name: Any) -> list[Throughput]:
         """Items and hours per person or station: per local day, first start to last finish."""
         day = case(*[(Inspection.finished_at < b, i) for i, b in enumerate(self.days[1:])], else_=-1)
-        span = (func.julianday(func.max(Inspection.finished_at))
-                - func.julianday(func.min(Inspection.started_at))) * 24.0
+        span = self.hours_between(func.min(Inspection.started_at), func.max(Inspection.finished_at))
         totals: dict[Any, list[Any]] = {}
-        for k, label, _day, n, hours in self.items(key, name, day, func.count(), span, group_by=(key, day)):
+        for k, label, _day, n, hours in self.items(key, func.max(name), day, func.count(), span,
+                                                  group_by=(key, day)):
             entry = totals.setdefault(k, [label or "—", 0, 0.0])
             entry[1] += int(n)
             entry[2] += max(float(hours or 0.0), 0.0)
@@ -178,7 +192,7 @@ class _Query:
         return sorted(rows, key=lambda t: (-t.items, t.name))
 
 
-def build_intake_report(database: Database, warehouse_code: str, date_from: date, date_to: date,
+def build_intake_report(database: Sessions, warehouse_code: str, date_from: date, date_to: date,
                         progress: ProgressCallback | None = None,
                         cancel: CancelCheck | None = None) -> IntakeReport:
     """Count everything the intake report shows for the warehouse's local days ``date_from`` .. ``date_to``.
@@ -214,7 +228,8 @@ def build_intake_report(database: Database, warehouse_code: str, date_from: date
 def _count_items(q: _Query, report: IntakeReport) -> None:
     keys = (Inspection.final_grade, Inspection.disposition, ReturnLine.reason_code, ReturnLine.category,
             Return.refund_choice)
-    money = [func.total(c) for c in (Inspection.recovered_value_cents, Inspection.refund_amount_cents)]
+    money = [func.coalesce(func.sum(c), 0)
+             for c in (Inspection.recovered_value_cents, Inspection.refund_amount_cents)]
     tallies: list[dict[str, list[int]]] = [defaultdict(lambda: [0, 0]) for _ in keys]
     for *values, n, recovered, refunded in q.items(*keys, func.count(), *money, group_by=keys):
         report.items_inspected += int(n)
@@ -276,7 +291,7 @@ def _read_items(q: _Query, report: IntakeReport) -> None:
     for inspection_id, flag in q.session.execute(
             select(Inspection.id, InspectionFlag.flag).select_from(frm).where(*q.items_where)).all():
         flags[inspection_id].append(str(flag))
-    minutes = (func.julianday(Inspection.finished_at) - func.julianday(Parcel.received_at)) * 1440.0
+    minutes = q.hours_between(Parcel.received_at, Inspection.finished_at) * 60.0
     columns = (Inspection.id, Inspection.finished_at, Parcel.received_at, minutes, Return.rma_number,
                Inspection.lpn, func.coalesce(func.nullif(Inspection.item_sku, ""), ReturnLine.sku),
                func.coalesce(func.nullif(Inspection.item_description, ""), ReturnLine.product_name),

@@ -21,12 +21,11 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from inspector.models import AuditEvent, Dispute, Inspection, Photo, Return, ReturnLine, Station, User
-from inspector.models.database import Database
 from inspector.services.audit import ChainReport, digest_of, verify_station_chain
 from inspector.services.checklist_model import ChecklistTemplate, Question
 from inspector.services.checklists import template_for
 from inspector.services.disputes import DisputeInfo, dispute_infos
-from inspector.services.photo_store import PhotoStore
+from inspector.services.sources import PhotoFiles, Sessions
 
 GRADE_ACTIONS = ("grade_set", "grade_overridden", "grade_changed")
 _YES_NO = {"en": ("Yes", "No"), "nl": ("Ja", "Nee"), "de": ("Ja", "Nein"), "fr": ("Oui", "Non")}
@@ -186,7 +185,7 @@ def show_answer(question: Question | None, value: Any, language: str) -> str:
     return str(value)
 
 
-def load_detail(database: Database, photos: PhotoStore, templates: Mapping[str, ChecklistTemplate],
+def load_detail(database: Sessions, photos: PhotoFiles, templates: Mapping[str, ChecklistTemplate],
                 inspection_id: uuid.UUID, language: str = "en") -> InspectionDetail:
     """Assemble and check one inspection (reads photo files and whole chains: call off the GUI thread)."""
     with database.session() as session:
@@ -206,8 +205,8 @@ def load_detail(database: Database, photos: PhotoStore, templates: Mapping[str, 
         ).all()
         evidence = tuple(
             PhotoEvidence(p.id, p.tag, p.taken_at, stations.get(p.station_id, ""), p.sha256,
-                          photos.path_of(p.file_path), p.width, p.height,
-                          photos.verify(p.file_path, p.sha256), p.sha256 in recorded)
+                          photos.file_of(p.id, p.file_path), p.width, p.height,
+                          photos.check(p.id, p.file_path, p.sha256), p.sha256 in recorded)
             for p in photo_rows
         )
         disputes = session.scalars(

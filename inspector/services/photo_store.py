@@ -10,6 +10,7 @@ import hashlib
 import io
 import os
 import tempfile
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -120,3 +121,13 @@ class PhotoStore:
         """True when the stored original still has the hash it was recorded with."""
         path = self.path_of(relative_path)
         return path.exists() and sha256_file(path) == sha256
+
+    # The reading interface review and evidence packs share with the central photo cache
+    # (:class:`inspector.services.sources.PhotoFiles`); here files are content-addressed.
+    def file_of(self, photo_id: uuid.UUID, relative_path: str) -> Path:
+        """The file of a photo record."""
+        return self.path_of(relative_path)
+
+    def check(self, photo_id: uuid.UUID, relative_path: str, sha256: str) -> bool:
+        """True when the photo record's file still has its recorded hash."""
+        return self.verify(relative_path, sha256)

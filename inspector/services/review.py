@@ -37,7 +37,7 @@ from inspector.models import (
     Station,
     User,
 )
-from inspector.models.database import Database
+from inspector.services.sources import Sessions
 
 MAX_LIMIT = 1000
 # Flags a supervisor filters on (the review screen offers these, in this order).
@@ -133,7 +133,7 @@ def _clean_code(text: str) -> str:
 class ReviewService:
     """Searches finished inspections for the review screen (Qt-free, read-only)."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Sessions) -> None:
         self._database = database
 
     def filter_choices(self) -> FilterChoices:
@@ -238,9 +238,14 @@ class ReviewService:
             conditions.append(Return.customer_email == customer.lower())
         elif customer:
             key = " ".join(customer.casefold().split())
-            # A range instead of LIKE: it uses the index whatever the column's collation.
             name_key = Return.customer_name_key
-            conditions.append(and_(name_key >= key, name_key < key + "\uffff"))
+            if session.get_bind().dialect.name == "postgresql":
+                # LIKE 'prefix%' uses the text_pattern_ops index whatever the database's collation.
+                escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                conditions.append(name_key.like(escaped + "%", escape="\\"))
+            else:
+                # A range instead of LIKE: it uses the index whatever the column's collation.
+                conditions.append(and_(name_key >= key, name_key < key + "\uffff"))
         ids: set[uuid.UUID] | None = None
         if conditions:
             ids = set(session.scalars(select(Return.id).where(*conditions).limit(_RETURN_MATCH_LIMIT)))

@@ -60,6 +60,11 @@ def add_central_parser(commands: Any) -> argparse.ArgumentParser:
                 metavar="WAREHOUSE:STATION",
                 help="create a login for this station (repeatable)",
             )
+            action.add_argument(
+                "--time-zone",
+                metavar="ZONE",
+                help="the warehouses' local time zone, e.g. Europe/Amsterdam (reports count its local days)",
+            )
         if name == "import-returns":
             action.add_argument("file", type=Path)
             action.add_argument("--warehouse", help="warehouse code for lines without one")
@@ -143,7 +148,15 @@ def _central(args: argparse.Namespace, url: str, out: TextIO) -> int:
                 out.write(f"--station wants WAREHOUSE:STATION, not {item!r}\n")
                 return EXIT_USAGE
             pairs.append((warehouse, station))
-        logins = roles(url, args.prefix, pairs)
+        if args.time_zone:
+            from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+            try:
+                ZoneInfo(args.time_zone)
+            except (ZoneInfoNotFoundError, ValueError):
+                out.write(f"Unknown time zone {args.time_zone!r}; use a name like Europe/Amsterdam.\n")
+                return EXIT_USAGE
+        logins = roles(url, args.prefix, pairs, args.time_zone)
         out.write(f"Roles {args.prefix}_admin and {args.prefix}_station are set up.\n")
         for login in logins:  # shown once, on the console only; never logged
             out.write(

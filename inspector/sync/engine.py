@@ -16,13 +16,14 @@ from typing import Any
 
 import psycopg
 
-from inspector.models import utcnow
+from inspector.models import Warehouse, utcnow
 from inspector.models.database import Database
 from inspector.services.photo_store import PhotoStore
 from inspector.services.station import StationContext
 from inspector.sync.errors import SyncProblem, explain_sync_error
 from inspector.sync.faults import Faults, Hook
 from inspector.sync.outbox_reader import pending_summary, requeue_all
+from inspector.sync.people import push_people
 from inspector.sync.photos import PhotoBlobStore, PostgresPhotoBlobStore
 from inspector.sync.pull import EPOCH_KEY, PullStats, pull, read_state, reset_cursor, write_state
 from inspector.sync.push import Identity, create_staging
@@ -98,6 +99,7 @@ class SyncEngine:
             with connect(self.central_url) as conn:
                 who = self._register(conn)
                 result.epoch_changed = self._check_epoch(conn)
+                push_people(self.database, conn, who)
                 create_staging(conn)
                 push_records(self.database, conn, who, faults, result.upload, self.batch_size)
                 push_photos(
@@ -146,9 +148,10 @@ class SyncEngine:
                 try:
                     with conn.transaction():
                         cur.execute(
-                            "INSERT INTO warehouses (id, code, name) VALUES (%s, %s, %s) "
+                            "INSERT INTO warehouses (id, code, name, time_zone) VALUES (%s, %s, %s, %s) "
                             "ON CONFLICT DO NOTHING",
-                            (station.warehouse_id, station.warehouse_code, station.warehouse_name),
+                            (station.warehouse_id, station.warehouse_code, station.warehouse_name,
+                             self._time_zone()),
                         )
                 except psycopg.errors.InsufficientPrivilege:
                     pass
@@ -174,6 +177,12 @@ class SyncEngine:
             )
         self.identity = Identity(warehouse_id, station.station_id)
         return self.identity
+
+    def _time_zone(self) -> str:
+        """The local time zone of this station's warehouse (central reports count its local days)."""
+        with self.database.session() as session:
+            warehouse = session.get(Warehouse, self.station.warehouse_id)
+            return warehouse.time_zone if warehouse is not None else "Europe/Amsterdam"
 
     def _check_epoch(self, conn: psycopg.Connection[Any]) -> bool:
         """Detect a rewound central history (restore, new cluster); then re-upload and re-pull."""

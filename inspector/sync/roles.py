@@ -50,6 +50,7 @@ POLICIES: dict[str, tuple[str, str | None, bool, bool]] = {
     "disputes": (f"warehouse_id = {WH}", OWN, True, False),
     "dispute_entries": (f"warehouse_id = {WH}", OWN, False, False),
     "audit_events": (f"warehouse_id = {WH}", OWN, False, False),
+    "users": (f"warehouse_id = {WH}", OWN, True, False),
 }
 UPDATE_COLUMNS = {"photos": "blob_complete, src_version"}
 FUNCTIONS = (
@@ -169,15 +170,23 @@ def create_station_login(
     station_code: str,  # type: ignore[type-arg]
     prefix: str = "inspector",
     password: str | None = None,
+    time_zone: str | None = None,
 ) -> StationLogin:
-    """Create or reset a station's login role and map it to its warehouse and station code."""
+    """Create or reset a station's login role and map it to its warehouse and station code.
+
+    ``time_zone`` (an IANA name) sets the warehouse's local time zone, which decides a report's days.
+    """
     name = role_name(prefix, station_code)
     password = password or secrets.token_urlsafe(24)
     cur = conn.cursor()
     cur.execute(
-        "INSERT INTO warehouses (id, code, name) VALUES (gen_random_uuid(), %s, %s) ON CONFLICT DO NOTHING",
-        (warehouse_code, warehouse_code),
+        "INSERT INTO warehouses (id, code, name, time_zone) VALUES (gen_random_uuid(), %s, %s, %s) "
+        "ON CONFLICT DO NOTHING",
+        (warehouse_code, warehouse_code, time_zone or "Europe/Amsterdam"),
     )
+    if time_zone:
+        cur.execute("UPDATE warehouses SET time_zone = %s, updated_at = now() WHERE code = %s",
+                    (time_zone, warehouse_code))
     cur.execute("SELECT id FROM warehouses WHERE code = %s", (warehouse_code,))
     row = cur.fetchone()
     assert row is not None
@@ -202,11 +211,12 @@ def create_station_login(
     return StationLogin(name, password, warehouse_code, station_code)
 
 
-def roles(central_url: str, prefix: str, stations: list[tuple[str, str]]) -> list[StationLogin]:
+def roles(central_url: str, prefix: str, stations: list[tuple[str, str]],
+          time_zone: str | None = None) -> list[StationLogin]:
     """Set up the roles and create a login per (warehouse code, station code)."""
     with connect(central_url) as conn:
         setup_roles(conn, prefix)
-        return [create_station_login(conn, wh, st, prefix) for wh, st in stations]
+        return [create_station_login(conn, wh, st, prefix, time_zone=time_zone) for wh, st in stations]
 
 
 def drop_roles(conn: psycopg.Connection, prefix: str) -> None:  # type: ignore[type-arg]
