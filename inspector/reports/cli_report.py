@@ -3,7 +3,8 @@
 Heavy imports wait until a report is made, so building the command line stays quick.
 :func:`export_report` builds and writes a report in one go (the Reports screen runs it off the GUI
 thread). It writes to a temporary file beside the target and renames it at the end, so a cancelled
-or failed export never leaves half a file behind.
+or failed export never leaves half a file behind. ``language`` ("en" or "nl") picks the report's words
+(see :mod:`inspector.reports.words`); the command line's default is the station's language setting.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from inspector.app import Services
-    from inspector.models.database import Database
     from inspector.reports.intake_report import IntakeReport
+    from inspector.services.sources import Sessions
 
 FORMATS = ("pdf", "csv", "xlsx")
 ProgressCallback = Callable[[int, int], None]
@@ -27,8 +28,8 @@ CancelCheck = Callable[[], bool]
 
 
 def write_report(report: IntakeReport, fmt: str, path: Path, progress: ProgressCallback | None = None,
-                 cancel: CancelCheck | None = None) -> Path:
-    """Write ``report`` as ``fmt`` (pdf, csv or xlsx) to ``path`` (atomically)."""
+                 cancel: CancelCheck | None = None, *, language: str = "en") -> Path:
+    """Write ``report`` as ``fmt`` (pdf, csv or xlsx) in ``language`` to ``path`` (atomically)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: choose pdf, csv or xlsx")
     path = Path(path)
@@ -38,24 +39,24 @@ def write_report(report: IntakeReport, fmt: str, path: Path, progress: ProgressC
         if fmt == "pdf":
             from inspector.reports.report_pdf import write_pdf
 
-            write_pdf(report, scratch, cancel)
+            write_pdf(report, scratch, cancel, language=language)
         elif fmt == "csv":
             from inspector.reports.report_tables import write_csv
 
-            write_csv(report, scratch, cancel)
+            write_csv(report, scratch, cancel, language=language)
         else:
             from inspector.reports.report_tables import write_xlsx
 
-            write_xlsx(report, scratch, progress, cancel)
+            write_xlsx(report, scratch, progress, cancel, language=language)
         os.replace(scratch, path)
     finally:
         scratch.unlink(missing_ok=True)
     return path
 
 
-def export_report(database: Database, warehouse_code: str, date_from: date, date_to: date, fmt: str,
+def export_report(database: Sessions, warehouse_code: str, date_from: date, date_to: date, fmt: str,
                   path: Path, progress: ProgressCallback | None = None,
-                  cancel: CancelCheck | None = None) -> Path:
+                  cancel: CancelCheck | None = None, *, language: str = "en") -> Path:
     """Build the intake report and write it; ``progress(done, total)`` counts 0..100 over both steps."""
     def building(done: int, total: int) -> None:
         if progress is not None:
@@ -68,7 +69,7 @@ def export_report(database: Database, warehouse_code: str, date_from: date, date
     from inspector.reports.intake_report import build_intake_report
 
     report = build_intake_report(database, warehouse_code, date_from, date_to, building, cancel)
-    written = write_report(report, fmt, path, writing, cancel)
+    written = write_report(report, fmt, path, writing, cancel, language=language)
     if progress is not None:
         progress(100, 100)
     return written
@@ -88,6 +89,11 @@ def add_report_parser(commands: argparse._SubParsersAction) -> None:  # type: ig
     daily.add_argument("--warehouse", help="warehouse code (default: this station's)")
     daily.add_argument("--format", dest="fmt", choices=FORMATS, required=True)
     daily.add_argument("--out", type=Path, required=True, help="file to write")
+    daily.add_argument("--language", choices=("nl", "en"),
+                       help="language of the report (default: the station's language setting)")
+    daily.add_argument("--source", choices=("auto", "local", "central"), default="auto",
+                       help="count this station's database or the central one with every station of "
+                            "the warehouse (auto: central when a central URL is configured)")
 
 
 def run_report(services: Services, args: argparse.Namespace, out: TextIO) -> int:
@@ -95,6 +101,7 @@ def run_report(services: Services, args: argparse.Namespace, out: TextIO) -> int
     import sys
 
     from inspector.reports.intake_report import build_intake_report
+    from inspector.reports.words import resolve_language
 
     if args.date is not None:
         if args.date_to is not None:
@@ -108,18 +115,21 @@ def run_report(services: Services, args: argparse.Namespace, out: TextIO) -> int
         date_from, date_to = args.date_from, args.date_to
     warehouse = args.warehouse or services.station.warehouse_code
     try:
-        report = build_intake_report(services.database, warehouse, date_from, date_to)
+        source = services.source(args.source)
+        report = build_intake_report(source.database, warehouse, date_from, date_to)
     except (LookupError, ValueError) as problem:
         sys.stderr.write(f"inspector: {problem}\n")
         return 2
-    path = write_report(report, args.fmt, args.out)
+    language = args.language or resolve_language(services.settings.language)
+    path = write_report(report, args.fmt, args.out, language=language)
     out.write(f"{path}: {report.parcels_received} parcels received, {report.items_inspected} items "
               f"inspected ({warehouse}, {date_from.isoformat()}"
-              f"{'' if date_from == date_to else ' to ' + date_to.isoformat()})\n")
+              f"{'' if date_from == date_to else ' to ' + date_to.isoformat()}; "
+              f"{'central database' if source.kind == 'central' else 'this station'})\n")
     return 0
 
 
-def warehouse_choices(database: Database) -> list[tuple[str, str, str]]:
+def warehouse_choices(database: Sessions) -> list[tuple[str, str, str]]:
     """Every warehouse as (code, name, time zone), by code (the Reports screen's choices)."""
     from sqlalchemy import select
 
@@ -130,7 +140,7 @@ def warehouse_choices(database: Database) -> list[tuple[str, str, str]]:
         return [(code, name, zone) for code, name, zone in session.execute(stmt)]
 
 
-def latest_intake_day(database: Database, warehouse_code: str, today: date) -> date:
+def latest_intake_day(database: Sessions, warehouse_code: str, today: date) -> date:
     """The warehouse's last local day up to ``today`` on which a parcel was scanned (else ``today``)."""
     from datetime import datetime, time
     from zoneinfo import ZoneInfo

@@ -148,7 +148,9 @@ def run_evidence(services: Services, rma: str, out_dir: Path, out: TextIO, sourc
     ``local``, ``central`` or ``auto`` (central when configured); an unreachable central database
     raises :class:`~inspector.models.database.DatabaseProblem` (exit 3 in the CLI).
     """
-    language = services.settings.language or "en"
+    from inspector.reports.words import resolve_language
+
+    language = resolve_language(services.settings.language)
     data = services.source(source)
     try:
         pack = build_evidence_pack(data.database, data.photos, services.templates, rma, out_dir,

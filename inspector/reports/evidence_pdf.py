@@ -3,6 +3,8 @@
 One section per inspected item: the customer's announced reason, the inspection's facts and grade
 history, every answer, the photos at readable size with capture time, station and SHA-256, and the
 audit timeline. The first page says plainly whether the audit chain and the photos verified.
+In English or Dutch: the words are :data:`inspector.reports.words.EVIDENCE`, the codes' names
+(grade, reason, ...) :data:`inspector.reports.words.NAMES`.
 """
 
 from __future__ import annotations
@@ -31,52 +33,11 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from inspector.reports.words import EVIDENCE, Words
 from inspector.services.inspection_detail import InspectionDetail, PhotoEvidence
 
 GOOD, BAD, GREY = colors.HexColor("#1b7a3a"), colors.HexColor("#b3261e"), colors.HexColor("#666666")
 _FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
-WORDS: dict[str, dict[str, str]] = {
-    "en": {"title": "Evidence pack", "generated": "Generated", "return": "The return", "rma": "RMA",
-           "order": "Order", "customer": "Customer", "tracking": "Tracking number", "announced": "Announced",
-           "delivered": "Delivered", "refund": "Customer asked for", "item": "Item",
-           "reason": "Announced reason",
-           "comment": "Customer's comment", "inspection": "Inspection", "station": "Station",
-           "inspector": "Inspector", "started": "Started", "finished": "Finished", "outcome": "Outcome",
-           "grade": "Grade", "suggested": "suggested", "override": "Override reason",
-           "disposition": "Disposition", "flags": "Flags", "history": "Grade history", "answers": "Answers",
-           "photos": "Photos", "timeline": "Audit timeline", "verification": "Verification",
-           "chain_ok": "Audit chain of station {s} verified: {n} events, none changed, removed or inserted.",
-           "chain_bad": "Audit chain of station {s} is BROKEN at event {seq}: {reason}.",
-           "photos_ok": "All {n} photo files match the SHA-256 recorded when they were taken.",
-           "photo_bad": "Photo {name} does NOT match its recorded SHA-256 (the file was changed or is "
-                        "missing).",
-           "photo_unrecorded": "Photo {name} is not in the audit log.", "taken": "Taken",
-           "check": "Anyone can check the photos: unzip the ZIP and run  sha256sum -c SHA256SUMS",
-           "when": "When", "who": "Who", "what": "What", "details": "Details", "status": "Check",
-           "ok": "ok", "changed": "CHANGED", "unverified": "after break", "question": "Question",
-           "answer": "Answer", "disputes": "Disputes", "page": "page", "none": "none"},
-    "nl": {"title": "Bewijsdossier", "generated": "Gemaakt", "return": "De retour", "rma": "RMA",
-           "order": "Bestelling", "customer": "Klant", "tracking": "Trackingnummer", "announced": "Aangemeld",
-           "delivered": "Geleverd", "refund": "Klant vroeg om", "item": "Artikel",
-           "reason": "Opgegeven reden",
-           "comment": "Opmerking van de klant", "inspection": "Inspectie", "station": "Station",
-           "inspector": "Inspecteur", "started": "Begonnen", "finished": "Klaar", "outcome": "Uitkomst",
-           "grade": "Beoordeling", "suggested": "voorgesteld", "override": "Reden van afwijking",
-           "disposition": "Bestemming", "flags": "Signalen", "history": "Verloop van de beoordeling",
-           "answers": "Antwoorden", "photos": "Foto's", "timeline": "Audittijdlijn",
-           "verification": "Controle",
-           "chain_ok": "Auditketen van station {s} gecontroleerd: {n} gebeurtenissen, niets gewijzigd, "
-                       "verwijderd of ingevoegd.",
-           "chain_bad": "Auditketen van station {s} is GEBROKEN bij gebeurtenis {seq}: {reason}.",
-           "photos_ok": "Alle {n} fotobestanden hebben de SHA-256 die bij het maken is vastgelegd.",
-           "photo_bad": "Foto {name} heeft NIET de vastgelegde SHA-256 (bestand gewijzigd of weg).",
-           "photo_unrecorded": "Foto {name} staat niet in het auditlog.", "taken": "Gemaakt",
-           "check": "Iedereen kan de foto's controleren: pak de ZIP uit en voer uit:  "
-                    "sha256sum -c SHA256SUMS",
-           "when": "Wanneer", "who": "Wie", "what": "Wat", "details": "Details", "status": "Controle",
-           "ok": "ok", "changed": "GEWIJZIGD", "unverified": "na breuk", "question": "Vraag",
-           "answer": "Antwoord", "disputes": "Geschillen", "page": "pagina", "none": "geen"},
-}
 
 
 def _fonts() -> tuple[str, str]:
@@ -95,7 +56,8 @@ class _Writer:
     """Builds the flowables of the PDF in one language and time zone."""
 
     def __init__(self, language: str, time_zone: str) -> None:
-        self.words = WORDS.get(language.split("_")[0].lower(), WORDS["en"])
+        self.words = Words(language, EVIDENCE)
+        self.name = self.words.name
         self.zone = ZoneInfo(time_zone)
         self.font, self.bold = _fonts()
         unicode_font = self.font != "Helvetica"
@@ -111,7 +73,7 @@ class _Writer:
                                  keepWithNext=1)
 
     def w(self, key: str, **values: Any) -> str:
-        return self.words[key].format(**values)
+        return self.words(key, **values)
 
     def p(self, text: object, style: ParagraphStyle | None = None, color: Any = None) -> Paragraph:
         markup = escape(str(text)).replace("\n", "<br/>")
@@ -195,21 +157,26 @@ class _Writer:
         w, f = self.w, detail.facts
         out: list[Any] = [PageBreak()] if n > 1 else []
         out.append(self.p(f"{w('item')} {n}: {f.product} ({f.sku})", self.h2))
-        reason = f.reason_code.replace("_", " ")
+        reason = self.name("reason", f.reason_code)
         out.append(self.facts([(w("reason"), reason), (w("comment"), f.customer_comment)]))
         out.append(self.p(w("inspection"), self.h3))
-        grade = f"{detail.final_grade or '—'} ({w('suggested')}: {detail.suggested_grade or '—'})"
+        final, suggested = (self.name("grade", g) or "—"
+                            for g in (detail.final_grade, detail.suggested_grade))
+        grade = f"{final} ({w('suggested')}: {suggested})"
         out.append(self.facts([
             (w("station"), detail.station_code), (w("inspector"), detail.inspector),
             (w("started"), self.time(detail.started_at)), (w("finished"), self.time(detail.finished_at)),
-            (w("outcome"), detail.outcome), (w("grade"), grade), (w("override"), detail.override_reason),
-            (w("disposition"), f"{detail.disposition} {detail.destination} {detail.lpn}".strip()),
-            (w("flags"), ", ".join(detail.flags) or w("none")),
+            (w("outcome"), self.name("outcome", detail.outcome)), (w("grade"), grade),
+            (w("override"), detail.override_reason),
+            (w("disposition"),
+             f"{self.name('disposition', detail.disposition)} {detail.destination} {detail.lpn}".strip()),
+            (w("flags"), ", ".join(self.name("flag", f) for f in detail.flags) or w("none")),
         ]))
         if detail.grade_history:
             out.append(self.p(w("history"), self.h3))
             rows: list[list[Any]] = [[w("when"), w("who"), w("what"), w("grade"), w("details")]]
-            rows += [[self.time(s.at), s.actor, s.action, f"{s.old_grade or ''} → {s.new_grade or ''}",
+            rows += [[self.time(s.at), s.actor, s.action,
+                      f"{self.name('grade', s.old_grade)} → {self.name('grade', s.new_grade)}",
                       s.reason] for s in detail.grade_history]
             out.append(self.table(rows, [3.4 * cm, 2.8 * cm, 2.8 * cm, 3.2 * cm, 4.8 * cm], header=True))
         if detail.answers:
@@ -247,7 +214,7 @@ def write_evidence_pdf(path: Path, rma: str, details: tuple[InspectionDetail, ..
         (w("rma"), f.rma), (w("order"), f.order_number),
         (w("customer"), f"{f.customer_name} {f.customer_email}"),
         (w("tracking"), f"{f.tracking_number} {f.carrier}"), (w("announced"), writer.time(f.announced_at)),
-        (w("delivered"), f.delivered_on), (w("refund"), f.refund_choice.replace("_", " ")),
+        (w("delivered"), f.delivered_on), (w("refund"), writer.name("refund_choice", f.refund_choice)),
     ])]
     for n, detail in enumerate(details, start=1):
         story += writer.item(n, detail, names)

@@ -2,6 +2,10 @@
 
 Charts are drawn with reportlab's own graphics (vector, no image files). The item list is not in the
 PDF (10,000 items would be 200 pages); it is in the CSV and XLSX exports.
+
+In English or Dutch (``language``, words from :mod:`inspector.reports.words`): dates day first
+("Saturday 28 March 2026" / "zaterdag 28 maart 2026"), numbers as the language writes them
+(English 1,234.56; Dutch 1.234,56).
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -24,7 +29,8 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 from reportlab.platypus.flowables import Flowable
 
 from inspector.reports.intake_report import IntakeReport, ReportCancelled
-from inspector.reports.report_tables import Cents, Section, Share, key_figures, label, summary_sections
+from inspector.reports.report_tables import Cents, Section, Share, key_figures, summary_sections
+from inspector.reports.words import Words
 
 CancelCheck = Callable[[], bool]
 _FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
@@ -51,41 +57,40 @@ def _fonts() -> tuple[str, str]:
     return "Helvetica", "Helvetica-Bold"
 
 
-def format_value(value: Any) -> str:
-    """A typed report value as text: 1,234 / € 1,234.56 / 12.5 % / 3.4 / – for none."""
+def format_value(value: Any, language: str = "en") -> str:
+    """A typed report value as text: 1,234 / € 1,234.56 / 12.5 % / 3.4 / – for none (Dutch: 1.234,56)."""
+    w = Words(language)
     if value is None:
         return "–"
     if isinstance(value, Cents):
-        return f"€ {int(value) / 100:,.2f}"
+        return w.money(int(value))
     if isinstance(value, Share):
-        return f"{float(value) * 100:.1f} %"
+        return w.percent(float(value))
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int):
-        return f"{value:,}"
+        return w.number(value)
     if isinstance(value, float):
-        return f"{value:,.1f}"
+        return w.number(value, 1)
     if isinstance(value, date):
-        return value.strftime("%a %d %b %Y")
+        return w.day(value)
     return str(value)
 
 
-def period_text(report: IntakeReport) -> str:
+def period_text(report: IntakeReport, language: str = "en") -> str:
     """"Saturday 28 March 2026" or "Monday 23 March 2026 – Sunday 29 March 2026 (7 days)"."""
-    def day(d: date) -> str:
-        return f"{d:%A} {d.day} {d:%B %Y}"
-
+    w = Words(language)
     if report.date_from == report.date_to:
-        return day(report.date_from)
+        return w.long_day(report.date_from)
     days = (report.date_to - report.date_from).days + 1
-    return f"{day(report.date_from)} – {day(report.date_to)} ({days} days)"
+    return f"{w.long_day(report.date_from)} – {w.long_day(report.date_to)} ({w('days', n=days)})"
 
 
 class _Pdf:
     """Builds the flowables of one report."""
 
-    def __init__(self, report: IntakeReport) -> None:
-        self.report = report
+    def __init__(self, report: IntakeReport, language: str = "en") -> None:
+        self.report, self.language, self.w = report, language, Words(language)
         self.font, self.bold = _fonts()
         self.body = ParagraphStyle("body", fontName=self.font, fontSize=9, leading=12, textColor=INK)
         self.small = ParagraphStyle("small", self.body, fontSize=8, leading=10, textColor=MUTED)
@@ -94,41 +99,37 @@ class _Pdf:
                                  spaceBefore=10, spaceAfter=4, textColor=ACCENT)
 
     def story(self) -> list[Flowable]:
-        r = self.report
+        r, w = self.report, self.w
         name = r.warehouse_code if r.warehouse_name in ("", r.warehouse_code) else (
             f"{r.warehouse_name} ({r.warehouse_code})")
         story: list[Flowable] = [
-            Paragraph("Intake report", self.title),
-            Paragraph(f"<b>{name}</b> · {period_text(r)}", self.body),
-            Paragraph(f"Local days in {r.time_zone}; generated {r.generated_at:%d %b %Y %H:%M}", self.small),
+            Paragraph(escape(w("title")), self.title),
+            Paragraph(f"<b>{escape(name)}</b> · {period_text(r, self.language)}", self.body),
+            Paragraph(escape(w("zone_note", zone=r.time_zone, when=w.moment(r.generated_at))), self.small),
             Spacer(1, 6 * mm), self.tiles(),
         ]
         if r.empty:
-            when = "on this day" if r.date_from == r.date_to else "in this period"
-            story += [Spacer(1, 8 * mm), Paragraph(
-                f"<b>No parcels</b> were received and no items were inspected {when}.", self.body)]
+            when = "empty_day" if r.date_from == r.date_to else "empty_period"
+            story += [Spacer(1, 8 * mm), Paragraph(w(when), self.body)]
             return story
-        story += [Paragraph("Intake per hour of the day", self.h2), self.hourly_chart()]
-        sections = {s.title: s for s in summary_sections(r, hourly=False)}
-        story += [Paragraph("Grades", self.h2),
-                  self.side_by_side(self.grade_chart(), self.table(sections.pop("Grades")))]
-        pairs = (("Dispositions", "Refund, exchange or store credit"), ("Return reasons", "Categories"),
-                 ("Inspectors", "Stations"))
+        story += [Paragraph(escape(w("hourly_chart")), self.h2), self.hourly_chart()]
+        sections = {s.key: s for s in summary_sections(r, hourly=False, language=self.language)}
+        grades = sections.pop("grades")
+        story += [Paragraph(escape(grades.title), self.h2),
+                  self.side_by_side(self.grade_chart(), self.table(grades))]
+        pairs = (("dispositions", "refund_choices"), ("reasons", "categories"), ("inspectors", "stations"))
         for left, right in pairs:
             story.append(self.side_by_side(self.titled(sections.pop(left)), self.titled(sections.pop(right))))
         rest = list(sections.values())
         for index in range(0, len(rest), 2):
             pair = [self.titled(section) for section in rest[index:index + 2]]
             story.append(KeepTogether(self.side_by_side(*pair) if len(pair) == 2 else pair[0]))
-        story += [Spacer(1, 4 * mm), Paragraph(
-            "Items count when graded in the period; parcels when scanned. Items per hour: items divided by "
-            "the time from an inspector's first start to last finish on each day. Scan to graded: from the "
-            "parcel scan to the item's grade. Recovered value: the grading's estimate of what the items "
-            "will bring in.", self.small)]
+        story += [Spacer(1, 4 * mm), Paragraph(escape(w("footnote")), self.small)]
         return story
 
     def tiles(self) -> Table:
-        figures = [(name, format_value(value)) for name, value in key_figures(self.report)]
+        figures = [(escape(name), format_value(value, self.language))
+                   for name, value in key_figures(self.report, language=self.language)]
         value_style = ParagraphStyle("tile", self.body, fontName=self.bold, fontSize=15, leading=18)
         cells = [[Paragraph(value, value_style), Paragraph(name, self.small)] for name, value in figures]
         table = Table([cells[i:i + 4] for i in range(0, len(cells), 4)], colWidths=[WIDTH / 4] * 4,
@@ -143,12 +144,14 @@ class _Pdf:
 
     def table(self, section: Section, width: float = WIDTH / 2 - 4 * mm) -> Table:
         right = ParagraphStyle("head", self.small, alignment=2)
-        head = [Paragraph(f"<b>{h}</b>", right if i else self.small) for i, h in enumerate(section.headers)]
+        head = [Paragraph(f"<b>{escape(h)}</b>", right if i else self.small)
+                for i, h in enumerate(section.headers)]
         data: list[list[Any]] = [head]
-        for row in section.rows or [("none",) + ("",) * (len(section.headers) - 1)]:
-            data.append([Paragraph(format_value(row[0]), self.body), *(format_value(v) for v in row[1:])])
-        shares = {2: (0.7, 0.3), 3: (0.56, 0.22, 0.22), 4: (0.37, 0.15, 0.18, 0.30)}[len(section.headers)]
-        table = Table(data, colWidths=[width * f for f in shares], repeatRows=1, hAlign="LEFT")
+        for row in section.rows or [(self.w("none"),) + ("",) * (len(section.headers) - 1)]:
+            data.append([Paragraph(escape(format_value(row[0], self.language)), self.body),
+                         *(format_value(v, self.language) for v in row[1:])])
+        widths = self.column_widths(section.headers, [row[1:] for row in data[1:]], width)
+        table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
         style = [
             ("FONT", (0, 0), (-1, -1), self.font, 8.5), ("TEXTCOLOR", (0, 0), (-1, -1), INK),
             ("ALIGN", (1, 0), (-1, -1), "RIGHT"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -159,8 +162,26 @@ class _Pdf:
         table.setStyle(TableStyle(style))
         return table
 
+    def column_widths(self, headers: tuple[str, ...], values: list[list[str]], width: float) -> list[float]:
+        """Number columns as wide as their values and heading (else its longest word); the name gets the rest.
+
+        Headings are measured in the language's own words, so a long Dutch heading never breaks mid-word.
+        """
+        pad = 12  # a cell's left and right padding
+
+        def wide(text: str, font: str, size: float) -> float:
+            return pdfmetrics.stringWidth(text, font, size)
+
+        columns = [[row[i] for row in values] for i in range(len(headers) - 1)]
+        longest = [max((wide(v, self.font, 8.5) for v in column), default=0.0) for column in columns]
+        ideal = [max(wide(h, self.bold, 8), n) + pad for h, n in zip(headers[1:], longest, strict=True)]
+        least = [max(*(wide(word, self.bold, 8) for word in h.split()), n) + pad
+                 for h, n in zip(headers[1:], longest, strict=True)]
+        numbers = ideal if width - sum(ideal) >= 0.42 * width else least
+        return [width - sum(numbers), *numbers]
+
     def titled(self, section: Section) -> list[Flowable]:
-        return [Paragraph(section.title, self.h2), self.table(section)]
+        return [Paragraph(escape(section.title), self.h2), self.table(section)]
 
     def side_by_side(self, left: Flowable | list[Flowable], right: Flowable | list[Flowable]) -> Table:
         table = Table([[left, right]], colWidths=[WIDTH / 2, WIDTH / 2], hAlign="LEFT")
@@ -191,24 +212,28 @@ class _Pdf:
             chart.bars[index].strokeColor = None
         drawing.add(chart)
         legend = Legend()
+        names = [self.w("parcels_received"), self.w("items_graded")]
         legend.x, legend.y = 14 * mm, 60 * mm
-        legend.alignment, legend.columnMaximum, legend.deltax = "right", 1, 95
+        legend.alignment, legend.columnMaximum = "right", 1
         legend.fontName, legend.fontSize, legend.dx, legend.dy = self.font, 8, 7, 7
-        legend.colorNamePairs = [(ACCENT, "Parcels received"), (SECOND, "Items graded")]
+        legend.deltax = max(pdfmetrics.stringWidth(n, self.font, 8) for n in names) + 7 + 6 * mm
+        legend.colorNamePairs = list(zip((ACCENT, SECOND), names, strict=True))
         drawing.add(legend)
-        drawing.add(String(WIDTH - 4 * mm, 1 * mm, "hour (local time)", fontName=self.font, fontSize=7,
+        drawing.add(String(WIDTH - 4 * mm, 1 * mm, self.w("hour_axis"), fontName=self.font, fontSize=7,
                            fillColor=MUTED, textAnchor="end"))
         return drawing
 
     def grade_chart(self) -> Drawing:
         rows = [b for b in self.report.by_grade if b.key] or [None]
+        names = [self.w.name("grade", b.key) if b else "" for b in reversed(rows)]
+        label_width = max(pdfmetrics.stringWidth(n, self.font, 8) for n in names) + 2 * mm
         height = 10 * mm + 9 * mm * len(rows)
         drawing = Drawing(WIDTH / 2 - 4 * mm, height)
         chart = HorizontalBarChart()
-        chart.x, chart.y = 20 * mm, 6 * mm
-        chart.width, chart.height = WIDTH / 2 - 30 * mm, height - 10 * mm
+        chart.x, chart.y = max(20 * mm, label_width), 6 * mm
+        chart.width, chart.height = WIDTH / 2 - 10 * mm - chart.x, height - 10 * mm
         chart.data = [[b.items if b else 0 for b in reversed(rows)]]
-        chart.categoryAxis.categoryNames = [label(b.key) if b else "" for b in reversed(rows)]
+        chart.categoryAxis.categoryNames = names
         chart.categoryAxis.labels.fontName = chart.valueAxis.labels.fontName = self.font
         chart.categoryAxis.labels.fontSize = chart.valueAxis.labels.fontSize = 8
         chart.valueAxis.valueMin = 0
@@ -224,25 +249,27 @@ class _Pdf:
         return drawing
 
 
-def write_pdf(report: IntakeReport, path: Path, cancel: CancelCheck | None = None) -> Path:
-    """Write the report as an A4 PDF to ``path``."""
-    pdf = _Pdf(report)
+def write_pdf(report: IntakeReport, path: Path, cancel: CancelCheck | None = None, *,
+              language: str = "en") -> Path:
+    """Write the report as an A4 PDF to ``path``, in ``language`` ("en" or "nl"; others give English)."""
+    pdf = _Pdf(report, language)
+    w = pdf.w
     story = pdf.story()
     if cancel is not None and cancel():
         raise ReportCancelled()
-    footer = f"Intake report {report.warehouse_code} · {period_text(report)}"
+    footer = w("footer", code=report.warehouse_code, period=period_text(report, language))
 
     def decorate(canvas: Any, doc: Any) -> None:
         canvas.saveState()
         canvas.setFont(pdf.font, 7.5)
         canvas.setFillColor(MUTED)
         canvas.drawString(18 * mm, 10 * mm, footer)
-        canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, f"page {doc.page}")
+        canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, w("page", n=doc.page))
         canvas.restoreState()
 
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
                             topMargin=16 * mm, bottomMargin=18 * mm,
-                            title=f"Intake report {report.warehouse_code} {period_text(report)}",
-                            author="Return Inspector")
+                            title=f"{w('title')} {report.warehouse_code} {period_text(report, language)}",
+                            author="Return Inspector", lang=w.language)
     doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
     return path

@@ -215,3 +215,34 @@ def test_an_unreachable_central_database_is_a_plain_message(services) -> None:  
     with pytest.raises(DatabaseProblem) as raised:
         ReviewService(source.database).search(ReviewQuery())
     assert "password" not in raised.value.user_message and raised.value.user_message
+
+
+def test_report_command_reads_central_by_default_when_configured(warehouse, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import csv
+
+    from inspector.cli import main
+
+    a = warehouse["a"]
+    today = datetime.now(ZoneInfo(a.station.time_zone)).date().isoformat()
+    base = ["--data-dir", str(a.paths.root), "report", "daily", "--date", today, "--format", "csv",
+            "--language", "en"]
+    for source, expected in (("auto", 2), ("central", 2), ("local", 1)):
+        out = io.StringIO()
+        path = tmp_path / f"{source}.csv"
+        assert main([*base, "--out", str(path), "--source", source], out=out) == 0, out.getvalue()
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            assert len(list(csv.DictReader(handle))) == expected
+        assert ("central database" if source != "local" else "this station") in out.getvalue()
+
+
+def test_report_command_with_central_unreachable_exits_3(services, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from inspector.cli import main
+
+    services.save_settings(replace(services.settings, central_url="postgresql://nobody@127.0.0.1:1/none"))
+    code = main(["--data-dir", str(services.paths.root), "report", "daily", "--date", "2026-11-20",
+                 "--format", "pdf", "--out", str(tmp_path / "r.pdf")], out=io.StringIO())
+    assert code == 3 and not (tmp_path / "r.pdf").exists()
+    assert "central database cannot be reached" in capsys.readouterr().err
+    assert main(["--data-dir", str(services.paths.root), "report", "daily", "--date", "2026-11-20",
+                 "--format", "pdf", "--out", str(tmp_path / "r.pdf"), "--source", "local"],
+                out=io.StringIO()) == 0

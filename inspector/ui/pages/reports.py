@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -261,7 +261,7 @@ class ReportsPage(QWidget):
         self.message.show_info(self.tr("Writing the report…"))
         run_task(export_report, self._services.database, self.warehouse.currentData()[0], first, last,
                  str(self.fmt.currentData()), path, on_done=self._exported, on_error=self._exported,
-                 on_progress=self._progress, cancel_token=self._token)
+                 on_progress=self._progress, cancel_token=self._token, language=QLocale().name())
 
     def cancel_export(self) -> None:
         """Stop the running export (nothing is written)."""
