@@ -29,6 +29,7 @@ from inspector.models import (
 from inspector.models.database import Database
 from inspector.scanning.identify import Identification, identify
 from inspector.services.audit import append_event
+from inspector.services.name_search import name_condition
 from inspector.services.return_summary import ParcelInfo, ReturnSummary, parcel_info, summaries
 from inspector.services.station import StationContext
 
@@ -132,14 +133,14 @@ class IntakeService:
             conditions.append(Return.postcode == postcode.strip().upper().replace(" ", ""))
             if house_number.strip():
                 conditions.append(Return.house_number == house_number.strip().upper().replace(" ", ""))
-        if customer_name.strip():
-            key = " ".join(customer_name.casefold().split())
-            conditions.append(
-                Return.customer_name_key.like(f"{key}%") | Return.customer_name_key.like(f"% {key}%")
-            )
-        if not conditions:
-            return ()
         with self._database.session() as session:
+            if customer_name.strip():
+                by_name = name_condition(session, customer_name)
+                if by_name is None:
+                    return ()
+                conditions.append(by_name)
+            if not conditions:
+                return ()
             ids = session.scalars(
                 select(Return.id).where(*conditions).order_by(Return.announced_at.desc()).limit(limit)
             ).all()

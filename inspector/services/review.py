@@ -37,6 +37,7 @@ from inspector.models import (
     Station,
     User,
 )
+from inspector.services.name_search import name_condition
 from inspector.services.sources import Sessions
 
 MAX_LIMIT = 1000
@@ -61,7 +62,8 @@ class ReviewSort(StrEnum):
 class ReviewQuery:
     """The filters of the review screen; empty fields do not filter.
 
-    ``customer`` is an e-mail address (exact) or the start of the customer's name (any case).
+    ``customer`` is an e-mail address (exact) or words of the customer's name, each the start of a
+    word of the name, in any order and any case ("jans", "de vr").
     ``finished_from`` is inclusive and ``finished_until`` exclusive; both must be timezone-aware.
     Several ``flags`` mean "any of them".
     """
@@ -237,15 +239,10 @@ class ReviewService:
         if customer and "@" in customer:
             conditions.append(Return.customer_email == customer.lower())
         elif customer:
-            key = " ".join(customer.casefold().split())
-            name_key = Return.customer_name_key
-            if session.get_bind().dialect.name == "postgresql":
-                # LIKE 'prefix%' uses the text_pattern_ops index whatever the database's collation.
-                escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                conditions.append(name_key.like(escaped + "%", escape="\\"))
-            else:
-                # A range instead of LIKE: it uses the index whatever the column's collation.
-                conditions.append(and_(name_key >= key, name_key < key + "\uffff"))
+            by_name = name_condition(session, customer)
+            if by_name is None:
+                return []
+            conditions.append(by_name)
         ids: set[uuid.UUID] | None = None
         if conditions:
             ids = set(session.scalars(select(Return.id).where(*conditions).limit(_RETURN_MATCH_LIMIT)))

@@ -13,7 +13,7 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
 from inspector.models import AuditEvent, Base, Inspection, Return, Warehouse
-from inspector.models.database import DatabaseProblem, explain, head_revision, open_database
+from inspector.models.database import DatabaseProblem, explain, head_revision, include_name, open_database
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "db"
 
@@ -32,7 +32,8 @@ def test_fresh_database_is_migrated_to_head_with_wal_and_foreign_keys(tmp_path: 
 def test_models_and_migrations_describe_the_same_schema(tmp_path: Path) -> None:
     database = open_database(tmp_path / "station.sqlite3")
     with database.engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        context = MigrationContext.configure(connection, opts={"include_name": include_name})
+        differences = compare_metadata(context, Base.metadata)
     database.dispose()
     assert differences == [], "a model changed without a migration: run alembic revision --autogenerate"
 
