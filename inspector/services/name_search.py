@@ -1,9 +1,9 @@
 """Customer-name search by word prefixes: "jans" finds Jan Jansen, "de vr" finds Anna de Vries.
 
 Every word typed must start a word of the name, in any order. On the station this uses the FTS5
-index ``returns_name_fts`` (local migration 0004, accents folded); on the central database the GIN
-index over ``to_tsvector('simple', customer_name_key)`` (central c0004). Only letters and digits
-reach either query language, so nothing typed can change the query's meaning.
+index ``returns_name_fts`` (local migration 0004); on the central database the GIN index over
+``to_tsvector('inspector_names', customer_name_key)`` (central c0004). Both fold accents. Only
+letters and digits reach either query language, so nothing typed can change the query's meaning.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from inspector.models import Return
 
+CONFIG = literal_column("'inspector_names'::regconfig")  # central c0004: simple + unaccent
 _WORD = re.compile(r"\w+", re.UNICODE)
 _FTS = table("returns_name_fts", literal_column("rowid"))
 
@@ -32,8 +33,7 @@ def name_condition(session: Session, text: str) -> ColumnElement[bool] | None:
         return None
     if session.get_bind().dialect.name == "postgresql":
         query = " & ".join(f"{word}:*" for word in words)
-        return func.to_tsvector("simple", Return.customer_name_key).op("@@")(
-            func.to_tsquery("simple", query))
+        return func.to_tsvector(CONFIG, Return.customer_name_key).op("@@")(func.to_tsquery(CONFIG, query))
     match = " ".join(f'"{word}"*' for word in words)
     matching = select(literal_column("rowid")).select_from(_FTS).where(
         literal_column("returns_name_fts").op("MATCH")(match))

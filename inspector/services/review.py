@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy import Select, Uuid, and_, any_, bindparam, exists, func, or_, select
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from inspector.models import (
@@ -179,11 +180,16 @@ class ReviewService:
         self, session: Session, query: ReviewQuery, sort: ReviewSort, after: tuple[datetime, uuid.UUID] | None
     ) -> Select[tuple[uuid.UUID]] | None:
         conditions = [Inspection.finished_at.is_not(None)]
+        postgres = session.get_bind().dialect.name == "postgresql"
         return_ids = self._matching_returns(session, query)
         if return_ids is not None:
             if not return_ids:
                 return None
-            conditions.append(Inspection.return_id.in_(return_ids))
+            if postgres:  # one array parameter instead of up to 5,000
+                conditions.append(Inspection.return_id == any_(
+                    bindparam("return_ids", return_ids, type_=ARRAY(Uuid()))))
+            else:
+                conditions.append(Inspection.return_id.in_(return_ids))
         if query.finished_from is not None:
             conditions.append(Inspection.finished_at >= query.finished_from)
         if query.finished_until is not None:
@@ -217,6 +223,15 @@ class ReviewService:
             else:
                 conditions.append(or_(Inspection.finished_at > when,
                                       and_(Inspection.finished_at == when, Inspection.id > last_id)))
+        if postgres and return_ids is not None:
+            # The inspections of a few thousand returns: fetch them through ix_inspections_return,
+            # then sort. Left to itself PostgreSQL may walk ix_inspections_finished_at instead and
+            # read tens of thousands of heap pages (measured: 220 ms against 16 ms).
+            matched = (select(Inspection.id, Inspection.finished_at).where(*conditions)
+                       .cte("matched").prefix_with("MATERIALIZED", dialect="postgresql"))
+            by = (matched.c.finished_at.desc(), matched.c.id.desc()) if newest else (
+                matched.c.finished_at.asc(), matched.c.id.asc())
+            return select(matched.c.id).order_by(*by)
         order = (Inspection.finished_at.desc(), Inspection.id.desc()) if newest else (
             Inspection.finished_at.asc(), Inspection.id.asc())
         return select(Inspection.id).where(*conditions).order_by(*order)

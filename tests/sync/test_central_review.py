@@ -88,7 +88,7 @@ def warehouse(central_url, station_factory, station_login, codes):  # type: igno
     a, b = station_factory(wh, codes("A")), station_factory(wh, codes("B"))
     rma_a, rma_b = f"RMA{uuid.uuid4().int % 10**8:08d}", f"RMA{uuid.uuid4().int % 10**8:08d}"
     announce_returns(central_url, [_announced(wh, rma_a, f"3SA{rma_a}", "Jan Jansen"),
-                                   _announced(wh, rma_b, f"3SB{rma_b}", "Fatima el Amrani")])
+                                   _announced(wh, rma_b, f"3SB{rma_b}", "Fátima el Amrani")])
     inspections = {}
     for services, rma, tracking, name, grade, reason in (
         (a, rma_a, f"3SA{rma_a}", "Sanne de Vries", Grade.RESTOCK, ""),
