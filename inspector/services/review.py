@@ -181,8 +181,10 @@ class ReviewService:
     ) -> Select[tuple[uuid.UUID]] | None:
         conditions = [Inspection.finished_at.is_not(None)]
         postgres = session.get_bind().dialect.name == "postgresql"
-        return_ids = self._matching_returns(session, query)
-        if return_ids is not None:
+        return_ids = self._matching_returns(session, query, inline=postgres)
+        if isinstance(return_ids, Select):  # PostgreSQL: no round trip for the returns' ids
+            conditions.append(Inspection.return_id.in_(return_ids))
+        elif return_ids is not None:
             if not return_ids:
                 return None
             if postgres:  # one array parameter instead of up to 5,000
@@ -243,8 +245,12 @@ class ReviewService:
         return int(session.scalar(select(func.count()).select_from(capped)) or 0) > _MANY
 
     @staticmethod
-    def _matching_returns(session: Session, query: ReviewQuery) -> list[uuid.UUID] | None:
-        """The returns the text filters allow (None: no text filter)."""
+    def _matching_returns(session: Session, query: ReviewQuery, inline: bool = False
+                          ) -> list[uuid.UUID] | Select[tuple[uuid.UUID]] | None:
+        """The returns the text filters allow (None: no text filter).
+
+        ``inline``: without a tracking-number filter, the query for them instead of their ids.
+        """
         conditions = []
         if query.rma.strip():
             conditions.append(Return.rma_number == _clean_code(query.rma).replace("-", ""))
@@ -259,6 +265,8 @@ class ReviewService:
                 return []
             conditions.append(by_name)
         ids: set[uuid.UUID] | None = None
+        if conditions and inline and not query.tracking_number.strip():
+            return select(Return.id).where(*conditions).limit(_RETURN_MATCH_LIMIT)
         if conditions:
             ids = set(session.scalars(select(Return.id).where(*conditions).limit(_RETURN_MATCH_LIMIT)))
         if query.tracking_number.strip():
