@@ -4,18 +4,26 @@ The page shows the filter bar and the results table; opening a row shows the ins
 (:class:`inspector.ui.review.detail_view.DetailView`). Searching and loading run in the
 background; dispute actions go through the database worker to
 :class:`inspector.services.disputes.DisputeService`, which checks the user's role itself.
+
+Results come in pages of ``page_size`` rows: "Show more" fetches the next page of the same search
+(keyset cursor of the last row fetched, in the database's newest-first order) and appends it; the
+table's header sort is then applied again to all rows (see :meth:`ReviewTableModel.append_rows`).
+A new search starts again at one page, and answers of an older search are ignored.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QStackedWidget,
@@ -24,10 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.models.database import DatabaseProblem
 from inspector.reports.evidence import EvidencePack, build_evidence_pack
 from inspector.services.disputes import DisputeError, DisputeService, may_handle_disputes
 from inspector.services.inspection_detail import InspectionDetail, load_detail
-from inspector.services.review import FilterChoices, ReviewRow, ReviewService
+from inspector.services.review import FilterChoices, ReviewQuery, ReviewRow, ReviewService, ReviewSort
 from inspector.services.users import PermissionDenied, UserInfo
 from inspector.ui.application import resolve_language
 from inspector.ui.review.detail_view import DetailView, shown_language
@@ -37,22 +46,34 @@ from inspector.ui.review.names import dispute_error
 from inspector.ui.review.photo_viewer import PhotoViewer
 from inspector.ui.review.table_model import FINISHED, ROW_ROLE, ReviewTableModel
 from inspector.ui.tasks import DatabaseWorker, run_task
-from inspector.ui.texts import fill
-from inspector.ui.widgets import MessageLine, heading
+from inspector.ui.texts import database_problem, fill
+from inspector.ui.widgets import MessageLine, heading, secondary_button
 
 if TYPE_CHECKING:
     from inspector.app import Services
 
 RESULTS, DETAIL = range(2)
+PAGE_SIZE = 200  # rows per page of results ("Show more" fetches the next page)
 
 
 class ReviewPage(QWidget):
     """Search, results and detail. Without services (an old caller) it shows an empty page."""
 
     def __init__(self, services: Services | None = None, user: UserInfo | None = None,
-                 worker: DatabaseWorker | None = None, parent: QWidget | None = None) -> None:
+                 worker: DatabaseWorker | None = None, parent: QWidget | None = None, *,
+                 page_size: int = PAGE_SIZE) -> None:
         super().__init__(parent)
         self.setObjectName("page")
+        self.page_size = max(1, page_size)
+        # Paging of the current search: its query, the cursor after the last row fetched, whether
+        # another page may follow, whether one is being fetched, and a number that a new search
+        # changes (answers of an older search are dropped).
+        self._paging_query = ReviewQuery()
+        self._paging_sort = ReviewSort.NEWEST
+        self._paging_cursor: tuple[datetime, uuid.UUID] | None = None
+        self._paging_more = False
+        self._paging_busy = False
+        self._paging_generation = 0
         self._services = services
         self.user = user
         self._worker = worker or DatabaseWorker()
@@ -75,6 +96,13 @@ class ReviewPage(QWidget):
         self.table.activated.connect(self._open_index)
         self.table.doubleClicked.connect(self._open_index)
         self.count = QLabel()
+        self.more_button = secondary_button(self.tr("Show more"))
+        self.more_button.setToolTip(self.tr("Show the next older inspections of this search"))
+        self.more_button.clicked.connect(self.show_more)
+        self.more_button.hide()
+        more_row = QHBoxLayout()
+        more_row.addWidget(self.more_button)
+        more_row.addStretch(1)
         self.message = MessageLine()
         results = QWidget()
         results_layout = QVBoxLayout(results)
@@ -83,6 +111,7 @@ class ReviewPage(QWidget):
         results_layout.addWidget(self.filters)
         results_layout.addWidget(self.count)
         results_layout.addWidget(self.table, 1)
+        results_layout.addLayout(more_row)
         self.detail_view = DetailView(bool(user and may_handle_disputes(user)))
         self.detail_view.back_requested.connect(self.show_results)
         self.detail_view.photo_requested.connect(self.open_photos)
@@ -104,11 +133,14 @@ class ReviewPage(QWidget):
     # --- results ------------------------------------------------------------------------------------
 
     def search(self) -> None:
-        """Search with the current filters (in the background)."""
+        """Search with the current filters (in the background); shows the first page again."""
         if self.review is None:
             return
+        query = self.filters.query()
+        generation = self._start_paging(query)
         self.count.setText(self.tr("Searching…"))
-        run_task(self.review.search, self.filters.query(), on_done=self._show_rows)
+        run_task(self.review.search, query, limit=self.page_size, sort=self._paging_sort,
+                 on_done=self._if_current(generation, self._show_rows))
 
     def _set_choices(self, choices: FilterChoices) -> None:
         self.filters.set_choices(choices)
@@ -118,14 +150,82 @@ class ReviewPage(QWidget):
         header = self.table.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.table.resizeColumnsToContents()
-        if not rows:
-            self.count.setText(self.tr("No finished inspections match these filters."))
-        elif len(rows) >= 200:
-            self.count.setText(self.tr("The newest 200 inspections; narrow the filters to see others."))
-        else:
-            self.count.setText(fill(self.tr("%1 inspections"), len(rows)))
+        self._page_arrived(rows)
         if rows:
             self.table.selectRow(0)
+
+    # --- paging ("Show more") -----------------------------------------------------------------------
+
+    def _start_paging(self, query: ReviewQuery) -> int:
+        """Forget the pages of the previous search; returns the new search's generation."""
+        self._paging_generation += 1
+        self._paging_query = query
+        self._paging_cursor = None
+        self._paging_more = False
+        self._paging_busy = False
+        self._show_paging()
+        return self._paging_generation
+
+    def _page_arrived(self, rows: list[ReviewRow]) -> None:
+        """Note where a fetched page (in database order) ended and whether another may follow."""
+        if rows:
+            self._paging_cursor = rows[-1].cursor
+        self._paging_more = len(rows) >= self.page_size
+        self._paging_busy = False
+        self._show_paging()
+
+    def show_more(self) -> None:
+        """Fetch the next page of the current search (in the background) and add it to the table."""
+        if self.review is None or self._paging_busy or not self._paging_more or self._paging_cursor is None:
+            return
+        generation = self._paging_generation
+        self._paging_busy = True  # the button stays enabled (and focused); clicks wait for this page
+        self.message.clear_message()
+        self._show_paging()
+        run_task(self.review.search, self._paging_query, limit=self.page_size, sort=self._paging_sort,
+                 after=self._paging_cursor, on_done=self._if_current(generation, self._append_rows),
+                 on_error=self._if_current(generation, self._more_failed))
+
+    def _if_current(self, generation: int, handler: Callable[[Any], None]) -> Callable[[Any], None]:
+        """``handler``, but doing nothing once a newer search has started."""
+        def call(value: Any) -> None:
+            if generation == self._paging_generation:
+                handler(value)
+        return call
+
+    def _append_rows(self, rows: list[ReviewRow]) -> None:
+        """Add a further page below the rows on show; the row at the top of the view stays there."""
+        top = QPersistentModelIndex(self.table.indexAt(self.table.viewport().rect().topLeft()))
+        self.model.append_rows(rows)  # keeps the header sort and the selection
+        if top.isValid():
+            self.table.scrollTo(self.model.index(top.row(), top.column()),
+                                QAbstractItemView.ScrollHint.PositionAtTop)
+        self._page_arrived(rows)
+
+    def _more_failed(self, exc: BaseException) -> None:
+        """The rows on show stay; the error shows below and "Show more" can be tried again."""
+        self._paging_busy = False
+        self._show_paging()
+        reason = database_problem(exc.user_message) if isinstance(exc, DatabaseProblem) else str(exc)
+        self.message.show_error(fill(self.tr("More inspections could not be loaded: %1"), reason))
+
+    def _show_paging(self) -> None:
+        """The count line and the "Show more" button for the current paging state."""
+        shown = self.model.rowCount()
+        if self._paging_busy:
+            self.count.setText(fill(self.tr("%1 inspections shown; loading more…"), shown))
+        elif not shown:
+            self.count.setText(self.tr("No finished inspections match these filters."))
+        elif self._paging_more:
+            self.count.setText(fill(self.tr("%1 inspections shown"), shown))
+        elif shown == 1:
+            self.count.setText(self.tr("1 inspection shown"))
+        else:
+            self.count.setText(fill(self.tr("All %1 inspections shown"), shown))
+        had_focus = self.more_button.hasFocus()
+        self.more_button.setVisible(self._paging_more)
+        if had_focus and not self._paging_more:
+            self.table.setFocus()
 
     def show_results(self) -> None:
         """Back from the detail to the results."""

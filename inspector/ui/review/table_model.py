@@ -1,4 +1,11 @@
-"""The review results as a sortable table: a thin adapter over a list of :class:`ReviewRow`."""
+"""The review results as a sortable table: a thin adapter over a list of :class:`ReviewRow`.
+
+The rows arrive in pages in the database's order (newest first). The header sort is local: the
+model remembers the last :meth:`ReviewTableModel.sort` and applies it again after
+:meth:`ReviewTableModel.append_rows`, so a further page merges into the sorted rows (appended rows
+that tie with shown ones come after them, which is the database's order again). Sorting moves the
+view's selection and current row along with their rows.
+"""
 
 from __future__ import annotations
 
@@ -51,12 +58,34 @@ class ReviewTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[ReviewRow] = []
+        self._sorted_by: tuple[int, Qt.SortOrder] | None = None
 
     def set_rows(self, rows: Sequence[ReviewRow]) -> None:
         """Show these rows instead of the current ones."""
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def append_rows(self, rows: Sequence[ReviewRow]) -> int:
+        """Add a further page below the rows on show, then apply the last sort again.
+
+        Inspections already on show are skipped. Returns how many rows were added.
+        """
+        known = {row.inspection_id for row in self._rows}
+        new: list[ReviewRow] = []
+        for row in rows:
+            if row.inspection_id not in known:
+                known.add(row.inspection_id)
+                new.append(row)
+        if not new:
+            return 0
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+        self._rows.extend(new)
+        self.endInsertRows()
+        if self._sorted_by is not None:
+            self.sort(*self._sorted_by)
+        return len(new)
 
     def rows(self) -> list[ReviewRow]:
         """The rows in their current order."""
@@ -106,11 +135,24 @@ class ReviewTableModel(QAbstractTableModel):
         return values.get(column, "")
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort the rows on show by a column (stable, so earlier orders break ties)."""
+        """Sort the rows on show by a column (stable, so earlier orders break ties).
+
+        The sort is remembered for :meth:`append_rows`; persistent indexes (the view's selection and
+        current row) follow their rows.
+        """
         key = _SORT_KEYS.get(column)
         if key is None:
             return
+        self._sorted_by = (column, order)
         self.layoutAboutToBeChanged.emit()
-        self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        rows = self._rows
+        order_of = sorted(range(len(rows)), key=lambda n: key(rows[n]),
+                          reverse=order == Qt.SortOrder.DescendingOrder)
+        self._rows = [rows[n] for n in order_of]
+        new_position = {old: new for new, old in enumerate(order_of)}
+        persistent = self.persistentIndexList()
+        self.changePersistentIndexList(
+            persistent, [self.index(new_position[i.row()], i.column()) for i in persistent]
+        )
         self.layoutChanged.emit()
 
