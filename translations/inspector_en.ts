@@ -132,6 +132,26 @@
         <source>The database file cannot be opened. Check that the data folder exists and is writable.</source>
         <translation>The database file cannot be opened. Check that the data folder exists and is writable.</translation>
     </message>
+    <message>
+        <source>The central database cannot be reached. Check the network, or look at this station&apos;s own records instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central database refused this station&apos;s login. Ask IT to check the central URL in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central database is not set up for this version. Ask IT to run &apos;inspector central upgrade&apos; and &apos;inspector central roles&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This station&apos;s login may not read the central database. Ask IT to run &apos;inspector central roles&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central database is starting up or shutting down. Try again in a minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DetailTables</name>
@@ -312,6 +332,10 @@
     </message>
     <message>
         <source>Close dispute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disputes about another station&apos;s inspection are recorded at that station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1057,6 +1081,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Count from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>From and To are local days in the warehouse&apos;s time zone (%1); the same date twice is a daily report.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1486,11 +1514,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The newest 200 inspections; narrow the filters to see others.</source>
+        <source>Show more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 inspections</source>
+        <source>Show the next older inspections of this search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Look in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More inspections could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 inspections shown; loading more…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 inspections shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 inspection shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All %1 inspections shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1798,6 +1850,17 @@
     <message>
         <source>Returns files (*.csv *.jsonl *.ndjson);;All files (*)</source>
         <translation>Returns files (*.csv *.jsonl *.ndjson);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Sources</name>
+    <message>
+        <source>Central database (all stations)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This station</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -132,6 +132,26 @@
         <source>The database file cannot be opened. Check that the data folder exists and is writable.</source>
         <translation>Het databasebestand kan niet worden geopend. Controleer of de gegevensmap bestaat en beschrijfbaar is.</translation>
     </message>
+    <message>
+        <source>The central database cannot be reached. Check the network, or look at this station&apos;s own records instead.</source>
+        <translation>De centrale database is niet bereikbaar. Controleer het netwerk, of bekijk de gegevens van dit station zelf.</translation>
+    </message>
+    <message>
+        <source>The central database refused this station&apos;s login. Ask IT to check the central URL in Settings.</source>
+        <translation>De centrale database weigert de aanmelding van dit station. Vraag IT de centrale URL in Instellingen te controleren.</translation>
+    </message>
+    <message>
+        <source>The central database is not set up for this version. Ask IT to run &apos;inspector central upgrade&apos; and &apos;inspector central roles&apos;.</source>
+        <translation>De centrale database is niet bijgewerkt voor deze versie. Vraag IT &apos;inspector central upgrade&apos; en &apos;inspector central roles&apos; uit te voeren.</translation>
+    </message>
+    <message>
+        <source>This station&apos;s login may not read the central database. Ask IT to run &apos;inspector central roles&apos;.</source>
+        <translation>Dit station mag de centrale database niet lezen. Vraag IT &apos;inspector central roles&apos; uit te voeren.</translation>
+    </message>
+    <message>
+        <source>The central database is starting up or shutting down. Try again in a minute.</source>
+        <translation>De centrale database start op of wordt afgesloten. Probeer het over een minuut opnieuw.</translation>
+    </message>
 </context>
 <context>
     <name>DetailTables</name>
@@ -313,6 +333,10 @@
     <message>
         <source>Close dispute</source>
         <translation>Geschil sluiten</translation>
+    </message>
+    <message>
+        <source>Disputes about another station&apos;s inspection are recorded at that station.</source>
+        <translation>Geschillen over de inspectie van een ander station worden op dat station vastgelegd.</translation>
     </message>
     <message>
         <source>Answers (%1)</source>
@@ -1018,7 +1042,7 @@
     </message>
     <message>
         <source>Minutes scan to graded (median)</source>
-        <translation>Minuten van scan tot beoordeling (mediaan)</translation>
+        <translation>Minuten tot beoordeling (mediaan)</translation>
     </message>
     <message>
         <source>Exceptions</source>
@@ -1055,6 +1079,10 @@
     <message>
         <source>Intake report</source>
         <translation>Ontvangstrapport</translation>
+    </message>
+    <message>
+        <source>&amp;Count from</source>
+        <translation>&amp;Tellen uit</translation>
     </message>
     <message>
         <source>From and To are local days in the warehouse&apos;s time zone (%1); the same date twice is a daily report.</source>
@@ -1486,12 +1514,36 @@
         <translation>Geen afgeronde inspecties passen bij deze filters.</translation>
     </message>
     <message>
-        <source>The newest 200 inspections; narrow the filters to see others.</source>
-        <translation>De nieuwste 200 inspecties; verfijn de filters om andere te zien.</translation>
+        <source>Show more</source>
+        <translation>Meer tonen</translation>
     </message>
     <message>
-        <source>%1 inspections</source>
-        <translation>%1 inspecties</translation>
+        <source>Show the next older inspections of this search</source>
+        <translation>De volgende, oudere inspecties van deze zoekopdracht tonen</translation>
+    </message>
+    <message>
+        <source>&amp;Look in</source>
+        <translation>&amp;Zoeken in</translation>
+    </message>
+    <message>
+        <source>More inspections could not be loaded: %1</source>
+        <translation>Meer inspecties konden niet worden geladen: %1</translation>
+    </message>
+    <message>
+        <source>%1 inspections shown; loading more…</source>
+        <translation>%1 inspecties getoond; meer worden geladen…</translation>
+    </message>
+    <message>
+        <source>%1 inspections shown</source>
+        <translation>%1 inspecties getoond</translation>
+    </message>
+    <message>
+        <source>1 inspection shown</source>
+        <translation>1 inspectie getoond</translation>
+    </message>
+    <message>
+        <source>All %1 inspections shown</source>
+        <translation>Alle %1 inspecties getoond</translation>
     </message>
     <message>
         <source>Checking the evidence…</source>
@@ -1798,6 +1850,17 @@
     <message>
         <source>Returns files (*.csv *.jsonl *.ndjson);;All files (*)</source>
         <translation>Retourbestanden (*.csv *.jsonl *.ndjson);;Alle bestanden (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Sources</name>
+    <message>
+        <source>Central database (all stations)</source>
+        <translation>Centrale database (alle stations)</translation>
+    </message>
+    <message>
+        <source>This station</source>
+        <translation>Dit station</translation>
     </message>
 </context>
 <context>

@@ -127,6 +127,16 @@ class DisputeService:
             ).all()
             return dispute_infos(session, list(disputes))
 
+    def recorded_here(self, inspection_id: uuid.UUID) -> bool:
+        """Whether disputes about this inspection can be recorded at this station.
+
+        Disputes are recorded in the database that holds the inspection (they join its station's
+        audit chain and flow up with it); another station's inspection, read from the central
+        database, is not here.
+        """
+        with self._database.session() as session:
+            return session.get(Inspection, inspection_id) is not None
+
     def open(self, user: UserInfo, inspection_id: uuid.UUID, party: DisputeParty, reference: str = "",
              note: str = "") -> DisputeInfo:
         """Open a dispute on a finished inspection, with the party's reference and a first note."""

@@ -89,6 +89,28 @@ DATABASE_PROBLEMS: tuple[str, ...] = (
         "DatabaseProblem",
         "The database file cannot be opened. Check that the data folder exists and is writable.",
     ),
+    # The central database, read for review and reports (inspector.sync.central_read.MESSAGES).
+    QT_TRANSLATE_NOOP(
+        "DatabaseProblem",
+        "The central database cannot be reached. Check the network, or look at this station's own "
+        "records instead.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "DatabaseProblem",
+        "The central database refused this station's login. Ask IT to check the central URL in Settings.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "DatabaseProblem",
+        "The central database is not set up for this version. Ask IT to run 'inspector central upgrade' "
+        "and 'inspector central roles'.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "DatabaseProblem",
+        "This station's login may not read the central database. Ask IT to run 'inspector central roles'.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "DatabaseProblem", "The central database is starting up or shutting down. Try again in a minute."
+    ),
 )
 
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from inspector.services.sources import SourceKind
 
 
 def heading(text: str, name: str = "heading") -> QLabel:
@@ -27,6 +31,34 @@ def secondary_button(text: str) -> QPushButton:
     button = QPushButton(text)
     button.setProperty("secondary", True)
     return button
+
+
+def fill_source_choices(combo: QComboBox, kinds: Sequence[SourceKind]) -> None:
+    """Offer where to read from (review, reports); the first is chosen; hidden when there is one."""
+    names = {
+        SourceKind.CENTRAL: QCoreApplication.translate("Sources", "Central database (all stations)"),
+        SourceKind.LOCAL: QCoreApplication.translate("Sources", "This station"),
+    }
+    combo.blockSignals(True)
+    combo.clear()
+    for kind in kinds:
+        combo.addItem(names[kind], kind)
+    combo.setCurrentIndex(0)
+    combo.blockSignals(False)
+    combo.setEnabled(len(kinds) > 1)
+
+
+def source_row(caption: str, combo: QComboBox) -> QHBoxLayout:
+    """A caption and the source choice on one line (the combo as wide as its longest choice)."""
+    row = QHBoxLayout()
+    row.setSpacing(12)
+    label = QLabel(caption)
+    label.setBuddy(combo)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    row.addWidget(label)
+    row.addWidget(combo)
+    row.addStretch(1)
+    return row
 
 
 class MessageLine(QLabel):

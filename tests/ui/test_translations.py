@@ -81,8 +81,10 @@ def test_committed_qm_files_match_the_ts(tmp_path: Path) -> None:
 
 
 def test_database_problems_are_all_translatable() -> None:
+    from inspector.sync.central_read import MESSAGES
+
     known = {message for _needle, message in database_module._KNOWN_SQLITE_ERRORS}
-    assert known <= set(texts.DATABASE_PROBLEMS)
+    assert known | set(MESSAGES.values()) <= set(texts.DATABASE_PROBLEMS)
 
 
 def test_main_window_in_dutch(

@@ -28,11 +28,20 @@ from PySide6.QtWidgets import (
 from inspector.models.database import DatabaseProblem
 from inspector.reports.cli_report import export_report, latest_intake_day, warehouse_choices
 from inspector.reports.intake_report import IntakeReport, ReportCancelled, build_intake_report
+from inspector.services.sources import DataSource, SourceKind
 from inspector.ui.errors import report_exception
 from inspector.ui.style import FOCUS, PAPER
 from inspector.ui.tasks import CancelToken, TaskCancelled, run_task
 from inspector.ui.texts import GRADE_NAMES, database_problem, fill, translated
-from inspector.ui.widgets import MessageLine, NumberTile, heading, hint, secondary_button
+from inspector.ui.widgets import (
+    MessageLine,
+    NumberTile,
+    fill_source_choices,
+    heading,
+    hint,
+    secondary_button,
+    source_row,
+)
 
 if TYPE_CHECKING:
     from inspector.app import Services
@@ -93,8 +102,9 @@ class BarChart(QWidget):
             painter.setPen(QColor("#52606d"))
             centre = area.left() + (i + 0.5) * slot
             if len(self.labels) <= 12 or i % 2 == 0:
-                painter.drawText(QRectF(centre - slot, area.bottom() + 2, 2 * slot, line),
-                                 Qt.AlignmentFlag.AlignHCenter, text)
+                shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(slot) - 4)
+                painter.drawText(QRectF(centre - slot / 2, area.bottom() + 2, slot, line),
+                                 Qt.AlignmentFlag.AlignHCenter, shown)
             painter.setPen(Qt.PenStyle.NoPen)
         painter.end()
 
@@ -117,11 +127,11 @@ class ReportsPage(QWidget):
         self.from_edit, self.to_edit = (QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
                                         for _ in range(2))
         self._last_from = self.from_edit.date()
-        self.warehouse, self.fmt = QComboBox(), QComboBox()
+        self.warehouse, self.fmt, self.source = QComboBox(), QComboBox(), QComboBox()
         for key, name in FORMATS:
             self.fmt.addItem(name, key)
         self.export_button = QPushButton(self.tr("&Export…"))
-        self.warehouse.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.warehouse.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.cancel_button = secondary_button(self.tr("Cancel"))
         self.progress = QProgressBar(minimum=0, maximum=100)
         self.message = MessageLine()
@@ -138,6 +148,7 @@ class ReportsPage(QWidget):
         self.from_edit.dateChanged.connect(self._from_changed)
         self.to_edit.dateChanged.connect(self._preview_timer.start)
         self.warehouse.currentIndexChanged.connect(self._preview_timer.start)
+        self.source.currentIndexChanged.connect(self._preview_timer.start)
         self.export_button.clicked.connect(self.choose_file_and_export)
         self.cancel_button.clicked.connect(self.cancel_export)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancel_export)
@@ -145,6 +156,7 @@ class ReportsPage(QWidget):
         if services is None:
             self.setEnabled(False)
             return
+        fill_source_choices(self.source, services.sources())
         for index, (code, name, zone) in enumerate(warehouse_choices(services.database)):
             self.warehouse.addItem(code if name in ("", code) else f"{code} — {name}", (code, zone))
             if code == services.station.warehouse_code:
@@ -155,7 +167,7 @@ class ReportsPage(QWidget):
         choices = QGridLayout()
         choices.setHorizontalSpacing(12)
         fields = ((self.tr("&From"), self.from_edit), (self.tr("&To"), self.to_edit),
-                  (self.tr("&Warehouse"), self.warehouse), (self.tr("&Format"), self.fmt))
+                  (self.tr("&Format"), self.fmt))
         for column, (text, field) in enumerate(fields):
             caption = QLabel(text)
             caption.setBuddy(field)
@@ -164,7 +176,7 @@ class ReportsPage(QWidget):
         choices.addWidget(self.export_button, 1, len(fields))
         choices.addWidget(self.progress, 2, 0, 1, len(fields))
         choices.addWidget(self.cancel_button, 2, len(fields))
-        choices.setColumnStretch(2, 1)  # the warehouse's name gets the room to spare
+        choices.setColumnStretch(len(fields) + 1, 1)
         tiles, charts = QHBoxLayout(), QHBoxLayout()
         for tile in self.tiles.values():
             tiles.addWidget(tile)
@@ -174,11 +186,23 @@ class ReportsPage(QWidget):
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(14)
         layout.addWidget(heading(self.tr("Intake report")))
+        where = source_row(self.tr("&Count from"), self.source)
+        warehouse_caption = QLabel(self.tr("&Warehouse"))
+        warehouse_caption.setBuddy(self.warehouse)
+        where.insertSpacing(2, 24)
+        where.insertWidget(3, warehouse_caption)
+        where.insertWidget(4, self.warehouse)
+        layout.addLayout(where)
         layout.addLayout(choices)
         layout.addWidget(self.zone_hint)
         layout.addWidget(self.message)
         layout.addLayout(tiles)
         layout.addLayout(charts, 1)
+
+    def data_source(self) -> DataSource:
+        """Where the report counts: the central database (every station) or this station's."""
+        assert self._services is not None
+        return self._services.source(self.source.currentData() or SourceKind.LOCAL)
 
     def _from_changed(self, new: QDate) -> None:
         """A one-day report stays one day: To follows From unless it was set apart."""
@@ -210,7 +234,7 @@ class ReportsPage(QWidget):
         self.zone_hint.setText(fill(self.tr("From and To are local days in the warehouse's time zone (%1); "
                                             "the same date twice is a daily report."), zone))
         self._generation += 1
-        run_task(build_intake_report, self._services.database, code, first, last,
+        run_task(build_intake_report, self.data_source().database, code, first, last,
                  on_done=lambda r, g=self._generation: self._show_preview(g, r), on_error=self._failed)
 
     def _show_preview(self, generation: int, report: IntakeReport) -> None:
@@ -259,7 +283,7 @@ class ReportsPage(QWidget):
         self._token = CancelToken()
         self._set_exporting(True)
         self.message.show_info(self.tr("Writing the report…"))
-        run_task(export_report, self._services.database, self.warehouse.currentData()[0], first, last,
+        run_task(export_report, self.data_source().database, self.warehouse.currentData()[0], first, last,
                  str(self.fmt.currentData()), path, on_done=self._exported, on_error=self._exported,
                  on_progress=self._progress, cancel_token=self._token, language=QLocale().name())
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -37,8 +38,10 @@ from inspector.reports.evidence import EvidencePack, build_evidence_pack
 from inspector.services.disputes import DisputeError, DisputeService, may_handle_disputes
 from inspector.services.inspection_detail import InspectionDetail, load_detail
 from inspector.services.review import FilterChoices, ReviewQuery, ReviewRow, ReviewService, ReviewSort
+from inspector.services.sources import DataSource, SourceKind
 from inspector.services.users import PermissionDenied, UserInfo
 from inspector.ui.application import resolve_language
+from inspector.ui.errors import report_exception
 from inspector.ui.review.detail_view import DetailView, shown_language
 from inspector.ui.review.dispute_dialog import CLOSE, DECISION, GRADE, NOTE, OPEN, DisputeDialog
 from inspector.ui.review.filters import ReviewFilters
@@ -47,7 +50,7 @@ from inspector.ui.review.photo_viewer import PhotoViewer
 from inspector.ui.review.table_model import FINISHED, ROW_ROLE, ReviewTableModel
 from inspector.ui.tasks import DatabaseWorker, run_task
 from inspector.ui.texts import database_problem, fill
-from inspector.ui.widgets import MessageLine, heading, secondary_button
+from inspector.ui.widgets import MessageLine, fill_source_choices, heading, secondary_button, source_row
 
 if TYPE_CHECKING:
     from inspector.app import Services
@@ -77,7 +80,12 @@ class ReviewPage(QWidget):
         self._services = services
         self.user = user
         self._worker = worker or DatabaseWorker()
-        self.review = ReviewService(services.database) if services else None
+        self.source = QComboBox()
+        self.source.setObjectName("reviewSource")
+        if services is not None:
+            fill_source_choices(self.source, services.sources())
+        self.source.currentIndexChanged.connect(self._source_changed)
+        self.review = ReviewService(self.data_source().database) if services else None
         self.disputes = DisputeService(services.database, services.station) if services else None
         self.language = resolve_language(services.settings.language) if services else "en"
         time_zone = services.station.time_zone if services else "UTC"
@@ -108,6 +116,7 @@ class ReviewPage(QWidget):
         results_layout = QVBoxLayout(results)
         results_layout.setContentsMargins(0, 0, 0, 0)
         results_layout.addWidget(heading(self.tr("Review")))
+        results_layout.addLayout(source_row(self.tr("&Look in"), self.source))
         results_layout.addWidget(self.filters)
         results_layout.addWidget(self.count)
         results_layout.addWidget(self.table, 1)
@@ -121,13 +130,14 @@ class ReviewPage(QWidget):
         self.stack.addWidget(results)
         self.stack.addWidget(self.detail_view)
         self.viewer: PhotoViewer | None = None
+        self._detail_source: DataSource | None = None
         self.dialog: DisputeDialog | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 16, 32, 16)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.message)
         if self.review is not None:
-            run_task(self.review.filter_choices, on_done=self._set_choices)
+            run_task(self.review.filter_choices, on_done=self._set_choices, on_error=lambda _exc: None)
             self.search()
 
     # --- results ------------------------------------------------------------------------------------
@@ -139,8 +149,34 @@ class ReviewPage(QWidget):
         query = self.filters.query()
         generation = self._start_paging(query)
         self.count.setText(self.tr("Searching…"))
+        self.message.clear_message()
         run_task(self.review.search, query, limit=self.page_size, sort=self._paging_sort,
-                 on_done=self._if_current(generation, self._show_rows))
+                 on_done=self._if_current(generation, self._show_rows),
+                 on_error=self._if_current(generation, self._search_failed))
+
+    def data_source(self) -> DataSource:
+        """Where the page reads: the central database (every station) or this station's own."""
+        assert self._services is not None
+        return self._services.source(self.source.currentData() or SourceKind.LOCAL)
+
+    def _source_changed(self) -> None:
+        """Another source: its people and stations in the filters, and the search again."""
+        if self._services is None:
+            return
+        self.review = ReviewService(self.data_source().database)
+        self.show_results()
+        run_task(self.review.filter_choices, on_done=self._set_choices, on_error=lambda _exc: None)
+        self.search()
+
+    def _search_failed(self, exc: BaseException) -> None:
+        """Nothing found because the source cannot be read: say why; the filters stay as they are."""
+        self.model.set_rows([])
+        self._page_arrived([])
+        self.count.setText("")
+        if isinstance(exc, DatabaseProblem):
+            self.message.show_error(database_problem(exc.user_message))
+        else:
+            report_exception(exc, self)
 
     def _set_choices(self, choices: FilterChoices) -> None:
         self.filters.set_choices(choices)
@@ -239,19 +275,34 @@ class ReviewPage(QWidget):
 
     # --- detail -------------------------------------------------------------------------------------
 
-    def open_inspection(self, inspection_id: uuid.UUID) -> None:
-        """Load, check and show one inspection's detail."""
+    def open_inspection(self, inspection_id: uuid.UUID, from_source: SourceKind | None = None) -> None:
+        """Load, check and show one inspection's detail (from the chosen source unless ``from_source``)."""
         services = self._services
         if services is None:
             return
+        source = self.data_source() if from_source is None else services.source(from_source)
+        self._detail_source = source
+        disputes = self.disputes
         self.message.show_info(self.tr("Checking the evidence…"))
-        run_task(load_detail, services.database, services.photos, services.templates, inspection_id,
-                 shown_language(), on_done=self._show_detail)
 
-    def _show_detail(self, detail: InspectionDetail) -> None:
+        def load() -> tuple[InspectionDetail, bool]:
+            detail = load_detail(source.database, source.photos, services.templates, inspection_id,
+                                 shown_language())
+            return detail, source.writable or (disputes is not None and disputes.recorded_here(inspection_id))
+
+        run_task(load, on_done=self._show_detail, on_error=self._detail_failed)
+
+    def _show_detail(self, loaded: tuple[InspectionDetail, bool]) -> None:
+        detail, disputes_here = loaded
         self.message.clear_message()
-        self.detail_view.show_detail(detail)
+        self.detail_view.show_detail(detail, disputes_here)
         self.stack.setCurrentIndex(DETAIL)
+
+    def _detail_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, DatabaseProblem):
+            self.message.show_error(database_problem(exc.user_message))
+        else:
+            report_exception(exc, self)
 
     def open_photos(self, index: int = 0) -> PhotoViewer | None:
         """Open the photo viewer on photo ``index`` of the shown inspection."""
@@ -276,7 +327,8 @@ class ReviewPage(QWidget):
                 return
             out_dir = Path(chosen)
         self.message.show_info(self.tr("Writing the evidence pack…"))
-        run_task(build_evidence_pack, services.database, services.photos, services.templates,
+        source = self._detail_source or self.data_source()
+        run_task(build_evidence_pack, source.database, source.photos, services.templates,
                  detail.facts.rma, out_dir, language=self.language, time_zone=services.station.time_zone,
                  on_done=self._evidence_written)
 
@@ -318,7 +370,8 @@ class ReviewPage(QWidget):
 
         def done(_result: object) -> None:
             dialog.accept()
-            self.open_inspection(detail.inspection_id)
+            # Recorded in this station's database; the central one has it after the next sync.
+            self.open_inspection(detail.inspection_id, SourceKind.LOCAL)
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, PermissionDenied):

@@ -83,6 +83,12 @@ class DetailView(QWidget):
             button.setVisible(can_dispute)
             self.dispute_buttons[kind] = button
             actions.addWidget(button)
+        self.dispute_note = QLabel(self.tr("Disputes about another station's inspection are recorded at "
+                                           "that station."))
+        self.dispute_note.setObjectName("hint")
+        self.dispute_note.setWordWrap(True)
+        self.dispute_note.hide()
+        actions.addWidget(self.dispute_note, 1)
         actions.addStretch(1)
         for button in (self.evidence_button, *self.dispute_buttons.values()):
             button.setStyleSheet("QPushButton { font-size: 13pt; min-width: 0px; padding: 6px 12px; }")
@@ -106,8 +112,12 @@ class DetailView(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.tabs, 1)
 
-    def show_detail(self, detail: InspectionDetail) -> None:
-        """Show one inspection (replacing the previous one)."""
+    def show_detail(self, detail: InspectionDetail, disputes_here: bool = True) -> None:
+        """Show one inspection (replacing the previous one).
+
+        ``disputes_here`` is False for another station's inspection read from the central database:
+        disputes are recorded in the database of the station that holds the inspection.
+        """
         self.detail = detail
         f = detail.facts
         self.title.setText(f"{f.rma}  ·  {f.product}  ·  {detail.station_code}")
@@ -120,9 +130,12 @@ class DetailView(QWidget):
             label.style().polish(label)
         open_dispute = any(d.is_open for d in detail.disputes)
         finished = detail.finished_at is not None
-        self.dispute_buttons[OPEN].setEnabled(finished and not open_dispute)
+        self.dispute_buttons[OPEN].setEnabled(disputes_here and finished and not open_dispute)
         for kind in (NOTE, DECISION, GRADE, CLOSE):
-            self.dispute_buttons[kind].setEnabled(open_dispute)
+            self.dispute_buttons[kind].setEnabled(disputes_here and open_dispute)
+        for button in self.dispute_buttons.values():
+            button.setVisible(self.can_dispute and disputes_here)
+        self.dispute_note.setVisible(self.can_dispute and not disputes_here)
         current = self.tabs.currentIndex()
         for index in reversed(range(self.tabs.count())):
             page = self.tabs.widget(index)

@@ -45,6 +45,12 @@ def render_review(services: Services, user: UserInfo, worker: DatabaseWorker, na
                                                 "The customer's photos show the seal intact.")
             dialog.text.setPlainText(reason)
             written.append(grab_dialog(page, dialog, name("review_dispute_dialog")))
+            dialog.close()
+        detail = page.detail_view.detail
+        if detail is not None:  # another station's inspection, read from the central database
+            page.detail_view.tabs.setCurrentIndex(0)
+            page.detail_view.show_detail(detail, disputes_here=False)
+            written.append(grab(page, name("review_detail_other_station")))
     page.close()
     page.deleteLater()
     QApplication.processEvents()

@@ -1,0 +1,105 @@
+"""The Review and Reports pages on the central database, driven as a supervisor and a team lead would.
+
+Uses the two-station warehouse of ``test_central_review`` (real services, synced through the
+stations' own logins).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from test_central_review import warehouse  # noqa: F401  (the fixture)
+
+from inspector.services.sources import SourceKind
+from inspector.ui.pages.reports import ReportsPage
+
+pytestmark = pytest.mark.postgres
+
+
+def _choose(qtbot: QtBot, combo, kind: SourceKind) -> None:  # type: ignore[no-untyped-def]
+    """Pick a source with the keyboard, as a user would."""
+    combo.setFocus()
+    while combo.currentData() != kind:
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+
+
+def test_reports_page_counts_the_warehouse_centrally_and_the_station_locally(
+        warehouse, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    a = warehouse["a"]
+    page = ReportsPage(a)
+    qtbot.addWidget(page)
+    page.show()
+    assert [page.source.itemData(i) for i in range(page.source.count())] == [SourceKind.CENTRAL,
+                                                                             SourceKind.LOCAL]
+    assert page.source.isEnabled() and page.source.currentData() == SourceKind.CENTRAL
+    with qtbot.waitSignal(page.preview_ready, timeout=15_000) as blocker:
+        page.refresh_preview()
+    assert blocker.args[0].items_inspected == 2
+    assert page.tiles["items"].value_label.text() == "2"
+    with qtbot.waitSignal(page.preview_ready, timeout=15_000) as blocker:
+        _choose(qtbot, page.source, SourceKind.LOCAL)
+    assert blocker.args[0].items_inspected == 1
+    assert page.tiles["items"].value_label.text() == "1"
+
+
+def test_reports_page_says_plainly_when_central_is_unreachable(services, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    services.save_settings(replace(services.settings, central_url="postgresql://nobody@127.0.0.1:1/none"))
+    page = ReportsPage(services)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh_preview()
+    qtbot.waitUntil(lambda: "cannot be reached" in page.message.text(), timeout=15_000)
+    with qtbot.waitSignal(page.preview_ready, timeout=15_000):
+        _choose(qtbot, page.source, SourceKind.LOCAL)
+
+
+def test_review_page_finds_every_station_centrally_and_disputes_stay_at_the_station(
+        warehouse, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    from test_central_review import _person
+
+    from inspector.models import Role
+    from inspector.ui.pages.review import ReviewPage
+
+    a = warehouse["a"]
+    boss = _person(a, "Mira Supervisor", Role.SUPERVISOR)
+    page = ReviewPage(a, boss)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.source.currentData() == SourceKind.CENTRAL
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=15_000)
+    assert {row.rma for row in page.model.rows()} == {warehouse["rma_a"], warehouse["rma_b"]}
+
+    # Another station's inspection: verified evidence, but no dispute buttons here.
+    other = next(r for r in page.model.rows() if r.rma == warehouse["rma_b"])
+    page.open_inspection(other.inspection_id)
+    qtbot.waitUntil(lambda: page.detail_view.detail is not None, timeout=15_000)
+    view = page.detail_view
+    assert view.detail.evidence_ok and view.detail.inspector == "Piet Bakker"
+    assert view.dispute_note.isVisible() and not view.dispute_buttons["open"].isVisible()
+
+    # This station's own inspection, also read centrally: disputes can be recorded.
+    own = next(r for r in page.model.rows() if r.rma == warehouse["rma_a"])
+    page.open_inspection(own.inspection_id)
+    qtbot.waitUntil(lambda: view.detail.inspection_id == own.inspection_id, timeout=15_000)
+    assert view.dispute_buttons["open"].isVisible() and view.dispute_buttons["open"].isEnabled()
+    assert not view.dispute_note.isVisible()
+
+    # Back to this station only: one inspection.
+    page.show_results()
+    _choose(qtbot, page.source, SourceKind.LOCAL)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=15_000)
+    assert page.model.rows()[0].rma == warehouse["rma_a"]
+
+
+def test_review_page_says_plainly_when_central_is_unreachable(services, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    from inspector.ui.pages.review import ReviewPage
+
+    services.save_settings(replace(services.settings, central_url="postgresql://nobody@127.0.0.1:1/none"))
+    page = ReviewPage(services)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: "cannot be reached" in page.message.text(), timeout=15_000)
+    assert page.model.rowCount() == 0
