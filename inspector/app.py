@@ -14,6 +14,7 @@ from pathlib import Path
 from inspector.config import Settings, load_settings, save_settings
 from inspector.models.database import Database, open_database
 from inspector.paths import DataPaths, data_paths
+from inspector.services.audit import StoredChains
 from inspector.services.checklist_model import ChecklistTemplate
 from inspector.services.checklists import load_templates
 from inspector.services.finishing import GradingService
@@ -80,7 +81,7 @@ class Services:
         if kind == "auto":
             kind = self.sources()[0]
         if SourceKind(kind) is SourceKind.LOCAL:
-            return DataSource(SourceKind.LOCAL, self.database, self.photos)
+            return DataSource(SourceKind.LOCAL, self.database, self.photos, StoredChains(self.database))
         url = self.central_url()
         if not url:
             raise LookupError("no central database is configured for this station")
@@ -92,7 +93,7 @@ class Services:
                 reader.close()  # type: ignore[attr-defined]
             reader = CentralReader(url, self.paths.central_photos)
             self.extras["central_reader"] = reader
-        return DataSource(SourceKind.CENTRAL, reader, reader.photos)  # type: ignore[attr-defined]
+        return DataSource(SourceKind.CENTRAL, reader, reader.photos, reader.chains)  # type: ignore[attr-defined]
 
     def sources(self) -> list[SourceKind]:
         """The sources this station offers (central first when configured)."""

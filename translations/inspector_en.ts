@@ -383,7 +383,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Evidence verified: audit chain intact (%1 events checked), %2 photos match their SHA-256.</source>
+        <source>Evidence verified: audit chain intact (%1 events), %2 photos match their SHA-256.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

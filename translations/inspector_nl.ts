@@ -383,8 +383,8 @@
         <translation>BEWIJS GESCHONDEN: %1.</translation>
     </message>
     <message>
-        <source>Evidence verified: audit chain intact (%1 events checked), %2 photos match their SHA-256.</source>
-        <translation>Bewijs gecontroleerd: auditketen intact (%1 gebeurtenissen gecontroleerd), %2 foto&apos;s kloppen met hun SHA-256.</translation>
+        <source>Evidence verified: audit chain intact (%1 events), %2 photos match their SHA-256.</source>
+        <translation>Bewijs gecontroleerd: auditketen intact (%1 gebeurtenissen), %2 foto&apos;s kloppen met hun SHA-256.</translation>
     </message>
 </context>
 <context>

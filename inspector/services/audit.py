@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from inspector.models import AuditEvent, utcnow
+from inspector.models import AuditEvent, SyncState, utcnow
+
+if TYPE_CHECKING:
+    from inspector.models.database import Database
 
 GENESIS_HASH = "0" * 64
 
@@ -135,8 +139,20 @@ def append_event(
 
 
 @dataclass(frozen=True)
+class Checkpoint:
+    """A point of a station's chain: the event's number and hash."""
+
+    seq: int
+    hash: str
+
+
+@dataclass(frozen=True)
 class ChainReport:
-    """The result of verifying one station's chain (or all of them)."""
+    """The result of verifying one station's chain (or all of them).
+
+    ``events_checked`` counts the events read this time, from ``from_seq`` (1, or a checkpoint of
+    an earlier verification); ``head`` is the last event reached when the chain is intact.
+    """
 
     ok: bool
     events_checked: int
@@ -144,6 +160,13 @@ class ChainReport:
     broken_seq: int | None = None
     broken_event_id: uuid.UUID | None = None
     reason: str = ""
+    from_seq: int = 1
+    head: Checkpoint | None = None
+
+    @property
+    def length(self) -> int:
+        """How many events the intact chain has (0 when broken or empty)."""
+        return self.head.seq if self.ok and self.head is not None else 0
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict of the report."""
@@ -154,6 +177,8 @@ class ChainReport:
             "broken_seq": self.broken_seq,
             "broken_event_id": _text(self.broken_event_id),
             "reason": self.reason,
+            "verified_from_seq": self.from_seq,
+            "length": self.length,
         }
 
 
@@ -161,34 +186,114 @@ _CHAIN_COLUMNS = ("id", "station_id", "seq", "occurred_at", "actor_id", "action"
                   "return_id", "inspection_id", "payload", "photo_hashes", "prev_hash", "hash")
 
 
-def verify_station_chain(session: Session, station_id: uuid.UUID) -> ChainReport:
-    """Walk one station's chain from the first event and name the first broken one.
+def verify_station_chain(session: Session, station_id: uuid.UUID, since: Checkpoint | None = None
+                         ) -> ChainReport:
+    """Walk one station's chain and name the first broken event.
 
-    Streams plain rows in batches (no ORM objects kept in the session), so time and memory stay
-    flat for chains of millions of events (``benchmarks/audit.py``).
+    From the first event, or, with ``since`` (a checkpoint an earlier full walk reached), from
+    that event: it must still be there with the same hash and content, so any rewrite of the chain
+    before it (which changes every later hash) is still found; events after it are checked as
+    usual. Streams plain rows in batches (no ORM objects kept), so memory stays flat for chains of
+    millions of events (``benchmarks/audit.py``).
     """
     expected_prev = GENESIS_HASH
     expected_seq = 1
     checked = 0
     columns = [getattr(AuditEvent, name) for name in _CHAIN_COLUMNS]
-    rows = session.execute(
-        select(*columns).where(AuditEvent.station_id == station_id).order_by(AuditEvent.seq)
-        .execution_options(yield_per=5000)
-    )
-    for event in rows:
-        checked += 1
-        problem = ""
-        if event.seq != expected_seq:
-            problem = f"event {expected_seq} is missing (next is {event.seq})"
-        elif event.prev_hash != expected_prev:
-            problem = "does not follow the previous event (events removed, inserted or reordered)"
-        elif digest_of(event) != event.hash:
-            problem = "its content was changed after it was recorded"
-        if problem:
-            return ChainReport(False, checked, station_id, expected_seq, event.id, problem)
-        expected_prev = event.hash
-        expected_seq += 1
-    return ChainReport(True, checked, station_id)
+    query = select(*columns).where(AuditEvent.station_id == station_id)
+    if since is not None:
+        query = query.where(AuditEvent.seq >= since.seq)
+        expected_seq = since.seq
+    with session.execute(query.order_by(AuditEvent.seq).execution_options(yield_per=5000)) as rows:
+        # (closed on every way out: on PostgreSQL this is a server-side cursor)
+        for event in rows:
+            checked += 1
+            problem = ""
+            if event.seq != expected_seq:
+                problem = f"event {expected_seq} is missing (next is {event.seq})"
+            elif since is not None and event.seq == since.seq:
+                if event.hash != since.hash or digest_of(event) != event.hash:
+                    problem = "the chain up to here was changed after it was verified"
+            elif event.prev_hash != expected_prev:
+                problem = "does not follow the previous event (events removed, inserted or reordered)"
+            elif digest_of(event) != event.hash:
+                problem = "its content was changed after it was recorded"
+            if problem:
+                return ChainReport(False, checked, station_id, expected_seq, event.id, problem,
+                                   from_seq=since.seq if since else 1)
+            expected_prev = event.hash
+            expected_seq += 1
+    if since is not None and checked == 0:
+        return ChainReport(False, 0, station_id, since.seq, None,
+                           "the chain up to here was changed after it was verified", from_seq=since.seq)
+    head = Checkpoint(expected_seq - 1, expected_prev) if expected_seq > 1 else None
+    return ChainReport(True, checked, station_id, from_seq=since.seq if since else 1, head=head)
+
+
+class ChainMemory(Protocol):
+    """Where the last fully verified event of each station's chain is remembered."""
+
+    def recall(self, station_id: uuid.UUID) -> Checkpoint | None:
+        """The checkpoint of ``station_id`` (None: verify from the first event)."""
+        ...
+
+    def remember(self, station_id: uuid.UUID, checkpoint: Checkpoint) -> None:
+        """Note that the chain verified up to ``checkpoint``."""
+        ...
+
+
+class MemoryChains:
+    """Checkpoints kept for the life of the program (the central database is read-only here)."""
+
+    def __init__(self) -> None:
+        self._points: dict[uuid.UUID, Checkpoint] = {}
+        self._lock = threading.Lock()
+
+    def recall(self, station_id: uuid.UUID) -> Checkpoint | None:
+        """The checkpoint of ``station_id``, if any."""
+        with self._lock:
+            return self._points.get(station_id)
+
+    def remember(self, station_id: uuid.UUID, checkpoint: Checkpoint) -> None:
+        """Keep the checkpoint (the latest wins)."""
+        with self._lock:
+            self._points[station_id] = checkpoint
+
+
+class StoredChains:
+    """Checkpoints kept in the station's own database (``sync_state``), across restarts."""
+
+    PREFIX = "audit.verified."
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    def recall(self, station_id: uuid.UUID) -> Checkpoint | None:
+        """The checkpoint of ``station_id``, if one was stored."""
+        with self._database.session() as session:
+            state = session.get(SyncState, f"{self.PREFIX}{station_id}")
+            if state is None or ":" not in state.value:
+                return None
+            seq, _, digest = state.value.partition(":")
+            return Checkpoint(int(seq), digest) if seq.isdigit() else None
+
+    def remember(self, station_id: uuid.UUID, checkpoint: Checkpoint) -> None:
+        """Store the checkpoint (in its own small transaction)."""
+        with self._database.session() as session:
+            key, value = f"{self.PREFIX}{station_id}", f"{checkpoint.seq}:{checkpoint.hash}"
+            state = session.get(SyncState, key)
+            if state is None:
+                session.add(SyncState(key=key, value=value))
+            else:
+                state.value = value
+
+
+def verify_remembering(session: Session, station_id: uuid.UUID, memory: ChainMemory | None) -> ChainReport:
+    """Verify a chain from its remembered checkpoint (if any) and remember how far it verified."""
+    report = verify_station_chain(session, station_id, memory.recall(station_id) if memory else None)
+    if memory is not None and report.ok and report.head is not None:
+        memory.remember(station_id, report.head)
+    return report
 
 
 def verify_all_chains(session: Session) -> list[ChainReport]:

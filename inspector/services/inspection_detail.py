@@ -21,7 +21,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from inspector.models import AuditEvent, Dispute, Inspection, Photo, Return, ReturnLine, Station, User
-from inspector.services.audit import ChainReport, digest_of, verify_station_chain
+from inspector.services.audit import ChainMemory, ChainReport, digest_of, verify_remembering
 from inspector.services.checklist_model import ChecklistTemplate, Question
 from inspector.services.checklists import template_for
 from inspector.services.disputes import DisputeInfo, dispute_infos
@@ -186,8 +186,13 @@ def show_answer(question: Question | None, value: Any, language: str) -> str:
 
 
 def load_detail(database: Sessions, photos: PhotoFiles, templates: Mapping[str, ChecklistTemplate],
-                inspection_id: uuid.UUID, language: str = "en") -> InspectionDetail:
-    """Assemble and check one inspection (reads photo files and whole chains: call off the GUI thread)."""
+                inspection_id: uuid.UUID, language: str = "en", chains: ChainMemory | None = None
+                ) -> InspectionDetail:
+    """Assemble and check one inspection (reads photo files and chains: call off the GUI thread).
+
+    Without ``chains`` every station chain involved is walked from its first event (evidence packs
+    do this); with it, from the checkpoint an earlier walk reached (the review screen).
+    """
     with database.session() as session:
         inspection = session.get(Inspection, inspection_id)
         if inspection is None:
@@ -198,7 +203,7 @@ def load_detail(database: Sessions, photos: PhotoFiles, templates: Mapping[str, 
         names = dict(session.execute(select(User.id, User.name)).all())
         template = _template(templates, inspection.checklist_id, str(line.category) if line else "other")
         answers = tuple(_answers(template, inspection.answers or {}, language))
-        timeline, chains = _timeline(session, inspection, stations, names)
+        timeline, checks = _timeline(session, inspection, stations, names, chains)
         recorded = {h for e in timeline if e.action == "photo_added" for h in e.photo_hashes}
         photo_rows = session.scalars(
             select(Photo).where(Photo.inspection_id == inspection.id).order_by(Photo.taken_at)
@@ -225,7 +230,7 @@ def load_detail(database: Sessions, photos: PhotoFiles, templates: Mapping[str, 
             notes=inspection.notes, flags=tuple(sorted(inspection.flags)),
             checklist_title=template.title.get(language) if template else "",
             answers=answers, grade_history=tuple(_grade_history(timeline)), timeline=tuple(timeline),
-            chains=tuple(chains), photos=evidence, disputes=tuple(dispute_infos(session, list(disputes))),
+            chains=tuple(checks), photos=evidence, disputes=tuple(dispute_infos(session, list(disputes))),
         )
 
 
@@ -276,7 +281,8 @@ def _facts(ret: Return | None, line: ReturnLine | None, inspection: Inspection) 
 
 
 def _timeline(session: Session, inspection: Inspection, stations: Mapping[uuid.UUID, str],
-              names: Mapping[uuid.UUID, str]) -> tuple[list[TimelineEvent], list[ChainCheck]]:
+              names: Mapping[uuid.UUID, str], memory: ChainMemory | None
+              ) -> tuple[list[TimelineEvent], list[ChainCheck]]:
     """The inspection's events (and its return's parcel events), checked against their chains."""
     which = AuditEvent.inspection_id == inspection.id
     if inspection.return_id is not None:
@@ -287,7 +293,7 @@ def _timeline(session: Session, inspection: Inspection, stations: Mapping[uuid.U
     station_ids = {e.station_id for e in events}
     if inspection.station_id is not None:
         station_ids.add(inspection.station_id)
-    reports = {sid: verify_station_chain(session, sid) for sid in sorted(station_ids)}
+    reports = {sid: verify_remembering(session, sid, memory) for sid in sorted(station_ids)}
     timeline = []
     for event in events:
         report = reports[event.station_id]

@@ -19,6 +19,8 @@ from typing import Protocol
 
 from sqlalchemy.orm import Session
 
+from inspector.services.audit import ChainMemory
+
 
 class SourceKind(StrEnum):
     """The two places to read from."""
@@ -54,6 +56,7 @@ class DataSource:
     kind: SourceKind
     database: Sessions
     photos: PhotoFiles
+    chains: ChainMemory | None = None  # checkpoints of verified audit chains (faster detail views)
 
     @property
     def writable(self) -> bool:

@@ -28,6 +28,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from inspector.models.database import DatabaseProblem
+from inspector.services.audit import MemoryChains
 from inspector.services.photo_store import write_atomically
 from inspector.sync.urls import redact_text, redact_url, sqlalchemy_url
 
@@ -96,6 +97,7 @@ class CentralReader:
         )
         self.session_factory = sessionmaker(self.engine, expire_on_commit=False)
         self.photos = CentralPhotoFiles(self, cache_dir)
+        self.chains = MemoryChains()  # read-only here: checkpoints last while the program runs
 
     @property
     def label(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import uuid
 
@@ -115,3 +116,69 @@ def test_every_station_has_its_own_chain(services) -> None:  # type: ignore[no-u
         reports = verify_all_chains(session)
         assert len(reports) == 2 and all(r.ok for r in reports)
         assert session.scalars(select(AuditEvent.seq).where(AuditEvent.station_id == other.id)).all() == [1]
+
+
+def _remembering(services, memory):  # type: ignore[no-untyped-def]
+    from inspector.services.audit import verify_remembering
+
+    with services.database.session() as session:
+        return verify_remembering(session, services.station.station_id, memory)
+
+
+def test_a_checkpoint_lets_the_next_walk_start_where_the_last_one_ended(services) -> None:  # type: ignore[no-untyped-def]
+    from inspector.services.audit import StoredChains
+
+    _seed_events(services, 5)
+    memory = StoredChains(services.database)
+    first = _remembering(services, memory)
+    assert first.ok and first.events_checked == 5 and first.length == 5
+    _seed_events(services, 3)
+    again = StoredChains(services.database)  # stored in the database: survives a restart
+    second = _remembering(services, again)
+    assert second.ok and second.from_seq == 5 and second.events_checked == 4 and second.length == 8
+    assert again.recall(services.station.station_id).seq == 8
+
+
+def test_a_rewritten_chain_before_the_checkpoint_is_detected(services) -> None:  # type: ignore[no-untyped-def]
+    """Changing an old event and recomputing every later hash (a consistent rewrite) moves the
+    checkpoint event's hash: the walk from the checkpoint names it."""
+    from inspector.services.audit import StoredChains, event_digest
+
+    _seed_events(services, 6)
+    memory = StoredChains(services.database)
+    assert _remembering(services, memory).ok
+    raw = _raw(services)
+    rows = raw.execute("SELECT id FROM audit_events ORDER BY seq").fetchall()
+    prev = "0" * 64
+    with services.database.session() as session:  # the attacker uses the app's own hashing
+        events = session.scalars(select(AuditEvent).order_by(AuditEvent.seq)).all()
+    for row, event in zip(rows, events, strict=True):
+        payload = {"question": "forged"} if event.seq == 2 else event.payload
+        digest = event_digest(station_id=event.station_id, seq=event.seq, occurred_at=event.occurred_at,
+                              actor_id=event.actor_id, action=event.action, entity_type=event.entity_type,
+                              entity_id=event.entity_id, return_id=event.return_id,
+                              inspection_id=event.inspection_id, payload=payload,
+                              photo_hashes=event.photo_hashes, prev_hash=prev)
+        raw.execute("UPDATE audit_events SET payload = ?, prev_hash = ?, hash = ? WHERE id = ?",
+                    (json.dumps(payload), prev, digest, row[0]))
+        prev = digest
+    raw.commit()
+    raw.close()
+    assert _verify(services).ok  # a full walk alone cannot see a consistent rewrite...
+    report = _remembering(services, memory)  # ...the checkpoint can
+    assert not report.ok and report.broken_seq == 6 and "after it was verified" in report.reason
+    assert memory.recall(services.station.station_id).seq == 6  # a broken walk moves nothing
+
+
+def test_events_removed_after_the_checkpoint_are_detected(services) -> None:  # type: ignore[no-untyped-def]
+    from inspector.services.audit import MemoryChains
+
+    _seed_events(services, 4)
+    memory = MemoryChains()
+    assert _remembering(services, memory).ok
+    raw = _raw(services)
+    raw.execute("DELETE FROM audit_events WHERE seq >= 4")
+    raw.commit()
+    raw.close()
+    report = _remembering(services, memory)
+    assert not report.ok and report.broken_seq == 4

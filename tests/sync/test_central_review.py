@@ -154,7 +154,9 @@ def test_central_detail_and_evidence_pack_verify_another_stations_work(warehouse
 def test_tampering_on_the_central_server_shows_as_broken_evidence(warehouse, central_url, tmp_path) -> None:  # type: ignore[no-untyped-def]
     a, inspection_id = warehouse["a"], warehouse["ids"][warehouse["rma_b"]]
     source = a.source("central")
-    assert load_detail(source.database, source.photos, a.templates, inspection_id).evidence_ok
+    # The review screen's way: the walk leaves a checkpoint at the head of B's chain.
+    assert load_detail(source.database, source.photos, a.templates, inspection_id,
+                       chains=source.chains).evidence_ok
     with psycopg.connect(central_url) as conn:
         conn.execute("ALTER TABLE photo_chunks DISABLE TRIGGER USER")
         conn.execute("UPDATE photo_chunks SET data = %s WHERE photo_id IN "
@@ -173,6 +175,10 @@ def test_tampering_on_the_central_server_shows_as_broken_evidence(warehouse, cen
     detail = load_detail(source.database, source.photos, a.templates, inspection_id)
     (chain,) = [c for c in detail.chains if c.station_code == warehouse["b"].station.station_code]
     assert not detail.chain_ok and chain.report.broken_seq == seq
+    # From the checkpoint the walk itself starts after the edited event, but the inspection's own
+    # events are always re-hashed: the edit still shows.
+    detail = load_detail(source.database, source.photos, a.templates, inspection_id, chains=source.chains)
+    assert not detail.chain_ok and [e.seq for e in detail.timeline if not e.intact] == [seq]
     pack = build_evidence_pack(source.database, source.photos, a.templates, warehouse["rma_b"], tmp_path)
     assert not pack.evidence_ok
 

@@ -287,7 +287,7 @@ class ReviewPage(QWidget):
 
         def load() -> tuple[InspectionDetail, bool]:
             detail = load_detail(source.database, source.photos, services.templates, inspection_id,
-                                 shown_language())
+                                 shown_language(), source.chains)
             return detail, source.writable or (disputes is not None and disputes.recorded_here(inspection_id))
 
         run_task(load, on_done=self._show_detail, on_error=self._detail_failed)
