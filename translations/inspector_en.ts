@@ -152,6 +152,10 @@
         <source>The central database is starting up or shutting down. Try again in a minute.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The central database address in Settings is not valid. Ask IT for the right one.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DetailTables</name>

@@ -152,6 +152,10 @@
         <source>The central database is starting up or shutting down. Try again in a minute.</source>
         <translation>De centrale database start op of wordt afgesloten. Probeer het over een minuut opnieuw.</translation>
     </message>
+    <message>
+        <source>The central database address in Settings is not valid. Ask IT for the right one.</source>
+        <translation>Het adres van de centrale database in Instellingen is niet geldig. Vraag IT om het juiste adres.</translation>
+    </message>
 </context>
 <context>
     <name>DetailTables</name>

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import threading
 import uuid
 from collections.abc import Iterable, Sequence
@@ -23,6 +24,8 @@ from inspector.models import AuditEvent, SyncState, utcnow
 
 if TYPE_CHECKING:
     from inspector.models.database import Database
+
+log = logging.getLogger(__name__)
 
 GENESIS_HASH = "0" * 64
 
@@ -190,10 +193,15 @@ def verify_station_chain(session: Session, station_id: uuid.UUID, since: Checkpo
                          ) -> ChainReport:
     """Walk one station's chain and name the first broken event.
 
-    From the first event, or, with ``since`` (a checkpoint an earlier full walk reached), from
-    that event: it must still be there with the same hash and content, so any rewrite of the chain
-    before it (which changes every later hash) is still found; events after it are checked as
-    usual. Streams plain rows in batches (no ORM objects kept), so memory stays flat for chains of
+    From the first event, or, with ``since`` (a checkpoint an earlier walk reached), from that
+    event: it must still be there with the same hash and content, and exactly ``since.seq`` events
+    must lead up to it. So a rewrite of the chain before it (which changes every later hash) and a
+    removed or inserted older event are found; events after it are checked as usual. What a walk
+    from a checkpoint cannot see is an older event whose content was edited while its stored hash
+    was left alone: the caller re-hashes the events it shows (``load_detail`` does), and a full
+    walk (``inspector audit verify``, every evidence pack) finds the rest.
+
+    Streams plain rows in batches (no ORM objects kept), so memory stays flat for chains of
     millions of events (``benchmarks/audit.py``).
     """
     expected_prev = GENESIS_HASH
@@ -204,6 +212,12 @@ def verify_station_chain(session: Session, station_id: uuid.UUID, since: Checkpo
     if since is not None:
         query = query.where(AuditEvent.seq >= since.seq)
         expected_seq = since.seq
+        before = session.scalar(select(func.count()).select_from(AuditEvent).where(
+            AuditEvent.station_id == station_id, AuditEvent.seq <= since.seq))
+        if before != since.seq:
+            return ChainReport(False, 0, station_id, since.seq, None,
+                               "events before this one were removed or inserted after it was verified",
+                               from_seq=since.seq)
     with session.execute(query.order_by(AuditEvent.seq).execution_options(yield_per=5000)) as rows:
         # (closed on every way out: on PostgreSQL this is a server-side cursor)
         for event in rows:
@@ -289,10 +303,16 @@ class StoredChains:
 
 
 def verify_remembering(session: Session, station_id: uuid.UUID, memory: ChainMemory | None) -> ChainReport:
-    """Verify a chain from its remembered checkpoint (if any) and remember how far it verified."""
+    """Verify a chain from its remembered checkpoint (if any) and remember how far it verified.
+
+    Remembering is best effort: a busy database only means the next walk starts further back.
+    """
     report = verify_station_chain(session, station_id, memory.recall(station_id) if memory else None)
     if memory is not None and report.ok and report.head is not None:
-        memory.remember(station_id, report.head)
+        try:
+            memory.remember(station_id, report.head)
+        except Exception:  # a locked or read-only database: the report itself stands
+            log.warning("Could not store the audit checkpoint of station %s", station_id, exc_info=True)
     return report
 
 

@@ -208,10 +208,12 @@ def load_detail(database: Sessions, photos: PhotoFiles, templates: Mapping[str, 
         photo_rows = session.scalars(
             select(Photo).where(Photo.inspection_id == inspection.id).order_by(Photo.taken_at)
         ).all()
+        # check() first: it reads the bytes as stored now (the central cache refreshes itself there).
+        checked = {p.id: photos.check(p.id, p.file_path, p.sha256) for p in photo_rows}
         evidence = tuple(
             PhotoEvidence(p.id, p.tag, p.taken_at, stations.get(p.station_id, ""), p.sha256,
-                          photos.file_of(p.id, p.file_path), p.width, p.height,
-                          photos.check(p.id, p.file_path, p.sha256), p.sha256 in recorded)
+                          photos.file_of(p.id, p.file_path), p.width, p.height, checked[p.id],
+                          p.sha256 in recorded)
             for p in photo_rows
         )
         disputes = session.scalars(

@@ -265,10 +265,13 @@ class ReviewService:
                 return []
             conditions.append(by_name)
         ids: set[uuid.UUID] | None = None
+        # More matches than the cap (a very common name word): the newest returns, the same every time.
+        capped = (select(Return.id).where(*conditions)
+                  .order_by(Return.announced_at.desc(), Return.id.desc()).limit(_RETURN_MATCH_LIMIT))
         if conditions and inline and not query.tracking_number.strip():
-            return select(Return.id).where(*conditions).limit(_RETURN_MATCH_LIMIT)
+            return capped
         if conditions:
-            ids = set(session.scalars(select(Return.id).where(*conditions).limit(_RETURN_MATCH_LIMIT)))
+            ids = set(session.scalars(capped))
         if query.tracking_number.strip():
             code = _clean_code(query.tracking_number)
             by_label = set(session.scalars(select(Return.id).where(Return.tracking_number == code)))

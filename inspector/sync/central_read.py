@@ -24,8 +24,9 @@ from typing import Any
 
 import psycopg
 from sqlalchemy import Engine, create_engine, text
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+from sqlalchemy.orm import Session
 
 from inspector.models.database import DatabaseProblem
 from inspector.services.audit import MemoryChains
@@ -39,8 +40,8 @@ class CentralUnavailable(DatabaseProblem):
     """The central database cannot be read now; ``code`` says why (the GUI shows it translated).
 
     Codes: ``offline`` (unreachable), ``login`` (refused this station's login), ``schema`` (not
-    migrated for this version), ``rights`` (the login may not read it), ``busy`` (starting up or
-    shutting down).
+    migrated for this version), ``rights`` (the login may not read it), ``busy`` (starting up,
+    shutting down or every connection in use), ``address`` (the URL cannot be used).
     """
 
     def __init__(self, code: str, detail: str = "") -> None:
@@ -58,6 +59,7 @@ MESSAGES = {
     "rights": "This station's login may not read the central database. Ask IT to run "
               "'inspector central roles'.",
     "busy": "The central database is starting up or shutting down. Try again in a minute.",
+    "address": "The central database address in Settings is not valid. Ask IT for the right one.",
 }
 _PATTERNS = (
     ("password authentication failed", "login"), ("no pg_hba.conf entry", "login"), ('role "', "login"),
@@ -78,24 +80,18 @@ def _problem(exc: DBAPIError) -> CentralUnavailable | None:
     return None
 
 
+_SERVER_OPTIONS = "-c statement_timeout=60000 -c idle_in_transaction_session_timeout=60000"
+
+
 class CentralReader:
     """Read-only sessions on the central database, and its photos (thread-safe; close when done)."""
 
     def __init__(self, url: str, cache_dir: Path, *, timeout_s: int = 5) -> None:
         self.url = url
         self.cache_dir = cache_dir
-        self.engine: Engine = create_engine(
-            sqlalchemy_url(url),
-            pool_pre_ping=True,
-            pool_size=2,
-            max_overflow=2,
-            connect_args={
-                "connect_timeout": timeout_s,
-                "application_name": "return-inspector-review",
-                "options": "-c statement_timeout=60000 -c idle_in_transaction_session_timeout=60000",
-            },
-        )
-        self.session_factory = sessionmaker(self.engine, expire_on_commit=False)
+        self._timeout_s = timeout_s
+        self._engine: Engine | None = None
+        self._engine_lock = threading.Lock()
         self.photos = CentralPhotoFiles(self, cache_dir)
         self.chains = MemoryChains()  # read-only here: checkpoints last while the program runs
 
@@ -104,11 +100,34 @@ class CentralReader:
         """The address, password hidden (for messages)."""
         return redact_url(self.url)
 
+    @property
+    def engine(self) -> Engine:
+        """The connection pool, made on first use (a malformed URL is a plain ``address`` problem then,
+        in the worker that reads, never while a screen is being built)."""
+        with self._engine_lock:
+            if self._engine is None:
+                try:
+                    self._engine = create_engine(
+                        sqlalchemy_url(self.url),
+                        pool_pre_ping=True,
+                        pool_size=4,
+                        max_overflow=4,
+                        pool_timeout=15,
+                        connect_args={
+                            "connect_timeout": self._timeout_s,
+                            "application_name": "return-inspector-review",
+                            "options": _SERVER_OPTIONS,
+                        },
+                    )
+                except (ArgumentError, ValueError, ImportError) as exc:
+                    raise CentralUnavailable("address", redact_text(str(exc))) from exc
+            return self._engine
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session in a read-only transaction; connection problems become :class:`CentralUnavailable`."""
         try:
-            with self.session_factory() as session:
+            with Session(self.engine, expire_on_commit=False) as session:
                 session.execute(text("SET TRANSACTION READ ONLY"))
                 try:
                     yield session
@@ -120,6 +139,8 @@ class CentralReader:
                 raise
             log.warning("Central read failed: %s (%s)", problem.code, problem.detail)
             raise problem from exc
+        except PoolTimeout as exc:  # every connection busy for 15 s
+            raise CentralUnavailable("busy", str(exc)) from exc
 
     def check(self) -> None:
         """Raise :class:`CentralUnavailable` unless central answers and has the review schema."""
@@ -128,7 +149,8 @@ class CentralReader:
 
     def close(self) -> None:
         """Close the connection pool."""
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
 
 
 class CentralPhotoFiles:
@@ -145,14 +167,19 @@ class CentralPhotoFiles:
         self._lock = threading.Lock()
 
     def file_of(self, photo_id: uuid.UUID, relative_path: str) -> Path:
-        """The cached file of the photo record (fetched if missing; absent when central lacks it)."""
+        """The cached file of the photo record (fetched if missing; absent when central lacks it).
+
+        Call :meth:`check` first when both are wanted: it refreshes the cache, so this reads nothing.
+        """
         target = self._target(photo_id, relative_path)
         if not target.exists():
             self._fetch(photo_id, target)
         return target
 
     def check(self, photo_id: uuid.UUID, relative_path: str, sha256: str) -> bool:
-        """True when central holds the complete photo and its bytes have the recorded hash."""
+        """True when central holds the complete photo and its bytes have the recorded hash.
+
+        Always reads central's bytes now (and refreshes the cached copy with them)."""
         data = self._fetch(photo_id, self._target(photo_id, relative_path))
         return data is not None and hashlib.sha256(data).hexdigest() == sha256
 
@@ -165,6 +192,7 @@ class CentralPhotoFiles:
             complete = session.execute(
                 text("SELECT blob_complete FROM photos WHERE id = :id"), {"id": photo_id}).scalar()
             if not complete:
+                target.unlink(missing_ok=True)  # never show an old copy of a blob central lacks
                 return None
             chunks: list[Any] = list(session.execute(
                 text("SELECT data FROM photo_chunks WHERE photo_id = :id ORDER BY n"), {"id": photo_id},

@@ -99,7 +99,7 @@ class SyncEngine:
             with connect(self.central_url) as conn:
                 who = self._register(conn)
                 result.epoch_changed = self._check_epoch(conn)
-                push_people(self.database, conn, who)
+                push_people(self.database, conn, who, self.station.warehouse_id)
                 create_staging(conn)
                 push_records(self.database, conn, who, faults, result.upload, self.batch_size)
                 push_photos(

@@ -55,6 +55,16 @@ def resolve_central_url(explicit: str | None, settings_url: str = "") -> str:
     return explicit or os.environ.get(CENTRAL_URL_ENV, "") or settings_url or ""
 
 
+def central_url_usable(url: str) -> bool:
+    """Whether ``url`` is a well-formed PostgreSQL address (host, port and database can be read)."""
+    try:
+        parts = urlsplit(libpq_url(url))
+        _ = parts.port  # raises ValueError for a port that is not a number
+    except ValueError:
+        return False
+    return parts.scheme in ("postgresql", "postgres") and bool(parts.hostname or "host=" in parts.query)
+
+
 def libpq_url(url: str) -> str:
     """A URL psycopg accepts (SQLAlchemy's ``postgresql+psycopg://`` spelling is normalised)."""
     return re.sub(r"^postgres(?:ql)?\+\w+://", "postgresql://", url)

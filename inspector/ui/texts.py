@@ -111,6 +111,9 @@ DATABASE_PROBLEMS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP(
         "DatabaseProblem", "The central database is starting up or shutting down. Try again in a minute."
     ),
+    QT_TRANSLATE_NOOP(
+        "DatabaseProblem", "The central database address in Settings is not valid. Ask IT for the right one."
+    ),
 )
 
 

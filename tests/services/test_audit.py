@@ -182,3 +182,32 @@ def test_events_removed_after_the_checkpoint_are_detected(services) -> None:  # 
     raw.close()
     report = _remembering(services, memory)
     assert not report.ok and report.broken_seq == 4
+
+
+def test_an_older_event_removed_after_the_checkpoint_was_taken_is_detected(services) -> None:  # type: ignore[no-untyped-def]
+    from inspector.services.audit import StoredChains
+
+    _seed_events(services, 6)
+    memory = StoredChains(services.database)
+    assert _remembering(services, memory).ok
+    raw = _raw(services)
+    raw.execute("DELETE FROM audit_events WHERE seq = 2")
+    raw.commit()
+    raw.close()
+    report = _remembering(services, memory)
+    assert not report.ok and report.broken_seq == 6 and "removed or inserted" in report.reason
+
+
+def test_a_checkpoint_that_cannot_be_stored_does_not_fail_the_walk(services, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from inspector.models.database import DatabaseProblem
+    from inspector.services.audit import StoredChains
+
+    _seed_events(services, 3)
+    memory = StoredChains(services.database)
+
+    def locked(*_args: object) -> None:
+        raise DatabaseProblem("The database is busy or locked by another program.")
+
+    monkeypatch.setattr(memory, "remember", locked)
+    report = _remembering(services, memory)
+    assert report.ok and report.length == 3 and memory.recall(services.station.station_id) is None

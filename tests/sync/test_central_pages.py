@@ -103,3 +103,17 @@ def test_review_page_says_plainly_when_central_is_unreachable(services, qtbot: Q
     page.show()
     qtbot.waitUntil(lambda: "cannot be reached" in page.message.text(), timeout=15_000)
     assert page.model.rowCount() == 0
+
+
+def test_a_malformed_central_address_is_a_message_not_a_crash(services, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    from inspector.ui.pages.review import ReviewPage
+
+    # INSPECTOR_CENTRAL_URL and hand-edited settings are not checked by the Settings form.
+    services.save_settings(replace(services.settings, central_url="postgresql://u@host:54x2/db"))
+    page = ReviewPage(services)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: "address in Settings is not valid" in page.message.text(), timeout=15_000)
+    with qtbot.waitSignal(page.model.modelReset, timeout=15_000):
+        _choose(qtbot, page.source, SourceKind.LOCAL)
+    assert page.message.text() == ""

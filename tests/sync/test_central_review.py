@@ -255,3 +255,23 @@ def test_report_command_with_central_unreachable_exits_3(services, tmp_path, cap
     assert main(["--data-dir", str(services.paths.root), "report", "daily", "--date", "2026-11-20",
                  "--format", "pdf", "--out", str(tmp_path / "r.pdf"), "--source", "local"],
                 out=io.StringIO()) == 0
+
+
+def test_a_person_another_station_uploaded_first_does_not_hold_up_sync(
+        warehouse, station_factory, station_login, codes) -> None:  # type: ignore[no-untyped-def]
+    """Stations seeded alike (or cloned) share user ids: the clash is skipped, records still go up."""
+    from sqlalchemy import select
+
+    a = warehouse["a"]
+    with a.database.session() as session:
+        sanne = session.scalars(select(User).where(User.name == "Sanne de Vries")).one()
+        clone = User(id=sanne.id, name="Sanne (clone)", badge_code="BDG999999", role=Role.INSPECTOR)
+    c = station_factory(warehouse["wh"], codes("C"))
+    with c.database.session() as session:
+        session.add(clone)
+    url = station_login(warehouse["wh"], c.station.station_code)
+    c.save_settings(replace(c.settings, central_url=url))
+    engine = SyncEngine(c.database, c.photos, c.station, url)
+    run_until(engine, lambda total: total.returns >= 2)
+    rows = ReviewService(c.source("central").database).search(ReviewQuery())
+    assert {r.inspector_name for r in rows} == {"Sanne de Vries", "Piet Bakker"}  # A's upload stands

@@ -330,7 +330,7 @@ class ReviewPage(QWidget):
         source = self._detail_source or self.data_source()
         run_task(build_evidence_pack, source.database, source.photos, services.templates,
                  detail.facts.rma, out_dir, language=self.language, time_zone=services.station.time_zone,
-                 on_done=self._evidence_written)
+                 on_done=self._evidence_written, on_error=self._detail_failed)
 
     def _evidence_written(self, pack: EvidencePack) -> None:
         text = fill(self.tr("Evidence pack written: %1 and %2"), pack.pdf, pack.zip)

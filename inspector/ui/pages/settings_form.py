@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from inspector.config import CameraSettings, PrinterSettings, ScannerSettings, Settings
 from inspector.scanning.camera_types import mask_url
+from inspector.sync.urls import central_url_usable
 from inspector.ui.pages.device_pickers import CameraPicker, DeviceListers, SerialPortPicker
 from inspector.ui.pages.settings_rules import (
     BAUD_RATES,
@@ -223,7 +224,7 @@ class SettingsForm(QTabWidget):
         url = self.central_url.text().strip()
         if url == mask_url_password(original.central_url):
             url = original.central_url
-        elif url and urlsplit(url).scheme not in URL_SCHEMES:
+        elif url and (urlsplit(url).scheme not in URL_SCHEMES or not central_url_usable(url)):
             raise SettingsInvalid(
                 self.tr("The central database must be a postgresql:// address, or empty."), self.central_url
             )

@@ -11,7 +11,9 @@ so "muller" finds "Müller" on both. See :mod:`inspector.services.name_search`.
 
 ``unaccent`` is a trusted contrib extension (PostgreSQL 13+): the database owner may create it.
 Where it is not installed, the configuration is plain ``simple`` (accents then must be typed) and
-the upgrade still succeeds; installing it later and re-running c0004's statements fixes that.
+the upgrade still succeeds, with a warning in the log. To add folding later: install the extension,
+run the ``ALTER TEXT SEARCH CONFIGURATION`` statement below by hand, then
+``REINDEX INDEX ix_returns_customer_words``.
 """
 
 from __future__ import annotations
@@ -41,7 +43,8 @@ def upgrade() -> None:
     op.execute("CREATE TEXT SEARCH CONFIGURATION inspector_names (COPY = simple)")
     if unaccent:
         op.execute("ALTER TEXT SEARCH CONFIGURATION inspector_names "
-                   "ALTER MAPPING FOR word, hword, hword_part WITH unaccent, simple")
+                   "ALTER MAPPING FOR word, hword, hword_part, numword, numhword, hword_numpart "
+                   "WITH unaccent, simple")
     op.execute("CREATE INDEX ix_returns_customer_words ON returns "
                "USING gin (to_tsvector('inspector_names', customer_name_key))")
 
