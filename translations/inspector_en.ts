@@ -1530,6 +1530,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>More than %1 returns match this name, so only the newest %1 are searched. Type more of the name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>More inspections could not be loaded: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1530,6 +1530,10 @@
         <translation>&amp;Zoeken in</translation>
     </message>
     <message>
+        <source>More than %1 returns match this name, so only the newest %1 are searched. Type more of the name.</source>
+        <translation>Meer dan %1 retouren passen bij deze naam; alleen de nieuwste %1 worden doorzocht. Typ meer van de naam.</translation>
+    </message>
+    <message>
         <source>More inspections could not be loaded: %1</source>
         <translation>Meer inspecties konden niet worden geladen: %1</translation>
     </message>

@@ -47,7 +47,7 @@ REVIEW_FLAGS: tuple[Flag, ...] = (
     Flag.WRONG_ITEM, Flag.MISSING, Flag.SUSPECTED_FRAUD, Flag.LATE, Flag.CONFLICT, Flag.OVERRIDE,
     Flag.UNANNOUNCED,
 )
-_RETURN_MATCH_LIMIT = 5000
+RETURN_MATCH_LIMIT = 5000
 # Above this many matching rows, a filter is checked while walking finished_at instead of driving.
 _MANY = 5000  # more returns than this for one customer text is not a useful filter
 
@@ -148,6 +148,22 @@ class ReviewService:
             stations=tuple(Choice(row.id, row.code) for row in stations),
             inspectors=tuple(Choice(row.id, row.name) for row in users),
         )
+
+    def returns_capped(self, query: ReviewQuery) -> bool:
+        """True when the name typed matches more returns than one search covers.
+
+        The search then looks at the inspections of the newest ``RETURN_MATCH_LIMIT`` of them; the
+        screen says so, so that nobody takes a cut-off list for the whole answer.
+        """
+        customer = query.customer.strip()
+        if not customer or "@" in customer:
+            return False
+        with self._database.session() as session:
+            by_name = name_condition(session, customer)
+            if by_name is None:
+                return False
+            matches = select(Return.id).where(by_name).limit(RETURN_MATCH_LIMIT + 1).subquery()
+            return int(session.scalar(select(func.count()).select_from(matches)) or 0) > RETURN_MATCH_LIMIT
 
     def inspections_of_rma(self, rma: str) -> list[uuid.UUID]:
         """The inspections of the return with this RMA number, in the order they were started."""
@@ -267,7 +283,7 @@ class ReviewService:
         ids: set[uuid.UUID] | None = None
         # More matches than the cap (a very common name word): the newest returns, the same every time.
         capped = (select(Return.id).where(*conditions)
-                  .order_by(Return.announced_at.desc(), Return.id.desc()).limit(_RETURN_MATCH_LIMIT))
+                  .order_by(Return.announced_at.desc(), Return.id.desc()).limit(RETURN_MATCH_LIMIT))
         if conditions and inline and not query.tracking_number.strip():
             return capped
         if conditions:

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from inspector.app import Services
-from inspector.models import Dispute, Grade, Photo, Role
+from inspector.models import Dispute, Grade, Photo, Return, Role
 from inspector.services.demo_data import seed_demo
 from inspector.services.review import ReviewRow
 from inspector.ui.application import install_translator
@@ -148,3 +148,24 @@ def test_questions_are_shown_in_the_language_of_the_ui(qtbot: QtBot, seeded: Ser
     assert known and all(a.question in dutch[a.question_id] for a in known)
     assert any(a.question not in english[a.question_id] for a in known)
     assert page.detail_view.tabs.widget(0).item(0, 0).text() == detail.answers[0].question
+
+
+def test_a_name_word_matching_too_many_returns_says_the_search_is_cut_off(
+        qtbot: QtBot, seeded: Services, inline: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    from inspector.services import review as review_module
+    from inspector.ui.pages import review as review_page
+
+    monkeypatch.setattr(review_module, "RETURN_MATCH_LIMIT", 2)
+    monkeypatch.setattr(review_page, "RETURN_MATCH_LIMIT", 2)
+    with seeded.database.session() as session:
+        names = [n.split() for n in session.scalars(select(Return.customer_name_key))]
+    common = max({words[-1] for words in names}, key=lambda w: sum(w in words for words in names))
+    assert sum(common in words for words in names) > 2, "the demo data needs a shared surname"
+    page = _page(qtbot, seeded, Role.SUPERVISOR)
+    qtbot.keyClicks(page.filters.customer, common)
+    qtbot.keyClick(page.filters.customer, Qt.Key.Key_Return)
+    assert "only the newest 2 are searched" in page.message.text()
+    page.filters.clear()
+    qtbot.keyClicks(page.filters.customer, common + "zzz")
+    qtbot.keyClick(page.filters.customer, Qt.Key.Key_Return)
+    assert page.message.text() == ""

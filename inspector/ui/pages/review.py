@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,7 +37,14 @@ from inspector.models.database import DatabaseProblem
 from inspector.reports.evidence import EvidencePack, build_evidence_pack
 from inspector.services.disputes import DisputeError, DisputeService, may_handle_disputes
 from inspector.services.inspection_detail import InspectionDetail, load_detail
-from inspector.services.review import FilterChoices, ReviewQuery, ReviewRow, ReviewService, ReviewSort
+from inspector.services.review import (
+    RETURN_MATCH_LIMIT,
+    FilterChoices,
+    ReviewQuery,
+    ReviewRow,
+    ReviewService,
+    ReviewSort,
+)
 from inspector.services.sources import DataSource, SourceKind
 from inspector.services.users import PermissionDenied, UserInfo
 from inspector.ui.application import resolve_language
@@ -153,6 +160,16 @@ class ReviewPage(QWidget):
         run_task(self.review.search, query, limit=self.page_size, sort=self._paging_sort,
                  on_done=self._if_current(generation, self._show_rows),
                  on_error=self._if_current(generation, self._search_failed))
+        if query.customer.strip():
+            run_task(self.review.returns_capped, query, on_error=lambda _exc: None,
+                     on_done=self._if_current(generation, self._show_capped))
+
+    def _show_capped(self, capped: bool) -> None:
+        """Say when a very common name word limits the search to the newest returns."""
+        if capped:
+            self.message.show_info(fill(self.tr("More than %1 returns match this name, so only the newest "
+                                                "%1 are searched. Type more of the name."),
+                                        QLocale().toString(RETURN_MATCH_LIMIT)))
 
     def data_source(self) -> DataSource:
         """Where the page reads: the central database (every station) or this station's own."""
