@@ -1530,6 +1530,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
         <source>More than %1 returns match this name, so only the newest %1 are searched. Type more of the name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1562,7 +1566,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Writing the evidence pack…</source>
+        <source>Checking every audit chain and writing the evidence pack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The evidence pack was cancelled; nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

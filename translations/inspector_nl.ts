@@ -1530,6 +1530,10 @@
         <translation>&amp;Zoeken in</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
         <source>More than %1 returns match this name, so only the newest %1 are searched. Type more of the name.</source>
         <translation>Meer dan %1 retouren passen bij deze naam; alleen de nieuwste %1 worden doorzocht. Typ meer van de naam.</translation>
     </message>
@@ -1562,8 +1566,12 @@
         <translation>Bewijsdossier opslaan in</translation>
     </message>
     <message>
-        <source>Writing the evidence pack…</source>
-        <translation>Bewijsdossier wordt geschreven…</translation>
+        <source>Checking every audit chain and writing the evidence pack…</source>
+        <translation>Alle auditketens controleren en het bewijsdossier schrijven…</translation>
+    </message>
+    <message>
+        <source>The evidence pack was cancelled; nothing was written.</source>
+        <translation>Het bewijsdossier is geannuleerd; er is niets geschreven.</translation>
     </message>
     <message>
         <source>Evidence pack written: %1 and %2</source>

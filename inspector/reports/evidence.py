@@ -19,7 +19,7 @@ import hashlib
 import json
 import sys
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from inspector import APP_NAME, __version__
 from inspector.reports.evidence_pdf import write_evidence_pdf
+from inspector.services.audit import WalkCancelled
 from inspector.services.checklist_model import ChecklistTemplate
 from inspector.services.inspection_detail import InspectionDetail, PhotoEvidence, load_detail
 from inspector.services.review import ReviewService
@@ -34,6 +35,10 @@ from inspector.services.sources import PhotoFiles, Sessions
 
 if TYPE_CHECKING:
     from inspector.app import Services
+
+
+class EvidenceCancelled(Exception):
+    """The caller's cancel check returned True; nothing was written."""
 
 
 class UnknownReturn(LookupError):
@@ -107,12 +112,31 @@ def build_manifest(rma: str, details: tuple[InspectionDetail, ...], names: Mappi
 
 def build_evidence_pack(database: Sessions, photos: PhotoFiles, templates: Mapping[str, ChecklistTemplate],
                         rma: str, out_dir: Path, *, language: str = "en", time_zone: str = "UTC",
-                        now: datetime | None = None) -> EvidencePack:
-    """Check and write the evidence pack of one return; :class:`UnknownReturn` when nothing was inspected."""
+                        now: datetime | None = None, progress: Callable[[int, int], None] | None = None,
+                        cancel: Callable[[], bool] | None = None) -> EvidencePack:
+    """Check and write the evidence pack of one return; :class:`UnknownReturn` when nothing was inspected.
+
+    Every chain involved is walked whole, which takes a while on a station with a long history:
+    ``progress(done, total)`` counts the inspections checked and the writing, and ``cancel()``
+    returning True stops it with :class:`EvidenceCancelled` before anything is written.
+    """
     ids = ReviewService(database).inspections_of_rma(rma)
     if not ids:
         raise UnknownReturn(rma)
-    details = tuple(load_detail(database, photos, templates, i, language) for i in ids)
+    details_list = []
+    for number, inspection_id in enumerate(ids):
+        if cancel is not None and cancel():
+            raise EvidenceCancelled()
+        try:
+            detail = load_detail(database, photos, templates, inspection_id, language, cancel=cancel)
+            details_list.append(detail)
+        except WalkCancelled as exc:
+            raise EvidenceCancelled() from exc
+        if progress is not None:
+            progress(number + 1, len(ids) + 1)
+    if cancel is not None and cancel():
+        raise EvidenceCancelled()
+    details = tuple(details_list)
     code = details[0].facts.rma or rma.strip().upper()
     generated_at = (now or datetime.now(UTC)).astimezone(UTC)
     out_dir = Path(out_dir)
@@ -137,6 +161,8 @@ def build_evidence_pack(database: Sessions, photos: PhotoFiles, templates: Mappi
         archive.writestr("manifest.json", manifest_bytes)
         archive.writestr("SHA256SUMS", "\n".join(sums) + "\n")
     partial.replace(zip_path)
+    if progress is not None:
+        progress(len(ids) + 1, len(ids) + 1)
     return EvidencePack(code, pdf_path, zip_path, details)
 
 

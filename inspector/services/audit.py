@@ -12,7 +12,7 @@ import json
 import logging
 import threading
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
@@ -189,8 +189,12 @@ _CHAIN_COLUMNS = ("id", "station_id", "seq", "occurred_at", "actor_id", "action"
                   "return_id", "inspection_id", "payload", "photo_hashes", "prev_hash", "hash")
 
 
-def verify_station_chain(session: Session, station_id: uuid.UUID, since: Checkpoint | None = None
-                         ) -> ChainReport:
+class WalkCancelled(Exception):
+    """The caller's cancel check returned True during a chain walk."""
+
+
+def verify_station_chain(session: Session, station_id: uuid.UUID, since: Checkpoint | None = None,
+                         cancel: Callable[[], bool] | None = None) -> ChainReport:
     """Walk one station's chain and name the first broken event.
 
     From the first event, or, with ``since`` (a checkpoint an earlier walk reached), from that
@@ -222,6 +226,8 @@ def verify_station_chain(session: Session, station_id: uuid.UUID, since: Checkpo
         # (closed on every way out: on PostgreSQL this is a server-side cursor)
         for event in rows:
             checked += 1
+            if cancel is not None and checked % 5000 == 0 and cancel():
+                raise WalkCancelled()
             problem = ""
             if event.seq != expected_seq:
                 problem = f"event {expected_seq} is missing (next is {event.seq})"
@@ -302,12 +308,13 @@ class StoredChains:
                 state.value = value
 
 
-def verify_remembering(session: Session, station_id: uuid.UUID, memory: ChainMemory | None) -> ChainReport:
+def verify_remembering(session: Session, station_id: uuid.UUID, memory: ChainMemory | None,
+                       cancel: Callable[[], bool] | None = None) -> ChainReport:
     """Verify a chain from its remembered checkpoint (if any) and remember how far it verified.
 
     Remembering is best effort: a busy database only means the next walk starts further back.
     """
-    report = verify_station_chain(session, station_id, memory.recall(station_id) if memory else None)
+    report = verify_station_chain(session, station_id, memory.recall(station_id) if memory else None, cancel)
     if memory is not None and report.ok and report.head is not None:
         try:
             memory.remember(station_id, report.head)

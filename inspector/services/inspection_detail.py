@@ -11,7 +11,7 @@ as broken evidence.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -186,12 +186,13 @@ def show_answer(question: Question | None, value: Any, language: str) -> str:
 
 
 def load_detail(database: Sessions, photos: PhotoFiles, templates: Mapping[str, ChecklistTemplate],
-                inspection_id: uuid.UUID, language: str = "en", chains: ChainMemory | None = None
-                ) -> InspectionDetail:
+                inspection_id: uuid.UUID, language: str = "en", chains: ChainMemory | None = None,
+                cancel: Callable[[], bool] | None = None) -> InspectionDetail:
     """Assemble and check one inspection (reads photo files and chains: call off the GUI thread).
 
     Without ``chains`` every station chain involved is walked from its first event (evidence packs
-    do this); with it, from the checkpoint an earlier walk reached (the review screen).
+    do this); with it, from the checkpoint an earlier walk reached (the review screen). When
+    ``cancel()`` returns True during a walk, :class:`~inspector.services.audit.WalkCancelled` is raised.
     """
     with database.session() as session:
         inspection = session.get(Inspection, inspection_id)
@@ -203,7 +204,7 @@ def load_detail(database: Sessions, photos: PhotoFiles, templates: Mapping[str, 
         names = dict(session.execute(select(User.id, User.name)).all())
         template = _template(templates, inspection.checklist_id, str(line.category) if line else "other")
         answers = tuple(_answers(template, inspection.answers or {}, language))
-        timeline, checks = _timeline(session, inspection, stations, names, chains)
+        timeline, checks = _timeline(session, inspection, stations, names, chains, cancel)
         recorded = {h for e in timeline if e.action == "photo_added" for h in e.photo_hashes}
         photo_rows = session.scalars(
             select(Photo).where(Photo.inspection_id == inspection.id).order_by(Photo.taken_at)
@@ -283,8 +284,8 @@ def _facts(ret: Return | None, line: ReturnLine | None, inspection: Inspection) 
 
 
 def _timeline(session: Session, inspection: Inspection, stations: Mapping[uuid.UUID, str],
-              names: Mapping[uuid.UUID, str], memory: ChainMemory | None
-              ) -> tuple[list[TimelineEvent], list[ChainCheck]]:
+              names: Mapping[uuid.UUID, str], memory: ChainMemory | None,
+              cancel: Callable[[], bool] | None) -> tuple[list[TimelineEvent], list[ChainCheck]]:
     """The inspection's events (and its return's parcel events), checked against their chains."""
     which = AuditEvent.inspection_id == inspection.id
     if inspection.return_id is not None:
@@ -295,7 +296,7 @@ def _timeline(session: Session, inspection: Inspection, stations: Mapping[uuid.U
     station_ids = {e.station_id for e in events}
     if inspection.station_id is not None:
         station_ids.add(inspection.station_id)
-    reports = {sid: verify_remembering(session, sid, memory) for sid in sorted(station_ids)}
+    reports = {sid: verify_remembering(session, sid, memory, cancel) for sid in sorted(station_ids)}
     timeline = []
     for event in events:
         report = reports[event.station_id]

@@ -146,3 +146,19 @@ def test_the_command_line(seeded: Services, tmp_path: Path, capsys: pytest.Captu
     assert main(["--data-dir", str(data_dir), "evidence", "RMA99999999", "--out", str(tmp_path)]) == 1
     with pytest.raises(UnknownReturn):
         build_evidence_pack(seeded.database, seeded.photos, seeded.templates, "RMA99999999", tmp_path)
+
+
+def test_progress_is_reported_and_cancel_writes_nothing(seeded: Services, tmp_path: Path) -> None:
+    from inspector.reports.evidence import EvidenceCancelled
+
+    rma, _inspection = _rma_with_photos(seeded)
+    steps: list[tuple[int, int]] = []
+    pack = build_evidence_pack(seeded.database, seeded.photos, seeded.templates, rma, tmp_path / "done",
+                               progress=lambda done, total: steps.append((done, total)))
+    assert pack.zip.exists() and steps[-1][0] == steps[-1][1] == len(pack.details) + 1
+    assert [done for done, _total in steps] == list(range(1, len(pack.details) + 2))
+    calls = iter([False, True])  # cancelled after the first inspection is checked
+    with pytest.raises(EvidenceCancelled):
+        build_evidence_pack(seeded.database, seeded.photos, seeded.templates, rma, tmp_path / "cancelled",
+                            cancel=lambda: next(calls, True))
+    assert not (tmp_path / "cancelled").exists()  # nothing written, not even the folder

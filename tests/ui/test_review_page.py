@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 from datetime import UTC, datetime, timedelta
 
@@ -169,3 +170,34 @@ def test_a_name_word_matching_too_many_returns_says_the_search_is_cut_off(
     qtbot.keyClicks(page.filters.customer, common + "zzz")
     qtbot.keyClick(page.filters.customer, Qt.Key.Key_Return)
     assert page.message.text() == ""
+
+
+def test_the_evidence_pack_shows_progress_and_can_be_cancelled(
+        qtbot: QtBot, seeded: Services, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from inspector.reports import evidence as evidence_module
+
+    page = _page(qtbot, seeded, Role.SUPERVISOR)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10_000)
+    row = next(page.model.row_at(r) for r in range(page.model.rowCount()) if page.model.row_at(r).rma)
+    page.open_inspection(row.inspection_id)
+    qtbot.waitUntil(lambda: page.detail_view.detail is not None, timeout=10_000)
+    assert not page.evidence_progress.isVisible()
+    real_walk = evidence_module.load_detail
+
+    def slow_walk(*args, **kwargs):  # type: ignore[no-untyped-def]
+        deadline = time.monotonic() + 10
+        while not kwargs["cancel"]() and time.monotonic() < deadline:  # a long walk, until cancelled
+            time.sleep(0.01)
+        return real_walk(*args, **kwargs)
+
+    monkeypatch.setattr(evidence_module, "load_detail", slow_walk)
+    page.export_evidence(tmp_path / "pack")
+    assert page.evidence_progress.isVisible() and not page.detail_view.evidence_button.isEnabled()
+    qtbot.keyClick(page, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: "cancelled" in page.message.text(), timeout=10_000)
+    assert not page.evidence_progress.isVisible() and page.detail_view.evidence_button.isEnabled()
+    assert not (tmp_path / "pack").exists()
+    monkeypatch.setattr(evidence_module, "load_detail", real_walk)
+    page.export_evidence(tmp_path / "pack")
+    qtbot.waitUntil(lambda: "Evidence pack written" in page.message.text(), timeout=20_000)
+    assert any((tmp_path / "pack").glob("evidence_*.zip"))

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QProgressBar,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -34,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.models.database import DatabaseProblem
-from inspector.reports.evidence import EvidencePack, build_evidence_pack
+from inspector.reports.evidence import EvidenceCancelled, EvidencePack, build_evidence_pack
 from inspector.services.disputes import DisputeError, DisputeService, may_handle_disputes
 from inspector.services.inspection_detail import InspectionDetail, load_detail
 from inspector.services.review import (
@@ -55,7 +57,7 @@ from inspector.ui.review.filters import ReviewFilters
 from inspector.ui.review.names import dispute_error
 from inspector.ui.review.photo_viewer import PhotoViewer
 from inspector.ui.review.table_model import FINISHED, ROW_ROLE, ReviewTableModel
-from inspector.ui.tasks import DatabaseWorker, run_task
+from inspector.ui.tasks import CancelToken, DatabaseWorker, TaskCancelled, run_task
 from inspector.ui.texts import database_problem, fill
 from inspector.ui.widgets import MessageLine, fill_source_choices, heading, secondary_button, source_row
 
@@ -142,6 +144,17 @@ class ReviewPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 16, 32, 16)
         layout.addWidget(self.stack, 1)
+        # An evidence pack walks whole audit chains: progress and Cancel (Escape) while it runs.
+        self.evidence_progress = QProgressBar(minimum=0, maximum=100)
+        self.evidence_cancel = secondary_button(self.tr("Cancel"))
+        self.evidence_cancel.clicked.connect(self.cancel_evidence)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancel_evidence)
+        self._evidence_token: CancelToken | None = None
+        busy_row = QHBoxLayout()
+        busy_row.addWidget(self.evidence_progress, 1)
+        busy_row.addWidget(self.evidence_cancel)
+        layout.addLayout(busy_row)
+        self._set_evidence_busy(False)
         layout.addWidget(self.message)
         if self.review is not None:
             run_task(self.review.filter_choices, on_done=self._set_choices, on_error=lambda _exc: None)
@@ -343,11 +356,42 @@ class ReviewPage(QWidget):
             if not chosen:
                 return
             out_dir = Path(chosen)
-        self.message.show_info(self.tr("Writing the evidence pack…"))
+        if self._evidence_token is not None:
+            return
+        self.message.show_info(self.tr("Checking every audit chain and writing the evidence pack…"))
         source = self._detail_source or self.data_source()
+        self._evidence_token = CancelToken()
+        self._set_evidence_busy(True)
         run_task(build_evidence_pack, source.database, source.photos, services.templates,
                  detail.facts.rma, out_dir, language=self.language, time_zone=services.station.time_zone,
-                 on_done=self._evidence_written, on_error=self._detail_failed)
+                 on_done=self._evidence_finished, on_error=self._evidence_finished,
+                 on_progress=self._evidence_progress, cancel_token=self._evidence_token)
+
+    def cancel_evidence(self) -> None:
+        """Stop the evidence pack being written (nothing is written)."""
+        if self._evidence_token is not None:
+            self._evidence_token.cancel()
+            self.evidence_cancel.setEnabled(False)
+
+    def _set_evidence_busy(self, busy: bool) -> None:
+        for widget in (self.evidence_progress, self.evidence_cancel):
+            widget.setVisible(busy)
+            widget.setEnabled(busy)
+        self.evidence_progress.setValue(0)
+        self.detail_view.evidence_button.setEnabled(not busy)
+
+    def _evidence_progress(self, value: tuple[int, int]) -> None:
+        self.evidence_progress.setValue(int(100 * value[0] / max(value[1], 1)))
+
+    def _evidence_finished(self, result: EvidencePack | BaseException) -> None:
+        self._evidence_token = None
+        self._set_evidence_busy(False)
+        if isinstance(result, EvidenceCancelled | TaskCancelled):
+            self.message.show_info(self.tr("The evidence pack was cancelled; nothing was written."))
+        elif isinstance(result, BaseException):
+            self._detail_failed(result)
+        else:
+            self._evidence_written(result)
 
     def _evidence_written(self, pack: EvidencePack) -> None:
         text = fill(self.tr("Evidence pack written: %1 and %2"), pack.pdf, pack.zip)
