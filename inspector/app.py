@@ -22,7 +22,7 @@ from inspector.services.inspection import InspectionService
 from inspector.services.intake import IntakeService
 from inspector.services.outbox import install_outbox
 from inspector.services.photo_store import PhotoStore
-from inspector.services.sources import DataSource, SourceKind, iter_kinds
+from inspector.services.sources import DataSource, SourceKind
 from inspector.services.station import StationContext, ensure_station
 from inspector.services.users import UserService
 
@@ -57,9 +57,8 @@ class Services:
         """
         from inspector.sync.engine import SyncEngine
         from inspector.sync.service import SyncService
-        from inspector.sync.urls import resolve_central_url
 
-        url = resolve_central_url(None, self.settings.central_url)
+        url = self.central_url()
         if not url:
             return None
         engine = SyncEngine(self.database, self.photos, self.station, url)
@@ -97,7 +96,7 @@ class Services:
 
     def sources(self) -> list[SourceKind]:
         """The sources this station offers (central first when configured)."""
-        return list(iter_kinds(bool(self.central_url())))
+        return [SourceKind.CENTRAL, SourceKind.LOCAL] if self.central_url() else [SourceKind.LOCAL]
 
     def close(self) -> None:
         """Release the database connections."""

@@ -883,6 +883,13 @@
     </message>
 </context>
 <context>
+    <name>MessageLine</name>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OverrideDialog</name>
     <message>
         <source>Another grade</source>
@@ -1118,10 +1125,6 @@
     </message>
     <message>
         <source>The report was saved as %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file could not be written: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

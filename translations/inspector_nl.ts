@@ -883,6 +883,13 @@
     </message>
 </context>
 <context>
+    <name>MessageLine</name>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>Het bestand kon niet worden geschreven: %1</translation>
+    </message>
+</context>
+<context>
     <name>OverrideDialog</name>
     <message>
         <source>Another grade</source>
@@ -1119,10 +1126,6 @@
     <message>
         <source>The report was saved as %1</source>
         <translation>Het rapport is opgeslagen als %1</translation>
-    </message>
-    <message>
-        <source>The file could not be written: %1</source>
-        <translation>Het bestand kon niet worden geschreven: %1</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,6 @@ audit chain), so the central source is read-only.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from enum import StrEnum
@@ -63,9 +62,3 @@ class DataSource:
         """True when disputes can be recorded here (only at the station)."""
         return self.kind is SourceKind.LOCAL
 
-
-def iter_kinds(central_configured: bool) -> Iterator[SourceKind]:
-    """The sources offered: central first when configured (the whole warehouse), then this station."""
-    if central_configured:
-        yield SourceKind.CENTRAL
-    yield SourceKind.LOCAL

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from inspector.models.database import DatabaseProblem
 from inspector.services.audit import MemoryChains
 from inspector.services.photo_store import write_atomically
-from inspector.sync.urls import redact_text, redact_url, sqlalchemy_url
+from inspector.sync.urls import redact_text, sqlalchemy_url
 
 log = logging.getLogger(__name__)
 
@@ -96,11 +96,6 @@ class CentralReader:
         self.chains = MemoryChains()  # read-only here: checkpoints last while the program runs
 
     @property
-    def label(self) -> str:
-        """The address, password hidden (for messages)."""
-        return redact_url(self.url)
-
-    @property
     def engine(self) -> Engine:
         """The connection pool, made on first use (a malformed URL is a plain ``address`` problem then,
         in the worker that reads, never while a screen is being built)."""
@@ -141,11 +136,6 @@ class CentralReader:
             raise problem from exc
         except PoolTimeout as exc:  # every connection busy for 15 s
             raise CentralUnavailable("busy", str(exc)) from exc
-
-    def check(self) -> None:
-        """Raise :class:`CentralUnavailable` unless central answers and has the review schema."""
-        with self.session() as session:
-            session.execute(text("SELECT time_zone FROM warehouses LIMIT 1"))
 
     def close(self) -> None:
         """Close the connection pool."""

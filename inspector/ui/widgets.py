@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from inspector.models.database import DatabaseProblem
 from inspector.services.sources import SourceKind
+from inspector.ui.texts import database_problem, fill
 
 
 def heading(text: str, name: str = "heading") -> QLabel:
@@ -77,6 +79,19 @@ class MessageLine(QLabel):
     def show_info(self, text: str) -> None:
         """Show ``text`` as neutral information."""
         self._show(text, "info")
+
+    def show_problem(self, exc: BaseException) -> None:
+        """Show what went wrong in background work: a database or file problem in plain words here,
+        anything else (a bug) in the error dialog."""
+        if isinstance(exc, DatabaseProblem):
+            self.show_error(database_problem(exc.user_message))
+        elif isinstance(exc, OSError):
+            text = QCoreApplication.translate("MessageLine", "The file could not be written: %1")
+            self.show_error(fill(text, exc.strerror or exc))
+        else:
+            from inspector.ui.errors import report_exception
+
+            report_exception(exc, self.window())
 
     def clear_message(self) -> None:
         """Hide the line."""

@@ -201,3 +201,15 @@ def test_the_evidence_pack_shows_progress_and_can_be_cancelled(
     page.export_evidence(tmp_path / "pack")
     qtbot.waitUntil(lambda: "Evidence pack written" in page.message.text(), timeout=20_000)
     assert any((tmp_path / "pack").glob("evidence_*.zip"))
+
+
+def test_an_evidence_pack_that_cannot_be_written_is_a_plain_message(
+        qtbot: QtBot, seeded: Services, tmp_path, inline: None) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, seeded, Role.SUPERVISOR)
+    row = next(page.model.row_at(r) for r in range(page.model.rowCount()) if page.model.row_at(r).rma)
+    page.open_inspection(row.inspection_id)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the folder should be")
+    page.export_evidence(blocker)
+    assert page.message.kind == "error" and "could not be written" in page.message.text()
+    assert page.detail_view.evidence_button.isEnabled() and not page.evidence_progress.isVisible()

@@ -25,14 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.models.database import DatabaseProblem
 from inspector.reports.cli_report import export_report, latest_intake_day, warehouse_choices
 from inspector.reports.intake_report import IntakeReport, ReportCancelled, build_intake_report
 from inspector.services.sources import DataSource, SourceKind
-from inspector.ui.errors import report_exception
 from inspector.ui.style import FOCUS, PAPER
 from inspector.ui.tasks import CancelToken, TaskCancelled, run_task
-from inspector.ui.texts import GRADE_NAMES, database_problem, fill, translated
+from inspector.ui.texts import GRADE_NAMES, fill, translated
 from inspector.ui.widgets import (
     MessageLine,
     NumberTile,
@@ -315,9 +313,4 @@ class ReportsPage(QWidget):
         self.export_finished.emit(path if isinstance(path, Path) else None)
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, DatabaseProblem):
-            self.message.show_error(database_problem(exc.user_message))
-        elif isinstance(exc, OSError):
-            self.message.show_error(fill(self.tr("The file could not be written: %1"), exc.strerror or exc))
-        else:
-            report_exception(exc, self)
+        self.message.show_problem(exc)

@@ -50,7 +50,6 @@ from inspector.services.review import (
 from inspector.services.sources import DataSource, SourceKind
 from inspector.services.users import PermissionDenied, UserInfo
 from inspector.ui.application import resolve_language
-from inspector.ui.errors import report_exception
 from inspector.ui.review.detail_view import DetailView, shown_language
 from inspector.ui.review.dispute_dialog import CLOSE, DECISION, GRADE, NOTE, OPEN, DisputeDialog
 from inspector.ui.review.filters import ReviewFilters
@@ -203,10 +202,7 @@ class ReviewPage(QWidget):
         self.model.set_rows([])
         self._page_arrived([])
         self.count.setText("")
-        if isinstance(exc, DatabaseProblem):
-            self.message.show_error(database_problem(exc.user_message))
-        else:
-            report_exception(exc, self)
+        self.message.show_problem(exc)
 
     def _set_choices(self, choices: FilterChoices) -> None:
         self.filters.set_choices(choices)
@@ -329,10 +325,7 @@ class ReviewPage(QWidget):
         self.stack.setCurrentIndex(DETAIL)
 
     def _detail_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, DatabaseProblem):
-            self.message.show_error(database_problem(exc.user_message))
-        else:
-            report_exception(exc, self)
+        self.message.show_problem(exc)
 
     def open_photos(self, index: int = 0) -> PhotoViewer | None:
         """Open the photo viewer on photo ``index`` of the shown inspection."""
