@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QGridLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from inspector.models import Flag, Grade
 from inspector.services.review import REVIEW_FLAGS, FilterChoices, ReviewQuery
@@ -67,9 +67,13 @@ class ReviewFilters(QWidget):
             grid.addWidget(widget, 1, column)
         for column, widget in enumerate((self.station, self.inspector, self.flag)):
             grid.addWidget(widget, 2, column)
-        grid.addWidget(self.search_button, 2, 3)
-        grid.addWidget(self.clear_button, 0, 4)
-        grid.setColumnStretch(3, 1)
+        # Search and Clear share the last cell, so the four filter columns get the whole width.
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.search_button, 2)
+        buttons.addWidget(self.clear_button, 1)
+        grid.addLayout(buttons, 2, 3)
+        for column in range(4):
+            grid.setColumnStretch(column, 1)
         self.period.currentIndexChanged.connect(self._update_dates)
         self._update_dates()
 
