@@ -26,7 +26,7 @@ from inspector.sync.outbox_reader import pending_summary, requeue_all
 from inspector.sync.people import push_people
 from inspector.sync.photos import PhotoBlobStore, PostgresPhotoBlobStore
 from inspector.sync.pull import EPOCH_KEY, PullStats, pull, read_state, reset_cursor, write_state
-from inspector.sync.push import Identity, create_staging
+from inspector.sync.push import Identity
 from inspector.sync.upload import UploadStats, push_photos, push_records
 from inspector.sync.urls import connect, redact_url
 
@@ -100,7 +100,6 @@ class SyncEngine:
                 who = self._register(conn)
                 result.epoch_changed = self._check_epoch(conn)
                 push_people(self.database, conn, who, self.station.warehouse_id)
-                create_staging(conn)
                 push_records(self.database, conn, who, faults, result.upload, self.batch_size)
                 push_photos(
                     self.database,
