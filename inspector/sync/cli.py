@@ -83,11 +83,11 @@ def run_sync(services: Any, central_url: str | None, once: bool, out: TextIO) ->
             "or set it in Settings.\n"
         )
         return EXIT_USAGE
-    engine = SyncEngine(services.database, services.photos, services.station, url)
+    engine = SyncEngine(services.database, services.photos, services.station, url, key=services.station_key())
     if once:
         result = engine.run_once()
         out.write(result.summary() + "\n")
-        return EXIT_OK if result.ok else EXIT_FAILED
+        return EXIT_OK if result.ok and not result.alarms else EXIT_FAILED
     service = SyncService(engine, interval_s=float(services.settings.sync_interval_s))
     stopped = threading.Event()
     if threading.current_thread() is threading.main_thread():
@@ -137,7 +137,9 @@ def _central(args: argparse.Namespace, url: str, out: TextIO) -> int:
         else:
             for key, value in info.items():
                 out.write(f"{key}: {json.dumps(value, sort_keys=True, default=str)}\n")
-        return EXIT_OK
+            for alarm in info["audit_alarms"]:
+                out.write(alarm + "\n")
+        return EXIT_FAILED if info["audit_alarms"] else EXIT_OK
     if args.central_command == "roles":
         from inspector.sync.roles import roles
 

@@ -100,6 +100,8 @@ def read_batch(database: Database, limit: int, *, photos: bool, after: int = 0) 
 def read_rows(database: Database, spec: EntitySpec, ids: list[str]) -> dict[str, UploadRow]:
     """The current local rows of ``ids`` (rows deleted meanwhile are simply absent)."""
     converted = [(i, _PLAIN[kind]) for i, (_, kind) in enumerate(spec.columns) if kind in _PLAIN]
+    hashed = spec.hashed
+    every = len(hashed) == len(spec.columns)
     found: dict[str, UploadRow] = {}
     with database.engine.connect() as connection:
         sqlite = connection.connection.driver_connection  # plain tuples, no per-value type objects
@@ -115,7 +117,8 @@ def read_rows(database: Database, spec: EntitySpec, ids: list[str]) -> dict[str,
                     if values[i] is not None:
                         values[i] = convert(values[i])
                 extra = None if flags is None else flags.get(raw[0], [])
-                found[values[0]] = UploadRow(values[0], values, digest(values, extra), extra)
+                covered = values if every else [values[i] for i in hashed]
+                found[values[0]] = UploadRow(values[0], values, digest(covered, extra), extra)
     return found
 
 

@@ -57,6 +57,12 @@ POLICIES: dict[str, tuple[str, str | None, bool, bool]] = {
     "dispute_entries": (f"warehouse_id = {WH}", OWN, False, False),
     "audit_events": (f"warehouse_id = {WH}", OWN_CHAIN, False, False),
     "users": (f"warehouse_id = {WH}", OWN, True, False),
+    # The chain's anchor (central revision c0006): a station registers its own key once (the slot
+    # is emptied only by the administrator) and sends its own signed heads; notary rows are read-only.
+    "station_keys": (f"warehouse_id = {WH}", f"warehouse_id = {WH} AND station_id = {ST}", False, False),
+    "audit_checkpoints": (f"warehouse_id = {WH}", OWN_CHAIN, False, False),
+    "notary_keys": ("true", None, False, False),
+    "audit_notarisations": (f"warehouse_id = {WH}", None, False, False),
 }
 UPDATE_COLUMNS = {"photos": "blob_complete, src_version"}
 FUNCTIONS = (
@@ -71,6 +77,8 @@ FUNCTIONS = (
     "public.inspector_append_only()",
     "public.inspector_record_conflict(uuid, text, text, uuid, uuid, uuid, uuid, jsonb)",
     "public.inspector_hash_photo_chunk()",
+    "public.inspector_audit_link()",
+    "public.inspector_accept_checkpoint()",
 )
 
 
