@@ -98,7 +98,8 @@ def register_key(cur: psycopg.Cursor[Any], who: Identity, key: SigningKey) -> li
     row = cur.fetchone()
     if row is None:
         cur.execute("INSERT INTO public.station_keys (station_id, warehouse_id, public_key) "
-                    "VALUES (%s, %s, %s) ON CONFLICT DO NOTHING", (who.station_id, who.warehouse_id, key.public_pem))
+                    "VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
+                    (who.station_id, who.warehouse_id, key.public_pem))
         return []
     return [] if fingerprint(row[0]) == key.fingerprint else [ALARM_KEY]
 

@@ -148,7 +148,8 @@ def test_a_login_cannot_write_into_another_stations_chain(three_stations: Any, c
             )
     assert _admin_one(central_url, "SELECT count(*) FROM audit_events WHERE action = 'forged'") == 0
     # Nor can it raise a false alarm at the victim (a conflict recorded in the victim's name).
-    raised = _admin_one(central_url, "SELECT count(*) FROM conflicts WHERE station_id = %s", victim.station_id)
+    raised = _admin_one(central_url, "SELECT count(*) FROM conflicts WHERE station_id = %s",
+                        victim.station_id)
     assert raised == 0
 
 
