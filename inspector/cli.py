@@ -96,7 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     audit = commands.add_parser("audit", help="the tamper-evident audit log")
     audit_commands = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
-    verify = audit_commands.add_parser("verify", help="check every station's hash chain")
+    verify = audit_commands.add_parser(
+        "verify", help="check every hash chain, the signed heads and (when configured) central's anchor")
     verify.add_argument("--json", action="store_true")
     return parser
 
@@ -223,30 +224,13 @@ def _cmd_identify(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
-    from inspector.services.audit import verify_all_chains
+    from inspector.sync.audit_verify import run_audit_verify
 
     services = _services(args)
     try:
-        with services.database.session() as session:
-            reports = verify_all_chains(session)
+        return run_audit_verify(services, args.json, out)
     finally:
         services.close()
-    if args.json:
-        out.write(
-            json.dumps({"ok": all(r.ok for r in reports), "chains": [r.to_json() for r in reports]}) + "\n"
-        )
-    else:
-        for report in reports:
-            if report.ok:
-                out.write(f"station {report.station_id}: {report.events_checked} events, chain verified\n")
-            else:
-                out.write(
-                    f"station {report.station_id}: BROKEN at event {report.broken_seq} "
-                    f"({report.broken_event_id}): {report.reason}\n"
-                )
-        if not reports:
-            out.write("no audit events yet\n")
-    return EXIT_OK if all(r.ok for r in reports) else EXIT_FAILED
 
 
 def _cmd_evidence(args: argparse.Namespace, out: TextIO) -> int:

@@ -133,7 +133,7 @@ class ChainReport:
         }
 
 
-_CHAIN_COLUMNS = ("id", "station_id", "seq", "occurred_at", "actor_id", "action", "entity_type", "entity_id",
+CHAIN_COLUMNS = ("id", "station_id", "seq", "occurred_at", "actor_id", "action", "entity_type", "entity_id",
                   "return_id", "inspection_id", "payload", "photo_hashes", "prev_hash", "hash",
                   "hash_version")
 
@@ -161,7 +161,7 @@ def verify_station_chain(session: Session, station_id: uuid.UUID, since: Checkpo
     expected_seq = 1
     checked = 0
     version = 1
-    columns = [getattr(AuditEvent, name) for name in _CHAIN_COLUMNS]
+    columns = [getattr(AuditEvent, name) for name in CHAIN_COLUMNS]
     query = select(*columns).where(AuditEvent.station_id == station_id)
     if since is not None:
         query = query.where(AuditEvent.seq >= since.seq)
