@@ -106,7 +106,8 @@ def notarise(conn: psycopg.Connection[Any], key: SigningKey) -> NotaryRun:
         with conn.transaction(), conn.cursor() as cur:
             cur.execute("SET LOCAL TIME ZONE 'UTC'")
             cur.execute("SELECT c.seq, c.hash FROM public.audit_notarisations n "
-                        "JOIN public.audit_checkpoints c ON c.id = n.checkpoint_id WHERE c.station_id = %s AND n.chain_ok AND c.seq < %s "
+                        "JOIN public.audit_checkpoints c ON c.id = n.checkpoint_id "
+                        "WHERE c.station_id = %s AND n.chain_ok AND c.seq < %s "
                         "ORDER BY c.seq DESC LIMIT 1", (station_id, seq))
             before = cur.fetchone() or (0, GENESIS_HASH)
             signed_ok = station_key is not None and verify(station_key, text.encode("ascii", "replace"),
