@@ -88,7 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_parser(commands)
 
     evidence = commands.add_parser("evidence", help="write the evidence pack (PDF and ZIP) of a return")
-    evidence.add_argument("rma", help="the return's RMA number")
+    evidence.add_argument("rma", help="the return's RMA number (or: verify PACK.zip)")
+    evidence.add_argument("pack", nargs="?", type=Path, help=argparse.SUPPRESS)
     evidence.add_argument("--out", type=Path, default=Path("."), metavar="DIR", help="output folder")
     evidence.add_argument("--source", choices=("auto", "local", "central"), default="auto",
                           help="read this station's database or the central one (auto: central when "
@@ -234,7 +235,10 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_evidence(args: argparse.Namespace, out: TextIO) -> int:
-    from inspector.reports.evidence import run_evidence
+    from inspector.reports.evidence import run_evidence, run_verify_pack
+
+    if args.rma == "verify" and args.pack is not None:  # offline: no station data needed
+        return run_verify_pack(args.pack, out)
 
     services = _services(args)
     try:
