@@ -30,7 +30,7 @@ from inspector.sync.photos import PhotoBlobStore, PostgresPhotoBlobStore
 from inspector.sync.pull import EPOCH_KEY, PullStats, pull, read_state, reset_cursor, write_state
 from inspector.sync.push import Identity
 from inspector.sync.upload import UploadStats, push_photos, push_records
-from inspector.sync.urls import connect, redact_url
+from inspector.sync.urls import connect, redact_url, where_raised
 
 log = logging.getLogger(__name__)
 
@@ -137,8 +137,8 @@ class SyncEngine:
                 problem.user_message,
                 problem.detail,
             )
-            if not isinstance(exc, psycopg.Error | SyncProblem):
-                log.error("Unexpected sync error", exc_info=True)
+            if not isinstance(exc, psycopg.Error | SyncProblem):  # where, not what: no values in the log
+                log.error("Unexpected sync error %s", where_raised(exc))
         result.pending = pending_summary(self.database)[0]
         result.duration_s = time.monotonic() - began
         log.info("%s", result.summary())
