@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from inspector import APP_NAME, __version__
-from inspector.reports.evidence_chain import SignedHead, chain_files, signed_head
+from inspector.reports.evidence_chain import SignedHead, chain_files, is_central, signed_head
 from inspector.reports.evidence_pdf import write_evidence_pdf
 from inspector.reports.evidence_readme import readme
 from inspector.services.audit import WalkCancelled
@@ -152,8 +152,8 @@ def build_manifest(rma: str, details: tuple[InspectionDetail, ...], names: Mappi
     }
 
 
-def _anchors(database: Sessions, details: tuple[InspectionDetail, ...], maker: PackMaker | None,
-             central: bool) -> tuple[dict[str, SignedHead], dict[str, bytes]]:
+def _anchors(database: Sessions, details: tuple[InspectionDetail, ...], maker: PackMaker | None
+             ) -> tuple[dict[str, SignedHead], dict[str, bytes]]:
     """Per station shown: its signed head (this station signs its own now if it has none) and files."""
     ids = {c.station_code: c.report.station_id for d in details for c in d.chains if c.report.station_id}
     shown: dict[str, set[int]] = {}
@@ -167,12 +167,13 @@ def _anchors(database: Sessions, details: tuple[InspectionDetail, ...], maker: P
         if station_id is None:
             continue
         with database.session() as session:
-            head = signed_head(session, station_id, max(seqs), central)
+            head = signed_head(session, station_id, max(seqs))
+            central = is_central(session)
         if head is None and maker is not None and not central and station_id == maker.station_id:
             with database.session() as session:  # the station's own database: sign its head now
                 make_checkpoint(session, station_id, maker.station_code, maker.key)
             with database.session() as session:
-                head = signed_head(session, station_id, max(seqs), central)
+                head = signed_head(session, station_id, max(seqs))
         if head is None:
             continue
         heads[code] = head
@@ -184,14 +185,14 @@ def _anchors(database: Sessions, details: tuple[InspectionDetail, ...], maker: P
 def build_evidence_pack(database: Sessions, photos: PhotoFiles, templates: Mapping[str, ChecklistTemplate],
                         rma: str, out_dir: Path, *, language: str = "en", time_zone: str = "UTC",
                         now: datetime | None = None, progress: Callable[[int, int], None] | None = None,
-                        cancel: Callable[[], bool] | None = None, maker: PackMaker | None = None,
-                        central: bool = False) -> EvidencePack:
+                        cancel: Callable[[], bool] | None = None, maker: PackMaker | None = None
+                        ) -> EvidencePack:
     """Check and write the evidence pack of one return; :class:`UnknownReturn` when nothing was inspected.
 
     Every chain involved is walked whole, which takes a while on a station with a long history:
     ``progress(done, total)`` counts the inspections checked and the writing, and ``cancel()``
     returning True stops it with :class:`EvidenceCancelled` before anything is written. ``maker`` (the
-    station making the pack) signs ``SHA256SUMS`` and, reading its own database (``central`` False),
+    station making the pack) signs ``SHA256SUMS`` and, reading its own database (not the central one),
     its chain's current head when no signed checkpoint covers the events shown yet.
     """
     ids = ReviewService(database).inspections_of_rma(rma)
@@ -213,7 +214,7 @@ def build_evidence_pack(database: Sessions, photos: PhotoFiles, templates: Mappi
     details = tuple(details_list)
     code = details[0].facts.rma or rma.strip().upper()
     generated_at = (now or datetime.now(UTC)).astimezone(UTC)
-    heads, chain = _anchors(database, details, maker, central)
+    heads, chain = _anchors(database, details, maker)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     pdf_path = out_dir / f"evidence_{safe_name(code)}.pdf"
@@ -274,8 +275,7 @@ def run_evidence(services: Services, rma: str, out_dir: Path, out: TextIO, sourc
     maker = PackMaker(services.station.station_id, services.station.station_code, services.station_key())
     try:
         pack = build_evidence_pack(data.database, data.photos, services.templates, rma, out_dir,
-                                   language=language, time_zone=services.station.time_zone, maker=maker,
-                                   central=data.kind == "central")
+                                   language=language, time_zone=services.station.time_zone, maker=maker)
     except UnknownReturn:
         where = "the central database" if data.kind == "central" else "this station"
         sys.stderr.write(f"inspector: no inspected return with RMA {rma} in {where}\n")

@@ -49,9 +49,14 @@ class SignedHead:
     notary_key: str = ""
 
 
-def signed_head(session: Session, station_id: uuid.UUID, at_least: int, central: bool) -> SignedHead | None:
+def is_central(session: Session) -> bool:
+    """True when the session reads the central PostgreSQL database (not a station's SQLite file)."""
+    return session.get_bind().dialect.name != "sqlite"
+
+
+def signed_head(session: Session, station_id: uuid.UUID, at_least: int) -> SignedHead | None:
     """The first signed checkpoint of a station at or after event ``at_least`` (None: there is none)."""
-    if not central:
+    if not is_central(session):
         found = latest_checkpoint(session, station_id, at_least)
         if found is None:
             return None

@@ -359,7 +359,7 @@ class ReviewPage(QWidget):
         # The pack speaks the language of the person making it (what the screen shows now).
         run_task(build_evidence_pack, source.database, source.photos, services.templates,
                  detail.facts.rma, out_dir, language=shown_language(), time_zone=services.station.time_zone,
-                 maker=maker, central=source.kind is SourceKind.CENTRAL,
+                 maker=maker,
                  on_done=self._evidence_finished, on_error=self._evidence_finished,
                  on_progress=self._evidence_progress, cancel_token=self._evidence_token)
 
