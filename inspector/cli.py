@@ -308,6 +308,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     from inspector.config import SettingsError
     from inspector.models.database import DatabaseProblem
     from inspector.services.checklist_model import TemplateError
+    from inspector.services.signing import KeyProblem
 
     args = build_parser().parse_args(argv)
     out = out or sys.stdout
@@ -323,6 +324,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         sys.stderr.write(
             f"inspector: a checklist template is broken; the station will not start: {problem}\n"
         )
+        return EXIT_ENVIRONMENT
+    except KeyProblem as problem:
+        sys.stderr.write(f"inspector: the station's signing key cannot be used: {problem}\n")
         return EXIT_ENVIRONMENT
     except KeyboardInterrupt:
         return 130
