@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import sys
 import uuid
@@ -42,6 +41,7 @@ from inspector.services.audit import WalkCancelled
 from inspector.services.checklist_model import ChecklistTemplate
 from inspector.services.checkpoints import make_checkpoint
 from inspector.services.inspection_detail import InspectionDetail, PhotoEvidence, load_detail
+from inspector.services.photo_store import replace_durably
 from inspector.services.review import ReviewService
 from inspector.services.signing import SigningKey
 from inspector.services.sources import PhotoFiles, Sessions
@@ -63,19 +63,6 @@ def safe_name(text: str) -> str:
     """A file-name part from an RMA number: letters, digits, ``-`` and ``_`` only, at most 64."""
     cleaned = re.sub(r"[^A-Za-z0-9_-]+", "_", text.strip()).strip("_")[:64]
     return cleaned or "return"
-
-
-def _fsync_replace(tmp: Path, target: Path) -> None:
-    """Make ``tmp`` durable and move it over ``target`` (then make the rename durable)."""
-    with tmp.open("rb+") as handle:
-        os.fsync(handle.fileno())
-    os.replace(tmp, target)
-    if hasattr(os, "O_DIRECTORY"):
-        folder = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
 
 
 class EvidenceCancelled(Exception):
@@ -253,8 +240,8 @@ def build_evidence_pack(database: Sessions, photos: PhotoFiles, templates: Mappi
         archive.writestr("SHA256SUMS", sums_bytes)
         if maker is not None:
             archive.writestr("SHA256SUMS.sig", maker.key.sign(sums_bytes))
-    _fsync_replace(pdf_tmp, pdf_path)
-    _fsync_replace(partial, zip_path)
+    replace_durably(pdf_tmp, pdf_path)
+    replace_durably(partial, zip_path)
     if progress is not None:
         progress(len(ids) + 1, len(ids) + 1)
     return EvidencePack(code, pdf_path, zip_path, details)

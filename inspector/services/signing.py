@@ -22,31 +22,13 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from inspector.services.photo_store import write_atomically
+
 HEAD_TITLE = "Return Inspector signed chain head v1"
 
 
 class KeyProblem(Exception):
     """A key file cannot be read or is not an Ed25519 key."""
-
-
-def _write_private(path: Path, data: bytes) -> None:
-    """Write a secret readable by this user only: temp file (0600), fsync, rename, fsync the folder."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.chmod(tmp, 0o600)
-    os.replace(tmp, path)
-    if hasattr(os, "O_DIRECTORY"):
-        folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
 
 
 @dataclass(frozen=True)
@@ -62,7 +44,8 @@ class SigningKey:
             key = Ed25519PrivateKey.generate()
             pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                     serialization.NoEncryption())
-            _write_private(path, pem)
+            write_atomically(path, pem)  # a temporary file made 0600 (mkstemp), fsync, rename
+            os.chmod(path, 0o600)
             return cls(key)
         try:
             loaded = serialization.load_pem_private_key(path.read_bytes(), password=None)
