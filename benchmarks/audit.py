@@ -23,6 +23,7 @@ import time
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 from sqlalchemy import insert, select
 
@@ -33,8 +34,9 @@ from inspector.app import build_services  # noqa: E402
 from inspector.models import AuditEvent  # noqa: E402
 from inspector.services.audit import (  # noqa: E402
     GENESIS_HASH,
+    HASH_VERSION,
     Checkpoint,
-    event_digest,
+    digest_of,
     verify_station_chain,
 )
 
@@ -59,10 +61,10 @@ def build(data_dir: Path, events: int) -> None:
                     "entity_id": uuid.UUID(int=rng.getrandbits(128), version=4), "return_id": None,
                     "inspection_id": uuid.UUID(int=rng.getrandbits(128), version=4),
                     "payload": {"question": f"q{seq % 11}", "value": seq % 3 == 0},
-                    "photo_hashes": [], "prev_hash": prev,
+                    "photo_hashes": [], "prev_hash": prev, "id": uuid.uuid4(), "hash_version": HASH_VERSION,
                 }
-                values["hash"] = prev = event_digest(**values)
-                rows.append({"id": uuid.uuid4(), **values})
+                values["hash"] = prev = digest_of(SimpleNamespace(**values))
+                rows.append(values)
             connection.execute(insert(AuditEvent), rows)
             print(f"  ... {rows[-1]['seq']:,} events", file=sys.stderr, flush=True)
     services.close()

@@ -22,6 +22,7 @@ from inspector.services.inspection import InspectionService
 from inspector.services.intake import IntakeService
 from inspector.services.outbox import install_outbox
 from inspector.services.photo_store import PhotoStore
+from inspector.services.signing import SigningKey
 from inspector.services.sources import DataSource, SourceKind
 from inspector.services.station import StationContext, ensure_station
 from inspector.services.users import UserService
@@ -45,6 +46,13 @@ class Services:
     grading: GradingService
     extras: dict[str, object] = field(default_factory=dict)
 
+    def station_key(self) -> SigningKey:
+        """The station's Ed25519 signing key (made at first start)."""
+        key = self.extras.get("station_key")
+        if key is None:
+            key = self.extras["station_key"] = SigningKey.load_or_create(self.paths.station_key)
+        return key  # type: ignore[return-value]
+
     def save_settings(self, settings: Settings) -> None:
         """Persist new settings and use them from now on."""
         save_settings(self.paths.settings_file, settings)
@@ -61,7 +69,7 @@ class Services:
         url = self.central_url()
         if not url:
             return None
-        engine = SyncEngine(self.database, self.photos, self.station, url)
+        engine = SyncEngine(self.database, self.photos, self.station, url, key=self.station_key())
         return SyncService(engine, interval_s=float(self.settings.sync_interval_s))
 
     def central_url(self) -> str:
@@ -138,7 +146,7 @@ def build_services(data_dir: str | Path | None = None, *, migrate: bool = True) 
     install_outbox(database.session_factory)
     station = ensure_station(database, settings.warehouse_code, settings.station_code)
     photos = PhotoStore(paths.photos, paths.thumbnails)
-    return Services(
+    services = Services(
         paths=paths,
         settings=settings,
         database=database,
@@ -150,3 +158,8 @@ def build_services(data_dir: str | Path | None = None, *, migrate: bool = True) 
         inspections=InspectionService(database, station, photos, templates),
         grading=GradingService(database, station, templates),
     )
+    try:  # made at first start: its public key is registered centrally at the first sync
+        services.station_key()
+    except OSError as exc:  # a read-only data directory: made when it can be written
+        log.warning("The station's signing key cannot be made now (%s)", type(exc).__name__)
+    return services

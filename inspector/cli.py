@@ -88,7 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_parser(commands)
 
     evidence = commands.add_parser("evidence", help="write the evidence pack (PDF and ZIP) of a return")
-    evidence.add_argument("rma", help="the return's RMA number")
+    evidence.add_argument("rma", help="the return's RMA number (or: verify PACK.zip)")
+    evidence.add_argument("pack", nargs="?", type=Path, help=argparse.SUPPRESS)
     evidence.add_argument("--out", type=Path, default=Path("."), metavar="DIR", help="output folder")
     evidence.add_argument("--source", choices=("auto", "local", "central"), default="auto",
                           help="read this station's database or the central one (auto: central when "
@@ -96,7 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     audit = commands.add_parser("audit", help="the tamper-evident audit log")
     audit_commands = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
-    verify = audit_commands.add_parser("verify", help="check every station's hash chain")
+    verify = audit_commands.add_parser(
+        "verify", help="check every hash chain, the signed heads and (when configured) central's anchor")
     verify.add_argument("--json", action="store_true")
     return parser
 
@@ -223,34 +225,20 @@ def _cmd_identify(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
-    from inspector.services.audit import verify_all_chains
+    from inspector.sync.audit_verify import run_audit_verify
 
     services = _services(args)
     try:
-        with services.database.session() as session:
-            reports = verify_all_chains(session)
+        return run_audit_verify(services, args.json, out)
     finally:
         services.close()
-    if args.json:
-        out.write(
-            json.dumps({"ok": all(r.ok for r in reports), "chains": [r.to_json() for r in reports]}) + "\n"
-        )
-    else:
-        for report in reports:
-            if report.ok:
-                out.write(f"station {report.station_id}: {report.events_checked} events, chain verified\n")
-            else:
-                out.write(
-                    f"station {report.station_id}: BROKEN at event {report.broken_seq} "
-                    f"({report.broken_event_id}): {report.reason}\n"
-                )
-        if not reports:
-            out.write("no audit events yet\n")
-    return EXIT_OK if all(r.ok for r in reports) else EXIT_FAILED
 
 
 def _cmd_evidence(args: argparse.Namespace, out: TextIO) -> int:
-    from inspector.reports.evidence import run_evidence
+    from inspector.reports.evidence import run_evidence, run_verify_pack
+
+    if args.rma == "verify" and args.pack is not None:  # offline: no station data needed
+        return run_verify_pack(args.pack, out)
 
     services = _services(args)
     try:
@@ -320,6 +308,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     from inspector.config import SettingsError
     from inspector.models.database import DatabaseProblem
     from inspector.services.checklist_model import TemplateError
+    from inspector.services.signing import KeyProblem
 
     args = build_parser().parse_args(argv)
     out = out or sys.stdout
@@ -335,6 +324,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         sys.stderr.write(
             f"inspector: a checklist template is broken; the station will not start: {problem}\n"
         )
+        return EXIT_ENVIRONMENT
+    except KeyProblem as problem:
+        sys.stderr.write(f"inspector: the station's signing key cannot be used: {problem}\n")
         return EXIT_ENVIRONMENT
     except KeyboardInterrupt:
         return 130

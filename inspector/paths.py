@@ -95,6 +95,11 @@ class DataPaths:
         return self.root / "cache" / "central-photos"
 
     @property
+    def station_key(self) -> Path:
+        """The station's Ed25519 private key (made at first start, readable by this user only)."""
+        return self.root / "keys" / "station-ed25519.pem"
+
+    @property
     def settings_file(self) -> Path:
         """The station's settings (TOML)."""
         return self.root / "settings.toml"

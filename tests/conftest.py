@@ -10,6 +10,8 @@ import pytest
 
 # Qt tests run offscreen; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Fault injection (INSPECTOR_SYNC_FAULT) works only in the test suite: subprocesses inherit this.
+os.environ["INSPECTOR_TEST_SUITE"] = "1"
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DIR = REPO_ROOT.parent / "shared"

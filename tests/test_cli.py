@@ -57,7 +57,9 @@ def test_a_corrupt_database_gives_a_plain_message_and_exit_code(tmp_path: Path) 
 
 def test_audit_verify_on_an_empty_database(tmp_path: Path) -> None:
     code, output = _run("--data-dir", str(tmp_path), "audit", "verify", "--json")
-    assert code == 0 and json.loads(output) == {"ok": True, "chains": []}
+    report = json.loads(output)
+    assert code == 0 and report["ok"] and report["chains"] == [] and report["problems"] == []
+    assert report["anchored"] is False and "NOT anchored" in report["anchor"]
 
 
 def test_a_broken_checklist_template_stops_the_station_with_file_line_and_problem(tmp_path: Path) -> None:

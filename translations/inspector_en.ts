@@ -1982,6 +1982,30 @@
         <source>Sync failed because of an unexpected error; it retries automatically. Details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>ALARM: the central server refused audit events of this station (its audit log differs from what central holds). Tell a supervisor; nothing was overwritten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALARM: this station&apos;s audit log is shorter than what the central server holds: events were removed here. Tell a supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALARM: this station&apos;s audit log is not the one the central server holds: it was rewritten. Tell a supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALARM: this station&apos;s audit log no longer verifies. Tell a supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALARM: this station&apos;s signing key is not the one registered centrally. Ask IT to enrol the station again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALARM: the central server refused this station&apos;s signed audit head. Tell a supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TextDialog</name>

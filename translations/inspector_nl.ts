@@ -1982,6 +1982,30 @@
         <source>Sync failed because of an unexpected error; it retries automatically. Details are in the log.</source>
         <translation>Synchroniseren is mislukt door een onverwachte fout; het wordt vanzelf opnieuw geprobeerd. Details staan in het logboek.</translation>
     </message>
+    <message>
+        <source>ALARM: the central server refused audit events of this station (its audit log differs from what central holds). Tell a supervisor; nothing was overwritten.</source>
+        <translation>ALARM: de centrale server weigerde auditgebeurtenissen van dit station (het auditlog wijkt af van wat centraal staat). Waarschuw een supervisor; er is niets overschreven.</translation>
+    </message>
+    <message>
+        <source>ALARM: this station&apos;s audit log is shorter than what the central server holds: events were removed here. Tell a supervisor.</source>
+        <translation>ALARM: het auditlog van dit station is korter dan wat de centrale server heeft: hier zijn gebeurtenissen verwijderd. Waarschuw een supervisor.</translation>
+    </message>
+    <message>
+        <source>ALARM: this station&apos;s audit log is not the one the central server holds: it was rewritten. Tell a supervisor.</source>
+        <translation>ALARM: het auditlog van dit station is niet het log dat de centrale server heeft: het is herschreven. Waarschuw een supervisor.</translation>
+    </message>
+    <message>
+        <source>ALARM: this station&apos;s audit log no longer verifies. Tell a supervisor.</source>
+        <translation>ALARM: het auditlog van dit station klopt niet meer. Waarschuw een supervisor.</translation>
+    </message>
+    <message>
+        <source>ALARM: this station&apos;s signing key is not the one registered centrally. Ask IT to enrol the station again.</source>
+        <translation>ALARM: de ondertekeningssleutel van dit station is niet de sleutel die centraal is vastgelegd. Vraag IT het station opnieuw aan te melden.</translation>
+    </message>
+    <message>
+        <source>ALARM: the central server refused this station&apos;s signed audit head. Tell a supervisor.</source>
+        <translation>ALARM: de centrale server weigerde de ondertekende auditkop van dit station. Waarschuw een supervisor.</translation>
+    </message>
 </context>
 <context>
     <name>TextDialog</name>

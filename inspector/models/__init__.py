@@ -1,6 +1,6 @@
 """The station's data model (SQLAlchemy 2.0) and its database plumbing."""
 
-from inspector.models.audit import AuditEvent
+from inspector.models.audit import AuditCheckpoint, AuditEvent
 from inspector.models.base import Base, utcnow
 from inspector.models.enums import (
     BoxCondition,
@@ -28,6 +28,7 @@ from inspector.models.returns import Parcel, Return, ReturnLine
 from inspector.models.sync_state import OutboxEntry, SyncState
 
 __all__ = [
+    "AuditCheckpoint",
     "AuditEvent",
     "Base",
     "BoxCondition",

@@ -100,7 +100,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 def create_sqlite_engine(path: Path) -> Engine:
     """An engine on the SQLite file at ``path`` with the station's pragmas on every connection."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 5})
+    # hide_parameters: a failed statement's message never carries the values (customer data) it bound.
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 5}, hide_parameters=True)
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 

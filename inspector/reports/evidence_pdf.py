@@ -101,8 +101,18 @@ class _Writer:
         rows = [[self.p(k, self.small, GREY), v if v not in (None, "") else "—"] for k, v in pairs]
         return self.table(rows, [4.2 * cm, 12.8 * cm])
 
-    def verification(self, details: tuple[InspectionDetail, ...], names: Mapping[Any, str]) -> list[Any]:
+    def verification(self, details: tuple[InspectionDetail, ...], names: Mapping[Any, str],
+                     anchors: Mapping[str, Any]) -> list[Any]:
         out: list[Any] = [self.p(self.w("verification"), self.h2)]
+        stations = sorted({e.station_code for d in details for e in d.timeline})
+        for code in stations:
+            head = anchors.get(code)
+            if head is None:
+                out.append(self.p(self.no + self.w("unanchored", s=code), color=BAD))
+                continue
+            key = "anchored_notary" if head.notary_text else "anchored"
+            out.append(self.p(self.yes + self.w(key, s=code, seq=head.seq), color=GOOD))
+            out.append(self.p(f"{head.hash}", self.mono))
         seen: set[str] = set()
         for detail in details:
             for check in detail.chains:
@@ -203,13 +213,14 @@ def _short(value: object) -> str:
 
 
 def write_evidence_pdf(path: Path, rma: str, details: tuple[InspectionDetail, ...], names: Mapping[Any, str],
-                       generated_at: datetime, *, language: str = "en", time_zone: str = "UTC") -> None:
+                       generated_at: datetime, *, language: str = "en", time_zone: str = "UTC",
+                       anchors: Mapping[str, Any] | None = None) -> None:
     """Write the evidence PDF of one return (its inspections in ``details``)."""
     writer = _Writer(language, time_zone)
     w, f = writer.w, details[0].facts
     story: list[Any] = [writer.p(f"{w('title')} {rma}", writer.h1),
                         writer.p(f"{w('generated')} {writer.time(generated_at)}", writer.small)]
-    story += writer.verification(details, names)
+    story += writer.verification(details, names, anchors or {})
     story += [writer.p(w("return"), writer.h2), writer.facts([
         (w("rma"), f.rma), (w("order"), f.order_number),
         (w("customer"), f"{f.customer_name} {f.customer_email}"),

@@ -177,8 +177,20 @@ EVIDENCE: dict[str, Text] = {
     "photo_unrecorded": Text("Photo {name} is not in the audit log.",
                              "Foto {name} staat niet in het auditlog."),
     "taken": Text("Taken", "Gemaakt"),
-    "check": Text("Anyone can check the photos: unzip the ZIP and run  sha256sum -c SHA256SUMS",
-                  "Iedereen kan de foto's controleren: pak de ZIP uit en voer uit:  sha256sum -c SHA256SUMS"),
+    "check": Text("Anyone can check this pack with sha256sum and openssl: see README.txt in the ZIP.",
+                  "Iedereen kan dit dossier controleren met sha256sum en openssl: zie README.txt in de ZIP."),
+    "anchored": Text("The audit events of station {s} are anchored to the checkpoint the station signed at "
+                     "event {seq}, with hash:",
+                     "De auditgebeurtenissen van station {s} zijn verankerd aan het controlepunt dat het "
+                     "station bij gebeurtenis {seq} ondertekende, met hash:"),
+    "anchored_notary": Text("The audit events of station {s} are anchored to the checkpoint the station "
+                            "signed at event {seq}, countersigned by the company's notary, with hash:",
+                            "De auditgebeurtenissen van station {s} zijn verankerd aan het controlepunt dat "
+                            "het station bij gebeurtenis {seq} ondertekende, medeondertekend door de notaris "
+                            "van het bedrijf, met hash:"),
+    "unanchored": Text("The audit events of station {s} are NOT anchored to a signed checkpoint.",
+                       "De auditgebeurtenissen van station {s} zijn NIET verankerd aan een ondertekend "
+                       "controlepunt."),
     "when": Text("When", "Wanneer"),
     "who": Text("Who", "Wie"),
     "what": Text("What", "Wat"),

@@ -1,18 +1,20 @@
 """The append-only, hash-chained audit log: appending events and verifying the chains.
 
-Every station keeps one chain. An event's hash covers its content and the previous event's hash,
-so changing, deleting, inserting or reordering events anywhere breaks the chain from that point.
-Photo events carry the photos' SHA-256, so swapping a photo file is detectable too.
+Every station keeps one chain. An event's hash covers every stored field and the previous event's
+hash (:mod:`inspector.services.audit_hash`: v1 for old events, v2 for new ones), so changing,
+deleting, inserting or reordering events anywhere breaks the chain from that point. Photo events
+carry the photos' SHA-256, so swapping a photo file is detectable too. A chain alone cannot show
+that its *end* was cut off or that it was rewritten whole: signed checkpoints and the central
+database anchor it (:mod:`inspector.services.checkpoints`, :mod:`inspector.sync.anchor`).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import threading
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
@@ -21,73 +23,18 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from inspector.models import AuditEvent, SyncState, utcnow
+from inspector.services.audit_hash import GENESIS_HASH, HASH_VERSION, digest_of, event_digest, text_of
 
 if TYPE_CHECKING:
     from inspector.models.database import Database
 
 log = logging.getLogger(__name__)
 
-GENESIS_HASH = "0" * 64
+__all__ = ["GENESIS_HASH", "HASH_VERSION", "digest_of", "event_digest"]
 
 
 def _text(value: object) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.isoformat(timespec="microseconds")
-    return str(value)
-
-
-def event_digest(
-    *,
-    station_id: uuid.UUID,
-    seq: int,
-    occurred_at: datetime,
-    actor_id: uuid.UUID | None,
-    action: str,
-    entity_type: str,
-    entity_id: uuid.UUID | None,
-    return_id: uuid.UUID | None,
-    inspection_id: uuid.UUID | None,
-    payload: dict[str, Any],
-    photo_hashes: Sequence[str],
-    prev_hash: str,
-) -> str:
-    """The SHA-256 of an event's canonical JSON form (sorted keys, UTC times, no whitespace)."""
-    canonical = {
-        "station_id": _text(station_id),
-        "seq": seq,
-        "occurred_at": _text(occurred_at),
-        "actor_id": _text(actor_id),
-        "action": action,
-        "entity_type": entity_type,
-        "entity_id": _text(entity_id),
-        "return_id": _text(return_id),
-        "inspection_id": _text(inspection_id),
-        "payload": payload,
-        "photo_hashes": list(photo_hashes),
-        "prev_hash": prev_hash,
-    }
-    blob = json.dumps(canonical, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
-
-
-def digest_of(event: Any) -> str:
-    """Recompute the hash a stored event (an AuditEvent or a row with its columns) should have."""
-    return event_digest(
-        station_id=event.station_id,
-        seq=event.seq,
-        occurred_at=event.occurred_at,
-        actor_id=event.actor_id,
-        action=event.action,
-        entity_type=event.entity_type,
-        entity_id=event.entity_id,
-        return_id=event.return_id,
-        inspection_id=event.inspection_id,
-        payload=event.payload,
-        photo_hashes=event.photo_hashes,
-        prev_hash=event.prev_hash,
-    )
+    return text_of(value)
 
 
 def append_event(
@@ -134,6 +81,7 @@ def append_event(
         payload=clean_payload,
         photo_hashes=hashes,
         prev_hash=prev_hash,
+        hash_version=HASH_VERSION,
     )
     event.hash = digest_of(event)
     session.add(event)
@@ -185,8 +133,9 @@ class ChainReport:
         }
 
 
-_CHAIN_COLUMNS = ("id", "station_id", "seq", "occurred_at", "actor_id", "action", "entity_type", "entity_id",
-                  "return_id", "inspection_id", "payload", "photo_hashes", "prev_hash", "hash")
+CHAIN_COLUMNS = ("id", "station_id", "seq", "occurred_at", "actor_id", "action", "entity_type", "entity_id",
+                  "return_id", "inspection_id", "payload", "photo_hashes", "prev_hash", "hash",
+                  "hash_version")
 
 
 class WalkCancelled(Exception):
@@ -211,7 +160,8 @@ def verify_station_chain(session: Session, station_id: uuid.UUID, since: Checkpo
     expected_prev = GENESIS_HASH
     expected_seq = 1
     checked = 0
-    columns = [getattr(AuditEvent, name) for name in _CHAIN_COLUMNS]
+    version = 1
+    columns = [getattr(AuditEvent, name) for name in CHAIN_COLUMNS]
     query = select(*columns).where(AuditEvent.station_id == station_id)
     if since is not None:
         query = query.where(AuditEvent.seq >= since.seq)
@@ -236,6 +186,8 @@ def verify_station_chain(session: Session, station_id: uuid.UUID, since: Checkpo
                     problem = "the chain up to here was changed after it was verified"
             elif event.prev_hash != expected_prev:
                 problem = "does not follow the previous event (events removed, inserted or reordered)"
+            elif (event.hash_version or 1) < version:
+                problem = "uses an older hash version than the event before it"
             elif digest_of(event) != event.hash:
                 problem = "its content was changed after it was recorded"
             if problem:
@@ -243,6 +195,7 @@ def verify_station_chain(session: Session, station_id: uuid.UUID, since: Checkpo
                                    from_seq=since.seq if since else 1)
             expected_prev = event.hash
             expected_seq += 1
+            version = event.hash_version or 1
     if since is not None and checked == 0:
         return ChainReport(False, 0, station_id, since.seq, None,
                            "the chain up to here was changed after it was verified", from_seq=since.seq)

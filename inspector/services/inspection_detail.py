@@ -76,6 +76,7 @@ class TimelineEvent:
     photo_hashes: tuple[str, ...]
     intact: bool
     verified: bool
+    hash: str = ""
 
 
 @dataclass(frozen=True)
@@ -304,7 +305,7 @@ def _timeline(session: Session, inspection: Inspection, stations: Mapping[uuid.U
         timeline.append(TimelineEvent(
             event.seq, stations.get(event.station_id, ""), event.occurred_at,
             names.get(event.actor_id, "") if event.actor_id else "", event.action, dict(event.payload or {}),
-            tuple(event.photo_hashes or ()), digest_of(event) == event.hash, verified,
+            tuple(event.photo_hashes or ()), digest_of(event) == event.hash, verified, event.hash,
         ))
     chains = [ChainCheck(stations.get(sid, str(sid)), report) for sid, report in reports.items()]
     return timeline, chains

@@ -46,18 +46,23 @@ def sha256_file(path: Path) -> str:
 
 
 def write_atomically(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` through a temporary file, fsync and rename."""
+    """Write ``data`` to ``target`` through a temporary file (mode 0600), fsync and rename."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, target)
+        replace_durably(Path(tmp_name), target)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
+
+
+def replace_durably(tmp: Path, target: Path) -> None:
+    """fsync the finished ``tmp``, rename it over ``target``, fsync the folder (survives a power cut)."""
+    with tmp.open("rb+") as handle:
+        os.fsync(handle.fileno())
+    os.replace(tmp, target)
     if hasattr(os, "O_DIRECTORY"):
         dir_fd = os.open(target.parent, os.O_DIRECTORY)
         try:

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from inspector.models.database import DatabaseProblem
 from inspector.services.audit import MemoryChains
 from inspector.services.photo_store import write_atomically
-from inspector.sync.urls import redact_text, sqlalchemy_url
+from inspector.sync.urls import redact_text, safe_detail, sqlalchemy_url
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +71,7 @@ def _problem(exc: DBAPIError) -> CentralUnavailable | None:
     """The plain-words problem behind a database error, or None for a bug (a wrong query)."""
     cause = exc.orig if exc.orig is not None else exc
     text_ = str(cause).lower()
-    detail = redact_text(f"{type(cause).__name__}: {cause}")
+    detail = safe_detail(cause)
     for needle, code in _PATTERNS:
         if needle in text_:
             return CentralUnavailable(code, detail)
@@ -105,6 +105,7 @@ class CentralReader:
                     self._engine = create_engine(
                         sqlalchemy_url(self.url),
                         pool_pre_ping=True,
+                        hide_parameters=True,
                         pool_size=4,
                         max_overflow=4,
                         pool_timeout=15,

@@ -37,7 +37,7 @@ def central_head() -> str:
 
 def central_revision(url: str) -> str | None:
     """The revision the central database is at (None when it was never migrated)."""
-    engine = create_engine(sqlalchemy_url(url), poolclass=pool.NullPool)
+    engine = create_engine(sqlalchemy_url(url), poolclass=pool.NullPool, hide_parameters=True)
     try:
         with engine.connect() as connection:
             context = MigrationContext.configure(
@@ -51,7 +51,7 @@ def central_revision(url: str) -> str | None:
 def upgrade_central(url: str) -> tuple[str | None, str]:
     """Migrate the central database to the newest schema; returns (revision before, revision after)."""
     before = central_revision(url)
-    engine = create_engine(sqlalchemy_url(url), poolclass=pool.NullPool)
+    engine = create_engine(sqlalchemy_url(url), poolclass=pool.NullPool, hide_parameters=True)
     try:
         with engine.begin() as connection:
             cfg = central_alembic_config()

@@ -45,6 +45,7 @@ def central_status(central_url: str) -> dict[str, Any]:
                 if sid in codes:
                     stations[codes[sid][0]][table] = int(count)
         info["stations"] = stations
+        info["audit_alarms"] = _audit(cur, codes, stations)
         cur.execute(
             "SELECT w.code, count(r.id) FROM warehouses w LEFT JOIN returns r ON r.warehouse_id = w.id "
             "GROUP BY w.code ORDER BY w.code"
@@ -61,3 +62,32 @@ def central_status(central_url: str) -> dict[str, Any]:
         row = cur.fetchone()
         info["feed_changes_waiting"] = int(row[0]) if row else 0
     return info
+
+
+def _audit(cur: Any, codes: dict[Any, tuple[str, str]], stations: dict[str, dict[str, Any]]) -> list[str]:
+    """Per station: chain head, signed head, notarised head; an alarm per station with refused events."""
+    queries = {
+        "chain_head": "SELECT station_id, max(seq) FROM public.audit_events GROUP BY 1",
+        "signed_head": "SELECT station_id, max(seq) FROM public.audit_checkpoints GROUP BY 1",
+        "notarised_head": "SELECT c.station_id, max(c.seq) FROM public.audit_notarisations n "
+                          "JOIN public.audit_checkpoints c ON c.id = n.checkpoint_id "
+                          "WHERE n.station_signature_ok AND n.chain_ok GROUP BY 1",
+        "audit_conflicts": "SELECT station_id, count(*) FROM public.conflicts "
+                           "WHERE entity_type = 'audit_event' AND resolved_at IS NULL GROUP BY 1",
+    }
+    for code, _ in codes.values():
+        stations[code].update({key: 0 for key in queries})
+    for key, query in queries.items():
+        cur.execute(query)
+        for sid, value in cur.fetchall():
+            if sid in codes:
+                stations[codes[sid][0]][key] = int(value)
+    alarms = [f"ALARM: station {code}: {info['audit_conflicts']} audit event(s) refused (its audit log "
+              "differs from what central holds)"
+              for code, info in sorted(stations.items()) if info["audit_conflicts"]]
+    cur.execute("SELECT count(*) FROM public.audit_notarisations "
+                "WHERE NOT (station_signature_ok AND chain_ok)")
+    row = cur.fetchone()
+    if row and row[0]:
+        alarms.append(f"ALARM: {row[0]} signed audit head(s) failed the notary's check")
+    return alarms

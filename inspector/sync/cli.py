@@ -46,6 +46,7 @@ def add_central_parser(commands: Any) -> argparse.ArgumentParser:
         ("status", "counts per table and per station"),
         ("roles", "create the admin, station group and per-station login roles"),
         ("import-returns", "announce returns from a JSON Lines file"),
+        ("notarise", "check and countersign the stations' signed audit heads (the administrator's job)"),
     ):
         action = actions.add_parser(name, help=text)
         action.add_argument("--central", metavar="URL", help="central URL (default: $INSPECTOR_CENTRAL_URL)")
@@ -65,6 +66,12 @@ def add_central_parser(commands: Any) -> argparse.ArgumentParser:
                 metavar="ZONE",
                 help="the warehouses' local time zone, e.g. Europe/Amsterdam (reports count its local days)",
             )
+        if name == "notarise":
+            action.add_argument("--key", type=Path, required=True, metavar="FILE",
+                                help="the notary's Ed25519 private key (made, 0600, when missing); "
+                                     "keep it off every station")
+            action.add_argument("--every", type=float, default=0.0, metavar="SECONDS",
+                                help="keep running, once every SECONDS (a service); default: once")
         if name == "import-returns":
             action.add_argument("file", type=Path)
             action.add_argument("--warehouse", help="warehouse code for lines without one")
@@ -83,11 +90,11 @@ def run_sync(services: Any, central_url: str | None, once: bool, out: TextIO) ->
             "or set it in Settings.\n"
         )
         return EXIT_USAGE
-    engine = SyncEngine(services.database, services.photos, services.station, url)
+    engine = SyncEngine(services.database, services.photos, services.station, url, key=services.station_key())
     if once:
         result = engine.run_once()
         out.write(result.summary() + "\n")
-        return EXIT_OK if result.ok else EXIT_FAILED
+        return EXIT_OK if result.ok and not result.alarms else EXIT_FAILED
     service = SyncService(engine, interval_s=float(services.settings.sync_interval_s))
     stopped = threading.Event()
     if threading.current_thread() is threading.main_thread():
@@ -116,7 +123,7 @@ def run_central(args: argparse.Namespace, out: TextIO) -> int:
         log.error("central %s failed: %s", args.central_command, problem.detail)
         out.write(
             f"central {args.central_command} failed: {problem.user_message}\n"
-            f"  ({redact_text(str(exc), url)})\n"
+            f"  ({redact_text(problem.detail, url)})\n"
         )
         return EXIT_FAILED
 
@@ -137,6 +144,8 @@ def _central(args: argparse.Namespace, url: str, out: TextIO) -> int:
         else:
             for key, value in info.items():
                 out.write(f"{key}: {json.dumps(value, sort_keys=True, default=str)}\n")
+            for alarm in info["audit_alarms"]:
+                out.write(alarm + "\n")
         return EXIT_OK
     if args.central_command == "roles":
         from inspector.sync.roles import roles
@@ -164,6 +173,8 @@ def _central(args: argparse.Namespace, url: str, out: TextIO) -> int:
                 f"password {login.password}\n  central URL for its settings: {login.url(url)}\n"
             )
         return EXIT_OK
+    if args.central_command == "notarise":
+        return _notarise(url, args.key, args.every, out)
     if args.central_command == "import-returns":
         from inspector.sync.announce import announce_returns, read_returns_file
 
@@ -171,6 +182,28 @@ def _central(args: argparse.Namespace, url: str, out: TextIO) -> int:
         out.write(f"{changed} return(s) announced or changed.\n")
         return EXIT_OK
     return EXIT_USAGE
+
+
+def _notarise(url: str, key_file: Path, every: float, out: TextIO) -> int:
+    """Countersign pending heads once, or every ``every`` seconds until SIGINT/SIGTERM."""
+    from inspector.services.signing import SigningKey
+    from inspector.sync.anchor_admin import notarise
+    from inspector.sync.urls import connect
+
+    key = SigningKey.load_or_create(key_file)
+    stopped = threading.Event()
+    if every and threading.current_thread() is threading.main_thread():
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, lambda *_: stopped.set())
+    failed = 0
+    while True:
+        with connect(url) as conn:
+            run = notarise(conn, key)
+        failed += run.failed
+        out.write(f"notarised {run.notarised} signed head(s), {run.failed} FAILED "
+                  f"(notary key {key.fingerprint[:16]})\n")
+        if not every or stopped.wait(every):
+            return EXIT_FAILED if failed else EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:

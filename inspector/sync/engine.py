@@ -19,16 +19,18 @@ import psycopg
 from inspector.models import Warehouse, utcnow
 from inspector.models.database import Database
 from inspector.services.photo_store import PhotoStore
+from inspector.services.signing import SigningKey
 from inspector.services.station import StationContext
+from inspector.sync.anchor import anchor_chain
 from inspector.sync.errors import SyncProblem, explain_sync_error
 from inspector.sync.faults import Faults, Hook
 from inspector.sync.outbox_reader import pending_summary, requeue_all
 from inspector.sync.people import push_people
 from inspector.sync.photos import PhotoBlobStore, PostgresPhotoBlobStore
 from inspector.sync.pull import EPOCH_KEY, PullStats, pull, read_state, reset_cursor, write_state
-from inspector.sync.push import Identity, create_staging
+from inspector.sync.push import Identity
 from inspector.sync.upload import UploadStats, push_photos, push_records
-from inspector.sync.urls import connect, redact_url
+from inspector.sync.urls import connect, redact_url, where_raised
 
 log = logging.getLogger(__name__)
 
@@ -48,14 +50,16 @@ class SyncResult:
     epoch_changed: bool = False
     error: str = ""
     offline: bool = False
+    alarms: list[str] = field(default_factory=list)  # the audit anchor's (inspector.sync.anchor)
 
     def summary(self) -> str:
-        """One line for the console and the log."""
+        """One line for the console and the log (never "sync ok" while an audit alarm stands)."""
         if not self.ok:
             return f"sync failed: {self.error}"
         sent = sum(self.upload.sent.values())
+        verdict = "sync ALARM (" + " ".join(self.alarms) + ")" if self.alarms else "sync ok"
         return (
-            f"sync ok in {self.duration_s:.2f}s: sent {sent} record(s) "
+            f"{verdict} in {self.duration_s:.2f}s: sent {sent} record(s) "
             f"({self.upload.photo_bytes / 1e6:.1f} MB of photos), {self.upload.replays} replay(s), "
             f"{self.upload.conflicts} conflict(s); pulled {self.download.returns} return(s), "
             f"{self.download.lines} line(s), {self.download.conflicts} conflict flag(s); "
@@ -77,6 +81,7 @@ class SyncEngine:
         fault_hook: Hook | None = None,
         batch_size: int | None = None,
         photo_tx_bytes: int = 32 << 20,
+        key: SigningKey | None = None,
     ) -> None:
         self.database = database
         self.photos = photos
@@ -86,6 +91,7 @@ class SyncEngine:
         self.fault_hook = fault_hook
         self.batch_size = batch_size or int(os.environ.get("INSPECTOR_SYNC_BATCH", "2000"))
         self.photo_tx_bytes = photo_tx_bytes
+        self.key = key  # the station's signing key: without it heads are compared, not signed
         self.identity: Identity | None = None
 
     def run_once(self) -> SyncResult:
@@ -100,7 +106,6 @@ class SyncEngine:
                 who = self._register(conn)
                 result.epoch_changed = self._check_epoch(conn)
                 push_people(self.database, conn, who, self.station.warehouse_id)
-                create_staging(conn)
                 push_records(self.database, conn, who, faults, result.upload, self.batch_size)
                 push_photos(
                     self.database,
@@ -112,6 +117,7 @@ class SyncEngine:
                     result.upload,
                     max_tx_bytes=self.photo_tx_bytes,
                 )
+                result.alarms = anchor_chain(self.database, conn, who, self.station.station_code, self.key)
                 result.download = pull(
                     self.database, conn, who.warehouse_id, self.station.warehouse_id, who.station_id
                 )
@@ -131,8 +137,8 @@ class SyncEngine:
                 problem.user_message,
                 problem.detail,
             )
-            if not isinstance(exc, psycopg.Error | SyncProblem):
-                log.error("Unexpected sync error", exc_info=True)
+            if not isinstance(exc, psycopg.Error | SyncProblem):  # where, not what: no values in the log
+                log.error("Unexpected sync error %s", where_raised(exc))
         result.pending = pending_summary(self.database)[0]
         result.duration_s = time.monotonic() - began
         log.info("%s", result.summary())

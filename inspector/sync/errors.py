@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import psycopg
 
-from inspector.sync.urls import redact_text
+from inspector.sync.urls import redact_text, safe_detail
 
 
 class SyncProblem(Exception):
@@ -56,16 +56,16 @@ def explain_sync_error(exc: BaseException) -> SyncProblem:
     """Turn any exception raised while syncing into a :class:`SyncProblem` in plain words."""
     if isinstance(exc, SyncProblem):
         return exc
-    text = str(exc)
-    lowered = text.lower()
+    lowered = str(exc).lower()
+    detail = safe_detail(exc)  # kind and primary message: never a row's values or a password
     for needle, message in _PATTERNS:
         if needle in lowered:
-            return SyncProblem(message, f"{type(exc).__name__}: {text}")
+            return SyncProblem(message, detail)
     if isinstance(exc, psycopg.OperationalError):
-        return SyncProblem(_OFFLINE, f"{type(exc).__name__}: {text}")
+        return SyncProblem(_OFFLINE, detail)
     return SyncProblem(
         "Sync failed because of an unexpected error; it retries automatically. Details are in the log.",
-        f"{type(exc).__name__}: {text}",
+        detail,
     )
 
 

@@ -3,18 +3,42 @@
 ``INSPECTOR_SYNC_FAULT`` names the point (``before_send``, ``mid_batch``, ``after_commit_before_ack``,
 ``after_ack``, ``photo_mid_upload``), optionally ``point:N`` for its N-th hit, or ``random:SEED:P``
 to die at any point with probability P. ``corrupt_photo_chunk`` flips a byte in the first photo
-chunk sent (a photo damaged in transit). In production the variable is unset and this costs nothing.
+chunk sent (a photo damaged in transit).
+
+Only the test suite can inject faults: the variable is honoured only together with
+``INSPECTOR_TEST_SUITE=1`` (set by ``tests/conftest.py``) in a source checkout that has its
+``tests/`` folder, never in a frozen or installed station (which ignores it, with a warning).
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import random
 import signal
+import sys
 from collections.abc import Callable
 from typing import Any
 
+from inspector.paths import package_root
+
 FAULT_ENV = "INSPECTOR_SYNC_FAULT"
+TEST_SUITE_ENV = "INSPECTOR_TEST_SUITE"
+log = logging.getLogger(__name__)
+
+
+def injection_allowed() -> bool:
+    """True only when the test suite runs from a source checkout (never in an installed station)."""
+    return (not getattr(sys, "frozen", False) and os.environ.get(TEST_SUITE_ENV) == "1"
+            and (package_root() / "tests" / "conftest.py").is_file())
+
+
+def _spec_from_environment() -> str:
+    spec = os.environ.get(FAULT_ENV, "")
+    if spec and not injection_allowed():
+        log.warning("%s is set but ignored: fault injection works only in the test suite", FAULT_ENV)
+        return ""
+    return spec
 
 Hook = Callable[[str, Any], None]
 
@@ -24,7 +48,7 @@ class Faults:
 
     def __init__(self, hook: Hook | None = None, spec: str | None = None) -> None:
         self.hook = hook
-        self.spec = os.environ.get(FAULT_ENV, "") if spec is None else spec
+        self.spec = _spec_from_environment() if spec is None else spec
         self.counts: dict[str, int] = {}
         self._random: random.Random | None = None
         self._probability = 0.0

@@ -54,11 +54,10 @@ def to_hex(entity_id: str) -> str:
 
 @dataclass
 class UploadRow:
-    """One local row ready to go up: plain values (spec order), what COPY sends, and its hash."""
+    """One local row ready to go up: plain values (spec order, JSON columns parsed) and its hash."""
 
     id: str
     values: list[Any]
-    send: list[Any]
     hash: str
     flags: list[str] | None = None  # an inspection's sorted flags (part of its hash)
 
@@ -101,7 +100,8 @@ def read_batch(database: Database, limit: int, *, photos: bool, after: int = 0) 
 def read_rows(database: Database, spec: EntitySpec, ids: list[str]) -> dict[str, UploadRow]:
     """The current local rows of ``ids`` (rows deleted meanwhile are simply absent)."""
     converted = [(i, _PLAIN[kind]) for i, (_, kind) in enumerate(spec.columns) if kind in _PLAIN]
-    json_at = [i for i, (_, kind) in enumerate(spec.columns) if kind == "jsonb"]
+    hashed = spec.hashed
+    every = len(hashed) == len(spec.columns)
     found: dict[str, UploadRow] = {}
     with database.engine.connect() as connection:
         sqlite = connection.connection.driver_connection  # plain tuples, no per-value type objects
@@ -116,11 +116,9 @@ def read_rows(database: Database, spec: EntitySpec, ids: list[str]) -> dict[str,
                 for i, convert in converted:
                     if values[i] is not None:
                         values[i] = convert(values[i])
-                send = list(values)
-                for i in json_at:  # JSON goes as the stored text; central parses it into jsonb
-                    send[i] = None if values[i] is None else raw[i]
                 extra = None if flags is None else flags.get(raw[0], [])
-                found[values[0]] = UploadRow(values[0], values, send, digest(values, extra), extra)
+                covered = values if every else [values[i] for i in hashed]
+                found[values[0]] = UploadRow(values[0], values, digest(covered, extra), extra)
     return found
 
 

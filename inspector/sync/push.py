@@ -10,9 +10,10 @@ Rule (documented in docs/sync.md):
   newer version of ours; anything else (other station's id, same version with another payload,
   another unique key taken) is recorded in ``conflicts``, never overwritten.
 
-Each table of a batch is sent with one ``COPY`` into a session-local staging table (temporary, so
-no row-level security applies there and nothing is shared) and written with one
-``INSERT ... SELECT ... ON CONFLICT`` from it; row-level security and every trigger apply there.
+Each table of a batch is sent as one JSON parameter and written with one
+``INSERT ... SELECT ... FROM json_to_recordset(...) ON CONFLICT``; row-level security and every
+trigger apply. No temporary staging table: station logins hold no TEMPORARY privilege, because a
+temporary table is searched before ``public`` and could capture a name (docs/security.md).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from typing import Any
 import psycopg
 
 from inspector.sync.local_rows import UploadRow
-from inspector.sync.tables import SPECS, EntitySpec
+from inspector.sync.tables import EntitySpec
 
 EXTRA_COLUMNS = (
     ("warehouse_id", "uuid"),
@@ -56,31 +57,38 @@ def _columns(spec: EntitySpec) -> list[tuple[str, str]]:
     return list(spec.columns) + list(EXTRA_COLUMNS)
 
 
-def create_staging(conn: psycopg.Connection[Any]) -> None:
-    """Create this session's staging tables (emptied at every commit), once per connection."""
-    statements = [
-        f"CREATE TEMP TABLE IF NOT EXISTS stage_{spec.table} "
-        f"({', '.join(f'{name} {kind}' for name, kind in _columns(spec))}) ON COMMIT DELETE ROWS"
-        for spec in SPECS.values()
-    ]
-    with conn.transaction():
-        conn.execute("; ".join(statements))
+def _record_set(spec: EntitySpec) -> str:
+    """``json_to_recordset(%s::json) AS s(<column> <type>, ...)`` for the sent and extra columns."""
+    return f"json_to_recordset(%s::json) AS s({', '.join(f'{name} {kind}' for name, kind in _columns(spec))})"
 
 
 def _upsert_sql(spec: EntitySpec) -> str:
-    names = ", ".join(name for name, _ in _columns(spec))
-    sql = f"INSERT INTO {spec.table} AS t ({names}) SELECT {names} FROM stage_{spec.table} "
+    names = [name for name, _ in _columns(spec)]
+    chosen = ", ".join(f"s.{name}" for name in names)
+    order = " ORDER BY s.station_id, s.seq" if spec.kind == "audit_event" else ""
+    sql = (f"INSERT INTO public.{spec.table} AS t ({', '.join(names)}) SELECT {chosen} "
+           f"FROM {_record_set(spec)}{order} ")
     if not spec.mutable:
         return sql + "ON CONFLICT DO NOTHING RETURNING t.id::text"
     updates = ", ".join(
         f"{name} = EXCLUDED.{name}"
-        for name, _ in _columns(spec)
+        for name in names
         if name not in ("id", "warehouse_id", "origin_station_id")
     )
     return (
         sql + f"ON CONFLICT (id) DO UPDATE SET {updates}, central_changed_at = now() "
         "WHERE t.origin_station_id = EXCLUDED.origin_station_id AND t.src_version < EXCLUDED.src_version "
         "RETURNING t.id::text"
+    )
+
+
+def _as_json(spec: EntitySpec, who: Identity, rows: list[UploadRow], versions: dict[str, int]) -> str:
+    """The rows as one JSON array of objects (JSON columns as values, not as text)."""
+    names = [name for name, _ in _columns(spec)]
+    return json.dumps(
+        [dict(zip(names, (*row.values, str(who.warehouse_id), str(who.station_id), versions[row.id],
+                          row.hash), strict=True)) for row in rows],
+        ensure_ascii=False, separators=(",", ":"), default=str,
     )
 
 
@@ -94,26 +102,29 @@ def record_conflict(
 ) -> None:
     """Write a conflict for a supervisor (inside the batch's transaction)."""
     cur.execute(
-        "INSERT INTO conflicts (warehouse_id, kind, entity_type, entity_id, station_id, detail) "
+        "INSERT INTO public.conflicts (warehouse_id, kind, entity_type, entity_id, station_id, detail) "
         "VALUES (%s, %s, %s, %s::uuid, %s, %s::jsonb) ON CONFLICT DO NOTHING",
         (who.warehouse_id, kind, spec.kind, entity_id, who.station_id, json.dumps(detail, default=str)),
     )
 
 
-def _take_clashes(cur: psycopg.Cursor[Any], spec: EntitySpec) -> dict[str, str]:
-    """Remove from the staging table (and return) rows central holds for another station, or whose
-    unique RMA number another return has taken."""
-    stage = f"stage_{spec.table}"
+def _take_clashes(cur: psycopg.Cursor[Any], who: Identity, spec: EntitySpec,
+                  rows: list[UploadRow]) -> dict[str, str]:
+    """Rows central holds for another station, or whose unique RMA number another return has taken."""
+    ids = [row.id for row in rows]
     clashes: dict[str, str] = {}
     if spec.kind == "return":
+        at = spec.names.index("rma_number")
         cur.execute(
-            f"DELETE FROM {stage} s USING returns r WHERE r.rma_number = s.rma_number "
-            f"AND r.id NOT IN (SELECT id FROM {stage}) RETURNING s.id::text"
+            "SELECT s.id::text FROM unnest(%s::uuid[], %s::text[]) AS s(id, rma) "
+            "JOIN public.returns r ON r.rma_number = s.rma AND r.id <> ALL(%s::uuid[])",
+            (ids, [row.values[at] for row in rows], ids),
         )
         clashes.update((found, "rma_number_taken") for (found,) in cur.fetchall())
     cur.execute(
-        f"DELETE FROM {stage} s USING {spec.table} t WHERE t.id = s.id "
-        "AND t.origin_station_id IS DISTINCT FROM s.origin_station_id RETURNING s.id::text"
+        f"SELECT t.id::text FROM public.{spec.table} t WHERE t.id = ANY(%s::uuid[]) "
+        "AND t.origin_station_id IS DISTINCT FROM %s",
+        (ids, who.station_id),
     )
     clashes.update((found, "id_owned_by_another_station") for (found,) in cur.fetchall())
     return clashes
@@ -130,22 +141,19 @@ def upsert_rows(
     outcome = UpsertOutcome()
     if not rows:
         return outcome
-    names = ", ".join(name for name, _ in _columns(spec))
-    with cur.copy(f"COPY stage_{spec.table} ({names}) FROM STDIN") as copy:
-        for row in rows:
-            copy.write_row((*row.send, who.warehouse_id, who.station_id, versions[row.id], row.hash))
     if spec.mutable:
-        for entity_id, reason in _take_clashes(cur, spec).items():
+        for entity_id, reason in _take_clashes(cur, who, spec, rows).items():
             record_conflict(cur, who, spec, entity_id, reason, {})
             outcome.conflicts.append((entity_id, reason))
     clashed = {entity_id for entity_id, _ in outcome.conflicts}
     rows = [row for row in rows if row.id not in clashed]
-    cur.execute(_upsert_sql(spec))
-    outcome.written = {found for (found,) in cur.fetchall()}
+    if rows:
+        cur.execute(_upsert_sql(spec), (_as_json(spec, who, rows, versions),))
+        outcome.written = {found for (found,) in cur.fetchall()}
     missing = {row.id: row for row in rows if row.id not in outcome.written}
     if missing:
         cur.execute(
-            f"SELECT id::text, payload_hash, src_version, origin_station_id FROM {spec.table} "
+            f"SELECT id::text, payload_hash, src_version, origin_station_id FROM public.{spec.table} "
             "WHERE id = ANY(%s::uuid[])",
             (list(missing),),
         )
@@ -166,11 +174,12 @@ def upsert_rows(
 
 
 def _replace_flags(cur: psycopg.Cursor[Any], who: Identity, rows: list[UploadRow]) -> None:
-    cur.execute("DELETE FROM inspection_flags WHERE inspection_id = ANY(%s::uuid[])", ([r.id for r in rows],))
+    cur.execute("DELETE FROM public.inspection_flags WHERE inspection_id = ANY(%s::uuid[])",
+                ([r.id for r in rows],))
     pairs = [(row.id, flag) for row in rows for flag in row.flags or ()]
     if pairs:
         cur.execute(
-            "INSERT INTO inspection_flags (inspection_id, flag, warehouse_id, origin_station_id) "
+            "INSERT INTO public.inspection_flags (inspection_id, flag, warehouse_id, origin_station_id) "
             "SELECT u.i, u.f, %s, %s FROM unnest(%s::uuid[], %s::text[]) AS u(i, f)",
             (who.warehouse_id, who.station_id, [p[0] for p in pairs], [p[1] for p in pairs]),
         )

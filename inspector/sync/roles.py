@@ -22,17 +22,23 @@ from psycopg import sql
 
 from inspector.sync.urls import connect
 
-WH = "(SELECT inspector_login_warehouse())"
-ST = "(SELECT inspector_login_station())"
+WH = "(SELECT public.inspector_login_warehouse())"
+ST = "(SELECT public.inspector_login_station())"
 OWN = f"warehouse_id = {WH} AND origin_station_id = {ST}"
+# A row that names the station that made it (an audit event's chain, a parcel's or photo's station)
+# must name the login's own station: a login cannot write into another station's audit chain.
+OWN_CHAIN = f"{OWN} AND station_id = {ST}"
+OWN_STATION = f"{OWN} AND (station_id IS NULL OR station_id = {ST})"
 
-# table -> (select using, insert check, update own?, delete own?, column-limited update)
+# Every object is named with its schema, although policies are stored parsed (bound to the objects
+# they named when created): the habit keeps a temporary table from ever capturing a name.
+# table -> (select using, insert check, update own?, delete own?)
 POLICIES: dict[str, tuple[str, str | None, bool, bool]] = {
     "warehouses": (f"id = {WH}", None, False, False),
     "stations": (
         f"warehouse_id = {WH}",
-        f"warehouse_id = {WH} AND code = (SELECT station_code FROM "
-        "station_logins WHERE role_name = current_user)",
+        f"warehouse_id = {WH} AND code = (SELECT l.station_code FROM "
+        "public.station_logins l WHERE l.role_name = current_user)",
         False,
         False,
     ),
@@ -42,29 +48,37 @@ POLICIES: dict[str, tuple[str, str | None, bool, bool]] = {
     "conflicts": (f"warehouse_id = {WH}", f"warehouse_id = {WH} AND station_id = {ST}", False, False),
     "returns": (f"warehouse_id = {WH}", f"{OWN} AND source = 'unannounced'", True, False),
     "return_lines": (f"warehouse_id = {WH}", OWN, True, False),
-    "parcels": (f"warehouse_id = {WH}", OWN, True, False),
-    "inspections": (f"warehouse_id = {WH}", OWN, True, False),
+    "parcels": (f"warehouse_id = {WH}", OWN_STATION, True, False),
+    "inspections": (f"warehouse_id = {WH}", OWN_STATION, True, False),
     "inspection_flags": (f"warehouse_id = {WH}", OWN, False, True),
-    "photos": (f"warehouse_id = {WH}", OWN, True, False),
+    "photos": (f"warehouse_id = {WH}", OWN_STATION, True, False),
     "photo_chunks": (f"warehouse_id = {WH}", OWN, False, True),
     "disputes": (f"warehouse_id = {WH}", OWN, True, False),
     "dispute_entries": (f"warehouse_id = {WH}", OWN, False, False),
-    "audit_events": (f"warehouse_id = {WH}", OWN, False, False),
+    "audit_events": (f"warehouse_id = {WH}", OWN_CHAIN, False, False),
     "users": (f"warehouse_id = {WH}", OWN, True, False),
+    # The chain's anchor (central revision c0006): a station registers its own key once (the slot
+    # is emptied only by the administrator) and sends its own signed heads; notary rows are read-only.
+    "station_keys": (f"warehouse_id = {WH}", f"warehouse_id = {WH} AND station_id = {ST}", False, False),
+    "audit_checkpoints": (f"warehouse_id = {WH}", OWN_CHAIN, False, False),
+    "notary_keys": ("true", None, False, False),
+    "audit_notarisations": (f"warehouse_id = {WH}", None, False, False),
 }
 UPDATE_COLUMNS = {"photos": "blob_complete, src_version"}
 FUNCTIONS = (
-    "inspector_login_warehouse()",
-    "inspector_login_station()",
-    "inspector_sync_epoch()",
-    "inspector_log_changes()",
-    "inspector_log_conflicts()",
-    "inspector_detect_parcel_conflict()",
-    "inspector_detect_inspection_conflict()",
-    "inspector_verify_photo_blob()",
-    "inspector_append_only()",
-    "inspector_record_conflict(uuid, text, text, uuid, uuid, uuid, uuid, jsonb)",
-    "inspector_hash_photo_chunk()",
+    "public.inspector_login_warehouse()",
+    "public.inspector_login_station()",
+    "public.inspector_sync_epoch()",
+    "public.inspector_log_changes()",
+    "public.inspector_log_conflicts()",
+    "public.inspector_detect_parcel_conflict()",
+    "public.inspector_detect_inspection_conflict()",
+    "public.inspector_verify_photo_blob()",
+    "public.inspector_append_only()",
+    "public.inspector_record_conflict(uuid, text, text, uuid, uuid, uuid, uuid, jsonb)",
+    "public.inspector_hash_photo_chunk()",
+    "public.inspector_audit_link()",
+    "public.inspector_accept_checkpoint()",
 )
 
 
@@ -106,13 +120,16 @@ def setup_roles(conn: psycopg.Connection, prefix: str = "inspector") -> None:  #
         if not _role_exists(cur, name):
             cur.execute(sql.SQL("CREATE ROLE {} " + options).format(sql.Identifier(name)))
     ident_admin, ident_group = sql.Identifier(admin), sql.Identifier(group)
+    cur.execute(sql.SQL("REVOKE CREATE ON SCHEMA public FROM PUBLIC, {}").format(ident_group))
     cur.execute(sql.SQL("GRANT USAGE ON SCHEMA public TO {}").format(ident_group))
     cur.execute(sql.SQL("GRANT ALL ON SCHEMA public TO {}").format(ident_admin))
-    # Uploads are staged with COPY in session-local temporary tables (see inspector/sync/push.py).
+    # No temporary objects: a temp table named like ours is searched before ``public`` by default
+    # (docs/security.md). PUBLIC holds TEMPORARY on every new database, so it is revoked from PUBLIC
+    # too; uploads need none (inspector/sync/push.py).
     database = sql.Identifier(conn.info.dbname)
-    cur.execute(sql.SQL("GRANT TEMPORARY ON DATABASE {} TO {}").format(database, ident_group))
+    cur.execute(sql.SQL("REVOKE TEMPORARY ON DATABASE {} FROM PUBLIC, {}").format(database, ident_group))
     for table, (using, check, update_own, delete_own) in POLICIES.items():
-        t = sql.Identifier(table)
+        t = sql.Identifier("public", table)
         cur.execute(sql.SQL("ALTER TABLE {} OWNER TO {}").format(t, ident_admin))
         cur.execute(sql.SQL("REVOKE ALL ON {} FROM PUBLIC, {}").format(t, ident_group))
         cur.execute(sql.SQL("GRANT SELECT ON {} TO {}").format(t, ident_group))
@@ -141,7 +158,7 @@ def setup_roles(conn: psycopg.Connection, prefix: str = "inspector") -> None:  #
                     "CREATE POLICY station_update ON {} FOR UPDATE TO {} USING ("
                     + OWN
                     + ") WITH CHECK ("
-                    + OWN
+                    + (OWN_STATION if check == OWN_STATION else OWN)
                     + ")"
                 ).format(t, ident_group)
             )
@@ -152,8 +169,8 @@ def setup_roles(conn: psycopg.Connection, prefix: str = "inspector") -> None:  #
                     t, ident_group
                 )
             )
-    cur.execute(sql.SQL("ALTER VIEW return_overview OWNER TO {}").format(ident_admin))
-    cur.execute(sql.SQL("GRANT SELECT ON return_overview TO {}").format(ident_group))
+    cur.execute(sql.SQL("ALTER VIEW public.return_overview OWNER TO {}").format(ident_admin))
+    cur.execute(sql.SQL("GRANT SELECT ON public.return_overview TO {}").format(ident_group))
     for function in FUNCTIONS:
         cur.execute(f"ALTER FUNCTION {function} OWNER TO {admin}")
         cur.execute(f"REVOKE EXECUTE ON FUNCTION {function} FROM PUBLIC")

@@ -33,6 +33,8 @@ class SyncStatus:
     last_error: str = ""
     consecutive_failures: int = 0
     next_attempt_in_s: float = 0.0
+    # Audit alarms of the last completed run (inspector.sync.anchor); a failed run keeps them.
+    alarms: tuple[str, ...] = ()
 
     def text(self) -> str:
         """A short line in plain words."""
@@ -42,7 +44,8 @@ class SyncStatus:
             state = "online"
         else:
             state = "offline"
-        parts = [state, f"{self.pending} waiting to be sent"]
+        parts = list(self.alarms)
+        parts += [state, f"{self.pending} waiting to be sent"]
         if self.oldest_pending_age_s and self.oldest_pending_age_s > 60:
             parts.append(f"oldest {int(self.oldest_pending_age_s // 60)} min")
         if self.last_error:
@@ -109,6 +112,7 @@ class SyncService:
             online=result.ok or not result.offline,
             last_success_at=utcnow() if result.ok else self._status.last_success_at,
             last_error="" if result.ok else result.error,
+            alarms=tuple(result.alarms) if result.ok else self._status.alarms,
             consecutive_failures=failures,
             next_attempt_in_s=self._delay(failures),
         )

@@ -31,16 +31,25 @@ class EntitySpec:
     local: Table
     columns: tuple[tuple[str, str], ...]  # (column, PostgreSQL type), ``id`` first
     mutable: bool  # mutable: newer src_version from the owning station replaces the row
+    # Columns sent but left out of ``payload_hash``: added after rows were already uploaded (their
+    # stored hashes must still tell a replay), and covered otherwise (an event's own ``hash``).
+    unhashed: tuple[str, ...] = ()
 
     @property
     def names(self) -> list[str]:
         """The column names, in order."""
         return [name for name, _ in self.columns]
 
+    @property
+    def hashed(self) -> list[int]:
+        """Positions of the columns ``payload_hash`` covers."""
+        return [i for i, (name, _) in enumerate(self.columns) if name not in self.unhashed]
 
-def _spec(kind: str, model: Any, mutable: bool, cols: str) -> EntitySpec:
+
+def _spec(kind: str, model: Any, mutable: bool, cols: str, unhashed: tuple[str, ...] = ()) -> EntitySpec:
     pairs = tuple(tuple(item.split(":")) for item in cols.split())
-    return EntitySpec(kind, model.__tablename__, model.__table__, pairs, mutable)  # type: ignore[arg-type]
+    return EntitySpec(kind, model.__tablename__, model.__table__, pairs, mutable,  # type: ignore[arg-type]
+                      unhashed)
 
 
 SPECS: dict[str, EntitySpec] = {
@@ -117,7 +126,8 @@ SPECS: dict[str, EntitySpec] = {
             False,
             "id:uuid station_id:uuid seq:bigint occurred_at:timestamptz "
             "actor_id:uuid action:text entity_type:text entity_id:uuid return_id:uuid inspection_id:uuid "
-            "payload:jsonb photo_hashes:jsonb prev_hash:text hash:text",
+            "payload:jsonb photo_hashes:jsonb prev_hash:text hash:text hash_version:bigint",
+            ("hash_version",),
         ),
     )
 }
@@ -148,4 +158,4 @@ def digest(values: list[Any], extra: Any = None) -> str:
 
 def payload_hash(spec: EntitySpec, row: dict[str, Any], extra: Any = None) -> str:
     """The SHA-256 of a row's canonical JSON (its sent columns, plus e.g. an inspection's flags)."""
-    return digest([plain(row[name]) for name in spec.names], extra)
+    return digest([plain(row[spec.names[i]]) for i in spec.hashed], extra)

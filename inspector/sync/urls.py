@@ -9,45 +9,76 @@ from __future__ import annotations
 
 import os
 import re
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import psycopg
 
 from inspector.config import CENTRAL_URL_ENV
 
 _KV_PASSWORD = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", re.IGNORECASE)
-_QUERY_PASSWORD = re.compile(r"((?:^|[?&])password=)[^&#]*", re.IGNORECASE)
-_URL_IN_TEXT = re.compile(r"postgres(?:ql)?(?:\+\w+)?://[^\s'\"]+")
+_QUERY_PASSWORD = re.compile(r"((?:^|[?&;])[a-z]*password=)[^&#\s]*", re.IGNORECASE)
+_SCHEME = re.compile(r"^postgres(?:ql)?(?:\+\w+)?:", re.IGNORECASE)
+_WITH_AT = re.compile(r"[^\s'\"<>()]*@[^\s'\"<>()]*")
 
 
 def redact_url(url: str) -> str:
-    """The URL (or key=value connection string) with any password replaced by ``***``."""
+    """The URL (or key=value connection string) with any password replaced by ``***``.
+
+    Works on malformed addresses too (``postgresql//st:s3cret@db``, a missing ``//`` or ``:``, a
+    password with ``@``, ``/`` or percent-encoding in it, ``?password=`` in the query): everything
+    between the user name's ``:`` and the last ``@`` is a password.
+    """
     if not url:
         return url
-    if "://" not in url:
-        return _KV_PASSWORD.sub(r"\1***", url)
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return "<unparseable URL>"
-    netloc = parts.netloc
-    if "@" in netloc:
-        userinfo, _, hostinfo = netloc.rpartition("@")
-        if ":" in userinfo:
-            userinfo = userinfo.split(":", 1)[0] + ":***"
-        netloc = f"{userinfo}@{hostinfo}"
-    query = _QUERY_PASSWORD.sub(r"\1***", parts.query)
-    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+    url = _KV_PASSWORD.sub(r"\1***", url)
+    url = _QUERY_PASSWORD.sub(r"\1***", url)
+    head, at, tail = url.rpartition("@")
+    if not at:
+        return url
+    if "//" in head:
+        start = head.index("//") + 2
+    else:
+        match = _SCHEME.match(head)
+        start = match.end() if match else 0
+    user, colon, _password = head[start:].partition(":")
+    if colon:
+        head = head[:start] + user + ":***"
+    return f"{head}@{tail}"
 
 
 def redact_text(text: str, *secrets: str) -> str:
-    """Any text (an error message, a log line) with URLs redacted and the given secrets masked."""
-    text = _URL_IN_TEXT.sub(lambda m: redact_url(m.group(0)), text)
+    """Any text (an error message, a log line) with addresses redacted and the given secrets masked."""
+    text = _WITH_AT.sub(lambda m: redact_url(m.group(0)), text)
     text = _KV_PASSWORD.sub(r"\1***", text)
+    text = _QUERY_PASSWORD.sub(r"\1***", text)
     for secret in secrets:
         if secret:
             text = text.replace(secret, "***")
     return text
+
+
+def safe_detail(exc: BaseException) -> str:
+    """An exception reduced to its kind and safe context, for logs and messages.
+
+    A database error keeps its SQLSTATE and primary message, never its DETAIL (which can carry a
+    row's values: a customer's name or address); anything is redacted of passwords.
+    """
+    diag = getattr(exc, "diag", None)
+    primary = getattr(diag, "message_primary", None) if diag is not None else None
+    if primary is not None:
+        state = getattr(exc, "sqlstate", None) or ""
+        return redact_text(f"{type(exc).__name__} {state}: {primary}".replace(" :", ":"))
+    first = str(exc).split("\n", 1)[0]
+    return redact_text(f"{type(exc).__name__}: {first}")
+
+
+def where_raised(exc: BaseException) -> str:
+    """The kind of an exception and the file and line that raised it (no message, no values)."""
+    frame = exc.__traceback__
+    while frame is not None and frame.tb_next is not None:
+        frame = frame.tb_next
+    place = f" at {frame.tb_frame.f_code.co_filename.rsplit('/', 1)[-1]}:{frame.tb_lineno}" if frame else ""
+    return f"{type(exc).__name__}{place}"
 
 
 def resolve_central_url(explicit: str | None, settings_url: str = "") -> str:

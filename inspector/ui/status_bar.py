@@ -48,6 +48,9 @@ class StationStatusBar(QStatusBar):
         self._sync_status = status
         if status is not None:
             self.sync_label.setText(sync_status_text(status))  # type: ignore[arg-type]
+            # An audit alarm must not blend in: red and bold until the chains agree again.
+            alarmed = bool(getattr(status, "alarms", ()))
+            self.sync_label.setStyleSheet("color: #b3261e; font-weight: bold;" if alarmed else "")
 
     def show_status(self, status: dict[str, Any]) -> None:
         """Update the sync state from :func:`inspector.services.status.station_status`."""

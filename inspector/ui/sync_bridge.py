@@ -54,6 +54,37 @@ SYNC_PROBLEMS = (
 )
 
 
+# The audit alarms of inspector.sync.anchor (ALARMS), declared here so that lupdate extracts them.
+SYNC_ALARMS = (
+    QT_TRANSLATE_NOOP(
+        "SyncProblem",
+        "ALARM: the central server refused audit events of this station (its audit log differs from what "
+        "central holds). Tell a supervisor; nothing was overwritten.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "SyncProblem",
+        "ALARM: this station's audit log is shorter than what the central server holds: events were "
+        "removed here. Tell a supervisor.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "SyncProblem",
+        "ALARM: this station's audit log is not the one the central server holds: it was rewritten. "
+        "Tell a supervisor.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "SyncProblem", "ALARM: this station's audit log no longer verifies. Tell a supervisor."
+    ),
+    QT_TRANSLATE_NOOP(
+        "SyncProblem",
+        "ALARM: this station's signing key is not the one registered centrally. Ask IT to enrol the "
+        "station again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "SyncProblem",
+        "ALARM: the central server refused this station's signed audit head. Tell a supervisor.",
+    ),
+)
+
 log = logging.getLogger(__name__)
 
 
@@ -74,7 +105,8 @@ def sync_status_text(status: SyncStatus | None) -> str:
         state = QCoreApplication.translate("SyncBridge", "Online")
     else:
         state = QCoreApplication.translate("SyncBridge", "Offline")
-    parts = [state]
+    # An audit alarm comes first and stays until a sync finds the chains agreeing again.
+    parts = [sync_problem_text(alarm) for alarm in getattr(status, "alarms", ())] + [state]
     if status.last_success_at is not None:
         stamp = status.last_success_at.astimezone().strftime("%H:%M")
         parts.append(fill(QCoreApplication.translate("SyncBridge", "last sync %1"), stamp))

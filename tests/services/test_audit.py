@@ -142,7 +142,9 @@ def test_a_checkpoint_lets_the_next_walk_start_where_the_last_one_ended(services
 def test_a_rewritten_chain_before_the_checkpoint_is_detected(services) -> None:  # type: ignore[no-untyped-def]
     """Changing an old event and recomputing every later hash (a consistent rewrite) moves the
     checkpoint event's hash: the walk from the checkpoint names it."""
-    from inspector.services.audit import StoredChains, event_digest
+    from types import SimpleNamespace
+
+    from inspector.services.audit import StoredChains, digest_of
 
     _seed_events(services, 6)
     memory = StoredChains(services.database)
@@ -154,11 +156,8 @@ def test_a_rewritten_chain_before_the_checkpoint_is_detected(services) -> None: 
         events = session.scalars(select(AuditEvent).order_by(AuditEvent.seq)).all()
     for row, event in zip(rows, events, strict=True):
         payload = {"question": "forged"} if event.seq == 2 else event.payload
-        digest = event_digest(station_id=event.station_id, seq=event.seq, occurred_at=event.occurred_at,
-                              actor_id=event.actor_id, action=event.action, entity_type=event.entity_type,
-                              entity_id=event.entity_id, return_id=event.return_id,
-                              inspection_id=event.inspection_id, payload=payload,
-                              photo_hashes=event.photo_hashes, prev_hash=prev)
+        fields = {c.key: getattr(event, c.key) for c in AuditEvent.__table__.columns}
+        digest = digest_of(SimpleNamespace(**{**fields, "payload": payload, "prev_hash": prev}))
         raw.execute("UPDATE audit_events SET payload = ?, prev_hash = ?, hash = ? WHERE id = ?",
                     (json.dumps(payload), prev, digest, row[0]))
         prev = digest

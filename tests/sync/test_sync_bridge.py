@@ -73,3 +73,25 @@ def test_every_plain_words_sync_problem_has_a_translation() -> None:
             assert sync_problem_text(message) != message, f"no Dutch for: {message}"
     finally:
         install_translator(app, "en")  # type: ignore[arg-type]
+
+
+def test_an_audit_alarm_leads_the_status_bar_in_red_and_in_dutch(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication
+
+    from inspector.sync.anchor import ALARM_FORKED, ALARMS
+    from inspector.sync.service import SyncStatus
+    from inspector.ui.application import install_translator
+
+    bar = StationStatusBar(_nobody(), "ST-01", "x.sqlite3", sync_configured=True)  # type: ignore[arg-type]
+    qtbot.addWidget(bar)
+    bar.show_sync(SyncStatus(online=True, alarms=(ALARM_FORKED,)))
+    assert bar.sync_label.text().startswith(ALARM_FORKED) and "b3261e" in bar.sync_label.styleSheet()
+    bar.show_sync(SyncStatus(online=True))
+    assert bar.sync_label.text().startswith("Online") and bar.sync_label.styleSheet() == ""
+    app = QCoreApplication.instance()
+    install_translator(app, "nl")  # type: ignore[arg-type]
+    try:
+        for alarm in ALARMS:
+            assert sync_problem_text(alarm) != alarm, f"no Dutch for: {alarm}"
+    finally:
+        install_translator(app, "en")  # type: ignore[arg-type]

@@ -12,12 +12,13 @@ import uuid
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import select
 
 from inspector.models import AuditEvent, ItemOutcome, VerificationMethod
-from inspector.services.audit import GENESIS_HASH, event_digest
+from inspector.services.audit import GENESIS_HASH, HASH_VERSION, digest_of
 from inspector.services.demo.answers import Checklist, photo_style
 from inspector.services.demo.state import ParcelVisit, ReturnInfo, SeedRun, WorkRows, new_uuid
 from inspector.services.demo_photos import render_demo_photo
@@ -144,8 +145,9 @@ def write_events(run: SeedRun) -> None:
                 "payload": json.loads(json.dumps(fields["payload"])),
                 "photo_hashes": sorted(set(fields["photo_hashes"])), "prev_hash": prev_hash,
             }
-            digest = event_digest(**content)
-            rows.append({**content, "id": new_uuid(run.rng), "hash": digest})
+            content.update(id=new_uuid(run.rng), hash_version=HASH_VERSION)
+            digest = digest_of(SimpleNamespace(**content))
+            rows.append({**content, "hash": digest})
             prev_hash = digest
     for start in range(0, len(rows), CHUNK):
         run.session.execute(AuditEvent.__table__.insert(), rows[start:start + CHUNK])

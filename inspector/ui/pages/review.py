@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.models.database import DatabaseProblem
-from inspector.reports.evidence import EvidenceCancelled, EvidencePack, build_evidence_pack
+from inspector.reports.evidence import EvidenceCancelled, EvidencePack, PackMaker, build_evidence_pack
 from inspector.services.disputes import DisputeError, DisputeService, may_handle_disputes
 from inspector.services.inspection_detail import InspectionDetail, load_detail
 from inspector.services.review import (
@@ -355,8 +355,11 @@ class ReviewPage(QWidget):
         source = self._detail_source or self.data_source()
         self._evidence_token = CancelToken()
         self._set_evidence_busy(True)
+        maker = PackMaker(services.station.station_id, services.station.station_code, services.station_key())
+        # The pack speaks the language of the person making it (what the screen shows now).
         run_task(build_evidence_pack, source.database, source.photos, services.templates,
-                 detail.facts.rma, out_dir, language=self.language, time_zone=services.station.time_zone,
+                 detail.facts.rma, out_dir, language=shown_language(), time_zone=services.station.time_zone,
+                 maker=maker,
                  on_done=self._evidence_finished, on_error=self._evidence_finished,
                  on_progress=self._evidence_progress, cancel_token=self._evidence_token)
 
