@@ -10,7 +10,12 @@ Project conventions (other code depends on them):
   tolerated. Return-portal QR URLs ``https://returns.<host>/r/RMA...?pc=1234AB`` or ``...?rma=RMA...``.
 * Badge: ``"BDG"`` + 6 digits. Location: ``"LOC-"`` + aisle letters + ``-NN-NN``.
 * SSCC: 18 digits with GS1 check digit, or AI (00). GTIN: 8/12/13/14 digits with GS1 check digit,
-  normalised to 14 digits; UPC-E expands to UPC-A.
+  normalised to 14 digits; UPC-E expands to UPC-A (8 digits; 6 and 7 digits only when the caller
+  expects a product code or the scanner says UPC-E). An 8-digit code valid both as EAN-8 and as UPC-E
+  is EAN-8 with the UPC-E reading in ``fields["alternatives"]``.
+* GS1 element strings without AIM prefix (``0105901234123457``, ``01...15...10...``) are ``gs1`` when
+  biip parses them whole with every check digit and date holding; they win over carrier formats
+  whose check fails or that any N digits match, and those formats are listed as candidates.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from typing import Any
 
 import biip
 from biip.gs1_messages import GS1Message
+from biip.upc import Upc
 
 from inspector.scanning.carriers import CarrierMatch, match_tracking, normalize_tracking
 from inspector.scanning.checkdigits import gs1_check_digit, gs1_valid, luhn_check_digit, luhn_valid
@@ -107,20 +113,17 @@ def make_badge(n: int) -> str:
 
 
 def expand_upce(upce: str) -> str | None:
-    """Expand an 8-digit UPC-E (number system 0/1) to the 12-digit UPC-A, or None if not UPC-E shaped."""
-    if len(upce) != 8 or not upce.isdigit() or upce[0] not in "01":
+    """Expand a UPC-E (6, 7 or 8 digits, number system 0/1) to the 12-digit UPC-A, or None if it is none.
+
+    The 8-digit form carries a check digit, which must hold; the 6- and 7-digit forms leave it out
+    (number system 0 is implied by 6 digits). Parsing is biip's.
+    """
+    if not upce.isascii() or not upce.isdigit():
         return None
-    ns, d, check = upce[0], upce[1:7], upce[7]
-    last = d[5]
-    if last in "012":
-        body = d[0:2] + last + "0000" + d[2:5]
-    elif last == "3":
-        body = d[0:3] + "00000" + d[3:5]
-    elif last == "4":
-        body = d[0:4] + "00000" + d[4]
-    else:
-        body = d[0:5] + "0000" + last
-    return ns + body + check
+    try:
+        return Upc.parse(upce).as_upc_a()
+    except biip.ParseError:
+        return None
 
 
 # --- helpers ------------------------------------------------------------------------------------------
@@ -175,7 +178,8 @@ def _identify_url(text: str, url: str) -> Identification:
     return _result(text, "unknown", False, "", url=url)
 
 
-def _from_elements(text: str, elements: list[Any], normalized: str, source: str) -> Identification:
+def _from_elements(text: str, elements: list[Any], normalized: str, source: str,
+                   matches: list[CarrierMatch] | None = None) -> Identification:
     fields: dict[str, Any] = {}
     errors = []
     for es in elements:
@@ -199,7 +203,7 @@ def _from_elements(text: str, elements: list[Any], normalized: str, source: str)
     kind = "sscc" if only_sscc else "gs1"
     norm = fields["sscc"] if only_sscc else normalized
     fields["source"] = source
-    return _result(text, kind, not errors and bool(elements), norm, **fields)
+    return _result(text, kind, not errors and bool(elements), norm, matches, **fields)
 
 
 def _identify_gs1(text: str, data: str, aim_id: str) -> Identification:
@@ -214,19 +218,51 @@ def _identify_gs1(text: str, data: str, aim_id: str) -> Identification:
     return _from_elements(text, message.element_strings, message.as_hri(), source="gs1_message")
 
 
+def _identify_raw_gs1(text: str, data: str) -> Identification | None:
+    """A GS1 element string scanned or typed without AIM prefix or FNC1 (``0105901234123457...``).
+
+    Taken as GS1 only when biip parses all of it, every check digit and date holds, and at least one
+    element carries a check digit (GTIN, SSCC or GLN): company-internal AIs (90-99) alone would claim
+    many tracking numbers. A carrier format that verifies the number (its own check digit or a
+    distinctive prefix) keeps it; carrier formats that merely match are listed as candidates.
+    """
+    if len(data) < 16 or not data[:2].isdigit():  # the shortest checked element: (01) + 14 digits
+        return None
+    try:
+        message = GS1Message.parse(data)
+    except (biip.ParseError, ValueError):
+        return None
+    elements = message.element_strings
+    if not any(es.gtin or es.sscc or es.gln for es in elements):
+        return None
+    matches = match_tracking(normalize_tracking(data))
+    if any(m.verified for m in matches):
+        return None
+    result = _from_elements(text, elements, message.as_hri(), "gs1_message", matches)
+    return result if result.valid else None
+
+
 def _gtin_format(digits: str) -> str:
     return {8: "EAN8", 12: "UPCA", 13: "EAN13", 14: "GTIN14"}[len(digits)]
 
 
-def _identify_digits(text: str, digits: str, symbology: str) -> Identification | None:
+def _upce(text: str, upca: str, matches: list[CarrierMatch]) -> Identification:
+    return _result(text, "gtin", True, upca.zfill(14), matches, gtin=upca.zfill(14), format="UPCE", upca=upca)
+
+
+def _identify_digits(text: str, digits: str, symbology: str, product: bool) -> Identification | None:
     n = len(digits)
     matches = match_tracking(digits)
-    prefer_upce = symbology.upper().replace("-", "") == "UPCE"
-    if n == 8 and (prefer_upce or not gs1_valid(digits)):
+    upce_hint = symbology.upper().replace("-", "") == "UPCE"
+    if n in (6, 7) and (upce_hint or product):  # UPC-E without (6) or with (7) its number system digit
         upca = expand_upce(digits)
-        if upca and gs1_valid(upca):
-            return _result(text, "gtin", True, upca.zfill(14), matches,
-                           gtin=upca.zfill(14), format="UPCE", upca=upca)
+        return _upce(text, upca, matches) if upca else None
+    if n == 8 and (upca := expand_upce(digits)):  # its check digit holds
+        if upce_hint or not gs1_valid(digits):
+            return _upce(text, upca, matches)
+        # valid as EAN-8 and as UPC-E: EAN-8 first, the UPC-E reading named beside it
+        return _result(text, "gtin", True, digits.zfill(14), matches, gtin=digits.zfill(14), format="EAN8",
+                       alternatives=[upca.zfill(14)])
     if n in (8, 12, 13, 14):
         if gs1_valid(digits):
             return _result(text, "gtin", True, digits.zfill(14), matches,
@@ -267,20 +303,21 @@ def _identify_tracking(text: str, candidate: str) -> Identification | None:
     return _result(text, "tracking", top.valid, top.normalized, matches, **fields)
 
 
-def identify(text: str, symbology: str = "") -> Identification:
+def identify(text: str, symbology: str = "", *, product: bool = False) -> Identification:
     """Classify ``text`` (a scan or typed input). Never raises.
 
     ``symbology`` is an optional hint from the scan source (``ScanEvent.symbology``); an AIM symbology
     identifier at the start of ``text`` (``]C1``, ``]E0``, ``]d2``, ``]Q3`` ...) is honoured too, and GS
-    (ASCII 29) separators are accepted in GS1 data.
+    (ASCII 29) separators are accepted in GS1 data. ``product``: the caller expects a product code (item
+    verification), so 6- and 7-digit UPC-E (which carry no check digit) count as GTINs too.
     """
     try:
-        return _identify(text, symbology)
+        return _identify(text, symbology, product)
     except Exception as exc:  # pragma: no cover - last-resort guard; identification is informative only
         return _result(text, "unknown", False, "", error=f"internal error: {exc}")
 
 
-def _identify(text: str, symbology: str) -> Identification:
+def _identify(text: str, symbology: str, product: bool) -> Identification:
     if not isinstance(text, str):
         text = str(text)
     stripped = text.strip(" \t\r\n")
@@ -310,9 +347,12 @@ def _identify(text: str, symbology: str) -> Identification:
                        rack=m.group(2), shelf=m.group(3))
     digits = re.sub(r"[\s\-]", "", data)
     if digits.isascii() and digits.isdigit():
-        found = _identify_digits(text, digits, symbology)
+        found = _identify_digits(text, digits, symbology, product)
         if found is not None:
             return found
+    raw_gs1 = _identify_raw_gs1(text, re.sub(r"\s", "", data))
+    if raw_gs1 is not None:
+        return raw_gs1
     tracking = _identify_tracking(text, normalize_tracking(data))
     if tracking is None and "-" in data:
         tracking = _identify_tracking(text, _compact(data))

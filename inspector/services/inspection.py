@@ -198,15 +198,17 @@ class InspectionService:
         self, inspection_id: uuid.UUID, code: str, user_id: uuid.UUID | None, symbology: str = ""
     ) -> VerificationResult:
         """Compare the scanned product code (EAN/UPC or GS1) with the announced line."""
-        ident = identify(code, symbology)
+        ident = identify(code, symbology, product=True)
         gtin = str(ident.fields.get("gtin", "")) if ident.kind in ("gtin", "gs1") else ""
+        readings = [gtin, *ident.fields.get("alternatives", ())]  # 8 digits: EAN-8 and UPC-E
         serial = str(ident.fields.get("serial", "")) if ident.kind == "gs1" else ""
         with self._database.session() as session:
             inspection = self._open(session, inspection_id)
             if not gtin or not ident.valid:
                 return VerificationResult(False, "", "", "not_a_product_code")
             line = session.get(ReturnLine, inspection.return_line_id) if inspection.return_line_id else None
-            matches = line is not None and line.gtin in gtin_variants(gtin)
+            matched = [g for g in readings if line is not None and line.gtin in gtin_variants(g)]
+            matches, gtin = bool(matched), (matched or [gtin])[0]
             inspection.verification = VerificationMethod.SCAN
             inspection.verified_code = code
             inspection.item_gtin = gtin

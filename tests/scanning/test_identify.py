@@ -265,3 +265,59 @@ def test_luhn_generator_consistency(body: str, delta: int) -> None:
     check = luhn_check_digit(body)
     assert identify(f"RMA{body}{check}").valid
     assert not identify(f"RMA{body}{(int(check) + delta) % 10}").valid
+
+
+# --- raw GS1 element strings and short UPC-E (issue 14 §4) ----------------------------------------------
+
+def test_raw_gs1_gtin_is_not_an_invalid_canada_post_number() -> None:
+    r = identify("0105901234123457")
+    assert (r.kind, r.valid) == ("gs1", True)
+    assert r.fields["gtin"] == "05901234123457"
+    assert r.normalized == "(01)05901234123457"
+    # the carrier pattern it also matches is still listed, with its failed check digit
+    assert ("canada_post", False) in [(c.carrier, c.valid) for c in r.candidates]
+
+
+def test_raw_gs1_gtin_best_before_batch() -> None:
+    r = identify("010703206980498815210526100329")
+    assert (r.kind, r.valid) == ("gs1", True)
+    fields = (r.fields["gtin"], r.fields["best_before"], r.fields["batch"])
+    assert fields == ("07032069804988", "2021-05-26", "0329")
+    assert r.normalized == "(01)07032069804988(15)210526(10)0329"
+
+
+def test_raw_gs1_with_alphanumeric_batch_and_serial() -> None:
+    r = identify("0105901234123457" + "17260131" + "10AB-12")
+    assert (r.kind, r.valid, r.fields["expiry"], r.fields["batch"]) == ("gs1", True, "2026-01-31", "AB-12")
+
+
+def test_raw_gs1_with_wrong_gtin_check_digit_is_not_a_valid_gs1() -> None:
+    r = identify("0105901234123458")
+    assert not (r.kind == "gs1" and r.valid)
+
+
+@pytest.mark.parametrize("text", ["9400111202555842332669", "9611019012345612345671", "70160910000108310009",
+                                  "00340433836442636597", "9622080430002481027200399594546820"])
+def test_long_numeric_tracking_numbers_stay_tracking(text: str) -> None:
+    """Company-internal AIs (91-99) and SSCC-shaped DHL numbers carry no GS1 check: carriers keep them."""
+    assert identify(text).kind == "tracking"
+
+
+@pytest.mark.parametrize(("text", "upca"), [("425261", "042100005264"), ("1425261", "142100005261"),
+                                            ("04252614", "042100005264"), ("14252611", "142100005261")])
+def test_upce_short_forms_in_item_verification(text: str, upca: str) -> None:
+    r = identify(text, product=True)
+    assert (r.kind, r.valid) == ("gtin", True)
+    assert (r.fields["format"], r.fields["upca"], r.fields["gtin"]) == ("UPCE", upca, upca.zfill(14))
+
+
+def test_upce_short_forms_need_the_context() -> None:
+    assert identify("425261").kind == "unknown"  # six digits at intake are no product code
+    assert identify("425261", symbology="UPCE").fields["gtin"] == "00042100005264"  # the scanner says UPC-E
+    assert identify("9425261", product=True).kind == "unknown"  # UPC-E number systems are 0 and 1 only
+
+
+def test_eight_digits_valid_as_ean8_and_upce_name_both() -> None:
+    r = identify("12345670", product=True)
+    assert (r.kind, r.valid, r.fields["format"]) == ("gtin", True, "EAN8")
+    assert r.fields["alternatives"] == ["00123456000070"]  # the UPC-E reading of the same digits

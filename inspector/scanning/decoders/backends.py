@@ -176,6 +176,8 @@ class ZBarDecoder:
             if fmt in RETAIL:
                 fmt, text = normalise_retail(fmt, text)
             xs, ys = [p[0] for p in pts] or [0], [p[1] for p in pts] or [0]
+            if not (rows and cols):  # lines one way only: zbar's points are a few line ends, so the
+                xs, ys = [0, frame.image.shape[1]], [0, frame.image.shape[0]]  # crop stands for the symbol
             quad = [(min(xs), min(ys)), (max(xs), min(ys)), (max(xs), max(ys)), (min(xs), max(ys))]
             out.append(Candidate(fmt, text, frame.to_input(quad), self.name, frame.name,
                                  ZBAR_AIM.get(fmt, ""), quality=quality))

@@ -1,18 +1,14 @@
 """The combined decoder: a cascade of backend reads plus acceptance rules against false reads.
 
-Cascade (escalating only while nothing is accepted, ordered by yield per millisecond):
+Cascade (escalating only while nothing is accepted):
 
-1. zxing-cpp on the grayscale image (the fast path; most images end here);
-2. barcode-like regions (weak reads so far, then a gradient localiser) are cropped and retried with
-   zbar, CLAHE, adaptive threshold, inversion and 2x upsampling. The crops of close-up photos are
-   nearly the whole image, so the retries are kept cheap instead: each preprocessed crop is made
-   once per region and shared, 1D retries enable only the common linear symbologies and scan only
-   across the bars (the crop's gradient direction says which way), zbar skips every other scan line,
-   and the two 2D retries run only on crops without a dominant bar direction;
-3. two whole-image retries for codes the localiser misses (inverted; zbar at half size).
-
-Nearly all images still unread after step 2 stay unread (on the corpus no retry produces even a
-weak read for them), so the order of the retries matters most for the cost of those images.
+1. zxing-cpp on the grayscale image (the fast path; most images end here; ``escalate=False`` stops
+   here, e.g. for live camera frames);
+2. the named retries of :mod:`.stages` in the order of ``stages`` (default :data:`DEFAULT_STAGES`):
+   crops deskewed along barcodes located by OpenCV's 1D detector, axis-aligned crops around weak
+   reads and the gradient localiser's box with binarisation / inversion / CLAHE / upsampling, and
+   whole-image retries. ``benchmarks/decode.py`` measures what each stage buys and chooses the
+   stages by cross-validation over the corpus's source sets.
 
 Acceptance:
 
@@ -33,26 +29,22 @@ Acceptance:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
 
 import numpy as np
 import zxingcpp
 
 from . import frames
 from .backends import ZBarDecoder, ZXingDecoder
-from .locate import barcode_regions
-from .symbols import LINEAR, MATRIX, RETAIL, Candidate, DecodedCode, to_decoded
+from .locate import BarLocator, barcode_regions, scan_direction
+from .stages import DIRECTION_RATIO, ZX_RETAIL, Crop, Stage, build_stages
+from .symbols import MATRIX, RETAIL, Candidate, DecodedCode, to_decoded
 
 Quad = tuple[tuple[int, int], ...]
 _CONFIRM_MAX_SIDE = 1600  # confirmation crops are upsampled fully: the 2x read is what vetoes misreads
 _LONG_CHECKED = {"EAN13", "UPCA", "Code128"}  # 12+ digits / mod-103: not UPC-E, EAN-8, ITF, Code 39
 _CHECKED_FAMILIES = {"RETAIL", "ITF", "Code39", "Code128"}  # families where a conflict vetoes a read
 _BF = zxingcpp.BarcodeFormat
-# zxing's format sets for the retries: each enabled reader costs time on every scan line, and zxing's
-# "AllLinear"/"AllRetail" include rare ones (DataBar, DX film edge, Telepen, add-ons) - twice the cost
-ZX_RETAIL = zxingcpp.barcode_formats_from_str("EAN13,EAN8,UPCA,UPCE")
-ZX_LINEAR = zxingcpp.barcode_formats_from_str("EAN13,EAN8,UPCA,UPCE,Code128,Code39,ITF,Code93,Codabar")
-ZX_MATRIX = _BF.AllMatrix
 # family -> (zxing formats, zbar formats) for the confirmation reads
 _FAMILY_FORMATS: dict[str, tuple[zxingcpp.BarcodeFormats | None, frozenset[str] | None]] = {
     "RETAIL": (ZX_RETAIL, RETAIL),
@@ -60,6 +52,13 @@ _FAMILY_FORMATS: dict[str, tuple[zxingcpp.BarcodeFormats | None, frozenset[str] 
     "Code39": (_BF.Code39, frozenset({"Code39"})),
     "Code128": (_BF.Code128, frozenset({"Code128"})),
 }
+# The retries and their order, as ``benchmarks/decode.py`` chooses them on the whole corpus: greedily by
+# images read per millisecond, each adding reads without a false read (see that benchmark's docstring).
+DEFAULT_STAGES: tuple[str, ...] = (
+    "region-zxing-adaptive", "image-zbar-x0.5", "region-zbar-adaptive", "deskew-norm-zxing-clahe",
+    "region-zbar-clahe-x2", "region-zbar", "region-zbar-2d", "region-zxing-2d-x2", "image-zxing-inverted",
+    "region-zbar-inverted", "deskew-norm-zxing-deblur", "deskew-zxing",
+)
 
 
 class BarcodeDecoder:
@@ -68,14 +67,17 @@ class BarcodeDecoder:
     ``formats``: our format names to report (None = all; EAN/UPC names admit each other, as the
     same number may be printed either way). ``min_retail_span``: modules across the bars that
     agreeing zxing lines must span for an EAN/UPC read to stand on its own. ``max_regions``: how
-    many regions (weak reads first, then the localiser's best box) get the crop retries.
-    ``max_crop_side``: upsampled retry crops are kept within this size. ``escalate=False``
-    gives the fast path only (e.g. for live camera frames, combined with :class:`FrameConsensus`).
+    many regions (weak reads first, then the localiser's best box) and how many located barcodes get
+    the crop retries. ``max_crop_side``: upsampled retry crops are kept within this size.
+    ``escalate=False`` gives the fast path only (e.g. for live camera frames, combined with
+    :class:`FrameConsensus`); :meth:`decode_fast` and :meth:`decode_full` choose per call.
+    ``stages``: names of the retries to run, in order (default :data:`DEFAULT_STAGES`).
     After each decode(), ``last_stage`` names the cascade step that produced the result.
     """
 
     def __init__(self, formats: set[str] | None = None, min_retail_span: float = 10.0,
-                 max_regions: int = 2, max_crop_side: int = 640, escalate: bool = True) -> None:
+                 max_regions: int = 2, max_crop_side: int = 640, escalate: bool = True,
+                 stages: Sequence[str] | None = None) -> None:
         self.formats = formats
         self.min_retail_span = min_retail_span
         self.max_regions = max_regions
@@ -83,69 +85,42 @@ class BarcodeDecoder:
         self.escalate = escalate
         self._zx = ZXingDecoder(formats)
         self._zb = ZBarDecoder(formats)
+        self._locator = BarLocator(limit=max_regions)
+        table = build_stages(self._zx, self._zb)
+        names = DEFAULT_STAGES if stages is None else tuple(stages)
+        unknown = [n for n in names if n not in table]
+        if unknown:
+            raise ValueError(f"unknown decoder stages {unknown}; known: {sorted(table)}")
+        self.table = table
+        self.stages: tuple[Stage, ...] = tuple(table[n] for n in names)
         self.last_stage = ""
 
     def decode(self, image: np.ndarray) -> list[DecodedCode]:
         """All distinct accepted codes in a BGR, BGRA or grayscale image (empty list if none)."""
-        run = _Run(self, frames.to_gray(image))
-        return run.cascade()
+        return self.decode_full(image) if self.escalate else self.decode_fast(image)
 
-    # -- reads used by the cascade ------------------------------------------------------------------
+    def decode_fast(self, image: np.ndarray) -> list[DecodedCode]:
+        """The fast path only (zxing on the plain image, with the acceptance rules): a few ms."""
+        run = self.start(image)
+        self.last_stage = run.last_stage
+        return run.result
 
-    def local_reads(self) -> list[tuple[str, Callable[[_Region], list[Candidate]]]]:
-        """Retries on a region's crop, cheapest and most productive first (measured over the corpus).
+    def decode_full(self, image: np.ndarray) -> list[DecodedCode]:
+        """The fast path and, if it accepts nothing, the retries of ``stages`` until one accepts."""
+        run = self.start(image)
+        for stage in self.stages:
+            if run.result:
+                break
+            run.step(stage)
+        self.last_stage = run.last_stage
+        return run.result
 
-        1D reads are restricted to linear symbologies and scan only across the bars (see
-        :class:`_Region`); zbar scans every other line (two lines per module row are plenty for bars).
-        The last two retries are the only ones aimed at 2D symbols the fast path missed.
-        """
-        zx, zb = self._zx, self._zb
-
-        def zxing(kind: str, factor: float = 1.0) -> Callable[[_Region], list[Candidate]]:
-            def read(r: _Region) -> list[Candidate]:
-                f = r.frame(factor, kind)
-                # an upsampled crop is not worth zxing's own downscaled passes
-                return [] if f is None else zx.read(f, formats=ZX_LINEAR, try_rotate=r.rotate,
-                                                     try_downscale=factor == 1)
-            return read
-
-        def zbar(kind: str, factor: float = 1.0) -> Callable[[_Region], list[Candidate]]:
-            def read(r: _Region) -> list[Candidate]:
-                f = r.frame(factor, kind)
-                if f is None:
-                    return []
-                # every 2nd line (every 4th on an upsampled crop): bars are tall, lines redundant
-                return zb.read(f, density=2 if factor == 1 else 4, formats=LINEAR, rows=r.rows, cols=r.cols)
-            return read
-
-        def matrix(r: _Region) -> list[Candidate]:
-            f = r.frame(2.0, "adaptive") if r.isotropic else None  # only without a clear bar direction
-            # 2D detectors find symbols in any orientation: no rotated or downscaled passes needed
-            return [] if f is None else zx.read(f, formats=ZX_MATRIX, try_rotate=False, try_downscale=False)
-
-        def zbar_2d(r: _Region) -> list[Candidate]:
-            f = r.frame(1.0, "adaptive") if r.isotropic else None
-            return zb.read(f, density=1, formats=MATRIX) if f is not None else []
-
-        return [
-            ("zxing-adaptive", zxing("adaptive")),
-            ("zbar-adaptive", zbar("adaptive")),
-            ("zbar", zbar("plain")),
-            ("zbar-inverted", zbar("inverted")),
-            ("zxing-inverted", zxing("inverted")),
-            ("zxing-clahe-x2", zxing("clahe", 2.0)),
-            ("zbar-clahe-x2", zbar("clahe", 2.0)),
-            ("zxing-2d-x2", matrix),
-            ("zbar-2d", zbar_2d),
-        ]
-
-    def global_reads(self) -> list[tuple[str, Callable[[np.ndarray], list[Candidate]]]]:
-        """Whole-image retries for symbols the localiser does not find."""
-        zx, zb = self._zx, self._zb
-        return [
-            ("zxing-inverted", lambda g: zx.read(frames.inverted(g))),
-            ("zbar-x0.5", lambda g: zb.read(frames.scaled(g, 0.5))),
-        ]
+    def start(self, image: np.ndarray) -> CascadeRun:
+        """A cascade over ``image`` that has run the fast path; :meth:`CascadeRun.step` runs more."""
+        run = CascadeRun(self, frames.to_gray(image))
+        run.add("zxing", self._zx.read(frames.Frame(run.gray, "gray")))
+        run.seeds = [c.points for c in run.pool]
+        return run
 
     def strong(self, c: Candidate) -> bool:
         """Trustworthy on its own (otherwise it needs independent support)."""
@@ -158,40 +133,62 @@ class BarcodeDecoder:
         return True
 
 
-class _Run:
-    """State of one decode() call: the pool of raw reads and the confirmation cache."""
+class CascadeRun:
+    """One image going through the cascade: the pool of raw reads, the accepted result so far, and
+    the crops and confirmation reads (computed once; shared with :meth:`fork` copies, as they do not
+    depend on which stages ran: regions come from the fast path's weak reads and the localisers)."""
 
     def __init__(self, decoder: BarcodeDecoder, gray: np.ndarray) -> None:
         self.d = decoder
         self.gray = gray
         self.pool: list[Candidate] = []
-        self.confirm_cache: dict[tuple[str, str], list[Candidate]] = {}
         self.result: list[DecodedCode] = []
+        self.last_stage = ""
+        self.seeds: list[Quad] = []
+        self.confirm_cache: dict[tuple[str, str], list[Candidate]] = {}
+        self.targets: dict[str, list[object]] = {}
 
-    def cascade(self) -> list[DecodedCode]:
-        """Fast path, then crop retries per region, then whole-image retries; stop at the first accept."""
-        d = self.d
-        d.last_stage = ""
-        if self._add("zxing", d._zx.read(frames.Frame(self.gray, "gray"))) or not d.escalate:
-            return self.result
-        regions = _dedupe([c.points for c in self.pool] + barcode_regions(self.gray, limit=1))
-        for i, quad in enumerate(regions[: d.max_regions]):
-            region = _Region(self.gray, quad, d.max_crop_side)
-            for name, read in d.local_reads():
-                if self._add(f"region{i}-{name}", read(region)):
-                    return self.result
-        for name, read in d.global_reads():
-            if self._add(name, read(self.gray)):
-                return self.result
-        return []
+    def fork(self, share: bool = True) -> CascadeRun:
+        """A copy that can run other stages from here on (``share``: crops and confirmations too)."""
+        other = CascadeRun(self.d, self.gray)
+        other.pool, other.result, other.last_stage = list(self.pool), list(self.result), self.last_stage
+        other.seeds = self.seeds
+        if share:
+            other.confirm_cache, other.targets = self.confirm_cache, self.targets
+        return other
 
-    def _add(self, stage: str, reads: list[Candidate]) -> bool:
+    def step(self, stage: Stage | str) -> bool:
+        """Run one stage over its targets until something is accepted; True if the result is non-empty."""
+        if isinstance(stage, str):
+            stage = self.d.table[stage]
+        for target in self._targets(stage.scope):
+            if self.add(stage.name, stage.read(target)):
+                break
+        return bool(self.result)
+
+    def _targets(self, scope: str) -> list[object]:
+        """The crops (or the image) a stage of ``scope`` reads; made once per image and shared."""
+        if scope == "image":
+            return [self.gray]
+        if scope not in self.targets:
+            d = self.d
+            if scope == "region":  # the fast path's weak reads first, then the gradient localiser's box
+                regions = _dedupe(self.seeds + barcode_regions(self.gray, limit=1))
+                self.targets[scope] = [Crop.region(self.gray, q, d.max_crop_side)
+                                       for q in regions[: d.max_regions]]
+            else:
+                self.targets[scope] = [Crop.deskew(self.gray, q, scan_direction(self.gray, q))
+                                       for q in d._locator.quads(self.gray)]
+        return self.targets[scope]
+
+    def add(self, stage: str, reads: list[Candidate]) -> bool:
+        """Pool the reads of one stage and re-run the acceptance; True if something is accepted."""
         self.pool.extend(reads)
         if not reads:
             return False
         self.result = self._accept()
         if self.result:
-            self.d.last_stage = stage
+            self.last_stage = stage
         return bool(self.result)
 
     def _accept(self) -> list[DecodedCode]:
@@ -242,46 +239,10 @@ class _Run:
                 rows = cols = True
                 if key[0] not in MATRIX:  # 1D: scan across the bars only
                     ratio = frames.bar_direction(crop.image)
-                    rows, cols = ratio > 1 / _DIRECTION_RATIO, ratio < _DIRECTION_RATIO
+                    rows, cols = ratio > 1 / DIRECTION_RATIO, ratio < DIRECTION_RATIO
                 reads += self.d._zb.read(crop, formats=zb_formats, rows=rows, cols=cols)
             self.confirm_cache[key] = reads
         return self.confirm_cache[key]
-
-
-class _Region:
-    """One candidate region: its crops and preprocessed variants, computed once and shared by the retries.
-
-    ``rows``/``cols`` say which way to scan: a crop with clearly vertical bars (horizontal gradients
-    dominate) is scanned along rows only, clearly horizontal bars along columns only, else both.
-    """
-
-    def __init__(self, gray: np.ndarray, quad: Quad, max_side: int) -> None:
-        self.gray, self.quad, self.max_side = gray, quad, max_side
-        self._frames: dict[tuple[float, str], frames.Frame | None] = {}
-        base = self.frame(1.0, "plain")
-        ratio = frames.bar_direction(base.image) if base is not None else 1.0
-        self.rows = ratio > 1 / _DIRECTION_RATIO
-        self.cols = ratio < _DIRECTION_RATIO
-        self.rotate = self.cols  # zxing scans rows only unless told to rotate
-        self.isotropic = 1 / _ISOTROPIC_RATIO < ratio < _ISOTROPIC_RATIO  # 2D symbol (or a 45 degree 1D)
-
-    def frame(self, factor: float, kind: str) -> frames.Frame | None:
-        """The crop resampled by ``factor`` and filtered (plain, adaptive, inverted or clahe)."""
-        key = (factor, kind)
-        if key not in self._frames:
-            if kind == "plain":
-                f = frames.crop_around(self.gray, self.quad, factor, self.max_side)
-            else:
-                base = self.frame(factor, "plain")
-                f = base.derived(_FILTERS[kind](base.image)) if base is not None else None
-            self._frames[key] = f
-        return self._frames[key]
-
-
-_DIRECTION_RATIO = 1.5  # gradient energy ratio beyond which a crop's bars count as clearly oriented
-_ISOTROPIC_RATIO = 1.3  # below it, the crop may hold a 2D symbol (QR / Data Matrix measure 0.95 - 1.2)
-_FILTERS: dict[str, Callable[[np.ndarray], frames.Frame]] = {
-    "adaptive": frames.adaptive, "inverted": frames.inverted, "clahe": frames.clahe}
 
 
 def _tall(f: frames.Frame) -> bool:

@@ -151,9 +151,11 @@ class InspectionScreen(QWidget):
         """A product code verifies the item; other codes answer the serial question waiting for one."""
         if self.state is None:
             return
-        ident = identify(event.text, event.symbology)
-        is_product = ident.kind in ("gtin", "gs1") and bool(ident.fields.get("gtin")) and ident.valid
         target = self.checklist.scan_target()
+        # short UPC-E forms count as product codes only while nothing else (a serial question) wants a scan
+        expects_product = target is None and self.state.verification is None
+        ident = identify(event.text, event.symbology, product=expects_product)
+        is_product = ident.kind in ("gtin", "gs1") and bool(ident.fields.get("gtin")) and ident.valid
         focused_target = target is not None and target.isAncestorOf(QApplication.focusWidget())
         if (
             event.source == "camera"
