@@ -133,6 +133,18 @@
         <translation>The database file cannot be opened. Check that the data folder exists and is writable.</translation>
     </message>
     <message>
+        <source>The database&apos;s helper file %1 is read-only (left behind when the database itself was read-only). Close Return Inspector, make that file writable or delete it, and start again; nothing is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read or written (no permission, or a read-only disk). Check the permissions; nothing already saved is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is older than this version and cannot be upgraded while it is read-only. Run &apos;inspector db upgrade&apos; with write access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The central database cannot be reached. Check the network, or look at this station&apos;s own records instead.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -133,6 +133,18 @@
         <translation>Het databasebestand kan niet worden geopend. Controleer of de gegevensmap bestaat en beschrijfbaar is.</translation>
     </message>
     <message>
+        <source>The database&apos;s helper file %1 is read-only (left behind when the database itself was read-only). Close Return Inspector, make that file writable or delete it, and start again; nothing is lost.</source>
+        <translation>Het hulpbestand %1 van de database is alleen-lezen (achtergebleven toen de database zelf alleen-lezen was). Sluit Return Inspector, maak dat bestand beschrijfbaar of verwijder het en start opnieuw; er gaat niets verloren.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read or written (no permission, or a read-only disk). Check the permissions; nothing already saved is lost.</source>
+        <translation>%1 kan niet worden gelezen of geschreven (geen rechten, of een alleen-lezen schijf). Controleer de rechten; wat al is opgeslagen gaat niet verloren.</translation>
+    </message>
+    <message>
+        <source>The database is older than this version and cannot be upgraded while it is read-only. Run &apos;inspector db upgrade&apos; with write access.</source>
+        <translation>De database is ouder dan deze versie en kan niet worden bijgewerkt zolang hij alleen-lezen is. Voer &apos;inspector db upgrade&apos; uit met schrijfrechten.</translation>
+    </message>
+    <message>
         <source>The central database cannot be reached. Check the network, or look at this station&apos;s own records instead.</source>
         <translation>De centrale database is niet bereikbaar. Controleer het netwerk, of bekijk de gegevens van dit station zelf.</translation>
     </message>

@@ -56,7 +56,7 @@ def error_dialog_for(exc: BaseException, parent: QWidget | None = None) -> Error
     if problem is not None:
         return ErrorDialog(
             QCoreApplication.translate("ErrorDialog", "A problem with the database"),
-            database_problem(problem.user_message),
+            database_problem(problem),
             parent,
         )
     return ErrorDialog(
@@ -74,7 +74,7 @@ def problem_text(exc: BaseException) -> str | None:
     """A database or file problem in plain words, in the user's language; None for a bug."""
     problem = explain(exc)
     if problem is not None:
-        return database_problem(problem.user_message)
+        return database_problem(problem)
     if isinstance(exc, OSError):
         text = QCoreApplication.translate("MessageLine", "The file could not be written: %1")
         return text.replace("%1", str(exc.strerror or exc))

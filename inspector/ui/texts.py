@@ -89,6 +89,21 @@ DATABASE_PROBLEMS: tuple[str, ...] = (
         "DatabaseProblem",
         "The database file cannot be opened. Check that the data folder exists and is writable.",
     ),
+    QT_TRANSLATE_NOOP(
+        "DatabaseProblem",
+        "The database's helper file %1 is read-only (left behind when the database itself was read-only). "
+        "Close Return Inspector, make that file writable or delete it, and start again; nothing is lost.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "DatabaseProblem",
+        "%1 cannot be read or written (no permission, or a read-only disk). "
+        "Check the permissions; nothing already saved is lost.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "DatabaseProblem",
+        "The database is older than this version and cannot be upgraded while it is read-only. "
+        "Run 'inspector db upgrade' with write access.",
+    ),
     # The central database, read for review and reports (inspector.sync.central_read.MESSAGES).
     QT_TRANSLATE_NOOP(
         "DatabaseProblem",
@@ -152,9 +167,12 @@ def import_problem(code: str, english_message: str) -> str:
     return translated("Texts", source) if source else english_message
 
 
-def database_problem(user_message: str) -> str:
-    """A DatabaseProblem's message in the current language (English when not translated)."""
-    return translated("DatabaseProblem", user_message)
+def database_problem(problem: object) -> str:
+    """A DatabaseProblem (or its English message) in the current language (English when not translated)."""
+    template = getattr(problem, "template", None)
+    if template is None:
+        return translated("DatabaseProblem", str(getattr(problem, "user_message", problem)))
+    return fill(translated("DatabaseProblem", template), *getattr(problem, "values", ()))
 
 
 # --- The station's closed vocabularies (inspector.models.enums), shown by their translated names. ---

@@ -63,11 +63,11 @@ _WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 
 
 def _read_bytes(path: Path) -> bytes:
-    if not path.exists():
-        raise ImportProblem("not_found", f"{path}: no such file.")
-    if path.is_dir():
-        raise ImportProblem("not_a_file", f"{path} is a folder, not a file.")
     try:
+        if not path.exists():
+            raise ImportProblem("not_found", f"{path}: no such file.")
+        if path.is_dir():
+            raise ImportProblem("not_a_file", f"{path} is a folder, not a file.")
         return path.read_bytes()
     except OSError as exc:
         raise ImportProblem("unreadable", f"{path} cannot be read: {exc.strerror or exc}.") from exc
