@@ -10,6 +10,7 @@ still running in another window).
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,6 +21,8 @@ from sqlalchemy import select
 from inspector.models import AuditEvent, Photo
 from inspector.models.database import Database
 from inspector.services.photo_store import PhotoStore
+
+log = logging.getLogger(__name__)
 
 ORPHAN_SAFE_AGE_S = 3600
 """Only orphan photo files older than this (seconds) are removed."""
@@ -110,3 +113,26 @@ def check_station(database: Database, photos: PhotoStore, *, repair: bool = Fals
     if repair:
         report.removed = remove_orphans(photos, report.removable)
     return report
+
+
+@dataclass
+class Upkeep:
+    """What the station's start (and its daily round) did."""
+
+    backup: Path | None = None
+    removed: list[Path] = field(default_factory=list)
+
+
+def station_upkeep(database: Database, photos: PhotoStore, keep: int) -> Upkeep:
+    """At start and then daily: a rolling backup (when the newest is a day old), old orphan photos removed.
+
+    Raises the "damaged" :class:`DatabaseProblem` when the database cannot be copied intact.
+    """
+    from inspector.models.backups import rolling_backup
+
+    done = Upkeep(backup=rolling_backup(database.path, database.backups_dir, keep))
+    _all, old, _missing = find_orphans(database, photos)
+    done.removed = remove_orphans(photos, old)
+    if done.removed:
+        log.info("Removed %d orphan photo files", len(done.removed))
+    return done

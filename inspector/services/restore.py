@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
@@ -21,9 +21,8 @@ log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_ENVIRONMENT = 0, 1, 2, 3
 
-# What a station makes itself, by table, with the column that says when.
-OWN_RECORDS = (("parcels", "received_at"), ("inspections", "started_at"), ("photos", "taken_at"),
-               ("disputes", "opened_at"), ("audit_events", "occurred_at"))
+# What a station makes itself (returns come from the portal and flow down again by sync).
+OWN_RECORDS = ("parcels", "inspections", "photos", "disputes", "dispute_entries", "audit_events")
 
 
 def _in_use(database: Path) -> bool:
@@ -46,25 +45,33 @@ def _in_use(database: Path) -> bool:
         connection.close()
 
 
-def made_after(database: Path, moment: datetime) -> dict[str, int]:
-    """Per table, the records this file holds made after ``moment`` (what can still be read of it)."""
-    found: dict[str, int] = {}
+def _ids(database: Path, table: str) -> set[str] | None:
+    """The ids of ``table`` in a database file (None when they cannot be read: damage)."""
     try:
         connection = sqlite3.connect(f"file:{quote(str(database))}?mode=ro", uri=True)
     except sqlite3.Error:
-        return found
-    stamp = moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")  # as SQLite stores UTC times
+        return None
     try:
-        for table, column in OWN_RECORDS:
-            try:
-                sql = f"SELECT count(*) FROM {table} WHERE {column} > ?"
-                row = connection.execute(sql, (stamp,)).fetchone()
-                found[table] = int(row[0])
-            except sqlite3.Error as exc:
-                log.warning("Cannot read %s of %s: %s", table, database, exc)
-                found[table] = -1
+        return {row[0] for row in connection.execute(f"SELECT id FROM {table}")}
+    except sqlite3.Error as exc:
+        log.warning("Cannot read %s of %s: %s", table, database, exc)
+        return None
     finally:
         connection.close()
+
+
+def missing_records(kept: Path, restored: Path) -> dict[str, int | None]:
+    """Per table, the records of the kept (damaged) file that the restored backup lacks.
+
+    None for a table the damage makes unreadable. Only the tables with something to say are given.
+    """
+    found: dict[str, int | None] = {}
+    for table in OWN_RECORDS:
+        old, new = _ids(kept, table), _ids(restored, table) or set()
+        if old is None:
+            found[table] = None
+        elif old - new:
+            found[table] = len(old - new)
     return found
 
 
@@ -86,9 +93,9 @@ def run_restore(paths: Any, backup: Path | None, out: TextIO) -> int:
     out.write(f"Restored the backup of {made_at.isoformat(timespec='seconds')} ({path.name}).\n")
     if kept is not None:
         out.write(f"The previous database file is kept as {kept}.\n")
-        lost = {t: n for t, n in made_after(kept, made_at).items() if n}
+        lost = missing_records(kept, database)
         if lost:
-            counts = ", ".join(f"{n if n >= 0 else 'unreadable'} {t.replace('_', ' ')}"
+            counts = ", ".join(f"{'unreadable' if n is None else n} {t.replace('_', ' ')}"
                                for t, n in lost.items())
             out.write(f"Made after the backup and not in it: {counts}.\n")
     from inspector.services.recover import recover_from_central
