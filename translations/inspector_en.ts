@@ -667,6 +667,14 @@
         <source>Not complete yet. Still needed: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 Your entries stay on screen and are saved as soon as that works (tried every few seconds).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved again: nothing you entered was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>IntakePage</name>

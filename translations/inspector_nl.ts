@@ -667,6 +667,14 @@
         <source>Not complete yet. Still needed: %1</source>
         <translation>Nog niet compleet. Nog nodig: %1</translation>
     </message>
+    <message>
+        <source>%1 Your entries stay on screen and are saved as soon as that works (tried every few seconds).</source>
+        <translation>%1 Wat u invoerde blijft op het scherm en wordt opgeslagen zodra dat lukt (elke paar seconden opnieuw geprobeerd).</translation>
+    </message>
+    <message>
+        <source>Saved again: nothing you entered was lost.</source>
+        <translation>Weer opgeslagen: er is niets van uw invoer verloren gegaan.</translation>
+    </message>
 </context>
 <context>
     <name>IntakePage</name>

@@ -321,7 +321,12 @@ def refund_advice_name(kind: object) -> str:
 def inspection_error(exc: BaseException) -> str:
     """What went wrong with an inspection step, in the inspector's language."""
     source = INSPECTION_ERRORS.get(str(getattr(exc, "code", "")))
-    return translated("Texts", source) if source else str(exc)
+    if source:
+        return translated("Texts", source)
+    from inspector.models.db_errors import explain
+
+    problem = explain(exc)
+    return database_problem(problem) if problem is not None else str(exc)
 
 
 def money(cents: int, currency: str = "EUR") -> str:
