@@ -2189,6 +2189,10 @@
         <translation>A value is too long.</translation>
     </message>
     <message>
+        <source>The return has more than 999 lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Other rows of this return have errors.</source>
         <translation>Other rows of this return have errors.</translation>
     </message>
@@ -2219,6 +2223,10 @@
     <message>
         <source>The station&apos;s warehouse is not in the database.</source>
         <translation>The station&apos;s warehouse is not in the database.</translation>
+    </message>
+    <message>
+        <source>Another import is running on this station. Import the file again when it has finished.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 Column: %2</source>

@@ -2189,6 +2189,10 @@
         <translation>Een waarde is te lang.</translation>
     </message>
     <message>
+        <source>The return has more than 999 lines.</source>
+        <translation>De retour heeft meer dan 999 regels.</translation>
+    </message>
+    <message>
         <source>Other rows of this return have errors.</source>
         <translation>Andere rijen van deze retour bevatten fouten.</translation>
     </message>
@@ -2219,6 +2223,10 @@
     <message>
         <source>The station&apos;s warehouse is not in the database.</source>
         <translation>Het magazijn van dit station staat niet in de database.</translation>
+    </message>
+    <message>
+        <source>Another import is running on this station. Import the file again when it has finished.</source>
+        <translation>Op dit station loopt al een import. Importeer het bestand opnieuw als die klaar is.</translation>
     </message>
     <message>
         <source>%1 Column: %2</source>

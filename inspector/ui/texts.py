@@ -46,6 +46,7 @@ REJECTION_REASONS: dict[str, str] = {
     "bad_row": QT_TRANSLATE_NOOP("Texts", "The row cannot be read."),
     "bad_json": QT_TRANSLATE_NOOP("Texts", "The line is not valid JSON."),
     "too_long": QT_TRANSLATE_NOOP("Texts", "A value is too long."),
+    "too_many_lines": QT_TRANSLATE_NOOP("Texts", "The return has more than 999 lines."),
     "rma_rejected": QT_TRANSLATE_NOOP("Texts", "Other rows of this return have errors."),
 }
 
@@ -60,6 +61,9 @@ IMPORT_PROBLEMS: dict[str, str] = {
     "encoding": QT_TRANSLATE_NOOP("Texts", "The file is not UTF-8 text. Save it as 'CSV UTF-8'."),
     "bad_header": QT_TRANSLATE_NOOP("Texts", "The column headings are missing, doubled or not known."),
     "unknown_warehouse": QT_TRANSLATE_NOOP("Texts", "The station's warehouse is not in the database."),
+    "import_running": QT_TRANSLATE_NOOP(
+        "Texts", "Another import is running on this station. Import the file again when it has finished."
+    ),
 }
 
 # DatabaseProblem.user_message (inspector.models.database) -> translated by its English text.
