@@ -114,35 +114,52 @@ class Services:
         self.database.dispose()
 
 
+class _LogFile(logging.handlers.RotatingFileHandler):
+    """The log file; when it cannot be written (a full disk) the message is dropped, not printed."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        """A log line that cannot be written must not put a traceback on the user's screen."""
+
+
 def configure_logging(paths: DataPaths, verbose: bool = False) -> None:
     """Log to a rotating file in the data directory (and to stderr when verbose)."""
     root = logging.getLogger()
     if any(getattr(h, "_inspector", False) for h in root.handlers):
         return
-    paths.logs.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
-        paths.logs / "inspector.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
-    )
+    try:
+        paths.logs.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = _LogFile(
+            paths.logs / "inspector.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
+        )
+    except OSError:  # a read-only data directory: the read-only commands still work, unlogged
+        handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler._inspector = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose or os.environ.get("INSPECTOR_DEBUG") else logging.INFO)
 
 
-def build_services(data_dir: str | Path | None = None, *, migrate: bool = True) -> Services:
+def build_services(
+    data_dir: str | Path | None = None, *, migrate: bool = True, read_only: bool = False
+) -> Services:
     """Open the data directory, migrate the database and build the services.
+
+    ``read_only`` (for the commands that only read: status, checks, reports, evidence) opens the
+    database without writing it and creates no folders, so they work on a read-only data directory.
 
     Raises :class:`inspector.models.database.DatabaseProblem` (plain words) for a locked, full
     or corrupt database, :class:`inspector.config.SettingsError` for a broken settings file and
     :class:`inspector.services.checklist_model.TemplateError` (file, line, problem) for a broken
     checklist template: the station refuses to start rather than inspect with a broken checklist.
     """
-    paths = data_paths(data_dir).ensure()
+    paths = data_paths(data_dir)
+    if not read_only:
+        paths.ensure()
     settings = load_settings(paths.settings_file).with_environment()
     templates = load_templates()
     if any(paths.checklists.glob("*.toml")):
         templates.update(load_templates(paths.checklists))
-    database = open_database(paths.database, paths.backups, migrate=migrate)
+    database = open_database(paths.database, paths.backups, migrate=migrate, read_only=read_only)
     install_outbox(database.session_factory)
     station = ensure_station(database, settings.warehouse_code, settings.station_code)
     photos = PhotoStore(paths.photos, paths.thumbnails)

@@ -55,10 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     status = commands.add_parser("status", help="what the station database holds")
     status.add_argument("--json", action="store_true", help="print one JSON object")
 
-    db = commands.add_parser("db", help="database maintenance")
-    db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
-    db_commands.add_parser("upgrade", help="migrate the database to this version (backs it up first)")
-    db_commands.add_parser("check", help="run SQLite's integrity check")
+    from inspector.cli_db import add_db_parser
+
+    add_db_parser(commands)
 
     shots = commands.add_parser(
         "screenshots", help="render every screen to PNG files (on fresh demo data unless --current-data)"
@@ -103,19 +102,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _services(args: argparse.Namespace, *, migrate: bool = True):  # type: ignore[no-untyped-def]
+def _services(args: argparse.Namespace, *, migrate: bool = True, reads_only: bool = False):  # type: ignore[no-untyped-def]
+    """The station's services; a command that ``reads_only`` also works on a read-only data directory."""
     from inspector.app import build_services, configure_logging
     from inspector.paths import data_paths
 
-    configure_logging(data_paths(args.data_dir).ensure(), args.verbose)
-    return build_services(args.data_dir, migrate=migrate)
+    paths = data_paths(args.data_dir)
+    read_only = reads_only and not _writable(paths)
+    configure_logging(paths if read_only else paths.ensure(), args.verbose)
+    return build_services(args.data_dir, migrate=migrate, read_only=read_only)
+
+
+def _writable(paths) -> bool:  # type: ignore[no-untyped-def]
+    """False when the data directory or its database file exists but may not be written."""
+    import os
+
+    if paths.database.exists():
+        return os.access(paths.database, os.W_OK) and os.access(paths.root, os.W_OK)
+    return not paths.root.exists() or os.access(paths.root, os.W_OK)
 
 
 def _cmd_status(args: argparse.Namespace, out: TextIO) -> int:
     from inspector.services.status import station_status
 
-    services = _services(args)
+    services = _services(args, reads_only=True)
     try:
+        services.database.ensure_intact()
         info = station_status(services.database)
     finally:
         services.close()
@@ -131,29 +143,9 @@ def _cmd_status(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_db(args: argparse.Namespace, out: TextIO) -> int:
-    from inspector.app import configure_logging
-    from inspector.models.database import head_revision, open_database
-    from inspector.paths import data_paths
+    from inspector.cli_db import run_db
 
-    paths = data_paths(args.data_dir).ensure()
-    configure_logging(paths, args.verbose)
-    database = open_database(paths.database, paths.backups, migrate=False)
-    try:
-        if args.db_command == "check":
-            result = database.check_integrity()
-            out.write(f"integrity: {result}\n")
-            return EXIT_OK if result == "ok" else EXIT_FAILED
-        before = database.current_revision()
-        backup = database.upgrade()
-        if before == head_revision():
-            out.write(f"Database {paths.database} is up to date (schema {before}).\n")
-        else:
-            out.write(f"Database {paths.database} migrated from {before or 'empty'} to {head_revision()}.\n")
-            if backup:
-                out.write(f"Backup: {backup}\n")
-        return EXIT_OK
-    finally:
-        database.dispose()
+    return run_db(args, out)
 
 
 def _cmd_demo_seed(args: argparse.Namespace, out: TextIO) -> int:
@@ -227,8 +219,9 @@ def _cmd_identify(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
     from inspector.sync.audit_verify import run_audit_verify
 
-    services = _services(args)
+    services = _services(args, reads_only=True)
     try:
+        services.database.ensure_intact()
         return run_audit_verify(services, args.json, out)
     finally:
         services.close()
@@ -240,7 +233,7 @@ def _cmd_evidence(args: argparse.Namespace, out: TextIO) -> int:
     if args.rma == "verify" and args.pack is not None:  # offline: no station data needed
         return run_verify_pack(args.pack, out)
 
-    services = _services(args)
+    services = _services(args, reads_only=True)
     try:
         return run_evidence(services, args.rma, args.out, out, args.source)
     finally:
@@ -269,7 +262,7 @@ def _cmd_central(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     from inspector.reports.cli_report import run_report
 
-    services = _services(args)
+    services = _services(args, reads_only=True)
     try:
         return run_report(services, args, out)
     finally:
@@ -305,8 +298,12 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO], int]] = {
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the command line; returns the process exit status."""
+    import sqlite3
+
+    from sqlalchemy.exc import DBAPIError
+
     from inspector.config import SettingsError
-    from inspector.models.database import DatabaseProblem
+    from inspector.models.database import DatabaseProblem, explain
     from inspector.services.checklist_model import TemplateError
     from inspector.services.signing import KeyProblem
 
@@ -315,8 +312,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     try:
         return _COMMANDS[args.command](args, out)
     except DatabaseProblem as problem:
-        sys.stderr.write(f"inspector: {problem.user_message}\n")
-        return EXIT_ENVIRONMENT
+        return _environment_problem(problem)
+    except (DBAPIError, sqlite3.Error, OSError) as exc:
+        problem = explain(exc)
+        if problem is None:
+            raise
+        return _environment_problem(problem)
     except SettingsError as problem:
         sys.stderr.write(f"inspector: the settings file cannot be read: {problem}\n")
         return EXIT_ENVIRONMENT
@@ -330,6 +331,17 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return EXIT_ENVIRONMENT
     except KeyboardInterrupt:
         return 130
+
+
+def _environment_problem(problem: Exception) -> int:
+    """Print a database or disk problem in plain words (the cause goes to the log); exit status 3."""
+    import logging
+
+    logging.getLogger(__name__).warning(
+        "Environment problem: %s", getattr(problem, "detail", "") or problem, exc_info=problem
+    )
+    sys.stderr.write(f"inspector: {getattr(problem, 'user_message', problem)}\n")
+    return EXIT_ENVIRONMENT
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -66,6 +66,7 @@ class Settings:
     language: str = ""  # empty: follow the system
     central_url: str = ""
     sync_interval_s: int = 30
+    backups_keep: int = 7  # rolling daily backups of the database kept in backups/
     sounds: bool = True
     scanner: ScannerSettings = field(default_factory=ScannerSettings)
     camera: CameraSettings = field(default_factory=CameraSettings)

@@ -133,6 +133,18 @@
         <translation>The database file cannot be opened. Check that the data folder exists and is writable.</translation>
     </message>
     <message>
+        <source>The database&apos;s helper file %1 is read-only (left behind when the database itself was read-only). Close Return Inspector, make that file writable or delete it, and start again; nothing is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read or written (no permission, or a read-only disk). Check the permissions; nothing already saved is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is older than this version and cannot be upgraded while it is read-only. Run &apos;inspector db upgrade&apos; with write access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The central database cannot be reached. Check the network, or look at this station&apos;s own records instead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -653,6 +665,14 @@
     </message>
     <message>
         <source>Not complete yet. Still needed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Your entries stay on screen and are saved as soon as that works (tried every few seconds).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved again: nothing you entered was lost.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2193,6 +2213,10 @@
         <translation>A value is too long.</translation>
     </message>
     <message>
+        <source>The return has more than 999 lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Other rows of this return have errors.</source>
         <translation>Other rows of this return have errors.</translation>
     </message>
@@ -2223,6 +2247,10 @@
     <message>
         <source>The station&apos;s warehouse is not in the database.</source>
         <translation>The station&apos;s warehouse is not in the database.</translation>
+    </message>
+    <message>
+        <source>Another import is running on this station. Import the file again when it has finished.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 Column: %2</source>

@@ -133,6 +133,18 @@
         <translation>Het databasebestand kan niet worden geopend. Controleer of de gegevensmap bestaat en beschrijfbaar is.</translation>
     </message>
     <message>
+        <source>The database&apos;s helper file %1 is read-only (left behind when the database itself was read-only). Close Return Inspector, make that file writable or delete it, and start again; nothing is lost.</source>
+        <translation>Het hulpbestand %1 van de database is alleen-lezen (achtergebleven toen de database zelf alleen-lezen was). Sluit Return Inspector, maak dat bestand beschrijfbaar of verwijder het en start opnieuw; er gaat niets verloren.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read or written (no permission, or a read-only disk). Check the permissions; nothing already saved is lost.</source>
+        <translation>%1 kan niet worden gelezen of geschreven (geen rechten, of een alleen-lezen schijf). Controleer de rechten; wat al is opgeslagen gaat niet verloren.</translation>
+    </message>
+    <message>
+        <source>The database is older than this version and cannot be upgraded while it is read-only. Run &apos;inspector db upgrade&apos; with write access.</source>
+        <translation>De database is ouder dan deze versie en kan niet worden bijgewerkt zolang hij alleen-lezen is. Voer &apos;inspector db upgrade&apos; uit met schrijfrechten.</translation>
+    </message>
+    <message>
         <source>The central database cannot be reached. Check the network, or look at this station&apos;s own records instead.</source>
         <translation>De centrale database is niet bereikbaar. Controleer het netwerk, of bekijk de gegevens van dit station zelf.</translation>
     </message>
@@ -654,6 +666,14 @@
     <message>
         <source>Not complete yet. Still needed: %1</source>
         <translation>Nog niet compleet. Nog nodig: %1</translation>
+    </message>
+    <message>
+        <source>%1 Your entries stay on screen and are saved as soon as that works (tried every few seconds).</source>
+        <translation>%1 Wat u invoerde blijft op het scherm en wordt opgeslagen zodra dat lukt (elke paar seconden opnieuw geprobeerd).</translation>
+    </message>
+    <message>
+        <source>Saved again: nothing you entered was lost.</source>
+        <translation>Weer opgeslagen: er is niets van uw invoer verloren gegaan.</translation>
     </message>
 </context>
 <context>
@@ -2193,6 +2213,10 @@
         <translation>Een waarde is te lang.</translation>
     </message>
     <message>
+        <source>The return has more than 999 lines.</source>
+        <translation>De retour heeft meer dan 999 regels.</translation>
+    </message>
+    <message>
         <source>Other rows of this return have errors.</source>
         <translation>Andere rijen van deze retour bevatten fouten.</translation>
     </message>
@@ -2223,6 +2247,10 @@
     <message>
         <source>The station&apos;s warehouse is not in the database.</source>
         <translation>Het magazijn van dit station staat niet in de database.</translation>
+    </message>
+    <message>
+        <source>Another import is running on this station. Import the file again when it has finished.</source>
+        <translation>Op dit station loopt al een import. Importeer het bestand opnieuw als die klaar is.</translation>
     </message>
     <message>
         <source>%1 Column: %2</source>

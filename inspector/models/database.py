@@ -7,22 +7,37 @@ saved survives a power cut, not only a killed process (see docs/SYNC.md, pitfall
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from inspector.models.backups import make_backup
+from inspector.models.db_errors import (
+    CANNOT_OPEN,
+    DAMAGED,
+    NEEDS_UPGRADE,
+    NOT_A_DATABASE,
+    STALE_SHM,
+    DatabaseProblem,
+    explain,
+    install_explanations,
+    repair_helper_files,
+)
 from inspector.paths import migrations_dir
+
+__all__ = ["Database", "DatabaseProblem", "explain", "head_revision", "include_name", "open_database"]
 
 log = logging.getLogger(__name__)
 
@@ -32,78 +47,56 @@ def include_name(name: str | None, type_: str, parent_names: object) -> bool:
     return not (type_ == "table" and (name or "").startswith("returns_name_fts"))
 
 
-class DatabaseProblem(Exception):
-    """An environment problem with the database that the user must be told in plain words.
-
-    ``user_message`` is fit for a dialog; the technical cause goes to the log.
-    """
-
-    def __init__(self, user_message: str, detail: str = "") -> None:
-        super().__init__(user_message)
-        self.user_message = user_message
-        self.detail = detail
-
-
-_KNOWN_SQLITE_ERRORS: tuple[tuple[str, str], ...] = (
-    (
-        "database is locked",
-        "The database is busy or locked by another program. "
-        "Close other Return Inspector windows on this PC and try again.",
-    ),
-    ("database or disk is full", "The disk is full. Free some space; nothing already saved is lost."),
-    ("disk i/o error", "The disk could not be read or written. Check the drive; nothing saved is lost."),
-    (
-        "file is not a database",
-        "The database file is damaged or is not a Return Inspector database. "
-        "Restore it from the backups folder or ask IT for help.",
-    ),
-    (
-        "database disk image is malformed",
-        "The database file is damaged. Restore it from the backups folder or ask IT for help.",
-    ),
-    (
-        "attempt to write a readonly database",
-        "The database is read-only. Check the permissions of the data folder.",
-    ),
-    (
-        "unable to open database file",
-        "The database file cannot be opened. Check that the data folder exists and is writable.",
-    ),
-)
-
-
-def explain(exc: BaseException) -> DatabaseProblem | None:
-    """Turn a known environment error into a :class:`DatabaseProblem`; None for real bugs."""
-    if isinstance(exc, DatabaseProblem):
-        return exc
-    message = str(getattr(exc, "orig", None) or exc).lower()
-    if isinstance(exc, DBAPIError | sqlite3.Error | OSError):
-        for needle, user_message in _KNOWN_SQLITE_ERRORS:
-            if needle in message:
-                return DatabaseProblem(user_message, str(exc))
-        if isinstance(exc, OSError) and getattr(exc, "errno", None) == 28:
-            return DatabaseProblem(_KNOWN_SQLITE_ERRORS[1][1], str(exc))
-    return None
+BUSY_TIMEOUT_MS = 5000
+"""How long a write waits for another program's write transaction before "the database is busy"."""
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA busy_timeout = 5000")
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA journal_mode = WAL")
     finally:
         cursor.close()
 
 
-def create_sqlite_engine(path: Path) -> Engine:
-    """An engine on the SQLite file at ``path`` with the station's pragmas on every connection."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # hide_parameters: a failed statement's message never carries the values (customer data) it bound.
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 5}, hide_parameters=True)
-    event.listen(engine, "connect", _sqlite_pragmas)
+def _read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA query_only = ON")
+    finally:
+        cursor.close()
+
+
+def create_sqlite_engine(path: Path, read_only: bool = False) -> Engine:
+    """An engine on the SQLite file at ``path`` with the station's pragmas on every connection.
+
+    ``read_only`` opens the file without ever writing it (for a read-only data directory: when
+    SQLite cannot create its ``-shm`` file there, the file is read as immutable).
+    """
+    if read_only:
+        mode = "ro" if _can_share_memory(path) else "ro&immutable=1"
+        url = f"sqlite:///file:{quote(str(path))}?mode={mode}&uri=true"
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, hide_parameters=True)
+        event.listen(engine, "connect", _read_only_pragmas)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # hide_parameters: a failed statement's message never carries the values (customer data) it bound.
+        engine = create_engine(
+            f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, hide_parameters=True
+        )
+        event.listen(engine, "connect", _sqlite_pragmas)
+    install_explanations(engine, path)
     return engine
+
+
+def _can_share_memory(path: Path) -> bool:
+    """True when a read-only connection can use the WAL's shared memory (``-shm``) next to ``path``."""
+    shm = path.with_name(path.name + "-shm")
+    return os.access(path.parent, os.W_OK) or (shm.exists() and os.access(shm, os.R_OK))
 
 
 def alembic_config(url: str | None = None) -> AlembicConfig:
@@ -125,10 +118,11 @@ def head_revision() -> str:
 class Database:
     """The station database: one engine, a session factory, migrations and backups."""
 
-    def __init__(self, path: Path, backups_dir: Path | None = None) -> None:
+    def __init__(self, path: Path, backups_dir: Path | None = None, read_only: bool = False) -> None:
         self.path = path
         self.backups_dir = backups_dir or path.parent / "backups"
-        self.engine = create_sqlite_engine(path)
+        self.read_only = read_only
+        self.engine = create_sqlite_engine(path, read_only)
         self.session_factory = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager
@@ -153,20 +147,10 @@ class Database:
 
     def backup(self, label: str) -> Path:
         """Copy the database (consistently, through SQLite's backup API) into the backups folder."""
-        self.backups_dir.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        target = self.backups_dir / f"{self.path.stem}-{stamp}-{label}.sqlite3"
-        source = sqlite3.connect(self.path)
         try:
-            destination = sqlite3.connect(target)
-            try:
-                source.backup(destination)
-            finally:
-                destination.close()
-        finally:
-            source.close()
-        log.info("Backed up %s to %s", self.path, target)
-        return target
+            return make_backup(self.path, self.backups_dir, label)
+        except (sqlite3.Error, OSError) as exc:
+            raise (explain(exc, self.path) or exc) from exc
 
     def upgrade(self) -> Path | None:
         """Migrate to the newest schema, backing the file up first; returns the backup's path."""
@@ -197,31 +181,69 @@ class Database:
             log.info("Database %s migrated from %s to %s", self.path, current, head_revision())
             return backup
         except (OperationalError, DBAPIError, sqlite3.Error, OSError) as exc:
-            problem = explain(exc)
+            problem = explain(exc, self.path)
             if problem is None:
                 raise
             raise problem from exc
 
     def check_integrity(self) -> str:
         """SQLite's own integrity check: ``"ok"`` or the first problem it found."""
-        with self.engine.connect() as connection:
-            return str(connection.execute(text("PRAGMA integrity_check")).scalar())
+        problems = self.integrity_problems()
+        return problems[0] if problems else "ok"
+
+    def integrity_problems(self, quick: bool = False, limit: int = 20) -> list[str]:
+        """SQLite's integrity check (``quick``: without comparing indexes to tables): [] when intact.
+
+        Damage so bad that the check itself cannot run is returned as the problem, not raised.
+        """
+        pragma = "quick_check" if quick else "integrity_check"
+        try:
+            with self.engine.connect() as connection:
+                rows = [str(r[0]) for r in connection.exec_driver_sql(f"PRAGMA {pragma}({int(limit)})")]
+        except DatabaseProblem as problem:
+            if problem.kind != "damaged":
+                raise
+            return [problem.detail or problem.user_message]
+        return [] if rows == ["ok"] else rows
+
+    def ensure_intact(self) -> None:
+        """Raise the plain "damaged" :class:`DatabaseProblem` when a quick check finds damage."""
+        problems = self.integrity_problems(quick=True, limit=5)
+        if problems:
+            raise DatabaseProblem(DAMAGED, "; ".join(problems), kind="damaged")
 
     def dispose(self) -> None:
         """Close every pooled connection."""
         self.engine.dispose()
 
 
-def open_database(path: Path, backups_dir: Path | None = None, migrate: bool = True) -> Database:
-    """Open (and by default migrate) the station database, raising DatabaseProblem in plain words."""
+def open_database(
+    path: Path, backups_dir: Path | None = None, migrate: bool = True, read_only: bool = False
+) -> Database:
+    """Open (and by default migrate) the station database, raising DatabaseProblem in plain words.
+
+    ``read_only`` never writes the file (nor migrates it: an older file is refused with a message).
+    A ``-shm``/``-wal`` file left read-only by an earlier ``chmod`` is made writable again when this
+    user owns it, and named in the message when not.
+    """
     if path.exists() and path.stat().st_size > 0:
-        with path.open("rb") as handle:
-            header = handle.read(16)
+        try:
+            with path.open("rb") as handle:
+                header = handle.read(16)
+        except OSError as exc:
+            raise (explain(exc) or DatabaseProblem(CANNOT_OPEN, str(exc), kind="cannot_open")) from exc
         if header != b"SQLite format 3\x00":
-            raise DatabaseProblem(_KNOWN_SQLITE_ERRORS[3][1], f"{path}: bad header {header!r}")
-    database = Database(path, backups_dir)
+            raise DatabaseProblem(NOT_A_DATABASE, f"{path}: bad header {header!r}", kind="damaged")
+        if not read_only and (stale := repair_helper_files(path)) is not None:
+            raise DatabaseProblem(
+                STALE_SHM, f"{stale} is not writable", values=(str(stale),), kind="stale_shm"
+            )
+    database = Database(path, backups_dir, read_only)
     try:
-        if migrate:
+        if read_only:
+            if database.current_revision() != head_revision():
+                raise DatabaseProblem(NEEDS_UPGRADE, f"{path} is at {database.current_revision()}")
+        elif migrate:
             database.upgrade()
         else:
             database.current_revision()

@@ -54,6 +54,7 @@ from inspector.services.demo.returns import tracking_batch as _tracking_batch  #
 from inspector.services.demo.rows import BulkWriter
 from inspector.services.demo.rows import fast_converters as _fast_converters
 from inspector.services.demo.state import ProgressCallback, ReturnInfo, SeedRun
+from inspector.services.maintenance import referenced_photos
 from inspector.services.photo_store import PhotoStore
 from inspector.services.station import StationContext
 
@@ -141,7 +142,10 @@ def seed_demo(
         raise ValueError("now must be timezone-aware")
     now = now.astimezone(UTC)
     started = time.perf_counter()
-    with database.session() as session:
+    with (
+        photos.removed_on_failure(lambda created: referenced_photos(database, created)),
+        database.session() as session,
+    ):
         existing = int(session.scalar(select(func.count()).select_from(Return)) or 0)
         existing_rmas: set[str] = set()
         if existing:

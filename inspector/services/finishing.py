@@ -16,6 +16,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from inspector.fault_points import fault_point
 from inspector.models import (
     Flag,
     Grade,
@@ -175,9 +176,12 @@ class GradingService:
             self._event(session, inspection, user_id, action, payload)
             complete = close_return_if_done(session, ret)
             label = self._label(session, inspection, line, ret)
-            return FinishedItem(
+            item = FinishedItem(
                 inspection.id, final_grade, suggested, overridden, disposition, refund, label, complete
             )
+            fault_point("finish_before_commit")
+        fault_point("finish_after_commit")
+        return item
 
     def label_for(self, inspection_id: uuid.UUID) -> LabelData:
         """The label of a finished item, for re-printing from its history."""

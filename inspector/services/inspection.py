@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from inspector.fault_points import fault_point
 from inspector.models import (
     Flag,
     Inspection,
@@ -37,6 +38,7 @@ from inspector.services.inspection_types import (
     VerificationResult,
 )
 from inspector.services.intake import gtin_variants
+from inspector.services.maintenance import referenced_photos
 from inspector.services.photo_store import PhotoStore
 from inspector.services.station import StationContext
 
@@ -309,9 +311,19 @@ class InspectionService:
         user_id: uuid.UUID | None,
         source: str = "camera",
     ) -> PhotoInfo:
-        """Store a photo (immutable, by SHA-256) with its thumbnail and attach it. Call off the GUI thread."""
+        """Store a photo (immutable, by SHA-256) with its thumbnail and attach it. Call off the GUI thread.
+
+        When the record cannot be saved (a full disk, a lock) the new file is removed again.
+        """
+        with self._photos.removed_on_failure(lambda created: referenced_photos(self._database, created)):
+            return self._add_photo(inspection_id, data, tag, user_id, source)
+
+    def _add_photo(
+        self, inspection_id: uuid.UUID, data: bytes, tag: str, user_id: uuid.UUID | None, source: str
+    ) -> PhotoInfo:
         stored = self._photos.store(data)
         thumbnail = self._photos.make_thumbnail(stored)
+        fault_point("photo_before_record")
         with self._database.session() as session:
             inspection = self._open(session, inspection_id)
             photo = Photo(

@@ -10,11 +10,16 @@ import hashlib
 import io
 import os
 import tempfile
+import threading
 import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
+
+from inspector.fault_points import fault_point
 
 THUMBNAIL_SIZE = (320, 320)
 _MIME_SUFFIX = {"JPEG": ("image/jpeg", ".jpg"), "PNG": ("image/png", ".png"), "WEBP": ("image/webp", ".webp")}
@@ -77,6 +82,42 @@ class PhotoStore:
     def __init__(self, photos_dir: Path, thumbnails_dir: Path) -> None:
         self.photos_dir = photos_dir
         self.thumbnails_dir = thumbnails_dir
+        self._local = threading.local()
+
+    @contextmanager
+    def removed_on_failure(self, referenced: Callable[[list[str]], set[str]]) -> Iterator[None]:
+        """Photos this thread stores while the block runs are removed again when the block fails.
+
+        The block is the database transaction that records them: when it fails (a full disk, a lock,
+        a crash of the transaction), the new files would stay behind unreferenced. ``referenced``
+        gets the new files' relative paths and returns those the database does refer to (another
+        record may share the bytes); only the others are removed. When that question cannot be
+        answered the files stay, for ``inspector db check --repair`` to find later.
+        """
+        created: list[str] = []
+        trackers: list[list[str]] = self._local.__dict__.setdefault("trackers", [])
+        trackers.append(created)
+        try:
+            yield
+        except BaseException:
+            self._discard(created, referenced)
+            raise
+        finally:
+            trackers.remove(created)
+
+    def _discard(self, created: list[str], referenced: Callable[[list[str]], set[str]]) -> None:
+        if not created:
+            return
+        try:
+            keep = referenced(created)
+        except Exception:  # the database cannot answer now: leave the files for the repair
+            return
+        for relative in created:
+            if relative in keep:
+                continue
+            self.path_of(relative).unlink(missing_ok=True)
+            sha = Path(relative).stem
+            (self.thumbnails_dir / self.thumbnail_relative(sha)).unlink(missing_ok=True)
 
     def path_of(self, relative_path: str) -> Path:
         """The absolute path of a stored original."""
@@ -101,7 +142,11 @@ class PhotoStore:
         relative = f"{sha[:2]}/{sha}{suffix}"
         target = self.photos_dir / relative
         if not target.exists() or target.stat().st_size != len(data):
+            fault_point("photo_before_write")
             write_atomically(target, data)
+            for tracker in getattr(self._local, "trackers", ()):
+                tracker.append(relative)
+            fault_point("photo_after_write")
         return StoredPhoto(sha, relative, len(data), width, height, mime)
 
     def thumbnail_relative(self, sha256: str) -> str:

@@ -11,7 +11,7 @@ import hashlib
 import json
 import uuid
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from datetime import UTC, datetime
 from typing import Any
 
 from inspector.sync.urls import connect
@@ -26,6 +26,7 @@ RETURN_FIELDS = {
     "country": "NL",
     "channel": "portal",
     "delivered_on": None,
+    "announced_at": None,
     "refund_choice": "refund",
     "status": "announced",
     "carrier": "",
@@ -44,7 +45,10 @@ LINE_FIELDS = {
     "customer_comment": "",
     "expected_serial": "",
 }
-_TYPES = {"delivered_on": "date", "quantity": "int", "unit_price_cents": "bigint", "line_no": "int"}
+_TYPES = {
+    "delivered_on": "date", "announced_at": "timestamptz", "quantity": "int", "unit_price_cents": "bigint",
+    "line_no": "int",
+}
 
 
 def _content_hash(record: dict[str, Any]) -> str:
@@ -66,28 +70,40 @@ def _batches(items: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[s
 def announce_returns(central_url: str, returns: Iterable[dict[str, Any]], *, batch_size: int = 5000) -> int:
     """Upsert announced returns (dicts with ``warehouse``, ``rma_number``, fields and ``lines``).
 
-    Returns how many returns were inserted or changed. Each batch is one transaction.
+    Unknown warehouses are created. Returns how many returns were inserted or changed. Each batch is
+    one transaction. (Files go through ``inspector central import-returns``, which checks them.)
     """
     changed = 0
     with connect(central_url) as conn:
-        warehouses: dict[str, uuid.UUID] = {}
         for batch in _batches(returns, batch_size):
-            with conn.transaction(), conn.cursor() as cur:
-                for code in {r["warehouse"] for r in batch} - set(warehouses):
-                    cur.execute(
-                        "INSERT INTO warehouses (id, code, name) VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
-                        (uuid.uuid4(), code, code),
-                    )
-                    cur.execute("SELECT id FROM warehouses WHERE code = %s", (code,))
-                    row = cur.fetchone()
-                    assert row is not None
-                    warehouses[code] = row[0]
-                changed += _upsert_batch(cur, batch, warehouses)
+            created, updated = upsert_returns(conn, batch, create_warehouses=True)
+            changed += created + updated
     return changed
 
 
-def _upsert_batch(cur: Any, batch: list[dict[str, Any]], warehouses: dict[str, uuid.UUID]) -> int:
+def upsert_returns(
+    conn: Any, batch: list[dict[str, Any]], create_warehouses: bool = False
+) -> tuple[int, int]:
+    """Upsert one batch of returns in one transaction; returns (created, updated)."""
+    with conn.transaction(), conn.cursor() as cur:
+        warehouses: dict[str, uuid.UUID] = {}
+        for code in {r["warehouse"] for r in batch}:
+            if create_warehouses:
+                cur.execute(
+                    "INSERT INTO warehouses (id, code, name) VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
+                    (uuid.uuid4(), code, code),
+                )
+            cur.execute("SELECT id FROM warehouses WHERE code = %s", (code,))
+            row = cur.fetchone()
+            if row is None:
+                raise LookupError(f"no warehouse {code!r} in the central database")
+            warehouses[code] = row[0]
+        return _upsert_batch(cur, batch, warehouses)
+
+
+def _upsert_batch(cur: Any, batch: list[dict[str, Any]], warehouses: dict[str, uuid.UUID]) -> tuple[int, int]:
     headers = []
+    now = datetime.now(UTC)
     for record in batch:
         header = {name: record.get(name, default) for name, default in RETURN_FIELDS.items()}
         lines = [
@@ -99,9 +115,11 @@ def _upsert_batch(cur: Any, batch: list[dict[str, Any]], warehouses: dict[str, u
             warehouse_id=warehouses[record["warehouse"]],
             rma_number=record["rma_number"],
             customer_name_key=" ".join(header["customer_name"].casefold().split()),
-            content_hash=_content_hash({**header, "lines": lines}),
+            content_hash=record.get("content_hash") or _content_hash({**header, "lines": lines}),
             _lines=lines,
         )
+        if header["announced_at"] is None:  # not given (tests, demos): now, after the content hash
+            header["announced_at"] = now
         headers.append(header)
     names = ["id", "warehouse_id", "rma_number", "customer_name_key", "content_hash", *RETURN_FIELDS]
     types = ["uuid", "uuid"] + ["text"] * 3 + [_TYPES.get(n, "text") for n in RETURN_FIELDS]
@@ -112,10 +130,12 @@ def _upsert_batch(cur: Any, batch: list[dict[str, Any]], warehouses: dict[str, u
         + f") ON CONFLICT (rma_number) DO UPDATE SET {updates}, "
         "updated_at = now(), central_changed_at = now() "
         "WHERE t.content_hash <> EXCLUDED.content_hash AND t.origin_station_id IS NULL "
-        "RETURNING t.id, t.rma_number",
+        "RETURNING t.id, t.rma_number, (t.xmax = 0) AS inserted",
         [[h[n] for h in headers] for n in names],
     )
-    changed = {rma: rid for rid, rma in cur.fetchall()}
+    rows = cur.fetchall()
+    changed = {rma: rid for rid, rma, _inserted in rows}
+    created = sum(1 for *_ids, inserted in rows if inserted)
     lines = [
         {**line, "return_id": changed[h["rma_number"]]}
         for h in headers
@@ -125,9 +145,11 @@ def _upsert_batch(cur: Any, batch: list[dict[str, Any]], warehouses: dict[str, u
     if changed:
         # Lines no longer announced are deleted (tombstones flow down).
         cur.execute(
-            "DELETE FROM return_lines l USING unnest(%s::uuid[], %s::int[]) AS k(r, c) "
-            "WHERE l.return_id = k.r AND l.line_no > k.c",
-            (list(changed.values()), [len(h["_lines"]) for h in headers if h["rma_number"] in changed]),
+            "DELETE FROM return_lines l WHERE l.return_id = ANY(%s::uuid[]) AND NOT EXISTS ("
+            " SELECT 1 FROM unnest(%s::uuid[], %s::int[]) AS k(r, n) WHERE k.r = l.return_id"
+            " AND k.n = l.line_no)",
+            (list(changed.values()), [line["return_id"] for line in lines],
+             [line["line_no"] for line in lines]),
         )
     if lines:
         lnames = ["return_id", "line_no", *LINE_FIELDS]
@@ -144,22 +166,7 @@ def _upsert_batch(cur: Any, batch: list[dict[str, Any]], warehouses: dict[str, u
             f"({', '.join('EXCLUDED.' + n for n in lnames[2:])})",
             [[line[n] for line in lines] for n in lnames],
         )
-    return len(changed)
-
-
-def read_returns_file(path: Path, default_warehouse: str | None = None) -> Iterator[dict[str, Any]]:
-    """Returns from a JSON Lines file: one object per line (``warehouse``, ``rma_number``, ``lines``...)."""
-    with path.open(encoding="utf-8") as handle:
-        for number, text in enumerate(handle, 1):
-            if not text.strip():
-                continue
-            record = json.loads(text)
-            if not isinstance(record, dict) or "rma_number" not in record:
-                raise ValueError(f"{path}:{number}: each line must be a JSON object with an rma_number")
-            record.setdefault("warehouse", default_warehouse)
-            if not record["warehouse"]:
-                raise ValueError(f"{path}:{number}: no warehouse code (give --warehouse)")
-            yield record
+    return created, len(changed) - created
 
 
 def cancel_return(central_url: str, rma_number: str) -> bool:

@@ -22,7 +22,7 @@ from inspector.sync.urls import redact_text, redact_url, resolve_central_url
 
 log = logging.getLogger(__name__)
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_ENVIRONMENT = 0, 1, 2, 3
 
 
 def add_sync_parser(commands: Any) -> argparse.ArgumentParser:
@@ -45,7 +45,7 @@ def add_central_parser(commands: Any) -> argparse.ArgumentParser:
         ("upgrade", "migrate the central schema to this version"),
         ("status", "counts per table and per station"),
         ("roles", "create the admin, station group and per-station login roles"),
-        ("import-returns", "announce returns from a JSON Lines file"),
+        ("import-returns", "announce returns from a CSV or JSON Lines file (checked as at a station)"),
         ("notarise", "check and countersign the stations' signed audit heads (the administrator's job)"),
     ):
         action = actions.add_parser(name, help=text)
@@ -125,7 +125,8 @@ def run_central(args: argparse.Namespace, out: TextIO) -> int:
             f"central {args.central_command} failed: {problem.user_message}\n"
             f"  ({redact_text(problem.detail, url)})\n"
         )
-        return EXIT_FAILED
+        # The import keeps 1 for "some rows were rejected", as the station's import does.
+        return EXIT_ENVIRONMENT if args.central_command == "import-returns" else EXIT_FAILED
 
 
 def _central(args: argparse.Namespace, url: str, out: TextIO) -> int:
@@ -176,11 +177,9 @@ def _central(args: argparse.Namespace, url: str, out: TextIO) -> int:
     if args.central_command == "notarise":
         return _notarise(url, args.key, args.every, out)
     if args.central_command == "import-returns":
-        from inspector.sync.announce import announce_returns, read_returns_file
+        from inspector.sync.central_import import run_central_import
 
-        changed = announce_returns(url, read_returns_file(args.file, args.warehouse))
-        out.write(f"{changed} return(s) announced or changed.\n")
-        return EXIT_OK
+        return run_central_import(url, args.file, args.warehouse, out)
     return EXIT_USAGE
 
 

@@ -1,7 +1,9 @@
 """Uncaught errors: logged with their traceback, shown to the user in plain words.
 
-Known environment problems (:class:`DatabaseProblem`) show their own message; anything else is a
-bug, and the dialog says so without a traceback. The traceback goes to the log file.
+Known environment problems (:class:`DatabaseProblem`, a full disk, an unwritable folder) show their
+own message on the message line of the window; anything else is a bug, and a dialog says so without
+a traceback. Nothing here ever blocks in a modal ``exec()``: background work (timers, tasks) reports
+here, and nobody may have to click OK before the station goes on. The traceback goes to the log file.
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ class ErrorDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("errorDialog")
         self.setWindowTitle(title)
-        self.setModal(True)
         self.setMinimumWidth(640)
         heading = QLabel(title)
         heading.setObjectName("dialogHeading")
@@ -55,7 +56,7 @@ def error_dialog_for(exc: BaseException, parent: QWidget | None = None) -> Error
     if problem is not None:
         return ErrorDialog(
             QCoreApplication.translate("ErrorDialog", "A problem with the database"),
-            database_problem(problem.user_message),
+            database_problem(problem),
             parent,
         )
     return ErrorDialog(
@@ -69,16 +70,51 @@ def error_dialog_for(exc: BaseException, parent: QWidget | None = None) -> Error
     )
 
 
+def problem_text(exc: BaseException) -> str | None:
+    """A database or file problem in plain words, in the user's language; None for a bug."""
+    problem = explain(exc)
+    if problem is not None:
+        return database_problem(problem)
+    if isinstance(exc, OSError):
+        text = QCoreApplication.translate("MessageLine", "The file could not be written: %1")
+        return text.replace("%1", str(exc.strerror or exc))
+    return None
+
+
 def report_exception(exc: BaseException, parent: QWidget | None = None) -> None:
-    """Log ``exc`` with its traceback and show the plain-words dialog (when a GUI is running)."""
-    if explain(exc) is None:
+    """Log ``exc`` with its traceback and tell the user, never with a blocking (modal) dialog.
+
+    A database or file problem goes to the message line of ``parent``'s window (or of the active
+    window) when it has one (a ``show_background_problem(text)`` method); a bug, or a problem
+    with no line to show it on, opens the plain-words dialog without blocking: background work
+    must never wait for somebody to click OK.
+    """
+    text = problem_text(exc)
+    if text is None:
         log.error("Unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
     else:
         log.warning("Database problem: %s", exc, exc_info=(type(exc), exc, exc.__traceback__))
     if QApplication.instance() is None:
         return
-    dialog = error_dialog_for(exc, parent or QApplication.activeWindow())
-    dialog.exec()
+    window = (parent.window() if parent is not None else None) or QApplication.activeWindow()
+    show_on_line = getattr(window, "show_background_problem", None)
+    if text is not None and callable(show_on_line):
+        show_on_line(text)
+        return
+    _show_dialog(error_dialog_for(exc, window))
+
+
+_open_dialogs: list[ErrorDialog] = []
+
+
+def _show_dialog(dialog: ErrorDialog) -> None:
+    """Show ``dialog`` without blocking; it deletes itself when closed."""
+    dialog.setModal(False)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    _open_dialogs.append(dialog)
+    dialog.finished.connect(lambda _code: _open_dialogs.remove(dialog) if dialog in _open_dialogs else None)
+    dialog.show()
+    dialog.raise_()
 
 
 def _excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:

@@ -159,7 +159,7 @@ class ImportDialog(QDialog):
         """A plain-words sentence for a failed import (the traceback goes to the log)."""
         problem = explain(exc)
         if problem is not None:
-            return database_problem(problem.user_message)
+            return database_problem(problem)
         code, message = getattr(exc, "code", None), getattr(exc, "user_message", None)
         if isinstance(code, str) and isinstance(message, str):  # ImportProblem: the file as a whole
             log.warning("Import of %s refused: %s", self._path, message)

@@ -156,9 +156,14 @@ class MainWindow(QMainWindow):
         self.intake_page.scan_failed(error)
 
     def closeEvent(self, event: object) -> None:
-        """Closing the window releases the camera."""
+        """Closing the window releases the camera and stops the status refresh."""
+        self._timer.stop()
         self.stop_camera()
         super().closeEvent(event)  # type: ignore[arg-type]
+
+    def show_background_problem(self, text: str) -> None:
+        """A problem of background work on this window (see :func:`inspector.ui.errors.report_exception`)."""
+        self.status.show_problem(text)
 
     def stop_camera(self) -> None:
         """Stop the camera's threads (logout, closing)."""
@@ -183,9 +188,17 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         """Reload the station's counts in the background and show them."""
-        run_task(station_status, self._services.database, on_done=self._show_status)
+        run_task(
+            station_status, self._services.database, on_done=self._show_status, on_error=self._status_failed
+        )
+
+    def _status_failed(self, exc: BaseException) -> None:
+        from inspector.ui.errors import report_exception
+
+        report_exception(exc, self)  # a database problem goes to the status bar, never a modal dialog
 
     def _show_status(self, status: dict[str, Any]) -> None:
+        self.status.clear_problem()
         self.status.show_status(status)
         self.review_page.show_status(status)
         self.reports_page.show_status(status)

@@ -30,6 +30,7 @@ from inspector.ui.main_window import INTAKE, REPORTS, REVIEW, SETTINGS, MainWind
 from inspector.ui.review.screens import render_review
 from inspector.ui.station_screenshots import StationScene, prepare, render_station, scratch_services
 from inspector.ui.tasks import DatabaseWorker, inline_tasks
+from inspector.ui.widgets import dispose
 
 if TYPE_CHECKING:
     from inspector.app import Services
@@ -135,8 +136,7 @@ def _render_language(services: Services, outdir: Path, suffix: str,
     user = _example_user(services)
     login._proceed(UserInfo(user.id, user.name, Role.SUPERVISOR, user.badge_code, user.language))
     written.append(_grab(login, name("login_pin")))
-    login.close()
-    login.deleteLater()
+    dispose(login)
 
     main = MainWindow(services, user, feedback, worker)
     pages: list[tuple[int, str]] = [(INTAKE, "main_intake"), (REVIEW, "main_review")]
@@ -155,8 +155,7 @@ def _render_language(services: Services, outdir: Path, suffix: str,
     problem = DatabaseProblem("The disk is full. Free some space; nothing already saved is lost.")
     written.append(_grab_dialog(main, error_dialog_for(problem, main), name("error_dialog")))
     written.append(_grab_dialog(main, error_dialog_for(RuntimeError("bug"), main), name("error_dialog_bug")))
-    main.close()
-    main.deleteLater()
+    dispose(main)
     worker.wait()
     if station is not None:
         written += render_station(station[0], station[1], name, _grab, _grab_dialog)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from inspector.scanning.events import ScanError, ScanEvent
 from inspector.services.users import UserInfo
 from inspector.ui.application import install_translator
+from inspector.ui.errors import report_exception
 from inspector.ui.feedback import Feedback
 from inspector.ui.login import LoginWindow
 from inspector.ui.main_window import MainWindow
@@ -20,6 +21,9 @@ from inspector.ui.tasks import DatabaseWorker
 
 if TYPE_CHECKING:
     from inspector.app import Services
+
+UPKEEP_EVERY_MS = 3_600_000
+"""How often the session looks whether the daily backup is due (it is made once a day)."""
 
 
 def show_full_screen(window: QWidget) -> None:
@@ -57,6 +61,9 @@ class StationSession(QObject):
         self.sync = SyncBridge(services, self)
         self.sync.status_changed.connect(self._show_sync)
         self._sync_started = False
+        self._upkeep_timer = QTimer(self)
+        self._upkeep_timer.setInterval(UPKEEP_EVERY_MS)
+        self._upkeep_timer.timeout.connect(self.upkeep)
 
     @property
     def hub(self) -> object:
@@ -88,6 +95,8 @@ class StationSession(QObject):
         if not self._sync_started:
             self._sync_started = True
             self.sync.start()
+            self.upkeep()
+            self._upkeep_timer.start()
         self.login = LoginWindow(self._services.users, self.feedback, self._services.settings.scanner)
         self.login.logged_in.connect(self._logged_in)
         show_full_screen(self.login)
@@ -103,6 +112,16 @@ class StationSession(QObject):
         self.main.settings_page.saved.connect(self._settings_saved)
         show_full_screen(self.main)
         self.main_window_shown.emit(self.main)
+
+    def upkeep(self) -> None:
+        """The rolling backup (daily) and removal of old orphan photo files, on the database worker."""
+        from inspector.services.maintenance import station_upkeep
+
+        services = self._services
+        self.worker.run(
+            station_upkeep, services.database, services.photos, services.settings.backups_keep,
+            on_error=lambda exc: report_exception(exc, self.main),
+        )
 
     def _show_sync(self, status: object) -> None:
         if self.main is not None:
@@ -121,6 +140,7 @@ class StationSession(QObject):
 
     def shutdown(self) -> None:
         """Stop the scanners and the camera, and wait for queued database work, before exiting."""
+        self._upkeep_timer.stop()
         self.scanning.stop()
         self.sync.stop()
         if self.main is not None:

@@ -26,6 +26,7 @@ from inspector.services.return_summary import ReturnSummary
 from inspector.ui.feedback import Feedback
 from inspector.ui.main_window import MainWindow
 from inspector.ui.tasks import DatabaseWorker
+from inspector.ui.widgets import dispose
 
 if TYPE_CHECKING:
     from inspector.app import Services
@@ -178,8 +179,7 @@ def render_station(
     page.actions.reprint(scene.graded)
     QApplication.processEvents()
     written.append(grab(main, name("label_done")))
-    main.close()
-    main.deleteLater()
+    dispose(main)
     return written
 
 

@@ -30,11 +30,16 @@ class StationStatusBar(QStatusBar):
         self.station_label = QLabel(fill(self.tr("Station %1"), station_code))
         self.database_label = QLabel(fill(self.tr("Database %1"), Path(database_path).name))
         self.sync_label = QLabel()
+        self.problem_label = QLabel()
+        self.problem_label.setObjectName("statusProblem")
+        self.problem_label.setWordWrap(False)
+        self.problem_label.hide()
         self.logout_button = QPushButton(self.tr("Log out (Ctrl+L)"))
         for widget in (self.user_label, self.station_label, self.database_label, self.sync_label):
             # Long texts give way (cut at the right); the Log out button never does.
             widget.setMinimumWidth(min(widget.sizeHint().width(), 160))
             self.addWidget(widget)
+        self.addWidget(self.problem_label, 1)
         self.addPermanentWidget(self.logout_button)
         self.show_status({})
 
@@ -42,6 +47,17 @@ class StationStatusBar(QStatusBar):
         """Size the Log out button for its text in the bar's own style (Dutch is longer)."""
         super().showEvent(event)  # type: ignore[arg-type]
         self.logout_button.setMinimumWidth(self.logout_button.sizeHint().width() + 24)
+
+    def show_problem(self, text: str) -> None:
+        """Show a problem of background work (e.g. the database cannot be read) until it is solved."""
+        self.problem_label.setText(text)
+        self.problem_label.setToolTip(text)
+        self.problem_label.show()
+
+    def clear_problem(self) -> None:
+        """The background work succeeded again: hide the problem."""
+        self.problem_label.clear()
+        self.problem_label.hide()
 
     def show_sync(self, status: object) -> None:
         """Show the background sync's state (a SyncStatus, or None when it is not configured)."""

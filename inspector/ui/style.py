@@ -28,6 +28,7 @@ QLabel#hint {{ color: #333333; }}
 QLabel#message {{ font-size: 18pt; font-weight: bold; padding: 8px; }}
 QLabel#message[kind="error"] {{ color: {PAPER}; background: {ERROR}; }}
 QLabel#message[kind="info"] {{ color: {INK}; background: {PANEL}; }}
+QLabel#statusProblem {{ color: {PAPER}; background: {ERROR}; font-weight: bold; padding: 2px 8px; }}
 QLabel#numberValue {{ font-size: 30pt; font-weight: bold; color: {ACCENT}; }}
 QFrame#numberTile {{ background: {PANEL}; border: 2px solid #c5ccd4; border-radius: 6px; }}
 QFrame#notice {{ background: #fff7d6; border: 2px solid #c9a400; border-radius: 6px; }}

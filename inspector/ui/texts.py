@@ -46,6 +46,7 @@ REJECTION_REASONS: dict[str, str] = {
     "bad_row": QT_TRANSLATE_NOOP("Texts", "The row cannot be read."),
     "bad_json": QT_TRANSLATE_NOOP("Texts", "The line is not valid JSON."),
     "too_long": QT_TRANSLATE_NOOP("Texts", "A value is too long."),
+    "too_many_lines": QT_TRANSLATE_NOOP("Texts", "The return has more than 999 lines."),
     "rma_rejected": QT_TRANSLATE_NOOP("Texts", "Other rows of this return have errors."),
 }
 
@@ -60,6 +61,9 @@ IMPORT_PROBLEMS: dict[str, str] = {
     "encoding": QT_TRANSLATE_NOOP("Texts", "The file is not UTF-8 text. Save it as 'CSV UTF-8'."),
     "bad_header": QT_TRANSLATE_NOOP("Texts", "The column headings are missing, doubled or not known."),
     "unknown_warehouse": QT_TRANSLATE_NOOP("Texts", "The station's warehouse is not in the database."),
+    "import_running": QT_TRANSLATE_NOOP(
+        "Texts", "Another import is running on this station. Import the file again when it has finished."
+    ),
 }
 
 # DatabaseProblem.user_message (inspector.models.database) -> translated by its English text.
@@ -88,6 +92,21 @@ DATABASE_PROBLEMS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP(
         "DatabaseProblem",
         "The database file cannot be opened. Check that the data folder exists and is writable.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "DatabaseProblem",
+        "The database's helper file %1 is read-only (left behind when the database itself was read-only). "
+        "Close Return Inspector, make that file writable or delete it, and start again; nothing is lost.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "DatabaseProblem",
+        "%1 cannot be read or written (no permission, or a read-only disk). "
+        "Check the permissions; nothing already saved is lost.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "DatabaseProblem",
+        "The database is older than this version and cannot be upgraded while it is read-only. "
+        "Run 'inspector db upgrade' with write access.",
     ),
     # The central database, read for review and reports (inspector.sync.central_read.MESSAGES).
     QT_TRANSLATE_NOOP(
@@ -152,9 +171,12 @@ def import_problem(code: str, english_message: str) -> str:
     return translated("Texts", source) if source else english_message
 
 
-def database_problem(user_message: str) -> str:
-    """A DatabaseProblem's message in the current language (English when not translated)."""
-    return translated("DatabaseProblem", user_message)
+def database_problem(problem: object) -> str:
+    """A DatabaseProblem (or its English message) in the current language (English when not translated)."""
+    template = getattr(problem, "template", None)
+    if template is None:
+        return translated("DatabaseProblem", str(getattr(problem, "user_message", problem)))
+    return fill(translated("DatabaseProblem", template), *getattr(problem, "values", ()))
 
 
 # --- The station's closed vocabularies (inspector.models.enums), shown by their translated names. ---
@@ -303,7 +325,12 @@ def refund_advice_name(kind: object) -> str:
 def inspection_error(exc: BaseException) -> str:
     """What went wrong with an inspection step, in the inspector's language."""
     source = INSPECTION_ERRORS.get(str(getattr(exc, "code", "")))
-    return translated("Texts", source) if source else str(exc)
+    if source:
+        return translated("Texts", source)
+    from inspector.models.db_errors import explain
+
+    problem = explain(exc)
+    return database_problem(problem) if problem is not None else str(exc)
 
 
 def money(cents: int, currency: str = "EUR") -> str:

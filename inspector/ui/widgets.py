@@ -7,9 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from inspector.models.database import DatabaseProblem
 from inspector.services.sources import SourceKind
-from inspector.ui.texts import database_problem, fill
 
 
 def heading(text: str, name: str = "heading") -> QLabel:
@@ -82,15 +80,13 @@ class MessageLine(QLabel):
 
     def show_problem(self, exc: BaseException) -> None:
         """Show what went wrong in background work: a database or file problem in plain words here,
-        anything else (a bug) in the error dialog."""
-        if isinstance(exc, DatabaseProblem):
-            self.show_error(database_problem(exc.user_message))
-        elif isinstance(exc, OSError):
-            text = QCoreApplication.translate("MessageLine", "The file could not be written: %1")
-            self.show_error(fill(text, exc.strerror or exc))
-        else:
-            from inspector.ui.errors import report_exception
+        anything else (a bug) in the (non-blocking) error dialog."""
+        from inspector.ui.errors import problem_text, report_exception
 
+        text = problem_text(exc)
+        if text is not None:
+            self.show_error(text)
+        else:
             report_exception(exc, self.window())
 
     def clear_message(self) -> None:
@@ -131,3 +127,16 @@ class NumberTile(QFrame):
     def set_value(self, value: int | str) -> None:
         """Show ``value`` as the number."""
         self.value_label.setText(str(value))
+
+
+def dispose(widget: QWidget) -> None:
+    """Close ``widget`` and delete it now, with its timers and children.
+
+    ``deleteLater()`` alone waits for an event loop that renders and tests outside ``exec()`` never
+    run: a window left alive that way keeps its timers firing on services that are gone.
+    """
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    widget.close()
+    widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

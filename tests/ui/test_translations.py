@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from inspector.app import Services
-from inspector.models import database as database_module
 from inspector.paths import translations_dir
 from inspector.services.users import UserInfo
 from inspector.ui import texts
@@ -81,9 +80,10 @@ def test_committed_qm_files_match_the_ts(tmp_path: Path) -> None:
 
 
 def test_database_problems_are_all_translatable() -> None:
+    from inspector.models.db_errors import MESSAGES as LOCAL
     from inspector.sync.central_read import MESSAGES
 
-    known = {message for _needle, message in database_module._KNOWN_SQLITE_ERRORS}
+    known = set(LOCAL)
     assert known | set(MESSAGES.values()) <= set(texts.DATABASE_PROBLEMS)
 
 

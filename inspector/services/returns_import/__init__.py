@@ -8,14 +8,18 @@ The file format is documented in ``docs/import-format.md``. In short:
 
 Every return is validated as a whole before anything is written: a return with one bad row is
 rejected whole, and each of its rows is named in the report. Valid returns are written in
-batches of :data:`BATCH_SIZE` per transaction. Re-importing an unchanged return changes nothing
-(``Return.content_hash``, a SHA-256 of a canonical serialisation); a changed return is updated
-line by line (by ``line_no``) without ever deleting a line that has inspections.
+batches of :data:`BATCH_SIZE` per transaction. The file is read as a stream: memory stays flat
+for any file size (:mod:`.grouping`), and one import runs per station at a time (an OS file
+lock). Re-importing an unchanged return changes nothing (``Return.content_hash``, a SHA-256 of a
+canonical serialisation); a changed return is updated line by line (by ``line_no``) without ever
+deleting a line that has inspections.
 
 The work is split over this package's modules: :mod:`.report` (codes, rejections, the report),
 :mod:`.columns` and :mod:`.vocabulary` (column names and the synonym tables), :mod:`.fields` (single
-values), :mod:`.reading` (bytes, encoding, CSV and JSON Lines), :mod:`.validation` (a return as a
-whole, content hash) and :mod:`.writing` (insert and update); this module ties them together.
+values), :mod:`.lines` (bytes, encoding, physical lines), :mod:`.records` (CSV and JSON Lines
+records), :mod:`.grouping` (rows into returns), :mod:`.validation` (a return as a whole, content
+hash), :mod:`.pipeline` (the steps, shared with the central import) and :mod:`.writing` (insert and
+update); this module ties them together for the station.
 
 Files that are not UTF-8 are not guessed at: every row holding bytes that are not UTF-8 is
 rejected (code ``encoding``), rows in plain ASCII are imported. UTF-16 with a byte-order mark
@@ -24,13 +28,15 @@ rejected (code ``encoding``), rows in plain ASCII are imported. UTF-16 with a by
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 
+from inspector.fault_points import fault_point
+from inspector.locks import Busy, station_lock
 from inspector.models.database import Database
 from inspector.models.organisation import Warehouse
 from inspector.scanning.checkdigits import gs1_check_digit, luhn_check_digit
@@ -47,15 +53,8 @@ from inspector.services.returns_import.fields import (
     normalise_rma,
     parse_price_cents,
 )
-from inspector.services.returns_import.reading import (
-    _decode,
-    _detect_format,
-    _Problem,
-    _read_bytes,
-    _read_csv,
-    _read_jsonl,
-    _Record,
-)
+from inspector.services.returns_import.pipeline import BATCH_SIZE, MAX_LINES_PER_RETURN, Writer, run_pipeline
+from inspector.services.returns_import.records import MAX_VALUE_CHARS, RecordSource
 from inspector.services.returns_import.report import ImportProblem, ImportReport, Rejection, RejectionCode
 from inspector.services.returns_import.validation import (
     HASH_VERSION,
@@ -81,14 +80,15 @@ from inspector.services.returns_import.writing import _write_batch
 __all__ = [
     "BATCH_SIZE", "CARRIER_ALIASES", "CATEGORY_SYNONYMS", "CHANNEL_SYNONYMS", "COLUMN_ALIASES", "COUNTRIES",
     "COUNTRY_SYNONYMS", "CURRENCIES", "EU_COUNTRIES", "HASH_VERSION", "HEADER_FIELDS", "LINE_FIELDS",
-    "MAX_LENGTHS", "REASON_SYNONYMS", "REFUND_SYNONYMS", "REQUIRED_FIELDS", "SEGMENTS", "ImportProblem",
+    "MAX_LENGTHS", "MAX_LINES_PER_RETURN", "MAX_VALUE_CHARS", "REASON_SYNONYMS", "REFUND_SYNONYMS",
+    "REQUIRED_FIELDS", "SEGMENTS", "ImportProblem",
     "ImportReport", "Rejection", "RejectionCode", "content_hash", "gs1_check_digit", "import_returns",
     "luhn_check_digit", "normalise_carrier", "normalise_postcode", "normalise_rma", "parse_price_cents",
-    "run_import",
+    "print_report", "run_import", "run_pipeline",
 ]
 
-BATCH_SIZE = 500
-"""Returns written per transaction."""
+IMPORT_WAIT_S = 60.0
+"""How long ``inspector import-returns`` waits for another import on the station to finish."""
 
 
 def _load_warehouses(database: Database) -> dict[str, _WarehouseInfo]:
@@ -107,13 +107,19 @@ def _load_warehouses(database: Database) -> dict[str, _WarehouseInfo]:
     return result
 
 
-def _group(records: list[_Record]) -> Iterator[tuple[str, list[_Record]]]:
-    groups: dict[str, list[_Record]] = {}
-    for record in records:
-        key = record.rma_key() or f"\x00line {record.line}"  # no RMA: a group of its own
-        groups.setdefault(key, []).append(record)
-    for key, members in groups.items():
-        yield ("" if key.startswith("\x00") else key), members
+class _StationWriter(Writer):
+    """Writes validated returns into the station's SQLite database, a batch per transaction."""
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    def write(self, batch: list[_Announced], report: ImportReport, stop: Callable[[], bool],
+              advance: Callable[[], None]) -> bool:
+        with self._database.session() as session:
+            finished = _write_batch(session, batch, report, stop, advance)
+            fault_point("import_before_commit")
+        fault_point("import_after_commit")
+        return finished
 
 
 def import_returns(
@@ -122,101 +128,63 @@ def import_returns(
     default_warehouse_code: str | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
+    wait_s: float = 0.0,
 ) -> ImportReport:
     """Import the announced returns of a CSV or JSON Lines file into the station database.
 
     Each return is validated whole before anything is written; a return with any bad row is
     rejected whole and each of its rows is reported. Valid returns are created, updated (when
-    their content hash changed) or left alone, :data:`BATCH_SIZE` per transaction.
-    ``progress(done, total)`` is called after each return written (total: the valid returns);
+    their content hash changed) or left alone, :data:`BATCH_SIZE` per transaction. The file is
+    read as a stream (see :mod:`.grouping`): memory does not grow with its size.
+    ``progress(done, total)`` is called after each return (total: the returns in the file);
     ``cancel()`` is checked between returns, and a cancelled import keeps what it wrote.
 
-    Raises :class:`ImportProblem` when the file cannot be imported at all, and lets
-    :class:`~inspector.models.database.DatabaseProblem` through for database trouble.
+    One import runs per station at a time: a second one waits up to ``wait_s`` seconds and then
+    raises :class:`ImportProblem` (code ``import_running``). Raises :class:`ImportProblem` when the
+    file cannot be imported at all, and lets :class:`~inspector.models.database.DatabaseProblem`
+    through for database trouble.
     """
-    path = Path(path)
-    name = str(path)
-    data = _read_bytes(path)
-    text, warnings = _decode(path, data)
-    kind = _detect_format(path, text)
     warehouses = _load_warehouses(database)
     if default_warehouse_code and default_warehouse_code.casefold() not in warehouses:
         raise ImportProblem(
             "unknown_warehouse", f"The default warehouse {default_warehouse_code!r} does not exist."
         )
-    source = _read_csv(path, text, default_warehouse_code) if kind == "csv" else _read_jsonl(path, text)
-    report = ImportReport(file=name, lines_read=source.lines_read, warnings=warnings + source.warnings)
-    validator = _Validator(warehouses, default_warehouse_code)
-
-    def cancelled() -> bool:
-        if cancel is not None and cancel():
-            report.cancelled = True
-        return report.cancelled
-
-    valid: list[_Announced] = []
-    for count, (rma, records) in enumerate(_group(source.records)):
-        if count % 1000 == 0 and cancelled():
-            return report
-        report.returns_read += 1
-        announced, problems = validator.validate(rma, records)
-        if announced is not None:
-            valid.append(announced)
-            continue
-        report.rejected_returns += 1
-        report.rejected += _rejections(name, rma, records, problems)
-    report.rejected.sort(key=lambda r: r.line)
-
-    total = len(valid)
-    done = 0
-    if progress is not None:
-        progress(0, total)
-
-    def advance() -> None:
-        nonlocal done
-        done += 1
-        if progress is not None:
-            progress(done, total)
-
-    for start in range(0, total, BATCH_SIZE):
-        with database.session() as session:
-            finished = _write_batch(session, valid[start : start + BATCH_SIZE], report, cancelled, advance)
-        if not finished:
-            break
-    return report
-
-
-def _rejections(name: str, rma: str, records: list[_Record], problems: list[_Problem]) -> list[Rejection]:
-    result = [Rejection(name, p.line, rma, p.message, p.code.value, p.column) for p in problems]
-    bad_lines = sorted({p.line for p in problems})
-    for record in records:
-        if record.line not in bad_lines:
-            result.append(
-                Rejection(
-                    name,
-                    record.line,
-                    rma,
-                    f"Return {rma} was not imported because other rows of it have errors "
-                    f"(line{'s' if len(bad_lines) > 1 else ''} {', '.join(map(str, bad_lines))}).",
-                    RejectionCode.RMA_REJECTED.value,
-                    "",
-                )
-            )
-    return result
+    try:
+        with (
+            station_lock(database.path.with_name("import.lock"), "an import", wait_s),
+            RecordSource(Path(path), default_warehouse_code) as source,
+        ):
+            validator = _Validator(warehouses, default_warehouse_code)
+            return run_pipeline(source, validator, _StationWriter(database), progress, cancel)
+    except Busy as busy:
+        raise ImportProblem(
+            "import_running",
+            "Another import of returns is running on this station; wait until it has finished and "
+            "import the file again (importing it twice changes nothing).",
+        ) from busy
 
 
 def run_import(database: Database, path: Path, default_warehouse_code: str | None, out: TextIO) -> int:
     """The ``inspector import-returns FILE`` command: print problems and a summary.
 
     Each rejection is printed as ``FILE:LINE: RMA: reason``. Exit status: 0 all imported,
-    1 some rows rejected, 2 the file cannot be read at all.
+    1 some rows rejected, 2 the file cannot be read at all, 3 another import is running (after
+    waiting a minute for it).
     """
     try:
-        report = import_returns(database, Path(path), default_warehouse_code)
+        report = import_returns(database, Path(path), default_warehouse_code, wait_s=IMPORT_WAIT_S)
     except ImportProblem as problem:
         out.write(f"{problem.user_message}\n")
-        return 2
+        return 3 if problem.code == "import_running" else 2
+    return print_report(report, out)
+
+
+def print_report(report: ImportReport, out: TextIO) -> int:
+    """Print each rejection, the warnings and the summary; returns the exit status (0 or 1)."""
     for rejection in report.rejected:
         out.write(f"{rejection}\n")
+    if report.rejected_rows > len(report.rejected):
+        out.write(f"... and {report.rejected_rows - len(report.rejected)} more rejected rows\n")
     for warning in report.warnings:
         out.write(f"warning: {warning}\n")
     out.write(report.summary() + "\n")

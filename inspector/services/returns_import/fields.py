@@ -277,7 +277,9 @@ def _parse_currency(value: str, column: str) -> str:
 def _parse_line_no(value: str, column: str) -> int:
     text = value.strip()
     if not re.fullmatch(r"\d{1,4}", text) or int(text) == 0:
-        raise _Invalid(RejectionCode.BAD_LINE_NO, f"Line number {value!r} is not a whole number from 1.")
+        raise _Invalid(
+            RejectionCode.BAD_LINE_NO, f"Line number {value!r} is not a whole number from 1 to 9999."
+        )
     return int(text)
 
 

@@ -35,6 +35,7 @@ class RejectionCode(StrEnum):
     BAD_ROW = "bad_row"
     BAD_JSON = "bad_json"
     TOO_LONG = "too_long"
+    TOO_MANY_LINES = "too_many_lines"
     RMA_REJECTED = "rma_rejected"
 
 
@@ -48,6 +49,10 @@ class ImportProblem(Exception):
         super().__init__(user_message)
         self.code = code
         self.user_message = user_message
+
+
+MAX_REJECTIONS_KEPT = 10_000
+"""Rejected rows an import report keeps in full (a whole bad file would otherwise fill the memory)."""
 
 
 @dataclass
@@ -79,11 +84,19 @@ class ImportReport:
     returns_read: int = 0  # distinct returns (RMA numbers) in the file
     rejected_returns: int = 0
     cancelled: bool = False
+    rejected_rows: int = 0  # every rejected row, also those past MAX_REJECTIONS_KEPT
 
     @property
     def ok(self) -> bool:
         """True when no row was rejected."""
-        return not self.rejected
+        return not self.rejected and not self.rejected_rows
+
+    def add_rejections(self, rejections: list[Rejection]) -> None:
+        """Count ``rejections``; keep the first :data:`MAX_REJECTIONS_KEPT` of the import in full."""
+        self.rejected_rows += len(rejections)
+        room = MAX_REJECTIONS_KEPT - len(self.rejected)
+        if room > 0:
+            self.rejected += rejections[:room]
 
     def summary(self) -> str:
         """One or two plain English sentences for the command line or a status line."""

@@ -67,8 +67,10 @@ def _text_value(value: Any, column: str) -> str:
 class _Validator:
     """Checks records and groups them into whole returns."""
 
-    def __init__(self, warehouses: dict[str, _WarehouseInfo], default_warehouse: str | None) -> None:
+    def __init__(self, warehouses: dict[str, _WarehouseInfo], default_warehouse: str | None,
+                 where: str = "this station's database") -> None:
         self.warehouses = warehouses
+        self.where = where
         self.default_warehouse = default_warehouse
         self._cache: dict[tuple[str, str, str], tuple[Any] | _Problem] = {}
 
@@ -177,7 +179,7 @@ class _Validator:
                 _Problem(
                     record.line,
                     RejectionCode.UNKNOWN_WAREHOUSE,
-                    f"Warehouse {code!r} does not exist in this station's database.",
+                    f"Warehouse {code!r} does not exist in {self.where}.",
                     column,
                 )
             )

@@ -268,7 +268,7 @@ class ReviewPage(QWidget):
         """The rows on show stay; the error shows below and "Show more" can be tried again."""
         self._paging_busy = False
         self._show_paging()
-        reason = database_problem(exc.user_message) if isinstance(exc, DatabaseProblem) else str(exc)
+        reason = database_problem(exc) if isinstance(exc, DatabaseProblem) else str(exc)
         self.message.show_error(fill(self.tr("More inspections could not be loaded: %1"), reason))
 
     def _show_paging(self) -> None:

@@ -14,6 +14,7 @@ from inspector.ui.pages.review import ReviewPage
 from inspector.ui.review.detail_view import TIMELINE
 from inspector.ui.review.dispute_dialog import GRADE
 from inspector.ui.tasks import DatabaseWorker
+from inspector.ui.widgets import dispose
 
 if TYPE_CHECKING:
     from inspector.app import Services
@@ -51,7 +52,6 @@ def render_review(services: Services, user: UserInfo, worker: DatabaseWorker, na
             page.detail_view.tabs.setCurrentIndex(0)
             page.detail_view.show_detail(detail, disputes_here=False)
             written.append(grab(page, name("review_detail_other_station")))
-    page.close()
-    page.deleteLater()
+    dispose(page)
     QApplication.processEvents()
     return written

@@ -218,7 +218,7 @@ class CameraPanel(QWidget):
 
     def _store(self, data: bytes, source: str) -> None:
         assert self.inspection_id is not None
-        self._bench.worker.run(
+        self._bench.saves.run(
             self._bench.services.inspections.add_photo,
             self.inspection_id,
             data,

@@ -80,6 +80,8 @@ class InspectionScreen(QWidget):
         self.grading = GradingPanel()
         self.grading.finish.connect(self.finish)
         self.message = MessageLine()
+        bench.saves.problem.connect(self._saves_waiting)
+        bench.saves.recovered.connect(self._saves_through)
         self.back_button = secondary_button(self.tr("Back to the return (Esc)"))
         self.back_button.setAutoDefault(True)
         self.back_button.clicked.connect(self.back)
@@ -273,7 +275,15 @@ class InspectionScreen(QWidget):
     def _save(self, fn: Callable[..., Any], *args: Any, done: Callable[[Any], None] | None = None) -> None:
         """Run ``fn(inspection id, *args)`` on the database worker, after the steps queued before."""
         assert self.state is not None
-        self._bench.worker.run(fn, self.state.id, *args, on_done=done, on_error=self._step_failed)
+        self._bench.saves.run(fn, self.state.id, *args, on_done=done, on_error=self._step_failed)
+
+    def _saves_waiting(self, problem: str) -> None:
+        text = self.tr("%1 Your entries stay on screen and are saved as soon as that works (tried every "
+                       "few seconds).")
+        self.message_error(fill(text, problem))
+
+    def _saves_through(self) -> None:
+        self.message.show_info(self.tr("Saved again: nothing you entered was lost."))
 
     def _step_failed(self, exc: BaseException) -> None:
         self.message_error(inspection_error(exc))

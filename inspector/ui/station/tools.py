@@ -14,6 +14,7 @@ from inspector.ui.tasks import DatabaseWorker
 if TYPE_CHECKING:
     from inspector.app import Services
     from inspector.ui.camera_view import CameraController
+    from inspector.ui.station.saving import SaveQueue
 
 
 @dataclass
@@ -25,6 +26,16 @@ class Workbench:
     feedback: Feedback
     worker: DatabaseWorker
     camera: CameraController | None = None
+
+    @property
+    def saves(self) -> SaveQueue:
+        """The queue every inspection step is saved through (held and retried on database trouble)."""
+        queue = self.__dict__.get("_saves")
+        if queue is None:
+            from inspector.ui.station.saving import SaveQueue
+
+            queue = self.__dict__["_saves"] = SaveQueue(self.worker)
+        return queue
 
     @property
     def language(self) -> str:
