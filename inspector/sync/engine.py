@@ -168,7 +168,8 @@ class SyncEngine:
                 "ON CONFLICT DO NOTHING",
                 (station.station_id, warehouse_id, station.station_code, station.station_name),
             )
-            cur.execute("SELECT id FROM stations WHERE code = %s", (station.station_code,))
+            cur.execute("SELECT id FROM stations WHERE warehouse_id = %s AND code = %s",
+                        (warehouse_id, station.station_code))
             found = cur.fetchone()
         if found is None or found[0] != station.station_id:
             raise SyncProblem(

@@ -101,7 +101,7 @@ def station_factory(station_root: Path) -> Iterator[Callable[..., Any]]:
     built: list[Any] = []
 
     def build(warehouse: str, station: str) -> Any:
-        services = make_station(station_root / station, warehouse, station)
+        services = make_station(station_root / f"{warehouse}_{station}", warehouse, station)
         built.append(services)
         return services
 
