@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from inspector.config import Settings, load_settings, save_settings
@@ -45,8 +45,13 @@ class Services:
     grading: GradingService
     extras: dict[str, object] = field(default_factory=dict)
 
-    def save_settings(self, settings: Settings) -> None:
-        """Persist new settings and use them from now on."""
+    def save_settings(self, settings: Settings, central_password: str = "") -> None:
+        """Persist new settings and use them from now on.
+
+        A central password (given apart, or typed inside the URL) goes to the secret file, never
+        into ``settings.toml`` (see :mod:`inspector.sync.secret`).
+        """
+        settings = keep_password_apart(self.paths, settings, central_password)
         save_settings(self.paths.settings_file, settings)
         self.settings = settings.with_environment()
 
@@ -64,11 +69,17 @@ class Services:
         engine = SyncEngine(self.database, self.photos, self.station, url)
         return SyncService(engine, interval_s=float(self.settings.sync_interval_s))
 
-    def central_url(self) -> str:
-        """The configured central database URL ("" when the station works alone)."""
+    def central_url(self, explicit: str | None = None) -> str:
+        """The central database URL to connect with ("" when the station works alone).
+
+        ``explicit`` (the command line's) wins over ``INSPECTOR_CENTRAL_URL`` and the settings; the
+        station's password file is named in it (``passfile=``) unless the URL carries a password.
+        """
+        from inspector.sync.secret import with_passfile
         from inspector.sync.urls import resolve_central_url
 
-        return resolve_central_url(None, self.settings.central_url)
+        url = resolve_central_url(explicit, self.settings.central_url)
+        return with_passfile(url, self.paths.central_secret)
 
     def source(self, kind: SourceKind | str = SourceKind.LOCAL) -> DataSource:
         """What review, evidence packs and reports read: this station's database or the central one.
@@ -106,6 +117,21 @@ class Services:
         self.database.dispose()
 
 
+def keep_password_apart(paths: DataPaths, settings: Settings, password: str = "") -> Settings:
+    """``settings`` without a password in the central URL; the password goes to the secret file.
+
+    ``password`` is one given apart (a Settings field, an enrolment). Settings files of older versions
+    that held the password inside the URL are rewritten this way at start.
+    """
+    from inspector.sync.secret import split_password, store_password
+
+    clean, in_url = split_password(settings.central_url)
+    password = password or in_url
+    if password and clean:
+        store_password(paths.central_secret, clean, password)
+    return replace(settings, central_url=clean) if clean != settings.central_url else settings
+
+
 def configure_logging(paths: DataPaths, verbose: bool = False) -> None:
     """Log to a rotating file in the data directory (and to stderr when verbose)."""
     root = logging.getLogger()
@@ -130,7 +156,11 @@ def build_services(data_dir: str | Path | None = None, *, migrate: bool = True) 
     checklist template: the station refuses to start rather than inspect with a broken checklist.
     """
     paths = data_paths(data_dir).ensure()
-    settings = load_settings(paths.settings_file).with_environment()
+    stored = load_settings(paths.settings_file)
+    if (apart := keep_password_apart(paths, stored)) != stored:
+        save_settings(paths.settings_file, apart)
+        log.info("Moved the central password out of settings.toml into %s", paths.central_secret.name)
+    settings = apart.with_environment()
     templates = load_templates()
     if any(paths.checklists.glob("*.toml")):
         templates.update(load_templates(paths.checklists))

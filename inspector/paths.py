@@ -96,8 +96,18 @@ class DataPaths:
 
     @property
     def settings_file(self) -> Path:
-        """The station's settings (TOML)."""
+        """The station's settings (TOML); never holds a password."""
         return self.root / "settings.toml"
+
+    @property
+    def central_secret(self) -> Path:
+        """The station's central password (PostgreSQL password-file format, mode 0600)."""
+        return self.root / "central.pgpass"
+
+    @property
+    def central_ca(self) -> Path:
+        """The CA certificate that signed the central server's TLS certificate (from enrolment)."""
+        return self.root / "central-ca.pem"
 
     def ensure(self) -> DataPaths:
         """Create the directories that must exist before the app writes anything."""

@@ -1740,6 +1740,18 @@
         <translation>Scanner types like a keyboard</translation>
     </message>
     <message>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Central password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept apart from the settings, readable by this computer&apos;s user only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Keyboard wedge</source>
         <translation>Keyboard wedge</translation>
     </message>

@@ -1740,6 +1740,18 @@
         <translation>Scanner typt als een toetsenbord</translation>
     </message>
     <message>
+        <source>unchanged</source>
+        <translation>ongewijzigd</translation>
+    </message>
+    <message>
+        <source>Central password</source>
+        <translation>Centraal wachtwoord</translation>
+    </message>
+    <message>
+        <source>Kept apart from the settings, readable by this computer&apos;s user only.</source>
+        <translation>Apart van de instellingen bewaard, alleen leesbaar voor de gebruiker van deze computer.</translation>
+    </message>
+    <message>
         <source>Keyboard wedge</source>
         <translation>Toetsenbordscanner (wedge)</translation>
     </message>

@@ -76,7 +76,7 @@ def run_sync(services: Any, central_url: str | None, once: bool, out: TextIO) ->
     from inspector.sync.engine import SyncEngine
     from inspector.sync.service import SyncService
 
-    url = resolve_central_url(central_url, services.settings.central_url)
+    url = services.central_url(central_url)
     if not url:
         out.write(
             "No central server configured: give --central URL, set INSPECTOR_CENTRAL_URL, "
