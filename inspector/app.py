@@ -21,6 +21,7 @@ from inspector.services.finishing import GradingService
 from inspector.services.inspection import InspectionService
 from inspector.services.intake import IntakeService
 from inspector.services.outbox import install_outbox
+from inspector.services.people import PeopleService
 from inspector.services.photo_store import PhotoStore
 from inspector.services.sources import DataSource, SourceKind
 from inspector.services.station import StationContext, ensure_station
@@ -43,6 +44,7 @@ class Services:
     intake: IntakeService
     inspections: InspectionService
     grading: GradingService
+    people: PeopleService
     extras: dict[str, object] = field(default_factory=dict)
 
     def save_settings(self, settings: Settings, central_password: str = "") -> None:
@@ -179,4 +181,5 @@ def build_services(data_dir: str | Path | None = None, *, migrate: bool = True) 
         intake=IntakeService(database, station),
         inspections=InspectionService(database, station, photos, templates),
         grading=GradingService(database, station, templates),
+        people=PeopleService(database, station),
     )
