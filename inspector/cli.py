@@ -78,6 +78,12 @@ def build_parser() -> argparse.ArgumentParser:
     ident.add_argument("--json", action="store_true", help="one JSON line per input")
     ident.add_argument("texts", nargs="+")
 
+    from inspector.cli_setup import add_setup_parser
+    from inspector.cli_users import add_users_parser
+
+    add_setup_parser(commands)
+    add_users_parser(commands)
+
     from inspector.sync.cli import add_central_parser, add_sync_parser
 
     add_sync_parser(commands)
@@ -288,6 +294,25 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
         services.close()
 
 
+def _cmd_setup(args: argparse.Namespace, out: TextIO) -> int:
+    from inspector.app import configure_logging
+    from inspector.cli_setup import run_setup
+    from inspector.paths import data_paths
+
+    configure_logging(data_paths(args.data_dir).ensure(), args.verbose)
+    return run_setup(args, out)
+
+
+def _cmd_users(args: argparse.Namespace, out: TextIO) -> int:
+    from inspector.cli_users import run_users
+
+    services = _services(args)
+    try:
+        return run_users(services, args, out)
+    finally:
+        services.close()
+
+
 def _cmd_gui(args: argparse.Namespace, out: TextIO) -> int:
     from inspector.ui.application import run_gui
 
@@ -312,6 +337,8 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO], int]] = {
     "sync": _cmd_sync,
     "central": _cmd_central,
     "report": _cmd_report,
+    "setup": _cmd_setup,
+    "users": _cmd_users,
 }
 
 
