@@ -37,8 +37,8 @@ def test_setup_from_flags_makes_a_real_warehouse(tmp_path: Path, monkeypatch: py
     services = build_services(data)
     try:
         station = services.station
-        assert (station.warehouse_code, station.warehouse_name, station.station_code, station.station_name) == (
-            "DE-BER", "Berlin returns", "ST-07", "Bench 7")
+        names = (station.warehouse_code, station.warehouse_name, station.station_code, station.station_name)
+        assert names == ("DE-BER", "Berlin returns", "ST-07", "Bench 7")
         assert (station.time_zone, station.return_window_days) == ("Europe/Berlin", 14)
         assert services.settings.language == "nl"
         admin = services.users.find_by_badge("ADA-0001")
@@ -54,7 +54,8 @@ def test_setup_from_flags_makes_a_real_warehouse(tmp_path: Path, monkeypatch: py
         services.close()
     code, out = _run(monkeypatch, "--data-dir", str(data), *SETUP, stdin="402917\n402917\n")
     assert code == 1 and "already set up" in out
-    code, out = _run(monkeypatch, "--data-dir", str(data), "demo-seed", "--returns", "3", "--inspections", "0")
+    code, out = _run(monkeypatch, "--data-dir", str(data), "demo-seed", "--returns", "3",
+                     "--inspections", "0")
     assert code == 1 and "real warehouse" in out
 
 
@@ -70,7 +71,9 @@ def test_setup_refuses_a_bad_admin_pin(tmp_path: Path, monkeypatch: pytest.Monke
     assert code == 0, out  # nothing half-done stood in the way
 
 
-def test_setup_needs_its_answers_and_refuses_demo_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_setup_needs_its_answers_and_refuses_demo_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     code, out = _run(monkeypatch, "--data-dir", str(tmp_path / "a"), "setup", "--station-code", "ST-01")
     assert code == 2 and "--warehouse-code" in out
     demo = str(tmp_path / "demo")
@@ -83,12 +86,12 @@ def test_users_commands(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     data = str(tmp_path / "station")
     assert _run(monkeypatch, "--data-dir", data, *SETUP, stdin="402917\n402917\n")[0] == 0
     team = tmp_path / "team.csv"
-    team.write_text("name,role,badge_code,pin\nAnna Jansen,inspector,ANNA-0001,\nBram Bakker,supervisor,,58\n",
-                    encoding="utf-8")
+    header = "name,role,badge_code,pin\nAnna Jansen,inspector,ANNA-0001,\n"
+    team.write_text(header + "Bram Bakker,supervisor,,58\n", encoding="utf-8")
     code, out = _run(monkeypatch, "--data-dir", data, "users", "import", str(team))
-    assert code == 1 and f"{team}:3: a PIN for this role is 4 to 12 digits" in out and "Nobody was added" in out
-    team.write_text("name,role,badge_code,pin\nAnna Jansen,inspector,ANNA-0001,\nBram Bakker,supervisor,,5821\n",
-                    encoding="utf-8")
+    assert code == 1 and "Nobody was added" in out
+    assert f"{team}:3: a PIN for this role is 4 to 12 digits" in out
+    team.write_text(header + "Bram Bakker,supervisor,,5821\n", encoding="utf-8")
     code, out = _run(monkeypatch, "--data-dir", data, "users", "import", str(team))
     assert code == 0 and "2 people added" in out
     code, out = _run(monkeypatch, "--data-dir", data, "users", "add", "Chris Claes", "--role", "team_lead",

@@ -15,7 +15,8 @@ from inspector.scanning.decode import decode_file
 from inspector.services.people_rules import new_badge_code
 
 NAMES = ["Anna Jansen", "Bram van den Bakker-Oosterhuis", "Chloé Claes", "Dirk Dekker", "Eva Smit",
-         "Fien de Wit", "Gert Groen", "Hanna Hoekstra", "Ilse de Vries", "Joost Jager", "Kees Kok", "Lotte Lam"]
+         "Fien de Wit", "Gert Groen", "Hanna Hoekstra", "Ilse de Vries", "Joost Jager", "Kees Kok",
+         "Lotte Lam"]
 
 
 def _pages(pdf: Path, tmp_path: Path, dpi: int) -> list[Path]:
@@ -26,7 +27,8 @@ def _pages(pdf: Path, tmp_path: Path, dpi: int) -> list[Path]:
 
 
 def test_an_a4_sheet_holds_ten_cards_that_scan(tmp_path: Path) -> None:
-    badges = [Badge(name, "inspector" if i % 3 else "supervisor", new_badge_code()) for i, name in enumerate(NAMES)]
+    badges = [Badge(name, "inspector" if i % 3 else "supervisor", new_badge_code())
+              for i, name in enumerate(NAMES)]
     pdf = write_badges(tmp_path / "badges.pdf", badges, "a4", language="nl", warehouse="Amsterdam returns")
     if os.name == "posix":
         assert stat.S_IMODE(pdf.stat().st_mode) == 0o600
