@@ -78,10 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
     ident.add_argument("--json", action="store_true", help="one JSON line per input")
     ident.add_argument("texts", nargs="+")
 
-    from inspector.cli_setup import add_setup_parser
+    from inspector.cli_setup import add_join_parser, add_setup_parser
     from inspector.cli_users import add_users_parser
 
     add_setup_parser(commands)
+    add_join_parser(commands)
     add_users_parser(commands)
 
     from inspector.sync.cli import add_central_parser, add_sync_parser
@@ -303,6 +304,16 @@ def _cmd_setup(args: argparse.Namespace, out: TextIO) -> int:
     return run_setup(args, out)
 
 
+def _cmd_join(args: argparse.Namespace, out: TextIO) -> int:
+    from inspector.cli_setup import run_join
+
+    services = _services(args)
+    try:
+        return run_join(services, args, out)
+    finally:
+        services.close()
+
+
 def _cmd_users(args: argparse.Namespace, out: TextIO) -> int:
     from inspector.cli_users import run_users
 
@@ -338,6 +349,7 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO], int]] = {
     "central": _cmd_central,
     "report": _cmd_report,
     "setup": _cmd_setup,
+    "join": _cmd_join,
     "users": _cmd_users,
 }
 

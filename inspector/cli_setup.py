@@ -96,3 +96,37 @@ def run_setup(args: argparse.Namespace, out: TextIO) -> int:
     out.write("Next: add people ('inspector users add' or 'inspector users import FILE'), print their badges "
               "('inspector users badges --out badges.pdf'), then start 'inspector'.\n")
     return EXIT_OK if outcome.sync_ok else EXIT_FAILED
+
+
+def add_join_parser(commands: Any) -> None:
+    """Add ``join`` (a station already set up joins central, or again after re-enrolment)."""
+    join = commands.add_parser("join", help="join the central database with an enrolment code (again)")
+    join.add_argument("code", metavar="CODE|FILE", help="from 'inspector central enrol'")
+
+
+def run_join(services: Any, args: argparse.Namespace, out: TextIO) -> int:
+    """Redeem an enrolment code for this (set-up) station, store the URL, and sync once."""
+    from dataclasses import replace
+
+    from inspector.sync.enrolment import EnrolmentError, read_enrolment
+    from inspector.sync.join import join_central
+
+    station = services.station
+    try:
+        enrolment = read_enrolment(args.code)
+        theirs = f"{enrolment.warehouse_code}:{enrolment.station_code}"
+        ours = f"{station.warehouse_code}:{station.station_code}"
+        if theirs != ours:
+            out.write(f"inspector join: the code is for station {theirs}, this is {ours}\n")
+            return EXIT_FAILED
+        joined = join_central(services.paths, enrolment)
+    except EnrolmentError as exc:
+        out.write(f"inspector join: {exc}\n")
+        return EXIT_FAILED
+    services.save_settings(replace(services.settings, central_url=joined.url))
+    from inspector.sync.engine import SyncEngine
+
+    result = SyncEngine(services.database, services.photos, station, services.central_url()).run_once()
+    out.write(f"Joined the central database as {station.warehouse_code}:{station.station_code}; "
+              f"first {result.summary()}\n")
+    return EXIT_OK if result.ok else EXIT_FAILED

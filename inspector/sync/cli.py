@@ -46,6 +46,7 @@ def add_central_parser(commands: Any) -> argparse.ArgumentParser:
         ("status", "counts per table and per station"),
         ("roles", "create the admin, station group and per-station login roles"),
         ("import-returns", "announce returns from a JSON Lines file"),
+        ("enrol", "create or rotate a station's login and print its one-time enrolment code"),
     ):
         action = actions.add_parser(name, help=text)
         action.add_argument("--central", metavar="URL", help="central URL (default: $INSPECTOR_CENTRAL_URL)")
@@ -65,6 +66,10 @@ def add_central_parser(commands: Any) -> argparse.ArgumentParser:
                 metavar="ZONE",
                 help="the warehouses' local time zone, e.g. Europe/Amsterdam (reports count its local days)",
             )
+        if name == "enrol":
+            from inspector.sync.cli_enrol import add_enrol_arguments
+
+            add_enrol_arguments(action)
         if name == "import-returns":
             action.add_argument("file", type=Path)
             action.add_argument("--warehouse", help="warehouse code for lines without one")
@@ -164,6 +169,10 @@ def _central(args: argparse.Namespace, url: str, out: TextIO) -> int:
                 f"password {login.password}\n  central URL for its settings: {login.url(url)}\n"
             )
         return EXIT_OK
+    if args.central_command == "enrol":
+        from inspector.sync.cli_enrol import run_enrol
+
+        return run_enrol(args, url, out)
     if args.central_command == "import-returns":
         from inspector.sync.announce import announce_returns, read_returns_file
 
