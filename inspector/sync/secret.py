@@ -43,13 +43,17 @@ def split_password(url: str) -> tuple[str, str]:
 
 
 def pgpass_line(url: str, password: str) -> str:
-    """The password-file line for ``url``'s host, database and user (any port)."""
+    """The password-file line for ``url``'s database and user, on any host and port.
+
+    The file is the station's own and holds one login, so the host is a wildcard: a central server
+    reached by another name or address (a new DNS name, an IP address) keeps working; which server it
+    may be is decided by the URL and, with ``sslmode=verify-full``, by its certificate.
+    """
     parts = urlsplit(url)
     query = dict(parse_qsl(parts.query))
-    host = parts.hostname or query.get("host", "localhost")
     database = unquote(parts.path.lstrip("/")) or query.get("dbname", "*")
     user = unquote(parts.username or query.get("user", "*"))
-    return ":".join(_escape(v) for v in (host, "*", database, user, password)) + "\n"
+    return "*:*:" + ":".join(_escape(v) for v in (database, user, password)) + "\n"
 
 
 def store_password(path: Path, url: str, password: str) -> None:

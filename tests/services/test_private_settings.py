@@ -69,7 +69,7 @@ def test_a_password_typed_into_the_url_goes_to_the_secret_file(tmp_path: Path) -
             "postgresql://inspector_st_x@db.example:5433/returns?sslmode=verify-full"
         )
         secret = services.paths.central_secret
-        assert secret.read_text(encoding="utf-8") == "db.example:*:returns:inspector_st_x:s3cr\\:t\n"
+        assert secret.read_text(encoding="utf-8") == "*:*:returns:inspector_st_x:s3cr\\:t\n"
         if os.name == "posix":
             assert _mode(secret) == 0o600
         connect_url = services.central_url()
@@ -91,7 +91,7 @@ def test_an_old_settings_file_with_a_password_is_rewritten_at_start(tmp_path: Pa
     try:
         assert "hunter22" not in (data / "settings.toml").read_text(encoding="utf-8")
         assert services.settings.central_url == "postgresql://st@db/returns"
-        assert (data / "central.pgpass").read_text(encoding="utf-8") == "db:*:returns:st:hunter22\n"
+        assert (data / "central.pgpass").read_text(encoding="utf-8") == "*:*:returns:st:hunter22\n"
     finally:
         services.close()
 
@@ -101,6 +101,6 @@ def test_secret_helpers() -> None:
         "postgresql://a@h/d?sslmode=require", "b")
     assert split_password("postgresql://h/d?user=a&password=c") == ("postgresql://h/d?user=a", "c")
     assert split_password("postgresql://a@h/d") == ("postgresql://a@h/d", "")
-    assert pgpass_line("postgresql://h/d?user=a", "x\\y") == "h:*:d:a:x\\\\y\n"
+    assert pgpass_line("postgresql://h/d?user=a", "x\\y") == "*:*:d:a:x\\\\y\n"
     missing = Path("/nonexistent/central.pgpass")
     assert with_passfile("postgresql://a@h/d", missing) == "postgresql://a@h/d"
