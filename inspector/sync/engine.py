@@ -19,16 +19,18 @@ import psycopg
 from inspector.models import Warehouse, utcnow
 from inspector.models.database import Database
 from inspector.services.photo_store import PhotoStore
+from inspector.services.setup import DEMO, station_kind
 from inspector.services.station import StationContext
 from inspector.sync.errors import SyncProblem, explain_sync_error
 from inspector.sync.faults import Faults, Hook
 from inspector.sync.outbox_reader import pending_summary, requeue_all
-from inspector.sync.people import push_people
+from inspector.sync.people import pull_people, push_people
 from inspector.sync.photos import PhotoBlobStore, PostgresPhotoBlobStore
 from inspector.sync.pull import EPOCH_KEY, PullStats, pull, read_state, reset_cursor, write_state
 from inspector.sync.push import Identity, create_staging
 from inspector.sync.upload import UploadStats, push_photos, push_records
 from inspector.sync.urls import connect, redact_url
+from inspector.sync.warehouse import pull_warehouse
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +98,8 @@ class SyncEngine:
         try:
             if not self.central_url:
                 raise SyncProblem("No central server is configured for this station (Settings, Sync).")
+            if station_kind(self.database) == DEMO:
+                raise SyncProblem("This station holds demo data, which never goes to a central database.")
             with connect(self.central_url) as conn:
                 who = self._register(conn)
                 result.epoch_changed = self._check_epoch(conn)
@@ -117,6 +121,9 @@ class SyncEngine:
                 )
                 if result.download.conflicts:  # the flags pulled are this station's own changes
                     push_records(self.database, conn, who, faults, result.upload, self.batch_size)
+                result.download.people = pull_people(self.database, conn, who.warehouse_id,
+                                                     self.station.warehouse_id)
+                pull_warehouse(self.database, conn, who.warehouse_id, self.station.warehouse_id)
             result.ok = True
             with self.database.session() as session:
                 session.info["sync_pull"] = True

@@ -52,7 +52,24 @@ POLICIES: dict[str, tuple[str, str | None, bool, bool]] = {
     "disputes": (f"warehouse_id = {WH}", OWN, True, False),
     "dispute_entries": (f"warehouse_id = {WH}", OWN, False, False),
     "audit_events": (f"warehouse_id = {WH}", OWN, False, False),
-    "users": (f"warehouse_id = {WH}", OWN, True, False),
+    "users": (
+        f"warehouse_id = {WH}",
+        f"warehouse_id = {WH} AND origin_station_id = {ST} AND edited_by = {ST}::text",
+        True,
+        False,
+    ),
+    "user_secrets": (
+        f"warehouse_id = {WH}",
+        f"warehouse_id = {WH} AND EXISTS (SELECT 1 FROM public.users u WHERE u.id = user_id "
+        f"AND u.warehouse_id = {WH})",
+        True,
+        False,
+    ),
+}
+# People are managed once per warehouse: any station of it may change a person (as its own edit).
+UPDATE_POLICIES = {
+    "users": (f"warehouse_id = {WH}", f"warehouse_id = {WH} AND edited_by = {ST}::text"),
+    "user_secrets": (f"warehouse_id = {WH}", f"warehouse_id = {WH}"),
 }
 UPDATE_COLUMNS = {"photos": "blob_complete, src_version"}
 FUNCTIONS = (
@@ -147,12 +164,13 @@ def setup_roles(conn: psycopg.Connection, prefix: str = "inspector") -> None:  #
             columns = UPDATE_COLUMNS.get(table)
             grant = f"GRANT UPDATE ({columns}) ON {{}} TO {{}}" if columns else "GRANT UPDATE ON {} TO {}"
             cur.execute(sql.SQL(grant).format(t, ident_group))
+            using_update, check_update = UPDATE_POLICIES.get(table, (OWN, OWN))
             cur.execute(
                 sql.SQL(
                     "CREATE POLICY station_update ON {} FOR UPDATE TO {} USING ("
-                    + OWN
+                    + using_update
                     + ") WITH CHECK ("
-                    + OWN
+                    + check_update
                     + ")"
                 ).format(t, ident_group)
             )
