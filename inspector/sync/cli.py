@@ -47,6 +47,9 @@ def add_central_parser(commands: Any) -> argparse.ArgumentParser:
         ("roles", "create the admin, station group and per-station login roles"),
         ("import-returns", "announce returns from a JSON Lines file"),
         ("enrol", "create or rotate a station's login and print its one-time enrolment code"),
+        ("stations", "the stations of each warehouse: last sync, pending, chain head, alarms"),
+        ("warehouse", "show or set a warehouse's name, time zone, return windows and refund policy"),
+        ("users", "the people of a warehouse, managed centrally"),
     ):
         action = actions.add_parser(name, help=text)
         action.add_argument("--central", metavar="URL", help="central URL (default: $INSPECTOR_CENTRAL_URL)")
@@ -70,6 +73,10 @@ def add_central_parser(commands: Any) -> argparse.ArgumentParser:
             from inspector.sync.cli_enrol import add_enrol_arguments
 
             add_enrol_arguments(action)
+        if name in ("stations", "warehouse", "users"):
+            from inspector.sync.cli_admin import add_admin_arguments
+
+            add_admin_arguments(name, action)
         if name == "import-returns":
             action.add_argument("file", type=Path)
             action.add_argument("--warehouse", help="warehouse code for lines without one")
@@ -169,6 +176,10 @@ def _central(args: argparse.Namespace, url: str, out: TextIO) -> int:
                 f"password {login.password}\n  central URL for its settings: {login.url(url)}\n"
             )
         return EXIT_OK
+    if args.central_command in ("stations", "warehouse", "users"):
+        from inspector.sync.cli_admin import run_admin
+
+        return run_admin(args, url, out)
     if args.central_command == "enrol":
         from inspector.sync.cli_enrol import run_enrol
 

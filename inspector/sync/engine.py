@@ -28,6 +28,7 @@ from inspector.sync.people import pull_people, push_people
 from inspector.sync.photos import PhotoBlobStore, PostgresPhotoBlobStore
 from inspector.sync.pull import EPOCH_KEY, PullStats, pull, read_state, reset_cursor, write_state
 from inspector.sync.push import Identity, create_staging
+from inspector.sync.stations import report_sync
 from inspector.sync.upload import UploadStats, push_photos, push_records
 from inspector.sync.urls import connect, redact_url
 from inspector.sync.warehouse import pull_warehouse
@@ -124,6 +125,7 @@ class SyncEngine:
                 result.download.people = pull_people(self.database, conn, who.warehouse_id,
                                                      self.station.warehouse_id)
                 pull_warehouse(self.database, conn, who.warehouse_id, self.station.warehouse_id)
+                report_sync(conn, who.station_id, who.warehouse_id, *pending_summary(self.database))
             result.ok = True
             with self.database.session() as session:
                 session.info["sync_pull"] = True

@@ -65,11 +65,13 @@ POLICIES: dict[str, tuple[str, str | None, bool, bool]] = {
         True,
         False,
     ),
+    "station_reports": (f"warehouse_id = {WH}", f"warehouse_id = {WH} AND station_id = {ST}", True, False),
 }
 # People are managed once per warehouse: any station of it may change a person (as its own edit).
 UPDATE_POLICIES = {
     "users": (f"warehouse_id = {WH}", f"warehouse_id = {WH} AND edited_by = {ST}::text"),
     "user_secrets": (f"warehouse_id = {WH}", f"warehouse_id = {WH}"),
+    "station_reports": (f"station_id = {ST}", f"warehouse_id = {WH} AND station_id = {ST}"),
 }
 UPDATE_COLUMNS = {"photos": "blob_complete, src_version"}
 FUNCTIONS = (
