@@ -325,7 +325,14 @@ def _cmd_users(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_gui(args: argparse.Namespace, out: TextIO) -> int:
+    from inspector.station_setup import first_run
     from inspector.ui.application import run_gui
+
+    if first_run(args.data_dir):  # a new station: the setup flow first (or "try it with demo data")
+        from inspector.ui.setup_wizard import run_setup_gui
+
+        if not run_setup_gui(args.data_dir):
+            return EXIT_OK
 
     services = _services(args)
     try:

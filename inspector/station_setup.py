@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from inspector.config import Settings, load_settings, save_settings
 from inspector.models import Role
@@ -126,6 +125,25 @@ def _write_settings(paths: DataPaths, warehouse: str, station: str, language: st
                                                language=language, central_url=central_url))
 
 
-def settings_path(data_dir: str | os.PathLike[str] | None) -> Path:
-    """Where setup writes the station's settings (for messages)."""
-    return data_paths(data_dir).settings_file
+
+
+def start_demo(data_dir: str | os.PathLike[str] | None, returns: int = 500, inspections: int = 200,
+               progress: Callable[[int, int], None] | None = None) -> str:
+    """"Try it with demo data": fill this (new) data directory with demo data; returns the summary.
+
+    Refused (PeopleError ``already_set_up``) for a data directory that holds a station already.
+    """
+    from inspector.app import build_services
+    from inspector.services.demo_data import seed_demo
+    from inspector.services.setup import DEMO, mark_kind
+
+    if not first_run(data_dir):
+        raise PeopleError("already_set_up", "this station is already set up")
+    services = build_services(data_dir)
+    try:
+        mark_kind(services.database, DEMO)
+        report = seed_demo(services.database, services.photos, services.station, returns=returns,
+                           inspections=inspections, progress=progress)
+        return report.summary()
+    finally:
+        services.close()

@@ -925,6 +925,113 @@
     </message>
 </context>
 <context>
+    <name>People</name>
+    <message>
+        <source>A badge code is 4 to 32 letters, digits or &apos;-&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the person&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name has at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose inspector, supervisor, team lead or administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language is Dutch, English or the station&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspectors log in with their badge only; they have no PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Type the same PIN twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PIN for this role is %1 to %2 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This PIN is too easy to guess (one digit repeated, or a run like 123456).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This role needs a PIN: type a new one twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody here matches %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several people match %1; give the badge code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge %1 already belongs to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The warehouse would have no administrator left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A warehouse code is 1 to 32 letters, digits, - or _ (e.g. NL-AMS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A station code is 1 to 32 letters, digits, - or _ (e.g. ST-01).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time zone %1 is not known; choose one like Europe/Amsterdam.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A return window is 0 to 3650 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fee or deduction is 0 to 100 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This station is already set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the warehouse&apos;s code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrolment code is for station %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a usable enrolment code. Copy it again, all of it (it starts with RI1-).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central database refused this enrolment code: it was used already, or the station was enrolled again since. Ask IT for a new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central database does not know this code&apos;s station. Ask IT for a new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central database cannot be reached. Check the network and try again, or leave the code empty for now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PhotoViewer</name>
     <message>
         <source>Photos</source>
@@ -1881,6 +1988,189 @@
     <message>
         <source>Returns files (*.csv *.jsonl *.ndjson);;All files (*)</source>
         <translation>Returns files (*.csv *.jsonl *.ndjson);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Return Inspector — set up this station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation type="unfinished">Back (Esc)</translation>
+    </message>
+    <message>
+        <source>Next (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome to Return Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This station has no warehouse yet. Set it up for your warehouse, or look around first with demo data (it never mixes with a real warehouse and never goes to a central database).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up this station for my warehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try it with demo data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How to start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Central database</source>
+        <translation type="unfinished">Central database</translation>
+    </message>
+    <message>
+        <source>If IT gave you an enrolment code for this station, paste it here: the station then syncs with your warehouse&apos;s other stations. Leave it empty for a station that works on its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RI1-… (or the path of the enrolment file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your warehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code is short (e.g. NL-AMS); reports use the time zone&apos;s days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warehouse code</source>
+        <translation type="unfinished">Warehouse code</translation>
+    </message>
+    <message>
+        <source>Warehouse name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restocking fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deduction for damage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each station of a warehouse has its own code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same as the computer</source>
+        <translation type="unfinished">Same as the computer</translation>
+    </message>
+    <message>
+        <source>Station code</source>
+        <translation type="unfinished">Station code</translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished">Language</translation>
+    </message>
+    <message>
+        <source>First administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The administrator manages people and settings and logs in with a badge and a PIN of at least 6 digits. Leave the badge empty to get a new, unguessable one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge code</source>
+        <translation type="unfinished">Badge code</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished">PIN</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filling this station with demo data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting up the station…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The warehouse&apos;s people come from the central database: leave this empty if an administrator is already known there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station %1 of warehouse %2 is set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 logs in with badge %2 and the PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced with the central database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first sync did not finish; it retries automatically.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add people and print their badges on the People page (F5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo data is ready. Log in with badge BDG000001 (inspector), or BDG000002 and PIN 1234 (supervisor).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
