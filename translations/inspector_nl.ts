@@ -874,6 +874,10 @@
         <translation>Instellingen</translation>
     </message>
     <message>
+        <source>People</source>
+        <translation>Mensen</translation>
+    </message>
+    <message>
         <source>%1   F%2</source>
         <translation>%1   F%2</translation>
     </message>
@@ -1029,6 +1033,145 @@
     <message>
         <source>The central database cannot be reached. Check the network and try again, or leave the code empty for now.</source>
         <translation>De centrale database is niet bereikbaar. Controleer het netwerk en probeer het opnieuw, of laat de code voorlopig leeg.</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Badge</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Mensen</translation>
+    </message>
+    <message>
+        <source>empty: a new, unguessable badge</source>
+        <translation>leeg: een nieuwe, onraadbare badge</translation>
+    </message>
+    <message>
+        <source>Same as the station</source>
+        <translation>Zoals het station</translation>
+    </message>
+    <message>
+        <source>Give a new badge (the old one stops working)</source>
+        <translation>Nieuwe badge geven (de oude werkt dan niet meer)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <source>Badge code</source>
+        <translation>Badgecode</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Pincode</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>Pincode nogmaals</translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation>Persoon toevoegen</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Wijzigingen opslaan</translation>
+    </message>
+    <message>
+        <source>Supervisors, team leads and administrators need a PIN (administrators at least 6 digits). Leave the PIN empty to keep it.</source>
+        <translation>Leidinggevenden, teamleiders en beheerders hebben een pincode nodig (beheerders minstens 6 cijfers). Laat de pincode leeg om hem te houden.</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Deactiveren</translation>
+    </message>
+    <message>
+        <source>Reset PIN</source>
+        <translation>Nieuwe pincode</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>CSV importeren…</translation>
+    </message>
+    <message>
+        <source>Print badges</source>
+        <translation>Badges printen</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actief</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>gedeactiveerd</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>Activeren</translation>
+    </message>
+    <message>
+        <source>Only administrators manage people.</source>
+        <translation>Alleen beheerders beheren mensen.</translation>
+    </message>
+    <message>
+        <source>Added %1, badge %2.</source>
+        <translation>%1 toegevoegd, badge %2.</translation>
+    </message>
+    <message>
+        <source>Saved %1 (badge %2).</source>
+        <translation>%1 opgeslagen (badge %2).</translation>
+    </message>
+    <message>
+        <source>%1 can no longer log in.</source>
+        <translation>%1 kan zich niet meer aanmelden.</translation>
+    </message>
+    <message>
+        <source>%1 may log in again.</source>
+        <translation>%1 mag zich weer aanmelden.</translation>
+    </message>
+    <message>
+        <source>%1 has a new PIN.</source>
+        <translation>%1 heeft een nieuwe pincode.</translation>
+    </message>
+    <message>
+        <source>Import people</source>
+        <translation>Mensen importeren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-bestanden (*.csv);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>%1 people added. Print their badges now.</source>
+        <translation>%1 mensen toegevoegd. Print nu hun badges.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Regel %1: %2</translation>
+    </message>
+    <message>
+        <source>Nobody was added. Fix these lines first: %1</source>
+        <translation>Niemand is toegevoegd. Verbeter eerst deze regels: %1</translation>
+    </message>
+    <message>
+        <source>%1 badges written to %2</source>
+        <translation>%1 badges geschreven naar %2</translation>
     </message>
 </context>
 <context>
@@ -2213,6 +2356,49 @@
     <message>
         <source>%1 · %2 changes waiting</source>
         <translation>%1 · %2 wijzigingen wachten</translation>
+    </message>
+</context>
+<context>
+    <name>StationsPanel</name>
+    <message>
+        <source>Stations of this warehouse (central database)</source>
+        <translation>Stations van dit magazijn (centrale database)</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Laatste synchronisatie</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>Wacht op verzenden</translation>
+    </message>
+    <message>
+        <source>Audit chain head</source>
+        <translation>Laatste auditgebeurtenis</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarmen</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nooit</translation>
+    </message>
+    <message>
+        <source>%1 (over an hour ago)</source>
+        <translation>%1 (meer dan een uur geleden)</translation>
+    </message>
+    <message>
+        <source>event %1, %2…</source>
+        <translation>gebeurtenis %1, %2…</translation>
+    </message>
+    <message>
+        <source>%1 open conflicts</source>
+        <translation>%1 open conflicten</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from inspector.reports.cli_report import export_report, latest_intake_day, warehouse_choices
 from inspector.reports.intake_report import IntakeReport, ReportCancelled, build_intake_report
 from inspector.services.sources import DataSource, SourceKind
+from inspector.ui.pages.stations_panel import StationsPanel
 from inspector.ui.style import FOCUS, PAPER
 from inspector.ui.tasks import CancelToken, TaskCancelled, run_task
 from inspector.ui.texts import GRADE_NAMES, fill, translated
@@ -140,6 +141,7 @@ class ReportsPage(QWidget):
         self.tiles = {key: NumberTile(caption) for key, caption in captions.items()}
         self.hourly_chart = BarChart(self.tr("Intake per hour"))
         self.grade_chart = BarChart(self.tr("Grades"))
+        self.stations = StationsPanel()
         self._layout()
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self.refresh_preview)
@@ -196,6 +198,7 @@ class ReportsPage(QWidget):
         layout.addWidget(self.message)
         layout.addLayout(tiles)
         layout.addLayout(charts, 1)
+        layout.addWidget(self.stations)
 
     def data_source(self) -> DataSource:
         """Where the report counts: the central database (every station) or this station's."""
@@ -232,6 +235,7 @@ class ReportsPage(QWidget):
         self.zone_hint.setText(fill(self.tr("From and To are local days in the warehouse's time zone (%1); "
                                             "the same date twice is a daily report."), zone))
         self._generation += 1
+        self.stations.refresh(self.data_source())
         run_task(build_intake_report, self.data_source().database, code, first, last,
                  on_done=lambda r, g=self._generation: self._show_preview(g, r), on_error=self._failed)
 
