@@ -78,11 +78,15 @@ def build_parser() -> argparse.ArgumentParser:
     ident.add_argument("--json", action="store_true", help="one JSON line per input")
     ident.add_argument("texts", nargs="+")
 
-    from inspector.cli_setup import add_join_parser, add_setup_parser
+    from inspector.cli_setup import add_join_parser, add_setup_parser, add_warehouse_parser
     from inspector.cli_users import add_users_parser
 
     add_setup_parser(commands)
     add_join_parser(commands)
+    add_warehouse_parser(commands)
+    from inspector.cli_checklists import add_checklists_parser
+
+    add_checklists_parser(commands)
     add_users_parser(commands)
 
     from inspector.sync.cli import add_central_parser, add_sync_parser
@@ -304,6 +308,22 @@ def _cmd_setup(args: argparse.Namespace, out: TextIO) -> int:
     return run_setup(args, out)
 
 
+def _cmd_checklists(args: argparse.Namespace, out: TextIO) -> int:
+    from inspector.cli_checklists import run_checklists
+
+    return run_checklists(args, out)
+
+
+def _cmd_warehouse(args: argparse.Namespace, out: TextIO) -> int:
+    from inspector.cli_setup import run_warehouse
+
+    services = _services(args)
+    try:
+        return run_warehouse(services, args, out)
+    finally:
+        services.close()
+
+
 def _cmd_join(args: argparse.Namespace, out: TextIO) -> int:
     from inspector.cli_setup import run_join
 
@@ -357,6 +377,8 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO], int]] = {
     "report": _cmd_report,
     "setup": _cmd_setup,
     "join": _cmd_join,
+    "warehouse": _cmd_warehouse,
+    "checklists": _cmd_checklists,
     "users": _cmd_users,
 }
 

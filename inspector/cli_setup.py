@@ -130,3 +130,44 @@ def run_join(services: Any, args: argparse.Namespace, out: TextIO) -> int:
     out.write(f"Joined the central database as {station.warehouse_code}:{station.station_code}; "
               f"first {result.summary()}\n")
     return EXIT_OK if result.ok else EXIT_FAILED
+
+
+def add_warehouse_parser(commands: Any) -> None:
+    """Add ``warehouse show|set``: the warehouse's return window and refund policy on this station."""
+    parser = commands.add_parser("warehouse", help="the warehouse's time zone, return windows, refund policy")
+    actions = parser.add_subparsers(dest="warehouse_command", metavar="ACTION", required=True)
+    actions.add_parser("show", help="the settings this station works with")
+    change = actions.add_parser("set", help="change them (a station that syncs takes them from central)")
+    change.add_argument("--name")
+    change.add_argument("--time-zone", metavar="ZONE")
+    change.add_argument("--return-window", metavar="DAYS", type=int)
+    change.add_argument("--vip-return-window", metavar="DAYS", type=int)
+    change.add_argument("--restocking-fee", metavar="PERCENT", type=percent_bp)
+    change.add_argument("--damage-deduction", metavar="PERCENT", type=percent_bp)
+
+
+def run_warehouse(services: Any, args: argparse.Namespace, out: TextIO) -> int:
+    """Show or change the warehouse's settings; refused while central owns them."""
+    from inspector.services.people_rules import PeopleError
+    from inspector.services.setup import update_warehouse, warehouse_settings
+
+    warehouse_id = services.station.warehouse_id
+    if args.warehouse_command == "set":
+        if services.central_url():
+            out.write("This station syncs with a central database, which owns the warehouse's settings: "
+                      "change them there with 'inspector central warehouse'.\n")
+            return EXIT_FAILED
+        values = {key: value for key, value in (
+            ("name", args.name), ("time_zone", args.time_zone), ("return_window_days", args.return_window),
+            ("vip_return_window_days", args.vip_return_window), ("restocking_fee_bp", args.restocking_fee),
+            ("damage_deduction_bp", args.damage_deduction)) if value is not None}
+        try:
+            settings = update_warehouse(services.database, warehouse_id, values)
+        except PeopleError as exc:
+            out.write(f"inspector warehouse set: {exc}\n")
+            return EXIT_FAILED
+    else:
+        settings = warehouse_settings(services.database, warehouse_id)
+    for key, value in settings.items():
+        out.write(f"{key}: {value}\n")
+    return EXIT_OK

@@ -160,6 +160,10 @@
 <context>
     <name>DetailTables</name>
     <message>
+        <source>%1, version %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>RMA</source>
         <translation type="unfinished">RMA</translation>
     </message>
@@ -233,6 +237,10 @@
     </message>
     <message>
         <source>Inspector&apos;s notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -160,6 +160,10 @@
 <context>
     <name>DetailTables</name>
     <message>
+        <source>%1, version %2</source>
+        <translation>%1, versie %2</translation>
+    </message>
+    <message>
         <source>RMA</source>
         <translation>RMA</translation>
     </message>
@@ -234,6 +238,10 @@
     <message>
         <source>Inspector&apos;s notes</source>
         <translation>Notities van de inspecteur</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Checklist</translation>
     </message>
     <message>
         <source>What</source>

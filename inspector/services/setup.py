@@ -111,3 +111,29 @@ def set_up_warehouse(database: Database, plan: WarehousePlan, station_code: str,
         session.add(Station(warehouse_id=warehouse.id, code=station_code,
                             name=" ".join(station_name.split()) or station_code))
     mark_kind(database, REAL)
+
+
+WAREHOUSE_SETTINGS = ("name", "time_zone", "return_window_days", "vip_return_window_days",
+                      "restocking_fee_bp", "damage_deduction_bp")
+
+
+def warehouse_settings(database: Database, warehouse_id: uuid.UUID) -> dict[str, object]:
+    """The warehouse's settings as this station has them."""
+    with database.session() as session:
+        warehouse = session.get(Warehouse, warehouse_id)
+        if warehouse is None:
+            raise PeopleError("no_warehouse", "this station has no warehouse")
+        return {"code": warehouse.code, **{key: getattr(warehouse, key) for key in WAREHOUSE_SETTINGS}}
+
+
+def update_warehouse(
+    database: Database, warehouse_id: uuid.UUID, values: dict[str, object]
+) -> dict[str, object]:
+    """Change the warehouse's settings (checked like setup's); returns all of them."""
+    current = warehouse_settings(database, warehouse_id)
+    plan = check_warehouse(WarehousePlan(**{**current, **values}))  # type: ignore[arg-type]
+    with database.session() as session:
+        warehouse = session.get(Warehouse, warehouse_id)
+        for key in WAREHOUSE_SETTINGS:
+            setattr(warehouse, key, getattr(plan, key))
+    return warehouse_settings(database, warehouse_id)
