@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -20,6 +21,8 @@ from inspector.ui.tasks import DatabaseWorker
 
 if TYPE_CHECKING:
     from inspector.app import Services
+
+log = logging.getLogger(__name__)
 
 
 def show_full_screen(window: QWidget) -> None:
@@ -91,6 +94,7 @@ class StationSession(QObject):
         self.login = LoginWindow(self._services.users, self.feedback, self._services.settings.scanner)
         self.login.logged_in.connect(self._logged_in)
         show_full_screen(self.login)
+        log.info("Window shown: login (station %s)", self._services.station.station_code)
 
     def _logged_in(self, user: UserInfo) -> None:
         if self.login is not None:
