@@ -82,10 +82,14 @@ def mark_kind(database: Database, kind: str) -> None:
 
 
 def needs_setup(database: Database) -> bool:
-    """True while nobody can log in here (no person at all) and the data is not demo data."""
+    """True for a new database: nobody in it, and neither set up nor filled with demo data.
+
+    A station set up to join central whose first sync did not finish has nobody yet either, but is set
+    up: its window opens the login, and the people arrive with the next sync.
+    """
     with database.session() as session:
         people = session.scalar(select(func.count()).select_from(User)) or 0
-    return people == 0 and station_kind(database) != DEMO
+    return people == 0 and station_kind(database) == ""
 
 
 def set_up_warehouse(database: Database, plan: WarehousePlan, station_code: str, station_name: str) -> None:
@@ -95,7 +99,7 @@ def set_up_warehouse(database: Database, plan: WarehousePlan, station_code: str,
     """
     plan = check_warehouse(plan)
     station_code = clean_code(station_code, "station")
-    if not needs_setup(database) or station_kind(database) == REAL:
+    if not needs_setup(database):
         raise PeopleError("already_set_up", "this station is already set up")
     with database.session() as session:
         for model in (Return, Parcel, Inspection, AuditEvent):

@@ -104,3 +104,14 @@ def test_secret_helpers() -> None:
     assert pgpass_line("postgresql://h/d?user=a", "x\\y") == "*:*:d:a:x\\\\y\n"
     missing = Path("/nonexistent/central.pgpass")
     assert with_passfile("postgresql://a@h/d", missing) == "postgresql://a@h/d"
+
+
+@POSIX
+def test_a_new_data_directory_is_private(tmp_path: Path) -> None:
+    old_umask = os.umask(0o022)
+    try:
+        services = build_services(tmp_path / "new-station")
+        services.close()
+    finally:
+        os.umask(old_umask)
+    assert _mode(tmp_path / "new-station") == 0o700
