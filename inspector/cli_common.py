@@ -31,3 +31,21 @@ def read_pin_twice(
         first, second = stdin.readline().strip(), stdin.readline().strip()
         return first, second
     return ask(prompt).strip(), ask("The same PIN again: ").strip()
+
+
+def add_warehouse_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options that change a warehouse's settings (``warehouse set``, ``central warehouse``)."""
+    parser.add_argument("--name")
+    parser.add_argument("--time-zone", metavar="ZONE")
+    parser.add_argument("--return-window", metavar="DAYS", type=int)
+    parser.add_argument("--vip-return-window", metavar="DAYS", type=int)
+    parser.add_argument("--restocking-fee", metavar="PERCENT", type=percent_bp)
+    parser.add_argument("--damage-deduction", metavar="PERCENT", type=percent_bp)
+
+
+def warehouse_values(args: argparse.Namespace) -> dict[str, object]:
+    """The settings given with :func:`add_warehouse_arguments`, by their stored names."""
+    given = (("name", args.name), ("time_zone", args.time_zone), ("return_window_days", args.return_window),
+             ("vip_return_window_days", args.vip_return_window), ("restocking_fee_bp", args.restocking_fee),
+             ("damage_deduction_bp", args.damage_deduction))
+    return {key: value for key, value in given if value is not None}

@@ -18,7 +18,15 @@ import getpass
 import sys
 from typing import Any, TextIO
 
-from inspector.cli_common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, percent_bp, read_pin_twice
+from inspector.cli_common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    add_warehouse_arguments,
+    percent_bp,
+    read_pin_twice,
+    warehouse_values,
+)
 
 
 def add_setup_parser(commands: Any) -> None:
@@ -138,12 +146,7 @@ def add_warehouse_parser(commands: Any) -> None:
     actions = parser.add_subparsers(dest="warehouse_command", metavar="ACTION", required=True)
     actions.add_parser("show", help="the settings this station works with")
     change = actions.add_parser("set", help="change them (a station that syncs takes them from central)")
-    change.add_argument("--name")
-    change.add_argument("--time-zone", metavar="ZONE")
-    change.add_argument("--return-window", metavar="DAYS", type=int)
-    change.add_argument("--vip-return-window", metavar="DAYS", type=int)
-    change.add_argument("--restocking-fee", metavar="PERCENT", type=percent_bp)
-    change.add_argument("--damage-deduction", metavar="PERCENT", type=percent_bp)
+    add_warehouse_arguments(change)
 
 
 def run_warehouse(services: Any, args: argparse.Namespace, out: TextIO) -> int:
@@ -157,12 +160,8 @@ def run_warehouse(services: Any, args: argparse.Namespace, out: TextIO) -> int:
             out.write("This station syncs with a central database, which owns the warehouse's settings: "
                       "change them there with 'inspector central warehouse'.\n")
             return EXIT_FAILED
-        values = {key: value for key, value in (
-            ("name", args.name), ("time_zone", args.time_zone), ("return_window_days", args.return_window),
-            ("vip_return_window_days", args.vip_return_window), ("restocking_fee_bp", args.restocking_fee),
-            ("damage_deduction_bp", args.damage_deduction)) if value is not None}
         try:
-            settings = update_warehouse(services.database, warehouse_id, values)
+            settings = update_warehouse(services.database, warehouse_id, warehouse_values(args))
         except PeopleError as exc:
             out.write(f"inspector warehouse set: {exc}\n")
             return EXIT_FAILED

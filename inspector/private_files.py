@@ -35,8 +35,13 @@ def write_private(target: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+    fsync_directory(target.parent)
+
+
+def fsync_directory(directory: Path) -> None:
+    """Make a rename in ``directory`` durable (POSIX; a no-op where directories cannot be opened)."""
     if hasattr(os, "O_DIRECTORY"):
-        dir_fd = os.open(target.parent, os.O_DIRECTORY)
+        dir_fd = os.open(directory, os.O_DIRECTORY)
         try:
             os.fsync(dir_fd)
         finally:

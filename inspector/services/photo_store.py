@@ -16,6 +16,8 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
+from inspector.private_files import fsync_directory
+
 THUMBNAIL_SIZE = (320, 320)
 _MIME_SUFFIX = {"JPEG": ("image/jpeg", ".jpg"), "PNG": ("image/png", ".png"), "WEBP": ("image/webp", ".webp")}
 
@@ -58,12 +60,7 @@ def write_atomically(target: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
-    if hasattr(os, "O_DIRECTORY"):
-        dir_fd = os.open(target.parent, os.O_DIRECTORY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+    fsync_directory(target.parent)
 
 
 class PhotoStore:

@@ -8,7 +8,13 @@ import json
 import sys
 from typing import TextIO
 
-from inspector.cli_common import EXIT_FAILED, EXIT_OK, percent_bp, read_pin_twice
+from inspector.cli_common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    add_warehouse_arguments,
+    read_pin_twice,
+    warehouse_values,
+)
 
 ROLES = ("inspector", "supervisor", "team_lead", "admin")
 
@@ -19,12 +25,7 @@ def add_admin_arguments(name: str, action: argparse.ArgumentParser) -> None:
         action.add_argument("--json", action="store_true", help="one JSON object per station")
     elif name == "warehouse":
         action.add_argument("code", help="the warehouse code, e.g. NL-AMS (created when new)")
-        action.add_argument("--name")
-        action.add_argument("--time-zone", metavar="ZONE")
-        action.add_argument("--return-window", metavar="DAYS", type=int)
-        action.add_argument("--vip-return-window", metavar="DAYS", type=int)
-        action.add_argument("--restocking-fee", metavar="PERCENT", type=percent_bp)
-        action.add_argument("--damage-deduction", metavar="PERCENT", type=percent_bp)
+        add_warehouse_arguments(action)
     else:
         action.add_argument("--warehouse", required=True, metavar="CODE")
         people = action.add_subparsers(dest="users_command", metavar="ACTION", required=True)
@@ -74,10 +75,7 @@ def _warehouse(args: argparse.Namespace, url: str, out: TextIO) -> int:
 
     from inspector.sync.central_people import set_warehouse
 
-    values = {key: value for key, value in (
-        ("name", args.name), ("time_zone", args.time_zone), ("return_window_days", args.return_window),
-        ("vip_return_window_days", args.vip_return_window), ("restocking_fee_bp", args.restocking_fee),
-        ("damage_deduction_bp", args.damage_deduction)) if value is not None}
+    values = warehouse_values(args)
     if "time_zone" in values:
         try:
             ZoneInfo(values["time_zone"])
