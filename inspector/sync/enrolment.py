@@ -100,13 +100,17 @@ def station_url(admin_url: str, role: str, address: str | None = None, sslmode: 
     return urlunsplit((scheme, f"{quote(role, safe='')}@{host}", parts.path, urlencode(query), ""))
 
 
-def reset_station_key(conn: psycopg.Connection, warehouse_id: object, station_code: str) -> None:  # type: ignore[type-arg]
-    """Forget the station's registered signing key, so the enrolled station registers a new one.
+def reset_station_key(conn: psycopg.Connection, warehouse_code: str, station_code: str) -> bool:  # type: ignore[type-arg]
+    """Empty the station's key slot (issue 11 §3), so the enrolled station registers the key it has then.
 
-    TODO(sec-chain): issue 11 §3 adds station Ed25519 keys with a central key slot per station; when
-    that lands, clear the slot of (``warehouse_id``, ``station_code``) here, in the enrolment's
-    transaction. Until then there is no key slot to reset.
+    Uses ``inspector.sync.anchor_admin.reset_station_key`` (sec-chain's work); before that is merged
+    there is no key slot, and nothing to reset. Returns whether a key was removed.
     """
+    try:
+        from inspector.sync.anchor_admin import reset_station_key as reset  # type: ignore[import-not-found]
+    except ImportError:
+        return False
+    return bool(reset(conn, warehouse_code, station_code))
 
 
 def enrol_station(
@@ -138,7 +142,7 @@ def enrol_station(
                                      login_groups=login_groups)
         row = conn.execute("SELECT id FROM warehouses WHERE code = %s", (warehouse_code,)).fetchone()
         assert row is not None
-        reset_station_key(conn, row[0], station_code)
+        reset_station_key(conn, warehouse_code, station_code)
         conn.commit()
     return Enrolment(station_url(admin_url, login.role, address, sslmode), login.password, warehouse_code,
                      str(row[0]), station_code, ca_pem)

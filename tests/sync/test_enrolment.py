@@ -109,3 +109,24 @@ def test_re_enrolling_rotates_the_password(central_url, role_prefix, passwords_r
     assert _cli(monkeypatch, "--data-dir", data, "sync", "--once")[0] == 0
     code, out = _cli(monkeypatch, "--data-dir", data, "join", new_code)
     assert code == 1 and "Ask IT for a new code" in out
+
+
+def test_re_enrolling_empties_the_station_key_slot(central_url, role_prefix, passwords_required,
+                                                   tmp_path: Path) -> None:
+    """Issue 11 §3's key slot (sec-chain): enrolment resets it, so the station registers its new key."""
+    anchor_admin = pytest.importorskip("inspector.sync.anchor_admin")
+    tag = secrets.token_hex(3).upper()
+    warehouse = f"KS-{tag}"
+    enrolment = _enrol(central_url, role_prefix, passwords_required, warehouse, "ST-01")
+    outcome = set_up_station(tmp_path / "s", SetupRequest(
+        station_code="", admin_name="Ada Admin", admin_pin="402917", admin_pin_again="402917",
+        enrolment=enrolment))
+    assert outcome.sync_ok, outcome.sync_summary
+    slots = ("SELECT count(*) FROM station_keys k JOIN stations s ON s.id = k.station_id "
+             "WHERE s.code = 'ST-01' AND s.warehouse_id = (SELECT id FROM warehouses WHERE code = %s)")
+    with psycopg.connect(central_url) as conn:
+        assert conn.execute(slots, (warehouse,)).fetchone() == (1,)  # the station registered its key
+    _enrol(central_url, role_prefix, passwords_required, warehouse, "ST-01")
+    with psycopg.connect(central_url) as conn:
+        assert conn.execute(slots, (warehouse,)).fetchone() == (0,)
+    assert anchor_admin.reset_station_key is not None
