@@ -1354,6 +1354,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>From and To are local days in the warehouse&apos;s time zone (%1); the same date twice is a daily report.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1354,6 +1354,14 @@
         <translation>&amp;Tellen uit</translation>
     </message>
     <message>
+        <source>Charts</source>
+        <translation>Grafieken</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>Stations</translation>
+    </message>
+    <message>
         <source>From and To are local days in the warehouse&apos;s time zone (%1); the same date twice is a daily report.</source>
         <translation>Van en Tot en met zijn lokale dagen in de tijdzone van het magazijn (%1); twee keer dezelfde datum is een dagrapport.</translation>
     </message>

@@ -40,7 +40,10 @@ def test_reports_page_counts_the_warehouse_centrally_and_the_station_locally(
     assert blocker.args[0].items_inspected == 2
     assert page.tiles["items"].value_label.text() == "2"
     # The team lead also sees the warehouse's stations as central knows them (issue 12 §3).
-    qtbot.waitUntil(lambda: page.stations.isVisible() and page.stations.table.rowCount() == 2, timeout=15_000)
+    qtbot.waitUntil(lambda: page.lower.isTabVisible(1) and page.stations.table.rowCount() == 2,
+                    timeout=15_000)
+    page.lower.setCurrentIndex(1)
+    assert page.stations.table.isVisible()
     stations = {row.station: row for row in page.stations.rows}
     assert set(stations) == {warehouse["a"].station.station_code, warehouse["b"].station.station_code}
     for row in stations.values():
@@ -50,7 +53,7 @@ def test_reports_page_counts_the_warehouse_centrally_and_the_station_locally(
         _choose(qtbot, page.source, SourceKind.LOCAL)
     assert blocker.args[0].items_inspected == 1
     assert page.tiles["items"].value_label.text() == "1"
-    assert not page.stations.isVisible()
+    assert not page.lower.isTabVisible(1)
 
 
 def test_reports_page_says_plainly_when_central_is_unreachable(services, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]

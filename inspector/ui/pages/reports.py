@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -197,8 +198,15 @@ class ReportsPage(QWidget):
         layout.addWidget(self.zone_hint)
         layout.addWidget(self.message)
         layout.addLayout(tiles)
-        layout.addLayout(charts, 1)
-        layout.addWidget(self.stations)
+        # The charts, and (counting from the central database) the warehouse's stations, share the space.
+        charts_page = QWidget()
+        charts_page.setLayout(charts)
+        self.lower = QTabWidget()
+        self.lower.addTab(charts_page, self.tr("Charts"))
+        self.lower.addTab(self.stations, self.tr("Stations"))
+        self.lower.setTabVisible(1, False)
+        self.stations.available.connect(lambda shown: self.lower.setTabVisible(1, shown))
+        layout.addWidget(self.lower, 1)
 
     def data_source(self) -> DataSource:
         """Where the report counts: the central database (every station) or this station's."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -34,13 +35,16 @@ def load_stations(database: Any) -> list[StationRow]:
 
 
 class StationsPanel(QWidget):
-    """A compact table of the warehouse's stations; hidden unless the source is central."""
+    """A table of the warehouse's stations; ``available(bool)`` says whether there is one to show
+    (only when the source is central and it could be read)."""
+
+    available = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[StationRow] = []
         self.caption = QLabel(self.tr("Stations of this warehouse (central database)"))
-        self.caption.setObjectName("subheading")
+        self.caption.setObjectName("hint")
         self.table = QTableWidget(0, 5)
         headers = [self.tr("Station"), self.tr("Last sync"), self.tr("Waiting to send"),
                    self.tr("Audit chain head"), self.tr("Alarms")]
@@ -49,19 +53,19 @@ class StationsPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setMaximumHeight(150)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.caption)
         layout.addWidget(self.table)
-        self.hide()
 
     def refresh(self, source: DataSource) -> None:
         """Load the overview from ``source`` when it is the central database (else hide)."""
         if source.kind is not SourceKind.CENTRAL:
-            self.hide()
+            self.rows = []
+            self.available.emit(False)
             return
-        run_task(load_stations, source.database, on_done=self.show_rows, on_error=lambda _exc: self.hide())
+        run_task(load_stations, source.database, on_done=self.show_rows,
+                 on_error=lambda _exc: self.available.emit(False))
 
     def show_rows(self, rows: list[StationRow]) -> None:
         """Fill the table."""
@@ -79,4 +83,4 @@ class StationsPanel(QWidget):
             alarms = fill(self.tr("%1 open conflicts"), row.open_conflicts) if row.open_conflicts else "–"
             for c, value in enumerate((f"{row.station} — {row.name}", last, waiting, head, alarms)):
                 self.table.setItem(r, c, QTableWidgetItem(value))
-        self.setVisible(bool(rows))
+        self.available.emit(bool(rows))
