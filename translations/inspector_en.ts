@@ -1019,6 +1019,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Badge %1 is also on line %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already here; change them in the list instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is also on line %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file names nobody.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first line must name the columns, at least name and role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text. Save it as &apos;CSV UTF-8&apos;.</source>
+        <translation type="unfinished">The file is not UTF-8 text. Save it as &apos;CSV UTF-8&apos;.</translation>
+    </message>
+    <message>
+        <source>The file is larger than 2 MB; is it the right file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation type="unfinished">The file cannot be read.</translation>
+    </message>
+    <message>
         <source>Give the warehouse&apos;s code.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1330,6 +1362,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The warehouse&apos;s stations as central knows them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;From</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1351,10 +1387,6 @@
     </message>
     <message>
         <source>&amp;Count from</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Charts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

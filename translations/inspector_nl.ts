@@ -1019,6 +1019,38 @@
         <translation>Dit station is al ingericht.</translation>
     </message>
     <message>
+        <source>Badge %1 is also on line %2.</source>
+        <translation>Badge %1 staat ook op regel %2.</translation>
+    </message>
+    <message>
+        <source>%1 is already here; change them in the list instead.</source>
+        <translation>%1 staat er al; wijzig deze persoon in de lijst.</translation>
+    </message>
+    <message>
+        <source>%1 is also on line %2.</source>
+        <translation>%1 staat ook op regel %2.</translation>
+    </message>
+    <message>
+        <source>The file names nobody.</source>
+        <translation>Het bestand noemt niemand.</translation>
+    </message>
+    <message>
+        <source>The first line must name the columns, at least name and role.</source>
+        <translation>De eerste regel moet de kolommen noemen, minstens naam en rol.</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text. Save it as &apos;CSV UTF-8&apos;.</source>
+        <translation>Het bestand is geen UTF-8-tekst. Sla het op als &apos;CSV UTF-8&apos;.</translation>
+    </message>
+    <message>
+        <source>The file is larger than 2 MB; is it the right file?</source>
+        <translation>Het bestand is groter dan 2 MB; is het wel het goede bestand?</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>Het bestand kan niet worden gelezen.</translation>
+    </message>
+    <message>
         <source>Give the warehouse&apos;s code.</source>
         <translation>Vul de code van het magazijn in.</translation>
     </message>
@@ -1330,6 +1362,10 @@
         <translation>Beoordelingen</translation>
     </message>
     <message>
+        <source>The warehouse&apos;s stations as central knows them</source>
+        <translation>De stations van het magazijn zoals de centrale database ze kent</translation>
+    </message>
+    <message>
         <source>&amp;From</source>
         <translation>&amp;Van</translation>
     </message>
@@ -1352,10 +1388,6 @@
     <message>
         <source>&amp;Count from</source>
         <translation>&amp;Tellen uit</translation>
-    </message>
-    <message>
-        <source>Charts</source>
-        <translation>Grafieken</translation>
     </message>
     <message>
         <source>Stations</source>

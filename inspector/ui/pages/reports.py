@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QTabWidget,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -143,6 +143,10 @@ class ReportsPage(QWidget):
         self.hourly_chart = BarChart(self.tr("Intake per hour"))
         self.grade_chart = BarChart(self.tr("Grades"))
         self.stations = StationsPanel()
+        self.stations_button = secondary_button(self.tr("Stations"))
+        self.stations_button.setCheckable(True)
+        self.stations_button.setToolTip(self.tr("The warehouse's stations as central knows them"))
+        self.stations_button.hide()
         self._layout()
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self.refresh_preview)
@@ -193,20 +197,28 @@ class ReportsPage(QWidget):
         where.insertSpacing(2, 24)
         where.insertWidget(3, warehouse_caption)
         where.insertWidget(4, self.warehouse)
+        where.addWidget(self.stations_button)
         layout.addLayout(where)
         layout.addLayout(choices)
         layout.addWidget(self.zone_hint)
         layout.addWidget(self.message)
         layout.addLayout(tiles)
-        # The charts, and (counting from the central database) the warehouse's stations, share the space.
+        # The charts, and (counting from the central database) the warehouse's stations, share the space;
+        # the "Stations" button beside the warehouse switches between them.
         charts_page = QWidget()
+        charts.setContentsMargins(0, 0, 0, 0)
         charts_page.setLayout(charts)
-        self.lower = QTabWidget()
-        self.lower.addTab(charts_page, self.tr("Charts"))
-        self.lower.addTab(self.stations, self.tr("Stations"))
-        self.lower.setTabVisible(1, False)
-        self.stations.available.connect(lambda shown: self.lower.setTabVisible(1, shown))
+        self.lower = QStackedWidget()
+        self.lower.addWidget(charts_page)
+        self.lower.addWidget(self.stations)
+        self.stations_button.toggled.connect(lambda on: self.lower.setCurrentIndex(1 if on else 0))
+        self.stations.available.connect(self._stations_available)
         layout.addWidget(self.lower, 1)
+
+    def _stations_available(self, shown: bool) -> None:
+        self.stations_button.setVisible(shown)
+        if not shown:
+            self.stations_button.setChecked(False)
 
     def data_source(self) -> DataSource:
         """Where the report counts: the central database (every station) or this station's."""
