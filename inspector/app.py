@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from inspector.config import Settings, load_settings, save_settings
@@ -21,6 +21,7 @@ from inspector.services.finishing import GradingService
 from inspector.services.inspection import InspectionService
 from inspector.services.intake import IntakeService
 from inspector.services.outbox import install_outbox
+from inspector.services.people import PeopleService
 from inspector.services.photo_store import PhotoStore
 from inspector.services.signing import SigningKey
 from inspector.services.sources import DataSource, SourceKind
@@ -44,6 +45,7 @@ class Services:
     intake: IntakeService
     inspections: InspectionService
     grading: GradingService
+    people: PeopleService
     extras: dict[str, object] = field(default_factory=dict)
 
     def station_key(self) -> SigningKey:
@@ -53,8 +55,13 @@ class Services:
             key = self.extras["station_key"] = SigningKey.load_or_create(self.paths.station_key)
         return key  # type: ignore[return-value]
 
-    def save_settings(self, settings: Settings) -> None:
-        """Persist new settings and use them from now on."""
+    def save_settings(self, settings: Settings, central_password: str = "") -> None:
+        """Persist new settings and use them from now on.
+
+        A central password (given apart, or typed inside the URL) goes to the secret file, never
+        into ``settings.toml`` (see :mod:`inspector.sync.secret`).
+        """
+        settings = keep_password_apart(self.paths, settings, central_password)
         save_settings(self.paths.settings_file, settings)
         self.settings = settings.with_environment()
 
@@ -72,11 +79,17 @@ class Services:
         engine = SyncEngine(self.database, self.photos, self.station, url, key=self.station_key())
         return SyncService(engine, interval_s=float(self.settings.sync_interval_s))
 
-    def central_url(self) -> str:
-        """The configured central database URL ("" when the station works alone)."""
+    def central_url(self, explicit: str | None = None) -> str:
+        """The central database URL to connect with ("" when the station works alone).
+
+        ``explicit`` (the command line's) wins over ``INSPECTOR_CENTRAL_URL`` and the settings; the
+        station's password file is named in it (``passfile=``) unless the URL carries a password.
+        """
+        from inspector.sync.secret import with_passfile
         from inspector.sync.urls import resolve_central_url
 
-        return resolve_central_url(None, self.settings.central_url)
+        url = resolve_central_url(explicit, self.settings.central_url)
+        return with_passfile(url, self.paths.central_secret)
 
     def source(self, kind: SourceKind | str = SourceKind.LOCAL) -> DataSource:
         """What review, evidence packs and reports read: this station's database or the central one.
@@ -121,6 +134,21 @@ class _LogFile(logging.handlers.RotatingFileHandler):
         """A log line that cannot be written must not put a traceback on the user's screen."""
 
 
+def keep_password_apart(paths: DataPaths, settings: Settings, password: str = "") -> Settings:
+    """``settings`` without a password in the central URL; the password goes to the secret file.
+
+    ``password`` is one given apart (a Settings field, an enrolment). Settings files of older versions
+    that held the password inside the URL are rewritten this way at start.
+    """
+    from inspector.sync.secret import split_password, store_password
+
+    clean, in_url = split_password(settings.central_url)
+    password = password or in_url
+    if password and clean:
+        store_password(paths.central_secret, clean, password)
+    return replace(settings, central_url=clean) if clean != settings.central_url else settings
+
+
 def configure_logging(paths: DataPaths, verbose: bool = False) -> None:
     """Log to a rotating file in the data directory (and to stderr when verbose)."""
     root = logging.getLogger()
@@ -155,7 +183,12 @@ def build_services(
     paths = data_paths(data_dir)
     if not read_only:
         paths.ensure()
-    settings = load_settings(paths.settings_file).with_environment()
+    stored = load_settings(paths.settings_file)
+    if not read_only and (apart := keep_password_apart(paths, stored)) != stored:
+        save_settings(paths.settings_file, apart)
+        log.info("Moved the central password out of settings.toml into %s", paths.central_secret.name)
+        stored = apart
+    settings = stored.with_environment()
     templates = load_templates()
     if any(paths.checklists.glob("*.toml")):
         templates.update(load_templates(paths.checklists))
@@ -174,6 +207,7 @@ def build_services(
         intake=IntakeService(database, station),
         inspections=InspectionService(database, station, photos, templates),
         grading=GradingService(database, station, templates),
+        people=PeopleService(database, station),
     )
     try:  # made at first start: its public key is registered centrally at the first sync
         services.station_key()

@@ -77,6 +77,17 @@ def build_parser() -> argparse.ArgumentParser:
     ident.add_argument("--json", action="store_true", help="one JSON line per input")
     ident.add_argument("texts", nargs="+")
 
+    from inspector.cli_setup import add_join_parser, add_setup_parser, add_warehouse_parser
+    from inspector.cli_users import add_users_parser
+
+    add_setup_parser(commands)
+    add_join_parser(commands)
+    add_warehouse_parser(commands)
+    from inspector.cli_checklists import add_checklists_parser
+
+    add_checklists_parser(commands)
+    add_users_parser(commands)
+
     from inspector.sync.cli import add_central_parser, add_sync_parser
 
     add_sync_parser(commands)
@@ -269,8 +280,60 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
         services.close()
 
 
+def _cmd_setup(args: argparse.Namespace, out: TextIO) -> int:
+    from inspector.app import configure_logging
+    from inspector.cli_setup import run_setup
+    from inspector.paths import data_paths
+
+    configure_logging(data_paths(args.data_dir).ensure(), args.verbose)
+    return run_setup(args, out)
+
+
+def _cmd_checklists(args: argparse.Namespace, out: TextIO) -> int:
+    from inspector.cli_checklists import run_checklists
+
+    return run_checklists(args, out)
+
+
+def _cmd_warehouse(args: argparse.Namespace, out: TextIO) -> int:
+    from inspector.cli_setup import run_warehouse
+
+    services = _services(args)
+    try:
+        return run_warehouse(services, args, out)
+    finally:
+        services.close()
+
+
+def _cmd_join(args: argparse.Namespace, out: TextIO) -> int:
+    from inspector.cli_setup import run_join
+
+    services = _services(args)
+    try:
+        return run_join(services, args, out)
+    finally:
+        services.close()
+
+
+def _cmd_users(args: argparse.Namespace, out: TextIO) -> int:
+    from inspector.cli_users import run_users
+
+    services = _services(args)
+    try:
+        return run_users(services, args, out)
+    finally:
+        services.close()
+
+
 def _cmd_gui(args: argparse.Namespace, out: TextIO) -> int:
+    from inspector.station_setup import first_run
     from inspector.ui.application import run_gui
+
+    if first_run(args.data_dir):  # a new station: the setup flow first (or "try it with demo data")
+        from inspector.ui.setup_wizard import run_setup_gui
+
+        if not run_setup_gui(args.data_dir):
+            return EXIT_OK
 
     services = _services(args)
     try:
@@ -293,6 +356,11 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO], int]] = {
     "sync": _cmd_sync,
     "central": _cmd_central,
     "report": _cmd_report,
+    "setup": _cmd_setup,
+    "join": _cmd_join,
+    "warehouse": _cmd_warehouse,
+    "checklists": _cmd_checklists,
+    "users": _cmd_users,
 }
 
 

@@ -16,6 +16,8 @@ from typing import Any
 
 import tomli_w
 
+from inspector.private_files import write_private
+
 log = logging.getLogger(__name__)
 
 CENTRAL_URL_ENV = "INSPECTOR_CENTRAL_URL"
@@ -128,8 +130,10 @@ def load_settings(path: Path) -> Settings:
 
 
 def save_settings(path: Path, settings: Settings) -> None:
-    """Write the settings atomically (a crash never leaves half a file)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(tomli_w.dumps(asdict(settings)), encoding="utf-8")
-    os.replace(tmp, path)
+    """Write the settings atomically and fsynced, readable by the station's user only (0600).
+
+    A crash never leaves half a file. The central URL is stored as given: callers that may hold a
+    password in it (the Settings page, setup) go through ``Services.save_settings``, which moves the
+    password into the secret file (:mod:`inspector.sync.secret`) first.
+    """
+    write_private(path, tomli_w.dumps(asdict(settings)).encode("utf-8"))

@@ -101,12 +101,28 @@ class DataPaths:
 
     @property
     def settings_file(self) -> Path:
-        """The station's settings (TOML)."""
+        """The station's settings (TOML); never holds a password."""
         return self.root / "settings.toml"
 
+    @property
+    def central_secret(self) -> Path:
+        """The station's central password (PostgreSQL password-file format, mode 0600)."""
+        return self.root / "central.pgpass"
+
+    @property
+    def central_ca(self) -> Path:
+        """The CA certificate that signed the central server's TLS certificate (from enrolment)."""
+        return self.root / "central-ca.pem"
+
     def ensure(self) -> DataPaths:
-        """Create the directories that must exist before the app writes anything."""
-        for directory in (self.root, self.photos, self.thumbnails, self.backups, self.logs):
+        """Create the directories that must exist before the app writes anything.
+
+        A new data directory is made readable by its owner only (0700 on POSIX): it holds the
+        database with PIN hashes and customers' names, the central password and badge PDFs.
+        """
+        if not self.root.exists():
+            self.root.mkdir(parents=True, mode=0o700)
+        for directory in (self.photos, self.thumbnails, self.backups, self.logs):
             directory.mkdir(parents=True, exist_ok=True)
         return self
 

@@ -172,6 +172,10 @@
 <context>
     <name>DetailTables</name>
     <message>
+        <source>%1, version %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>RMA</source>
         <translation type="unfinished">RMA</translation>
     </message>
@@ -245,6 +249,10 @@
     </message>
     <message>
         <source>Inspector&apos;s notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -894,6 +902,10 @@
         <translation>Settings</translation>
     </message>
     <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1   F%2</source>
         <translation>%1   F%2</translation>
     </message>
@@ -941,6 +953,284 @@
     </message>
     <message>
         <source>Write why you choose %1 instead of %2 (at least %3 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>People</name>
+    <message>
+        <source>A badge code is 4 to 32 letters, digits or &apos;-&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the person&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name has at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose inspector, supervisor, team lead or administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language is Dutch, English or the station&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspectors log in with their badge only; they have no PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Type the same PIN twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PIN for this role is %1 to %2 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This PIN is too easy to guess (one digit repeated, or a run like 123456).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This role needs a PIN: type a new one twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody here matches %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several people match %1; give the badge code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge %1 already belongs to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The warehouse would have no administrator left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A warehouse code is 1 to 32 letters, digits, - or _ (e.g. NL-AMS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A station code is 1 to 32 letters, digits, - or _ (e.g. ST-01).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time zone %1 is not known; choose one like Europe/Amsterdam.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A return window is 0 to 3650 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fee or deduction is 0 to 100 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This station is already set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge %1 is also on line %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already here; change them in the list instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is also on line %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file names nobody.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first line must name the columns, at least name and role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text. Save it as &apos;CSV UTF-8&apos;.</source>
+        <translation type="unfinished">The file is not UTF-8 text. Save it as &apos;CSV UTF-8&apos;.</translation>
+    </message>
+    <message>
+        <source>The file is larger than 2 MB; is it the right file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation type="unfinished">The file cannot be read.</translation>
+    </message>
+    <message>
+        <source>Give the warehouse&apos;s code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrolment code is for station %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a usable enrolment code. Copy it again, all of it (it starts with RI1-).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central database refused this enrolment code: it was used already, or the station was enrolled again since. Ask IT for a new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central database does not know this code&apos;s station. Ask IT for a new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central database cannot be reached. Check the network and try again, or leave the code empty for now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: a new, unguessable badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same as the station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a new badge (the old one stops working)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished">Language</translation>
+    </message>
+    <message>
+        <source>Badge code</source>
+        <translation type="unfinished">Badge code</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished">PIN</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisors, team leads and administrators need a PIN (administrators at least 6 digits). Leave the PIN empty to keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print badges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only administrators manage people.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1, badge %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1 (badge %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 can no longer log in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 may log in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a new PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 people added. Print their badges now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody was added. Fix these lines first: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 badges written to %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1092,6 +1382,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The warehouse&apos;s stations as central knows them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;From</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1113,6 +1407,10 @@
     </message>
     <message>
         <source>&amp;Count from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1760,6 +2058,18 @@
         <translation>Scanner types like a keyboard</translation>
     </message>
     <message>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Central password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept apart from the settings, readable by this computer&apos;s user only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Keyboard wedge</source>
         <translation>Keyboard wedge</translation>
     </message>
@@ -1892,6 +2202,189 @@
     </message>
 </context>
 <context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Return Inspector — set up this station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation type="unfinished">Back (Esc)</translation>
+    </message>
+    <message>
+        <source>Next (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome to Return Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This station has no warehouse yet. Set it up for your warehouse, or look around first with demo data (it never mixes with a real warehouse and never goes to a central database).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up this station for my warehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try it with demo data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How to start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Central database</source>
+        <translation type="unfinished">Central database</translation>
+    </message>
+    <message>
+        <source>If IT gave you an enrolment code for this station, paste it here: the station then syncs with your warehouse&apos;s other stations. Leave it empty for a station that works on its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RI1-… (or the path of the enrolment file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your warehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code is short (e.g. NL-AMS); reports use the time zone&apos;s days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warehouse code</source>
+        <translation type="unfinished">Warehouse code</translation>
+    </message>
+    <message>
+        <source>Warehouse name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restocking fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deduction for damage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each station of a warehouse has its own code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same as the computer</source>
+        <translation type="unfinished">Same as the computer</translation>
+    </message>
+    <message>
+        <source>Station code</source>
+        <translation type="unfinished">Station code</translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished">Language</translation>
+    </message>
+    <message>
+        <source>First administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The administrator manages people and settings and logs in with a badge and a PIN of at least 6 digits. Leave the badge empty to get a new, unguessable one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge code</source>
+        <translation type="unfinished">Badge code</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished">PIN</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filling this station with demo data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting up the station…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The warehouse&apos;s people come from the central database: leave this empty if an administrator is already known there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station %1 of warehouse %2 is set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 logs in with badge %2 and the PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced with the central database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first sync did not finish; it retries automatically.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add people and print their badges on the People page (F5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo data is ready. Log in with badge BDG000001 (inspector), or BDG000002 and PIN 1234 (supervisor).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Sources</name>
     <message>
         <source>Central database (all stations)</source>
@@ -1931,6 +2424,49 @@
     <message>
         <source>%1 · %2 changes waiting</source>
         <translation>%1 · %2 changes waiting</translation>
+    </message>
+</context>
+<context>
+    <name>StationsPanel</name>
+    <message>
+        <source>Stations of this warehouse (central database)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation type="unfinished">Station</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit chain head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (over an hour ago)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event %1, %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 open conflicts</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -172,6 +172,10 @@
 <context>
     <name>DetailTables</name>
     <message>
+        <source>%1, version %2</source>
+        <translation>%1, versie %2</translation>
+    </message>
+    <message>
         <source>RMA</source>
         <translation>RMA</translation>
     </message>
@@ -246,6 +250,10 @@
     <message>
         <source>Inspector&apos;s notes</source>
         <translation>Notities van de inspecteur</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Checklist</translation>
     </message>
     <message>
         <source>What</source>
@@ -894,6 +902,10 @@
         <translation>Instellingen</translation>
     </message>
     <message>
+        <source>People</source>
+        <translation>Mensen</translation>
+    </message>
+    <message>
         <source>%1   F%2</source>
         <translation>%1   F%2</translation>
     </message>
@@ -942,6 +954,284 @@
     <message>
         <source>Write why you choose %1 instead of %2 (at least %3 characters).</source>
         <translation>Schrijf waarom je %1 kiest in plaats van %2 (minstens %3 tekens).</translation>
+    </message>
+</context>
+<context>
+    <name>People</name>
+    <message>
+        <source>A badge code is 4 to 32 letters, digits or &apos;-&apos;.</source>
+        <translation>Een badgecode bestaat uit 4 tot 32 letters, cijfers of &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <source>Give the person&apos;s name.</source>
+        <translation>Vul de naam van de persoon in.</translation>
+    </message>
+    <message>
+        <source>A name has at most %1 characters.</source>
+        <translation>Een naam heeft hoogstens %1 tekens.</translation>
+    </message>
+    <message>
+        <source>Choose inspector, supervisor, team lead or administrator.</source>
+        <translation>Kies inspecteur, leidinggevende, teamleider of beheerder.</translation>
+    </message>
+    <message>
+        <source>The language is Dutch, English or the station&apos;s.</source>
+        <translation>De taal is Nederlands, Engels of die van het station.</translation>
+    </message>
+    <message>
+        <source>Inspectors log in with their badge only; they have no PIN.</source>
+        <translation>Inspecteurs melden zich alleen met hun badge aan; zij hebben geen pincode.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Type the same PIN twice.</source>
+        <translation>De twee pincodes verschillen. Typ twee keer dezelfde pincode.</translation>
+    </message>
+    <message>
+        <source>A PIN for this role is %1 to %2 digits.</source>
+        <translation>Een pincode voor deze rol heeft %1 tot %2 cijfers.</translation>
+    </message>
+    <message>
+        <source>This PIN is too easy to guess (one digit repeated, or a run like 123456).</source>
+        <translation>Deze pincode is te makkelijk te raden (steeds hetzelfde cijfer, of een reeks zoals 123456).</translation>
+    </message>
+    <message>
+        <source>This role needs a PIN: type a new one twice.</source>
+        <translation>Deze rol heeft een pincode nodig: typ twee keer een nieuwe.</translation>
+    </message>
+    <message>
+        <source>Nobody here matches %1.</source>
+        <translation>Niemand hier past bij %1.</translation>
+    </message>
+    <message>
+        <source>Several people match %1; give the badge code.</source>
+        <translation>Meerdere mensen passen bij %1; geef de badgecode.</translation>
+    </message>
+    <message>
+        <source>Badge %1 already belongs to %2.</source>
+        <translation>Badge %1 is al van %2.</translation>
+    </message>
+    <message>
+        <source>The warehouse would have no administrator left.</source>
+        <translation>Het magazijn zou dan geen beheerder meer hebben.</translation>
+    </message>
+    <message>
+        <source>A warehouse code is 1 to 32 letters, digits, - or _ (e.g. NL-AMS).</source>
+        <translation>Een magazijncode bestaat uit 1 tot 32 letters, cijfers, - of _ (bijv. NL-AMS).</translation>
+    </message>
+    <message>
+        <source>A station code is 1 to 32 letters, digits, - or _ (e.g. ST-01).</source>
+        <translation>Een stationscode bestaat uit 1 tot 32 letters, cijfers, - of _ (bijv. ST-01).</translation>
+    </message>
+    <message>
+        <source>The time zone %1 is not known; choose one like Europe/Amsterdam.</source>
+        <translation>De tijdzone %1 is onbekend; kies er een zoals Europe/Amsterdam.</translation>
+    </message>
+    <message>
+        <source>A return window is 0 to 3650 days.</source>
+        <translation>Een retourtermijn is 0 tot 3650 dagen.</translation>
+    </message>
+    <message>
+        <source>A fee or deduction is 0 to 100 %.</source>
+        <translation>Een vergoeding of aftrek is 0 tot 100 %.</translation>
+    </message>
+    <message>
+        <source>This station is already set up.</source>
+        <translation>Dit station is al ingericht.</translation>
+    </message>
+    <message>
+        <source>Badge %1 is also on line %2.</source>
+        <translation>Badge %1 staat ook op regel %2.</translation>
+    </message>
+    <message>
+        <source>%1 is already here; change them in the list instead.</source>
+        <translation>%1 staat er al; wijzig deze persoon in de lijst.</translation>
+    </message>
+    <message>
+        <source>%1 is also on line %2.</source>
+        <translation>%1 staat ook op regel %2.</translation>
+    </message>
+    <message>
+        <source>The file names nobody.</source>
+        <translation>Het bestand noemt niemand.</translation>
+    </message>
+    <message>
+        <source>The first line must name the columns, at least name and role.</source>
+        <translation>De eerste regel moet de kolommen noemen, minstens naam en rol.</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text. Save it as &apos;CSV UTF-8&apos;.</source>
+        <translation>Het bestand is geen UTF-8-tekst. Sla het op als &apos;CSV UTF-8&apos;.</translation>
+    </message>
+    <message>
+        <source>The file is larger than 2 MB; is it the right file?</source>
+        <translation>Het bestand is groter dan 2 MB; is het wel het goede bestand?</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>Het bestand kan niet worden gelezen.</translation>
+    </message>
+    <message>
+        <source>Give the warehouse&apos;s code.</source>
+        <translation>Vul de code van het magazijn in.</translation>
+    </message>
+    <message>
+        <source>The enrolment code is for station %1.</source>
+        <translation>De aanmeldcode is voor station %1.</translation>
+    </message>
+    <message>
+        <source>This is not a usable enrolment code. Copy it again, all of it (it starts with RI1-).</source>
+        <translation>Dit is geen bruikbare aanmeldcode. Kopieer hem opnieuw, helemaal (hij begint met RI1-).</translation>
+    </message>
+    <message>
+        <source>The central database refused this enrolment code: it was used already, or the station was enrolled again since. Ask IT for a new code.</source>
+        <translation>De centrale database weigert deze aanmeldcode: hij is al gebruikt, of het station is sindsdien opnieuw aangemeld. Vraag IT om een nieuwe code.</translation>
+    </message>
+    <message>
+        <source>The central database does not know this code&apos;s station. Ask IT for a new code.</source>
+        <translation>De centrale database kent het station van deze code niet. Vraag IT om een nieuwe code.</translation>
+    </message>
+    <message>
+        <source>The central database cannot be reached. Check the network and try again, or leave the code empty for now.</source>
+        <translation>De centrale database is niet bereikbaar. Controleer het netwerk en probeer het opnieuw, of laat de code voorlopig leeg.</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Badge</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Mensen</translation>
+    </message>
+    <message>
+        <source>empty: a new, unguessable badge</source>
+        <translation>leeg: een nieuwe, onraadbare badge</translation>
+    </message>
+    <message>
+        <source>Same as the station</source>
+        <translation>Zoals het station</translation>
+    </message>
+    <message>
+        <source>Give a new badge (the old one stops working)</source>
+        <translation>Nieuwe badge geven (de oude werkt dan niet meer)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <source>Badge code</source>
+        <translation>Badgecode</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Pincode</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>Pincode nogmaals</translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation>Persoon toevoegen</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Wijzigingen opslaan</translation>
+    </message>
+    <message>
+        <source>Supervisors, team leads and administrators need a PIN (administrators at least 6 digits). Leave the PIN empty to keep it.</source>
+        <translation>Leidinggevenden, teamleiders en beheerders hebben een pincode nodig (beheerders minstens 6 cijfers). Laat de pincode leeg om hem te houden.</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Deactiveren</translation>
+    </message>
+    <message>
+        <source>Reset PIN</source>
+        <translation>Nieuwe pincode</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>CSV importeren…</translation>
+    </message>
+    <message>
+        <source>Print badges</source>
+        <translation>Badges printen</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actief</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>gedeactiveerd</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>Activeren</translation>
+    </message>
+    <message>
+        <source>Only administrators manage people.</source>
+        <translation>Alleen beheerders beheren mensen.</translation>
+    </message>
+    <message>
+        <source>Added %1, badge %2.</source>
+        <translation>%1 toegevoegd, badge %2.</translation>
+    </message>
+    <message>
+        <source>Saved %1 (badge %2).</source>
+        <translation>%1 opgeslagen (badge %2).</translation>
+    </message>
+    <message>
+        <source>%1 can no longer log in.</source>
+        <translation>%1 kan zich niet meer aanmelden.</translation>
+    </message>
+    <message>
+        <source>%1 may log in again.</source>
+        <translation>%1 mag zich weer aanmelden.</translation>
+    </message>
+    <message>
+        <source>%1 has a new PIN.</source>
+        <translation>%1 heeft een nieuwe pincode.</translation>
+    </message>
+    <message>
+        <source>Import people</source>
+        <translation>Mensen importeren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-bestanden (*.csv);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>%1 people added. Print their badges now.</source>
+        <translation>%1 mensen toegevoegd. Print nu hun badges.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Regel %1: %2</translation>
+    </message>
+    <message>
+        <source>Nobody was added. Fix these lines first: %1</source>
+        <translation>Niemand is toegevoegd. Verbeter eerst deze regels: %1</translation>
+    </message>
+    <message>
+        <source>%1 badges written to %2</source>
+        <translation>%1 badges geschreven naar %2</translation>
     </message>
 </context>
 <context>
@@ -1092,6 +1382,10 @@
         <translation>Beoordelingen</translation>
     </message>
     <message>
+        <source>The warehouse&apos;s stations as central knows them</source>
+        <translation>De stations van het magazijn zoals de centrale database ze kent</translation>
+    </message>
+    <message>
         <source>&amp;From</source>
         <translation>&amp;Van</translation>
     </message>
@@ -1114,6 +1408,10 @@
     <message>
         <source>&amp;Count from</source>
         <translation>&amp;Tellen uit</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>Stations</translation>
     </message>
     <message>
         <source>From and To are local days in the warehouse&apos;s time zone (%1); the same date twice is a daily report.</source>
@@ -1760,6 +2058,18 @@
         <translation>Scanner typt als een toetsenbord</translation>
     </message>
     <message>
+        <source>unchanged</source>
+        <translation>ongewijzigd</translation>
+    </message>
+    <message>
+        <source>Central password</source>
+        <translation>Centraal wachtwoord</translation>
+    </message>
+    <message>
+        <source>Kept apart from the settings, readable by this computer&apos;s user only.</source>
+        <translation>Apart van de instellingen bewaard, alleen leesbaar voor de gebruiker van deze computer.</translation>
+    </message>
+    <message>
         <source>Keyboard wedge</source>
         <translation>Toetsenbordscanner (wedge)</translation>
     </message>
@@ -1892,6 +2202,189 @@
     </message>
 </context>
 <context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Return Inspector — set up this station</source>
+        <translation>Return Inspector — dit station inrichten</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>Terug (Esc)</translation>
+    </message>
+    <message>
+        <source>Next (Enter)</source>
+        <translation>Volgende (Enter)</translation>
+    </message>
+    <message>
+        <source>Welcome to Return Inspector</source>
+        <translation>Welkom bij Return Inspector</translation>
+    </message>
+    <message>
+        <source>This station has no warehouse yet. Set it up for your warehouse, or look around first with demo data (it never mixes with a real warehouse and never goes to a central database).</source>
+        <translation>Dit station hoort nog bij geen magazijn. Richt het in voor je magazijn, of kijk eerst rond met demogegevens (die raken nooit vermengd met een echt magazijn en gaan nooit naar een centrale database).</translation>
+    </message>
+    <message>
+        <source>Set up this station for my warehouse</source>
+        <translation>Dit station inrichten voor mijn magazijn</translation>
+    </message>
+    <message>
+        <source>Try it with demo data</source>
+        <translation>Uitproberen met demogegevens</translation>
+    </message>
+    <message>
+        <source>How to start</source>
+        <translation>Hoe beginnen</translation>
+    </message>
+    <message>
+        <source>Central database</source>
+        <translation>Centrale database</translation>
+    </message>
+    <message>
+        <source>If IT gave you an enrolment code for this station, paste it here: the station then syncs with your warehouse&apos;s other stations. Leave it empty for a station that works on its own.</source>
+        <translation>Heeft IT je een aanmeldcode voor dit station gegeven, plak die dan hier: het station synchroniseert dan met de andere stations van je magazijn. Laat het leeg voor een station dat op zichzelf werkt.</translation>
+    </message>
+    <message>
+        <source>RI1-… (or the path of the enrolment file)</source>
+        <translation>RI1-… (of het pad van het aanmeldbestand)</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Aanmeldcode</translation>
+    </message>
+    <message>
+        <source>Your warehouse</source>
+        <translation>Je magazijn</translation>
+    </message>
+    <message>
+        <source>The code is short (e.g. NL-AMS); reports use the time zone&apos;s days.</source>
+        <translation>De code is kort (bijv. NL-AMS); rapporten tellen de dagen van de tijdzone.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> dagen</translation>
+    </message>
+    <message>
+        <source>Warehouse code</source>
+        <translation>Magazijncode</translation>
+    </message>
+    <message>
+        <source>Warehouse name</source>
+        <translation>Naam van het magazijn</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Tijdzone</translation>
+    </message>
+    <message>
+        <source>Return window</source>
+        <translation>Retourtermijn</translation>
+    </message>
+    <message>
+        <source>Restocking fee</source>
+        <translation>Herinslagkosten</translation>
+    </message>
+    <message>
+        <source>Deduction for damage</source>
+        <translation>Aftrek bij schade</translation>
+    </message>
+    <message>
+        <source>This station</source>
+        <translation>Dit station</translation>
+    </message>
+    <message>
+        <source>Each station of a warehouse has its own code.</source>
+        <translation>Elk station van een magazijn heeft een eigen code.</translation>
+    </message>
+    <message>
+        <source>Same as the computer</source>
+        <translation>Zoals de computer</translation>
+    </message>
+    <message>
+        <source>Station code</source>
+        <translation>Stationscode</translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <translation>Naam van het station</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <source>First administrator</source>
+        <translation>Eerste beheerder</translation>
+    </message>
+    <message>
+        <source>The administrator manages people and settings and logs in with a badge and a PIN of at least 6 digits. Leave the badge empty to get a new, unguessable one.</source>
+        <translation>De beheerder beheert mensen en instellingen en meldt zich aan met een badge en een pincode van minstens 6 cijfers. Laat de badge leeg voor een nieuwe, onraadbare badge.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Badge code</source>
+        <translation>Badgecode</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Pincode</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>Pincode nogmaals</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Klaar</translation>
+    </message>
+    <message>
+        <source>Start (Enter)</source>
+        <translation>Beginnen (Enter)</translation>
+    </message>
+    <message>
+        <source>Set up (Enter)</source>
+        <translation>Inrichten (Enter)</translation>
+    </message>
+    <message>
+        <source>Filling this station with demo data…</source>
+        <translation>Dit station wordt met demogegevens gevuld…</translation>
+    </message>
+    <message>
+        <source>Setting up the station…</source>
+        <translation>Het station wordt ingericht…</translation>
+    </message>
+    <message>
+        <source>The warehouse&apos;s people come from the central database: leave this empty if an administrator is already known there.</source>
+        <translation>De mensen van het magazijn komen uit de centrale database: laat dit leeg als daar al een beheerder bekend is.</translation>
+    </message>
+    <message>
+        <source>Station %1 of warehouse %2 is set up.</source>
+        <translation>Station %1 van magazijn %2 is ingericht.</translation>
+    </message>
+    <message>
+        <source>%1 logs in with badge %2 and the PIN.</source>
+        <translation>%1 meldt zich aan met badge %2 en de pincode.</translation>
+    </message>
+    <message>
+        <source>Synced with the central database.</source>
+        <translation>Gesynchroniseerd met de centrale database.</translation>
+    </message>
+    <message>
+        <source>The first sync did not finish; it retries automatically.</source>
+        <translation>De eerste synchronisatie is niet afgemaakt; die wordt vanzelf opnieuw geprobeerd.</translation>
+    </message>
+    <message>
+        <source>Add people and print their badges on the People page (F5).</source>
+        <translation>Voeg mensen toe en print hun badges op de pagina Mensen (F5).</translation>
+    </message>
+    <message>
+        <source>Demo data is ready. Log in with badge BDG000001 (inspector), or BDG000002 and PIN 1234 (supervisor).</source>
+        <translation>De demogegevens staan klaar. Meld je aan met badge BDG000001 (inspecteur), of BDG000002 en pincode 1234 (leidinggevende).</translation>
+    </message>
+</context>
+<context>
     <name>Sources</name>
     <message>
         <source>Central database (all stations)</source>
@@ -1931,6 +2424,49 @@
     <message>
         <source>%1 · %2 changes waiting</source>
         <translation>%1 · %2 wijzigingen wachten</translation>
+    </message>
+</context>
+<context>
+    <name>StationsPanel</name>
+    <message>
+        <source>Stations of this warehouse (central database)</source>
+        <translation>Stations van dit magazijn (centrale database)</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Laatste synchronisatie</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>Wacht op verzenden</translation>
+    </message>
+    <message>
+        <source>Audit chain head</source>
+        <translation>Laatste auditgebeurtenis</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarmen</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nooit</translation>
+    </message>
+    <message>
+        <source>%1 (over an hour ago)</source>
+        <translation>%1 (meer dan een uur geleden)</translation>
+    </message>
+    <message>
+        <source>event %1, %2…</source>
+        <translation>gebeurtenis %1, %2…</translation>
+    </message>
+    <message>
+        <source>%1 open conflicts</source>
+        <translation>%1 open conflicten</translation>
     </message>
 </context>
 <context>

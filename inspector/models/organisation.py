@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, String, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from inspector.models.base import Base, IdMixin, TimestampMixin
@@ -55,3 +56,7 @@ class User(IdMixin, TimestampMixin, Base):
     language: Mapped[str] = mapped_column(String(8), default="")
     active: Mapped[bool] = mapped_column(default=True)
     warehouse_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("warehouses.id"), index=True)
+    # The version of the last edit, so stations editing one person offline converge (docs/sync.md).
+    revision: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+    edited_at: Mapped[datetime | None]
+    edited_by: Mapped[str] = mapped_column(String(36), default="", server_default="")

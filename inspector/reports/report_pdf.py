@@ -28,13 +28,15 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
+from inspector.paths import resources_dir
 from inspector.reports.intake_report import IntakeReport, ReportCancelled
 from inspector.reports.report_tables import Cents, Section, Share, key_figures, summary_sections
 from inspector.reports.words import Words
 
 CancelCheck = Callable[[], bool]
-_FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
-              Path("C:/Windows/Fonts"), Path("/Library/Fonts"))
+# resources/fonts first: a Windows build bundles DejaVu there (docs/install.md); Windows has none of its own.
+_FONT_DIRS = (resources_dir() / "fonts", Path("/usr/share/fonts/truetype/dejavu"),
+              Path("/usr/share/fonts/dejavu"), Path("C:/Windows/Fonts"), Path("/Library/Fonts"))
 INK = colors.HexColor("#1f2933")
 MUTED = colors.HexColor("#616e7c")
 ACCENT = colors.HexColor("#1f5fbf")

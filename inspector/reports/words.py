@@ -270,6 +270,12 @@ NAMES: dict[str, dict[str, Text]] = {
         "damaged_in_transit": Text("Damaged in transit", "Beschadigd tijdens transport"),
         "hazardous": Text("Hazardous goods", "Gevaarlijke stoffen"),
     },
+    "role": {
+        "inspector": Text("Inspector", "Inspecteur"),
+        "supervisor": Text("Supervisor", "Leidinggevende"),
+        "team_lead": Text("Team lead", "Teamleider"),
+        "admin": Text("Administrator", "Beheerder"),
+    },
     "exception": {  # inspector.reports.intake_report: parcel counts, then EXCEPTION_FLAGS, then conflicts
         "unknown_parcels": Text("Unknown parcels", "Onbekende pakketten"),
         "parcel_conflicts": Text("Parcel conflicts", "Pakketconflicten"),
@@ -283,6 +289,13 @@ NAMES: dict[str, dict[str, Text]] = {
         "hazardous": Text("Hazardous goods", "Gevaarlijke stoffen"),
         "conflicts": Text("Inspection conflicts", "Inspectieconflicten"),
     },
+}
+
+# The badge sheet (inspector.reports.badges).
+BADGES: dict[str, Text] = {
+    "title": Text("Badges", "Badges"),
+    "footer": Text("Badge sheet {warehouse} · keep it safe: a badge is a login",
+                   "Badgevel {warehouse} · bewaar het veilig: een badge is een aanmelding"),
 }
 
 _DAYS = {"en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),

@@ -8,9 +8,11 @@ when the key cannot be found).
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -94,7 +96,8 @@ def load_template_file(path: Path) -> ChecklistTemplate:
         match = re.search(r"line (\d+)", str(exc))
         problem = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise TemplateError(path, int(match.group(1)) if match else 1, f"invalid TOML: {problem}") from exc
-    return _Builder(_Locator(path, text)).template(data)
+    template = _Builder(_Locator(path, text)).template(data)
+    return replace(template, digest=hashlib.sha256(text.encode("utf-8")).hexdigest())
 
 
 class _Builder:

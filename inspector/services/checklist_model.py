@@ -132,6 +132,7 @@ class ChecklistTemplate:
     photos: tuple[PhotoRequirement, ...] = ()
     rules: tuple[Rule, ...] = ()
     source: Path | None = None
+    digest: str = ""  # SHA-256 of the template file: which exact text an inspection used
     _by_id: dict[str, Question] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -56,6 +56,7 @@ from inspector.services.demo.rows import fast_converters as _fast_converters
 from inspector.services.demo.state import ProgressCallback, ReturnInfo, SeedRun
 from inspector.services.maintenance import referenced_photos
 from inspector.services.photo_store import PhotoStore
+from inspector.services.setup import DEMO, REAL, mark_kind, station_kind
 from inspector.services.station import StationContext
 
 if TYPE_CHECKING:
@@ -192,7 +193,18 @@ def _sample_codes(infos: list[ReturnInfo], received: set[int], badges: dict[str,
 
 
 def run_demo_seed(services: Services, returns: int, inspections: int, seed: int, out: TextIO) -> int:
-    """The ``inspector demo-seed`` command: seed and print a summary; returns the exit status."""
+    """The ``inspector demo-seed`` command: seed and print a summary; returns the exit status.
+
+    Refused (exit 1) in a data directory set up for a real warehouse: demo data never mixes with it.
+    """
+    if station_kind(services.database) == REAL:
+        out.write(
+            "This data directory holds a real warehouse (set up with 'inspector setup'); demo data is "
+            "never mixed into it. Try the demo in its own data directory: "
+            "inspector --data-dir ./demo-data demo-seed\n"
+        )
+        return 1
+    mark_kind(services.database, DEMO)
     last_shown = [-1]
 
     def progress(done: int, total: int) -> None:

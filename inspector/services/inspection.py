@@ -136,6 +136,7 @@ class InspectionService:
                     "unit_index": unit_index,
                     "checklist": checklist_id,
                     "checklist_version": checklist_version,
+                    "checklist_sha256": getattr(self._templates.get(checklist_id), "digest", "") or None,
                     "outcome": str(outcome),
                 },
             )

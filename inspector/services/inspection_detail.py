@@ -150,6 +150,7 @@ class InspectionDetail:
     chains: tuple[ChainCheck, ...]
     photos: tuple[PhotoEvidence, ...]
     disputes: tuple[DisputeInfo, ...] = field(default=())
+    checklist_version: int = 0  # the version of the checklist template the inspection was made with
 
     @property
     def chain_ok(self) -> bool:
@@ -235,6 +236,7 @@ def load_detail(database: Sessions, photos: PhotoFiles, templates: Mapping[str, 
             checklist_title=template.title.get(language) if template else "",
             answers=answers, grade_history=tuple(_grade_history(timeline)), timeline=tuple(timeline),
             chains=tuple(checks), photos=evidence, disputes=tuple(dispute_infos(session, list(disputes))),
+            checklist_version=inspection.checklist_version,
         )
 
 

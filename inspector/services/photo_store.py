@@ -20,6 +20,7 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from inspector.fault_points import fault_point
+from inspector.private_files import fsync_directory
 
 THUMBNAIL_SIZE = (320, 320)
 _MIME_SUFFIX = {"JPEG": ("image/jpeg", ".jpg"), "PNG": ("image/png", ".png"), "WEBP": ("image/webp", ".webp")}
@@ -68,12 +69,7 @@ def replace_durably(tmp: Path, target: Path) -> None:
     with tmp.open("rb+") as handle:
         os.fsync(handle.fileno())
     os.replace(tmp, target)
-    if hasattr(os, "O_DIRECTORY"):
-        dir_fd = os.open(target.parent, os.O_DIRECTORY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+    fsync_directory(target.parent)
 
 
 class PhotoStore:

@@ -36,14 +36,15 @@ def central_status(central_url: str) -> dict[str, Any]:
         info["tables"] = counts
         stations: dict[str, dict[str, Any]] = {}
         cur.execute("SELECT s.id, s.code, w.code FROM stations s JOIN warehouses w ON w.id = s.warehouse_id")
-        codes = {sid: (code, wh) for sid, code, wh in cur.fetchall()}
-        for code, wh in codes.values():
-            stations[code] = {"warehouse": wh, **{t: 0 for t in PER_STATION}}
+        # Keyed "WAREHOUSE:STATION": a station code is unique only within its warehouse.
+        codes = {sid: f"{wh}:{code}" for sid, code, wh in cur.fetchall()}
+        for key in codes.values():
+            stations[key] = {"warehouse": key.partition(":")[0], **{t: 0 for t in PER_STATION}}
         for table in PER_STATION:
             cur.execute(f"SELECT origin_station_id, count(*) FROM {table} GROUP BY 1")
             for sid, count in cur.fetchall():
                 if sid in codes:
-                    stations[codes[sid][0]][table] = int(count)
+                    stations[codes[sid]][table] = int(count)
         info["stations"] = stations
         info["audit_alarms"] = _audit(cur, codes, stations)
         cur.execute(

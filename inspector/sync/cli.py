@@ -47,6 +47,10 @@ def add_central_parser(commands: Any) -> argparse.ArgumentParser:
         ("roles", "create the admin, station group and per-station login roles"),
         ("import-returns", "announce returns from a CSV or JSON Lines file (checked as at a station)"),
         ("notarise", "check and countersign the stations' signed audit heads (the administrator's job)"),
+        ("enrol", "create or rotate a station's login and print its one-time enrolment code"),
+        ("stations", "the stations of each warehouse: last sync, pending, chain head, alarms"),
+        ("warehouse", "show or set a warehouse's name, time zone, return windows and refund policy"),
+        ("users", "the people of a warehouse, managed centrally"),
     ):
         action = actions.add_parser(name, help=text)
         action.add_argument("--central", metavar="URL", help="central URL (default: $INSPECTOR_CENTRAL_URL)")
@@ -72,6 +76,14 @@ def add_central_parser(commands: Any) -> argparse.ArgumentParser:
                                      "keep it off every station")
             action.add_argument("--every", type=float, default=0.0, metavar="SECONDS",
                                 help="keep running, once every SECONDS (a service); default: once")
+        if name == "enrol":
+            from inspector.sync.cli_enrol import add_enrol_arguments
+
+            add_enrol_arguments(action)
+        if name in ("stations", "warehouse", "users"):
+            from inspector.sync.cli_admin import add_admin_arguments
+
+            add_admin_arguments(name, action)
         if name == "import-returns":
             action.add_argument("file", type=Path)
             action.add_argument("--warehouse", help="warehouse code for lines without one")
@@ -83,7 +95,7 @@ def run_sync(services: Any, central_url: str | None, once: bool, out: TextIO) ->
     from inspector.sync.engine import SyncEngine
     from inspector.sync.service import SyncService
 
-    url = resolve_central_url(central_url, services.settings.central_url)
+    url = services.central_url(central_url)
     if not url:
         out.write(
             "No central server configured: give --central URL, set INSPECTOR_CENTRAL_URL, "
@@ -176,6 +188,14 @@ def _central(args: argparse.Namespace, url: str, out: TextIO) -> int:
         return EXIT_OK
     if args.central_command == "notarise":
         return _notarise(url, args.key, args.every, out)
+    if args.central_command in ("stations", "warehouse", "users"):
+        from inspector.sync.cli_admin import run_admin
+
+        return run_admin(args, url, out)
+    if args.central_command == "enrol":
+        from inspector.sync.cli_enrol import run_enrol
+
+        return run_enrol(args, url, out)
     if args.central_command == "import-returns":
         from inspector.sync.central_import import run_central_import
 

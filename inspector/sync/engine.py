@@ -19,18 +19,21 @@ import psycopg
 from inspector.models import Warehouse, utcnow
 from inspector.models.database import Database
 from inspector.services.photo_store import PhotoStore
+from inspector.services.setup import DEMO, station_kind
 from inspector.services.signing import SigningKey
 from inspector.services.station import StationContext
 from inspector.sync.anchor import anchor_chain
 from inspector.sync.errors import SyncProblem, explain_sync_error
 from inspector.sync.faults import Faults, Hook
 from inspector.sync.outbox_reader import pending_summary, requeue_all
-from inspector.sync.people import push_people
+from inspector.sync.people import pull_people, push_people
 from inspector.sync.photos import PhotoBlobStore, PostgresPhotoBlobStore
 from inspector.sync.pull import EPOCH_KEY, PullStats, pull, read_state, reset_cursor, write_state
 from inspector.sync.push import Identity
+from inspector.sync.stations import report_sync
 from inspector.sync.upload import UploadStats, push_photos, push_records
 from inspector.sync.urls import connect, redact_url, where_raised
+from inspector.sync.warehouse import pull_warehouse
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +105,8 @@ class SyncEngine:
         try:
             if not self.central_url:
                 raise SyncProblem("No central server is configured for this station (Settings, Sync).")
+            if station_kind(self.database) == DEMO:
+                raise SyncProblem("This station holds demo data, which never goes to a central database.")
             with connect(self.central_url) as conn:
                 who = self._register(conn)
                 result.epoch_changed = self._check_epoch(conn)
@@ -123,6 +128,10 @@ class SyncEngine:
                 )
                 if result.download.conflicts:  # the flags pulled are this station's own changes
                     push_records(self.database, conn, who, faults, result.upload, self.batch_size)
+                result.download.people = pull_people(self.database, conn, who.warehouse_id,
+                                                     self.station.warehouse_id)
+                pull_warehouse(self.database, conn, who.warehouse_id, self.station.warehouse_id)
+                report_sync(conn, who.station_id, who.warehouse_id, *pending_summary(self.database))
             result.ok = True
             with self.database.session() as session:
                 session.info["sync_pull"] = True
@@ -174,7 +183,8 @@ class SyncEngine:
                 "ON CONFLICT DO NOTHING",
                 (station.station_id, warehouse_id, station.station_code, station.station_name),
             )
-            cur.execute("SELECT id FROM stations WHERE code = %s", (station.station_code,))
+            cur.execute("SELECT id FROM stations WHERE warehouse_id = %s AND code = %s",
+                        (warehouse_id, station.station_code))
             found = cur.fetchone()
         if found is None or found[0] != station.station_id:
             raise SyncProblem(

@@ -79,6 +79,7 @@ class PullStats:
     deleted: int = 0
     conflicts: int = 0
     pages: int = 0
+    people: int = 0
 
 
 def pull(

@@ -4,7 +4,8 @@
 * ``<prefix>_station``: NOLOGIN group role holding the station grants; its policies key on
   ``current_user`` mapped through the admin-owned ``station_logins`` table, never on session
   variables a station could set (``set_config`` spoofing changes nothing).
-* ``<prefix>_st_<station>``: one LOGIN role per station, member of the group, NOBYPASSRLS.
+* ``<prefix>_st_<warehouse>_<station>_<digest>``: one LOGIN role per station of a warehouse, member
+  of the group, NOBYPASSRLS (see :func:`role_name`).
 
 Every table has FORCE ROW LEVEL SECURITY (from the migration). A station reads its own
 warehouse's rows and inserts/updates only rows of its own station; it deletes nothing except its
@@ -13,6 +14,7 @@ own inspection flags and damaged photo chunks. ``ON CONFLICT DO UPDATE`` checks 
 
 from __future__ import annotations
 
+import hashlib
 import re
 import secrets
 from dataclasses import dataclass
@@ -56,13 +58,32 @@ POLICIES: dict[str, tuple[str, str | None, bool, bool]] = {
     "disputes": (f"warehouse_id = {WH}", OWN, True, False),
     "dispute_entries": (f"warehouse_id = {WH}", OWN, False, False),
     "audit_events": (f"warehouse_id = {WH}", OWN_CHAIN, False, False),
-    "users": (f"warehouse_id = {WH}", OWN, True, False),
+    "users": (
+        f"warehouse_id = {WH}",
+        f"warehouse_id = {WH} AND origin_station_id = {ST} AND edited_by = {ST}::text",
+        True,
+        False,
+    ),
+    "user_secrets": (
+        f"warehouse_id = {WH}",
+        f"warehouse_id = {WH} AND EXISTS (SELECT 1 FROM public.users u WHERE u.id = user_id "
+        f"AND u.warehouse_id = {WH})",
+        True,
+        False,
+    ),
+    "station_reports": (f"warehouse_id = {WH}", f"warehouse_id = {WH} AND station_id = {ST}", True, False),
     # The chain's anchor (central revision c0006): a station registers its own key once (the slot
     # is emptied only by the administrator) and sends its own signed heads; notary rows are read-only.
     "station_keys": (f"warehouse_id = {WH}", f"warehouse_id = {WH} AND station_id = {ST}", False, False),
     "audit_checkpoints": (f"warehouse_id = {WH}", OWN_CHAIN, False, False),
     "notary_keys": ("true", None, False, False),
     "audit_notarisations": (f"warehouse_id = {WH}", None, False, False),
+}
+# People are managed once per warehouse: any station of it may change a person (as its own edit).
+UPDATE_POLICIES = {
+    "users": (f"warehouse_id = {WH}", f"warehouse_id = {WH} AND edited_by = {ST}::text"),
+    "user_secrets": (f"warehouse_id = {WH}", f"warehouse_id = {WH}"),
+    "station_reports": (f"station_id = {ST}", f"warehouse_id = {WH} AND station_id = {ST}"),
 }
 UPDATE_COLUMNS = {"photos": "blob_complete, src_version"}
 FUNCTIONS = (
@@ -102,9 +123,18 @@ class StationLogin:
         )
 
 
-def role_name(prefix: str, station_code: str) -> str:
-    """The login role of a station: ``<prefix>_st_<code>`` in lower case, safe characters only."""
-    return f"{prefix}_st_" + re.sub(r"[^a-z0-9]+", "_", station_code.lower()).strip("_")
+def role_name(prefix: str, warehouse_code: str, station_code: str) -> str:
+    """The login role of one station of one warehouse: ``<prefix>_st_<readable>_<digest>``.
+
+    The readable part (lower case, safe characters, shortened to fit PostgreSQL's 63-byte names) is
+    for people; the digest of the exact warehouse and station codes keeps ``ST-01``/``ST_01``/``st-01``,
+    and one station code in two warehouses, apart.
+    """
+    digest = hashlib.sha256(f"{warehouse_code}\x1f{station_code}".encode()).hexdigest()[:10]
+    readable = re.sub(r"[^a-z0-9]+", "_", f"{warehouse_code}_{station_code}".lower()).strip("_")
+    head = f"{prefix}_st_"
+    room = 63 - len(head) - len(digest) - 1
+    return f"{head}{readable[:max(room, 0)].rstrip('_')}_{digest}"
 
 
 def _role_exists(cur: psycopg.Cursor, name: str) -> bool:  # type: ignore[type-arg]
@@ -153,12 +183,15 @@ def setup_roles(conn: psycopg.Connection, prefix: str = "inspector") -> None:  #
             columns = UPDATE_COLUMNS.get(table)
             grant = f"GRANT UPDATE ({columns}) ON {{}} TO {{}}" if columns else "GRANT UPDATE ON {} TO {}"
             cur.execute(sql.SQL(grant).format(t, ident_group))
+            using_update, check_update = UPDATE_POLICIES.get(
+                table, (OWN, OWN_STATION if check == OWN_STATION else OWN)
+            )
             cur.execute(
                 sql.SQL(
                     "CREATE POLICY station_update ON {} FOR UPDATE TO {} USING ("
-                    + OWN
+                    + using_update
                     + ") WITH CHECK ("
-                    + (OWN_STATION if check == OWN_STATION else OWN)
+                    + check_update
                     + ")"
                 ).format(t, ident_group)
             )
@@ -182,18 +215,22 @@ def setup_roles(conn: psycopg.Connection, prefix: str = "inspector") -> None:  #
 
 
 def create_station_login(
-    conn: psycopg.Connection,
+    conn: psycopg.Connection,  # type: ignore[type-arg]
     warehouse_code: str,
-    station_code: str,  # type: ignore[type-arg]
+    station_code: str,
     prefix: str = "inspector",
     password: str | None = None,
     time_zone: str | None = None,
+    login_groups: tuple[str, ...] = (),
 ) -> StationLogin:
-    """Create or reset a station's login role and map it to its warehouse and station code.
+    """Create a station's login role, or give it a new password, and map it to its warehouse and station.
 
+    The login is keyed by warehouse AND station (:func:`role_name`). A login the same station had under
+    an older name loses its mapping and its LOGIN right, so only the new password works afterwards.
     ``time_zone`` (an IANA name) sets the warehouse's local time zone, which decides a report's days.
+    ``login_groups`` are extra groups the login joins (e.g. the one ``pg_hba.conf`` requires a password of).
     """
-    name = role_name(prefix, station_code)
+    name = role_name(prefix, warehouse_code, station_code)
     password = password or secrets.token_urlsafe(24)
     cur = conn.cursor()
     cur.execute(
@@ -207,6 +244,18 @@ def create_station_login(
     cur.execute("SELECT id FROM warehouses WHERE code = %s", (warehouse_code,))
     row = cur.fetchone()
     assert row is not None
+    warehouse_id = row[0]
+    cur.execute("SELECT warehouse_id, station_code FROM station_logins WHERE role_name = %s", (name,))
+    mapped = cur.fetchone()
+    if mapped is not None and tuple(mapped) != (warehouse_id, station_code):
+        raise ValueError(f"login {name} already belongs to another station")
+    cur.execute(
+        "DELETE FROM station_logins WHERE warehouse_id = %s AND station_code = %s AND role_name <> %s "
+        "RETURNING role_name",
+        (warehouse_id, station_code, name),
+    )
+    for (old,) in cur.fetchall():  # the same station under an older login name: that login stops working
+        cur.execute(sql.SQL("ALTER ROLE {} NOLOGIN PASSWORD NULL").format(sql.Identifier(old)))
     verb = "ALTER" if _role_exists(cur, name) else "CREATE"
     cur.execute(
         sql.SQL(
@@ -214,26 +263,27 @@ def create_station_login(
             "CONNECTION LIMIT 8 PASSWORD {}"
         ).format(sql.Identifier(name), sql.Literal(password))
     )
-    cur.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(f"{prefix}_station"), sql.Identifier(name)))
+    for group in (f"{prefix}_station", *login_groups):
+        cur.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), sql.Identifier(name)))
     cur.execute(
         sql.SQL("ALTER ROLE {} SET idle_in_transaction_session_timeout = '60s'").format(sql.Identifier(name))
     )
     cur.execute(
         "INSERT INTO station_logins (role_name, warehouse_id, station_code) VALUES (%s, %s, %s) "
-        "ON CONFLICT (role_name) DO UPDATE SET warehouse_id = EXCLUDED.warehouse_id, "
-        "station_code = EXCLUDED.station_code",
-        (name, row[0], station_code),
+        "ON CONFLICT (role_name) DO NOTHING",
+        (name, warehouse_id, station_code),
     )
     conn.commit()
     return StationLogin(name, password, warehouse_code, station_code)
 
 
 def roles(central_url: str, prefix: str, stations: list[tuple[str, str]],
-          time_zone: str | None = None) -> list[StationLogin]:
+          time_zone: str | None = None, login_groups: tuple[str, ...] = ()) -> list[StationLogin]:
     """Set up the roles and create a login per (warehouse code, station code)."""
     with connect(central_url) as conn:
         setup_roles(conn, prefix)
-        return [create_station_login(conn, wh, st, prefix, time_zone=time_zone) for wh, st in stations]
+        return [create_station_login(conn, wh, st, prefix, time_zone=time_zone, login_groups=login_groups)
+                for wh, st in stations]
 
 
 def drop_roles(conn: psycopg.Connection, prefix: str) -> None:  # type: ignore[type-arg]

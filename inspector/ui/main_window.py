@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.models import Role
 from inspector.scanning.camera import CameraSpec
 from inspector.scanning.events import ScanError, ScanEvent
 from inspector.services.status import station_status
@@ -23,6 +24,7 @@ from inspector.services.users import UserInfo
 from inspector.ui.camera_view import CameraController
 from inspector.ui.feedback import Feedback
 from inspector.ui.pages.intake import IntakePage
+from inspector.ui.pages.people import PeoplePage
 from inspector.ui.pages.reports import ReportsPage
 from inspector.ui.pages.review import ReviewPage
 from inspector.ui.pages.settings import SettingsPage
@@ -35,7 +37,7 @@ from inspector.ui.texts import fill
 if TYPE_CHECKING:
     from inspector.app import Services
 
-INTAKE, REVIEW, REPORTS, SETTINGS = range(4)
+INTAKE, REVIEW, REPORTS, SETTINGS, PEOPLE = range(5)
 STATUS_REFRESH_MS = 30_000
 
 
@@ -89,9 +91,14 @@ class MainWindow(QMainWindow):
         self.settings_page = SettingsPage(services, worker, feedback)
         self.settings_page.import_finished.connect(lambda _report: self.refresh_status())
         self.pages = QStackedWidget()
-        titles = (self.tr("Intake"), self.tr("Review"), self.tr("Reports"), self.tr("Settings"))
+        titles = [self.tr("Intake"), self.tr("Review"), self.tr("Reports"), self.tr("Settings")]
         for page in (self.intake_page, self.review_page, self.reports_page, self.settings_page):
             self.pages.addWidget(page)
+        self.people_page: PeoplePage | None = None
+        if user.role is Role.ADMIN:  # people are managed by administrators only (and the service checks)
+            self.people_page = PeoplePage(services, user)
+            self.pages.addWidget(self.people_page)
+            titles.append(self.tr("People"))
         self.nav_group = QButtonGroup(self)
         self.nav_group.setExclusive(True)
         nav = QWidget()
@@ -171,7 +178,9 @@ class MainWindow(QMainWindow):
             self.camera.stop()
 
     def show_page(self, index: int) -> None:
-        """Switch to page ``index`` (INTAKE, REVIEW, REPORTS or SETTINGS)."""
+        """Switch to page ``index`` (INTAKE, REVIEW, REPORTS, SETTINGS, or PEOPLE for administrators)."""
+        if index >= self.pages.count():
+            return
         self.pages.setCurrentIndex(index)
         self.nav_buttons[index].setChecked(True)
         if index == INTAKE:
@@ -179,6 +188,8 @@ class MainWindow(QMainWindow):
         elif index in (REVIEW, REPORTS):
             self.refresh_status()
             self.nav_buttons[index].setFocus()
+        elif index == PEOPLE and self.people_page is not None:
+            self.people_page.table.setFocus()
         else:
             self.settings_page.form.setFocus()
 

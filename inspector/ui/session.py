@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 
 UPKEEP_EVERY_MS = 3_600_000
 """How often the session looks whether the daily backup is due (it is made once a day)."""
+
+log = logging.getLogger(__name__)
 
 
 def show_full_screen(window: QWidget) -> None:
@@ -100,6 +103,7 @@ class StationSession(QObject):
         self.login = LoginWindow(self._services.users, self.feedback, self._services.settings.scanner)
         self.login.logged_in.connect(self._logged_in)
         show_full_screen(self.login)
+        log.info("Window shown: login (station %s)", self._services.station.station_code)
 
     def _logged_in(self, user: UserInfo) -> None:
         if self.login is not None:

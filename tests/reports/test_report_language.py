@@ -18,7 +18,7 @@ from sqlalchemy import select
 from inspector.app import Services, build_services
 from inspector.cli import main
 from inspector.models import Category, Flag, Grade, Inspection, ItemOutcome, Photo, RefundChoice, Return
-from inspector.models.enums import RefundRecommendation, ReturnReason
+from inspector.models.enums import RefundRecommendation, ReturnReason, Role
 from inspector.reports.cli_report import export_report, write_report
 from inspector.reports.evidence import build_evidence_pack
 from inspector.reports.intake_report import EXCEPTION_FLAGS, IntakeReport, build_intake_report
@@ -101,6 +101,7 @@ def test_every_code_of_the_domain_has_a_name() -> None:
         "flag": {f.value for f in Flag},
         "disposition": set(DISPOSITION_KINDS.values()),
         "exception": {"unknown_parcels", "parcel_conflicts", "conflicts", *EXCEPTION_FLAGS},
+        "role": {r.value for r in Role},  # the badge sheet
     }
     assert {kind: set(names) for kind, names in NAMES.items()} == expected
 

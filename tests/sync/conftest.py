@@ -7,6 +7,7 @@ The server comes from ``INSPECTOR_TEST_PG`` (a maintenance URL, default the loca
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import shutil
@@ -101,7 +102,7 @@ def station_factory(station_root: Path) -> Iterator[Callable[..., Any]]:
     built: list[Any] = []
 
     def build(warehouse: str, station: str) -> Any:
-        services = make_station(station_root / station, warehouse, station)
+        services = make_station(station_root / f"{warehouse}_{station}", warehouse, station)
         built.append(services)
         return services
 
@@ -110,14 +111,65 @@ def station_factory(station_root: Path) -> Iterator[Callable[..., Any]]:
         services.close()
 
 
+SCRAM_GROUP = "inspector_scram_stations"
+SCRAM_RULE = f"host all +{SCRAM_GROUP} 127.0.0.1/32 scram-sha-256"
+
+
+@pytest.fixture(scope="session")
+def scram_group(maintenance_url: str) -> str:
+    """The NOLOGIN group whose members pg_hba.conf makes give a password (scram-sha-256) over TCP.
+
+    Created when missing (cluster-wide, shared by test sessions, never dropped);
+    ``scripts/pg-require-station-passwords`` adds the pg_hba.conf rule (CI runs it through .ci/run).
+    """
+    # Made by an earlier (or a parallel) test session, or by scripts/pg-require-station-passwords.
+    exists = (psycopg.errors.DuplicateObject, psycopg.errors.UniqueViolation)
+    with psycopg.connect(maintenance_url, autocommit=True) as conn, contextlib.suppress(*exists):
+        conn.execute(f'CREATE ROLE "{SCRAM_GROUP}" NOLOGIN')
+    return SCRAM_GROUP
+
+
+@pytest.fixture(scope="session")
+def passwords_required(maintenance_url: str, scram_group: str, role_prefix: str) -> str:
+    """Proof that the server checks station passwords: a member of the group with a wrong password is
+    refused. Without the pg_hba.conf rule this skips, and fails under INSPECTOR_REQUIRE_POSTGRES=1."""
+    probe = f"{role_prefix}_pwprobe"
+    with psycopg.connect(maintenance_url, autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE \"{probe}\" LOGIN PASSWORD 'right-pw' IN ROLE \"{scram_group}\"")
+    try:
+        host = psycopg.conninfo.conninfo_to_dict(maintenance_url).get("host", "127.0.0.1")
+        try:
+            psycopg.connect(host=host, port=5432, dbname="postgres", user=probe, password="wrong-pw",
+                            connect_timeout=5).close()
+            accepted = True
+        except psycopg.OperationalError as exc:
+            assert "password authentication failed" in str(exc), exc
+            accepted = False
+        right = psycopg.connect(host=host, dbname="postgres", user=probe, password="right-pw")
+        right.close()
+    finally:
+        with psycopg.connect(maintenance_url, autocommit=True) as conn:
+            conn.execute(f'DROP ROLE IF EXISTS "{probe}"')
+    if accepted:
+        message = (f"PostgreSQL lets station logins in with a wrong password: pg_hba.conf lacks "
+                   f"'{SCRAM_RULE}' before its trust lines (as root: scripts/pg-require-station-passwords)")
+        if os.environ.get("INSPECTOR_REQUIRE_POSTGRES") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    return scram_group
+
+
 @pytest.fixture
-def station_login(central_url: str, role_prefix: str) -> Callable[[str, str], str]:
-    """Create a station login role and return the station's own central URL (no superuser)."""
+def station_login(central_url: str, role_prefix: str, scram_group: str) -> Callable[[str, str], str]:
+    """Create a station login role and return the station's own central URL (no superuser).
+
+    The login is a member of the scram group, so where pg_hba.conf has the rule it must give its password.
+    """
     from inspector.sync.roles import create_station_login
 
     def make(warehouse: str, station: str) -> str:
         with psycopg.connect(central_url) as conn:
-            login = create_station_login(conn, warehouse, station, role_prefix)
+            login = create_station_login(conn, warehouse, station, role_prefix, login_groups=(scram_group,))
         return login.url(central_url)
 
     return make

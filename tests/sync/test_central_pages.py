@@ -39,10 +39,22 @@ def test_reports_page_counts_the_warehouse_centrally_and_the_station_locally(
         page.refresh_preview()
     assert blocker.args[0].items_inspected == 2
     assert page.tiles["items"].value_label.text() == "2"
+    # The team lead also sees the warehouse's stations as central knows them (issue 12 §3).
+    qtbot.waitUntil(lambda: page.stations_button.isVisible() and page.stations.table.rowCount() == 2,
+                    timeout=15_000)
+    page.stations_button.setFocus()
+    qtbot.keyClick(page.stations_button, Qt.Key.Key_Space)
+    assert page.stations.table.isVisible() and not page.hourly_chart.isVisible()
+    stations = {row.station: row for row in page.stations.rows}
+    assert set(stations) == {warehouse["a"].station.station_code, warehouse["b"].station.station_code}
+    for row in stations.values():
+        assert row.last_sync_at is not None and row.pending == 0 and row.chain_seq
+    assert page.stations.table.item(0, 3).text().startswith("event ")
     with qtbot.waitSignal(page.preview_ready, timeout=15_000) as blocker:
         _choose(qtbot, page.source, SourceKind.LOCAL)
     assert blocker.args[0].items_inspected == 1
     assert page.tiles["items"].value_label.text() == "1"
+    assert not page.stations_button.isVisible() and page.hourly_chart.isVisible()
 
 
 def test_reports_page_says_plainly_when_central_is_unreachable(services, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]

@@ -87,7 +87,8 @@ def test_run_sync_once_and_central_commands(central_url, station_factory, codes,
     assert {"returns", "return_lines", "parcels", "inspections", "photos", "audit_events"} <= set(
         info["tables"]
     )
-    assert info["stations"][station.station.station_code]["inspections"] == 2
+    key = f"{station.station.warehouse_code}:{station.station.station_code}"
+    assert info["stations"][key]["inspections"] == 2
     out = io.StringIO()
     bad = argparse.Namespace(central_command="status", central=UNREACHABLE, json=True)
     assert run_central(bad, out) == 1 and "s3cret-pw" not in out.getvalue()

@@ -72,6 +72,15 @@ def test_url_password_is_never_shown(qtbot: QtBot, services: Services) -> None:
     page.form.central_url.setText(url)
     assert page.save()
     assert "s3cret" not in page.form.central_url.text()
-    assert load_settings(services.paths.settings_file).central_url == url
-    assert page.save()  # saving the masked field again keeps the real password
-    assert load_settings(services.paths.settings_file).central_url == url
+    without = "postgresql://inspector@db.example:5432/returns"
+    # The password is kept apart from settings.toml, in the station's private password file.
+    assert load_settings(services.paths.settings_file).central_url == without
+    assert "s3cret" not in services.paths.settings_file.read_text(encoding="utf-8")
+    assert services.paths.central_secret.read_text(encoding="utf-8").endswith(":inspector:s3cret\n")
+    assert page.save()  # saving again keeps the password
+    assert services.paths.central_secret.read_text(encoding="utf-8").endswith(":inspector:s3cret\n")
+    qtbot.keyClicks(page.form.central_password, "n3w-pw")  # the password field replaces it
+    assert page.save()
+    assert services.paths.central_secret.read_text(encoding="utf-8").endswith(":inspector:n3w-pw\n")
+    assert page.form.central_password.text() == ""
+    assert "n3w-pw" not in services.paths.settings_file.read_text(encoding="utf-8")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from inspector.reports.cli_report import export_report, latest_intake_day, warehouse_choices
 from inspector.reports.intake_report import IntakeReport, ReportCancelled, build_intake_report
 from inspector.services.sources import DataSource, SourceKind
+from inspector.ui.pages.stations_panel import StationsPanel
 from inspector.ui.style import FOCUS, PAPER
 from inspector.ui.tasks import CancelToken, TaskCancelled, run_task
 from inspector.ui.texts import GRADE_NAMES, fill, translated
@@ -140,6 +142,11 @@ class ReportsPage(QWidget):
         self.tiles = {key: NumberTile(caption) for key, caption in captions.items()}
         self.hourly_chart = BarChart(self.tr("Intake per hour"))
         self.grade_chart = BarChart(self.tr("Grades"))
+        self.stations = StationsPanel()
+        self.stations_button = secondary_button(self.tr("Stations"))
+        self.stations_button.setCheckable(True)
+        self.stations_button.setToolTip(self.tr("The warehouse's stations as central knows them"))
+        self.stations_button.hide()
         self._layout()
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self.refresh_preview)
@@ -190,12 +197,28 @@ class ReportsPage(QWidget):
         where.insertSpacing(2, 24)
         where.insertWidget(3, warehouse_caption)
         where.insertWidget(4, self.warehouse)
+        where.addWidget(self.stations_button)
         layout.addLayout(where)
         layout.addLayout(choices)
         layout.addWidget(self.zone_hint)
         layout.addWidget(self.message)
         layout.addLayout(tiles)
-        layout.addLayout(charts, 1)
+        # The charts, and (counting from the central database) the warehouse's stations, share the space;
+        # the "Stations" button beside the warehouse switches between them.
+        charts_page = QWidget()
+        charts.setContentsMargins(0, 0, 0, 0)
+        charts_page.setLayout(charts)
+        self.lower = QStackedWidget()
+        self.lower.addWidget(charts_page)
+        self.lower.addWidget(self.stations)
+        self.stations_button.toggled.connect(lambda on: self.lower.setCurrentIndex(1 if on else 0))
+        self.stations.available.connect(self._stations_available)
+        layout.addWidget(self.lower, 1)
+
+    def _stations_available(self, shown: bool) -> None:
+        self.stations_button.setVisible(shown)
+        if not shown:
+            self.stations_button.setChecked(False)
 
     def data_source(self) -> DataSource:
         """Where the report counts: the central database (every station) or this station's."""
@@ -232,6 +255,7 @@ class ReportsPage(QWidget):
         self.zone_hint.setText(fill(self.tr("From and To are local days in the warehouse's time zone (%1); "
                                             "the same date twice is a daily report."), zone))
         self._generation += 1
+        self.stations.refresh(self.data_source())
         run_task(build_intake_report, self.data_source().database, code, first, last,
                  on_done=lambda r, g=self._generation: self._show_preview(g, r), on_error=self._failed)
 

@@ -76,7 +76,7 @@ class SettingsPage(QWidget):
                     self.form.setCurrentIndex(index)
             widget.setFocus()
             return False
-        self._services.save_settings(settings)
+        self._services.save_settings(settings, self.form.central_password.text())
         self.form.load(self._services.settings)
         self.message.show_info(self._saved_text(before, settings))
         self._feedback.success()

@@ -58,6 +58,9 @@ class DetailTables(QObject):
             refund = refund_advice_name(detail.refund_recommendation)
             if detail.refund_amount_cents is not None:
                 refund += f" ({money(detail.refund_amount_cents, f.currency)})"
+        checklist = ""
+        if detail.checklist_title:
+            checklist = fill(self.tr("%1, version %2"), detail.checklist_title, detail.checklist_version)
         rows = [
             (self.tr("RMA"), f.rma), (self.tr("Order"), f.order_number),
             (self.tr("Customer"), f"{f.customer_name}  {f.customer_email}"),
@@ -77,6 +80,7 @@ class DetailTables(QObject):
             (self.tr("Refund advice"), refund),
             (self.tr("Flags"), ", ".join(flag_name(x) for x in detail.flags)),
             (self.tr("Inspector's notes"), detail.notes),
+            (self.tr("Checklist"), checklist),
         ]
         table = make_table((self.tr("What"), self.tr("Value")), [(k, v or "—") for k, v in rows])
         table.horizontalHeader().setVisible(False)
