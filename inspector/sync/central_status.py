@@ -65,7 +65,7 @@ def central_status(central_url: str) -> dict[str, Any]:
     return info
 
 
-def _audit(cur: Any, codes: dict[Any, tuple[str, str]], stations: dict[str, dict[str, Any]]) -> list[str]:
+def _audit(cur: Any, codes: dict[Any, str], stations: dict[str, dict[str, Any]]) -> list[str]:
     """Per station: chain head, signed head, notarised head; an alarm per station with refused events."""
     queries = {
         "chain_head": "SELECT station_id, max(seq) FROM public.audit_events GROUP BY 1",
@@ -76,13 +76,13 @@ def _audit(cur: Any, codes: dict[Any, tuple[str, str]], stations: dict[str, dict
         "audit_conflicts": "SELECT station_id, count(*) FROM public.conflicts "
                            "WHERE entity_type = 'audit_event' AND resolved_at IS NULL GROUP BY 1",
     }
-    for code, _ in codes.values():
+    for code in codes.values():
         stations[code].update({key: 0 for key in queries})
     for key, query in queries.items():
         cur.execute(query)
         for sid, value in cur.fetchall():
             if sid in codes:
-                stations[codes[sid][0]][key] = int(value)
+                stations[codes[sid]][key] = int(value)
     alarms = [f"ALARM: station {code}: {info['audit_conflicts']} audit event(s) refused (its audit log "
               "differs from what central holds)"
               for code, info in sorted(stations.items()) if info["audit_conflicts"]]

@@ -159,7 +159,8 @@ def _central(args: argparse.Namespace, url: str, out: TextIO) -> int:
                 out.write(f"{key}: {json.dumps(value, sort_keys=True, default=str)}\n")
             for alarm in info["audit_alarms"]:
                 out.write(alarm + "\n")
-        return EXIT_OK
+        # Monitoring runs this: an audit alarm is a failure it must notice, not an "ok".
+        return EXIT_FAILED if info["audit_alarms"] else EXIT_OK
     if args.central_command == "roles":
         from inspector.sync.roles import roles
 

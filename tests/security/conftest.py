@@ -23,3 +23,5 @@ codes = _fixtures.codes
 station_root = _fixtures.station_root
 station_factory = _fixtures.station_factory
 station_login = _fixtures.station_login
+scram_group = _fixtures.scram_group
+passwords_required = _fixtures.passwords_required

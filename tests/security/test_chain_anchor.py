@@ -105,11 +105,12 @@ def test_a_rewritten_and_resigned_chain_is_an_alarm_at_sync_in_status_and_centra
     assert ALARM_FORKED in status.alarms and status.text().startswith("ALARM")
     info = central_status(central_url)
     assert any(services.station.station_code in alarm for alarm in info["audit_alarms"])
-    station = info["stations"][services.station.station_code]
+    station = info["stations"][f"{services.station.warehouse_code}:{services.station.station_code}"]
     assert station["audit_conflicts"] >= 1 and station["chain_head"] == 8 and station["signed_head"] == 8
     out = io.StringIO()
-    assert main(["central", "status", "--central", central_url], out) == 0
-    assert f"ALARM: station {services.station.station_code}" in out.getvalue()
+    assert main(["central", "status", "--central", central_url], out) == 1  # monitoring sees a failure
+    key = f"{services.station.warehouse_code}:{services.station.station_code}"
+    assert f"ALARM: station {key}" in out.getvalue()
 
 
 def test_central_accepts_only_heads_that_extend_the_last_and_keys_only_into_an_empty_slot(synced) -> None:  # type: ignore[no-untyped-def]
