@@ -82,12 +82,15 @@ def test_run_sync_once_and_central_commands(central_url, station_factory, codes,
     )
     assert run_central(args, out) == 0 and "1 created" in out.getvalue()
     out = io.StringIO()
-    assert run_central(argparse.Namespace(central_command="status", central=central_url, json=True), out) == 0
+    code = run_central(argparse.Namespace(central_command="status", central=central_url, json=True), out)
     info = json.loads(out.getvalue())
+    # The central database is shared by the session's tests; some of them leave audit alarms on purpose.
+    assert code == (1 if info["audit_alarms"] else 0)
+    key = f"{station.station.warehouse_code}:{station.station.station_code}"
+    assert not [alarm for alarm in info["audit_alarms"] if station.station.station_code in alarm]
     assert {"returns", "return_lines", "parcels", "inspections", "photos", "audit_events"} <= set(
         info["tables"]
     )
-    key = f"{station.station.warehouse_code}:{station.station.station_code}"
     assert info["stations"][key]["inspections"] == 2
     out = io.StringIO()
     bad = argparse.Namespace(central_command="status", central=UNREACHABLE, json=True)
