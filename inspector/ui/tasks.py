@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
@@ -117,6 +118,20 @@ def _default_error(exc: BaseException) -> None:
     report_exception(exc)
 
 
+def _while_alive(owner: QObject, callback: Callable[[Any], None] | None) -> Callable[[Any], None] | None:
+    """``callback``, but doing nothing once ``owner``'s C++ object is gone (a closed page)."""
+    if callback is None:
+        return None
+
+    def deliver(value: Any) -> None:
+        if shiboken6.isValid(owner):
+            callback(value)
+        else:
+            log.debug("Dropped a background result for a deleted %s", type(owner).__name__)
+
+    return deliver
+
+
 def _start(
     pool: QThreadPool | None,
     fn: Callable[..., Any],
@@ -126,7 +141,12 @@ def _start(
     on_error: Callable[[BaseException], None] | None,
     on_progress: Callable[[Any], None] | None,
     cancel_token: CancelToken | None,
+    owner: QObject | None = None,
 ) -> Task:
+    if owner is not None:
+        on_done, on_error, on_progress = (
+            _while_alive(owner, callback) for callback in (on_done, on_error, on_progress)
+        )
     if on_progress is not None:
         kwargs = {**kwargs, "progress": None}
     if cancel_token is not None:
@@ -154,14 +174,17 @@ def run_task(
     on_error: Callable[[BaseException], None] | None = None,
     on_progress: Callable[[Any], None] | None = None,
     cancel_token: CancelToken | None = None,
+    owner: QObject | None = None,
     **kwargs: Any,
 ) -> Task:
     """Run ``fn(*args, **kwargs)`` on the global thread pool; see the module docstring.
 
     Without ``on_error`` an exception is reported like an uncaught one (log + plain-words dialog).
+    With ``owner`` (the widget whose callbacks these are), results that arrive after the owner was
+    deleted are dropped instead of reaching a dead widget.
     """
     return _start(
-        QThreadPool.globalInstance(), fn, args, kwargs, on_done, on_error, on_progress, cancel_token
+        QThreadPool.globalInstance(), fn, args, kwargs, on_done, on_error, on_progress, cancel_token, owner
     )
 
 

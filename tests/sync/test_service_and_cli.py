@@ -97,6 +97,7 @@ def test_run_sync_once_and_central_commands(central_url, station_factory, codes,
     assert run_central(bad, out) == 1 and "s3cret-pw" not in out.getvalue()
 
 
+@pytest.mark.exclusive
 @pytest.mark.skipif(
     os.environ.get("INSPECTOR_TEST_RESTART_PG") != "1",
     reason="restarts the shared PostgreSQL server: set INSPECTOR_TEST_RESTART_PG=1 to allow",

@@ -257,7 +257,8 @@ class ReportsPage(QWidget):
         self._generation += 1
         self.stations.refresh(self.data_source())
         run_task(build_intake_report, self.data_source().database, code, first, last,
-                 on_done=lambda r, g=self._generation: self._show_preview(g, r), on_error=self._failed)
+                 on_done=lambda r, g=self._generation: self._show_preview(g, r), on_error=self._failed,
+                 owner=self)
 
     def _show_preview(self, generation: int, report: IntakeReport) -> None:
         if generation != self._generation:

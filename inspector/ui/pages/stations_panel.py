@@ -66,7 +66,7 @@ class StationsPanel(QWidget):
             self.available.emit(False)
             return
         run_task(load_stations, source.database, on_done=self.show_rows,
-                 on_error=lambda _exc: self.available.emit(False))
+                 on_error=lambda _exc: self.available.emit(False), owner=self)
 
     def show_rows(self, rows: list[StationRow]) -> None:
         """Fill the table."""
