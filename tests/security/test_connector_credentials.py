@@ -1,0 +1,45 @@
+"""Station logins cannot read or change the connectors' credentials, settings, links or outbox."""
+
+from __future__ import annotations
+
+import sys
+import uuid
+from pathlib import Path
+
+import psycopg
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "connectors"))
+
+from helpers import add, make_warehouse
+
+from inspector.connectors.credentials import Vault, key_path
+from inspector.connectors.store import load_credentials
+
+pytestmark = pytest.mark.postgres
+
+
+def test_station_logins_cannot_touch_connector_tables(central_url, station_login, codes, tmp_path) -> None:
+    warehouse = codes("NL-SEC")
+    make_warehouse(central_url, warehouse)
+    connector = add(central_url, tmp_path, warehouse, "bol", {},
+                    {"client_id": "bol-client", "client_secret": "very-secret-value"})
+    # The credentials are stored encrypted: not even the administrator's SELECT shows them.
+    with psycopg.connect(central_url) as conn:
+        stored = conn.execute("SELECT ciphertext FROM connector_secrets WHERE connector_id = %s",
+                              (connector.id,)).fetchone()[0]
+        assert "very-secret-value" not in stored and "bol-client" not in stored
+        credentials = load_credentials(conn, Vault(key_path(tmp_path)), connector)
+        assert credentials["client_secret"] == "very-secret-value"
+
+    station_url = station_login(warehouse, "ST-01")
+    for table in ("connector_secrets", "connectors", "connector_returns", "connector_outcomes"):
+        with psycopg.connect(station_url) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute(f"SELECT * FROM {table}")
+    with psycopg.connect(station_url) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute("UPDATE connector_secrets SET ciphertext = 'x'")
+    with psycopg.connect(station_url) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute("INSERT INTO connector_outcomes (id, connector_id, external_id, rma_number, line_no, "
+                     "payload) VALUES (%s, %s, 'x', 'RMA1', 1, '{}')", (uuid.uuid4(), connector.id))
+    with psycopg.connect(station_url) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute("SELECT nextval('connector_rma_seq')")
