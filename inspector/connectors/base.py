@@ -45,6 +45,11 @@ class Platform:
         self.credentials = connector.credentials
         self._http_factory = http
 
+    @property
+    def follow_after_s(self) -> float:
+        """How long after sending the platform is first asked how its processing went (then doubling)."""
+        return float(self.settings.get("follow_after_s", 5.0))
+
     def close(self) -> None:
         """Release connections."""
 

@@ -162,10 +162,10 @@ def _set(conn: Any, row: dict[str, Any], state: str, message: str = "", process_
         row["process_ref"] = process_ref
 
 
-def _apply(conn: Any, row: dict[str, Any], delivery: Delivery) -> None:
+def _apply(conn: Any, row: dict[str, Any], delivery: Delivery, follow_after_s: float = 5.0) -> None:
     if delivery.state == "pending":
         _set(conn, row, "sent", delivery.message, delivery.process_ref or None,
-             retry_in_s=backoff_seconds(row["attempts"] + 1, base=5.0, cap=600.0))
+             retry_in_s=backoff_seconds(row["attempts"] + 1, base=follow_after_s, cap=600.0))
     else:
         _set(conn, row, delivery.state, delivery.message, delivery.process_ref or None)
 
@@ -179,21 +179,22 @@ def dispatch(conn: Any, connector: Connector, platform: Platform, limit: int = 2
     for row in _due(conn, connector, limit):
         try:
             if row["state"] == "sent":
-                _apply(conn, row, platform.follow(row))
+                _apply(conn, row, platform.follow(row), platform.follow_after_s)
                 counts["followed"] += 1
                 continue
             if row["state"] == "sending":  # a run ended mid-send: what does the platform have?
                 found = platform.already_delivered(row)
                 if found is not None:
                     log.info("outcome %s was delivered before the connector stopped", row["id"])
-                    _apply(conn, row, found)
+                    _apply(conn, row, found, platform.follow_after_s)
                     counts["recovered"] += 1
                     continue
             with conn.transaction():
                 conn.execute("UPDATE connector_outcomes SET state = 'sending', attempts = attempts + 1, "
                              "updated_at = now() WHERE id = %s", (row["id"],))
             row["attempts"] += 1
-            _apply(conn, row, platform.send(row))
+            row["state"] = "sending"
+            _apply(conn, row, platform.send(row), platform.follow_after_s)
             counts["sent"] += 1
         except RateLimited as limited:
             _set(conn, row, "waiting", limited.message, retry_in_s=limited.retry_after_s)

@@ -89,6 +89,7 @@ class FakeServer:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
+        self.server.block_on_close = False
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
 
@@ -166,3 +167,117 @@ class FakeWebhook(FakeServer):
 
     def handle(self, request: Request) -> Any:
         return (204, {}, b"")
+
+
+# --- bol.com -------------------------------------------------------------------------------------------
+
+BOL_MEDIA = "application/vnd.retailer.v10+json"
+
+
+class FakeBol(FakeServer):
+    """Token, unhandled returns by page and fulfilment method, handling per RMA item, process statuses.
+
+    ``failing_rma``: RMA items whose handling process ends in FAILURE. ``hold_puts``: a PUT is recorded
+    and processed, but answered only when the test releases it (or never: a kill -9 meanwhile).
+    """
+
+    def __init__(self, returns: list[dict[str, Any]], page_size: int = 2) -> None:
+        super().__init__()
+        self.returns = returns
+        self.page_size = page_size
+        self.processes: dict[str, dict[str, Any]] = {}
+        self.failing_rma: set[str] = set()
+        self.hold_puts = False
+        self.put_arrived = threading.Event()
+        self.tokens = 0
+
+    def problem(self, status: int, title: str, detail: str, violations: Any = None) -> Any:
+        body = {"type": "https://api.bol.com/problems", "title": title, "status": status, "detail": detail,
+                "host": "Instance-001", "instance": "https://api.bol.com/retailer/returns"}
+        if violations:
+            body["violations"] = violations
+        return (status, {"Content-Type": "application/problem+json"}, body)
+
+    def handle(self, request: Request) -> Any:
+        import base64
+
+        if request.path == "/token":
+            basic = "Basic " + base64.b64encode(b"bol-client:bol-secret").decode()
+            if request.method != "POST" or request.headers.get("authorization") != basic:
+                return (401, {}, {"error": "invalid_client", "error_description": "Bad client credentials"})
+            self.tokens += 1
+            return (200, {}, {"access_token": f"tok-{self.tokens}", "token_type": "Bearer", "expires_in": 299,
+                              "scope": "RETAILER"})
+        if not (request.headers.get("authorization") or "").startswith("Bearer tok-"):
+            return self.problem(401, "Unauthorized", "Full authentication is required.")
+        if request.headers.get("accept") != BOL_MEDIA:
+            return self.problem(406, "Not Acceptable", "Accept header must be " + BOL_MEDIA)
+        if request.method == "GET" and request.path == "/retailer/returns":
+            method = request.query.get("fulfilment-method", ["FBR"])[0]
+            page = int(request.query.get("page", ["1"])[0])
+            open_ = [r for r in self.returns if r["fulfilmentMethod"] == method
+                     and not all(i["handled"] for i in r["returnItems"])]
+            chunk = open_[(page - 1) * self.page_size:page * self.page_size]
+            return (200, {"Content-Type": BOL_MEDIA}, {"returns": chunk} if chunk else {})
+        if request.method == "PUT" and request.path.startswith("/retailer/returns/"):
+            rma = request.path.rsplit("/", 1)[1]
+            if request.headers.get("content-type") != BOL_MEDIA:
+                return self.problem(415, "Unsupported Media Type", "Content-Type must be " + BOL_MEDIA)
+            body = request.json()
+            if body.get("handlingResult") not in ("RETURN_RECEIVED", "EXCHANGE_PRODUCT",
+                                                  "RETURN_DOES_NOT_MEET_CONDITIONS", "REPAIR_PRODUCT",
+                                                  "CUSTOMER_KEEPS_PRODUCT_PAID", "STILL_APPROVED"):
+                return self.problem(
+                    400, "Bad Request", "Request contains invalid value(s): 'handlingResult'.",
+                    [{"name": "handlingResult", "reason": "Must be one of the handling results."}])
+            if not any(i["rmaId"] == int(rma) for r in self.returns for i in r["returnItems"]):
+                return self.problem(404, "Not Found", f"Return item with rma id {rma} not found.")
+            pid = str(len(self.processes) + 1)
+            process = {"processStatusId": pid, "entityId": rma, "eventType": "HANDLE_RETURN_ITEM",
+                       "description": f"Handle the return item with rma id {rma}.", "status": "PENDING",
+                       "createTimestamp": "2026-12-03T14:08:04+01:00",
+                       "links": [{"rel": "self", "href": f"{self.url}/shared/process-status/{pid}",
+                                  "method": "GET"}], "_request": body}
+            with self.lock:
+                self.processes[pid] = process
+            self.put_arrived.set()
+            if self.hold_puts:
+                return "hang"
+            return (202, {"Content-Type": BOL_MEDIA}, self._public(process))
+        if request.method == "GET" and request.path.startswith("/shared/process-status/"):
+            process = self.processes.get(request.path.rsplit("/", 1)[1])
+            if process is None:
+                return self.problem(404, "Not Found", "Process status not found.")
+            self._finish(process)
+            return (200, {"Content-Type": BOL_MEDIA}, self._public(process))
+        if request.method == "GET" and request.path == "/shared/process-status":
+            entity = request.query.get("entity-id", [""])[0]
+            found = [self._public(p) for p in self.processes.values() if p["entityId"] == entity
+                     and p["eventType"] == request.query.get("event-type", [""])[0]]
+            return (200, {"Content-Type": BOL_MEDIA}, {"processStatuses": found} if found else {})
+        return super().handle(request)
+
+    def _finish(self, process: dict[str, Any]) -> None:
+        if process["status"] != "PENDING":
+            return
+        rma = process["entityId"]
+        if rma in self.failing_rma:
+            process["status"] = "FAILURE"
+            process["errorMessage"] = f"Return item {rma} cannot be handled: the return period has expired."
+            return
+        process["status"] = "SUCCESS"
+        for ret in self.returns:
+            for item in ret["returnItems"]:
+                if str(item["rmaId"]) == rma:
+                    item["handled"] = True
+                    item["processingResults"] = [{"quantity": process["_request"]["quantityReturned"],
+                                                  "processingResult": "ACCEPTED",
+                                                  "handlingResult": process["_request"]["handlingResult"]}]
+
+    @staticmethod
+    def _public(process: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in process.items() if not k.startswith("_")}
+
+    def puts(self, rma: Any = None) -> list[Request]:
+        puts = self.seen("PUT", "/retailer/returns/")
+        return [r for r in puts if rma is None or r.path.endswith(f"/{rma}")]
