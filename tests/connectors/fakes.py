@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -281,3 +282,111 @@ class FakeBol(FakeServer):
     def puts(self, rma: Any = None) -> list[Request]:
         puts = self.seen("PUT", "/retailer/returns/")
         return [r for r in puts if rma is None or r.path.endswith(f"/{rma}")]
+
+
+# --- Shopify -------------------------------------------------------------------------------------------
+
+
+class FakeShopify(FakeServer):
+    """``POST /admin/api/{version}/graphql.json``: orders with returns (cursor-paged), ``returnProcess``,
+    ``node(id:)`` of a return line item; a leaky bucket answering ``extensions.cost`` and THROTTLED."""
+
+    def __init__(self, orders: list[dict[str, Any]], version: str = "2025-07", bucket: float = 1000.0,
+                 restore_rate: float = 1000.0, query_cost: float = 52.0) -> None:
+        super().__init__()
+        self.orders = orders
+        self.version = version
+        self.served = version
+        self.bucket = bucket
+        self.available = bucket
+        self.restore_rate = restore_rate
+        self.query_cost = query_cost
+        self.last = time.monotonic()
+        self.throttled = 0
+        self.processed: list[dict[str, Any]] = []
+        self.hold_mutations = False
+        self.mutation_arrived = threading.Event()
+
+    def _cost(self, requested: float) -> tuple[bool, dict[str, Any]]:
+        now = time.monotonic()
+        self.available = min(self.bucket, self.available + (now - self.last) * self.restore_rate)
+        self.last = now
+        ok = self.available >= requested
+        if ok:
+            self.available -= requested
+        return ok, {"cost": {"requestedQueryCost": requested, "actualQueryCost": requested if ok else None,
+                             "throttleStatus": {"maximumAvailable": self.bucket,
+                                                "currentlyAvailable": self.available,
+                                                "restoreRate": self.restore_rate}}}
+
+    def handle(self, request: Request) -> Any:
+        if request.path != f"/admin/api/{self.version}/graphql.json" or request.method != "POST":
+            return (404, {}, {"errors": "Not Found"})
+        if request.headers.get("x-shopify-access-token") != "shpat_test":
+            return (401, {}, {"errors": "[API] Invalid API key or access token (unrecognized login or wrong "
+                                        "password)"})
+        body = request.json()
+        query, variables = body["query"], body.get("variables") or {}
+        headers = {"X-Shopify-API-Version": self.served}
+        with self.lock:
+            ok, extensions = self._cost(10.0 if "returnProcess" in query else self.query_cost)
+        if not ok:
+            self.throttled += 1
+            return (200, headers, {"errors": [{"message": "Throttled", "extensions": {
+                "code": "THROTTLED", "documentation": "https://shopify.dev/api/usage/rate-limits"}}],
+                "extensions": extensions})
+        if "returnProcess" in query:
+            with self.lock:
+                result = self._process(variables["input"])
+            if self._hold():
+                return "hang"
+            return (200, headers, {"data": {"returnProcess": result}, "extensions": extensions})
+        if "node(id:" in query:
+            item = self._line(variables["id"])
+            node = {"id": item["id"], "quantity": item["quantity"],
+                    "processedQuantity": item["processedQuantity"]} if item else None
+            return (200, headers, {"data": {"node": node}, "extensions": extensions})
+        if "orders(" in query:
+            first = int(variables["first"])
+            start = int(variables["after"].split(":")[1]) if variables.get("after") else 0
+            chunk = self.orders[start:start + first]
+            more = start + first < len(self.orders)
+            return (200, headers, {"data": {"orders": {
+                "pageInfo": {"hasNextPage": more, "endCursor": f"cursor:{start + first}" if more else None},
+                "nodes": chunk}}, "extensions": extensions})
+        return (200, headers, {"errors": [{"message": "Field 'x' doesn't exist on type 'QueryRoot'"}]})
+
+    def _hold(self) -> bool:
+        self.mutation_arrived.set()
+        return self.hold_mutations
+
+    def _line(self, gid: str) -> dict[str, Any] | None:
+        for order in self.orders:
+            for ret in order["returns"]["nodes"]:
+                for item in ret["returnLineItems"]["nodes"]:
+                    if item["id"] == gid:
+                        return item
+        return None
+
+    def _process(self, data: dict[str, Any]) -> dict[str, Any]:
+        errors = []
+        for line in data["returnLineItems"]:
+            item = self._line(line["id"])
+            if item is None:
+                errors.append({"field": ["input", "returnLineItems", "id"],
+                               "message": "Return line item not found", "code": "NOT_FOUND"})
+                continue
+            if line["quantity"] > item["quantity"] - item["processedQuantity"]:
+                errors.append({"field": ["input", "returnLineItems", "quantity"],
+                               "message": "Quantity exceeds the processable quantity", "code": "INVALID"})
+            for disposition in line.get("dispositions") or []:
+                if disposition["dispositionType"] == "RESTOCKED" and not disposition.get("locationId"):
+                    errors.append({"field": ["input", "returnLineItems", "dispositions", "locationId"],
+                                   "message": "Location is required when the disposition type is RESTOCKED",
+                                   "code": "INVALID"})
+        if errors:
+            return {"return": None, "userErrors": errors}
+        self.processed.append(data)
+        for line in data["returnLineItems"]:
+            self._line(line["id"])["processedQuantity"] += line["quantity"]
+        return {"return": {"id": data["returnId"], "status": "OPEN"}, "userErrors": []}
