@@ -39,9 +39,29 @@ BACKOFF_CAP_S = 6 * 3600.0
 FINAL_OUTCOMES = ("received", "missing", "wrong_item")
 
 
+_EXPORT_UNITS = """SELECT r.rma_number, r.rma_number, jsonb_build_object(l.line_no::text,
+                  jsonb_build_object('id', r.rma_number || '/' || l.line_no)), '{}'::jsonb, r.refund_choice,
+                  l.line_no, l.quantity, l.sku, l.gtin, i.unit_index, i.outcome, i.final_grade, i.disposition,
+                  i.destination, i.refund_recommendation, i.refund_amount_cents, i.finished_at
+           FROM connectors c
+           JOIN returns r ON r.warehouse_id = c.warehouse_id
+           JOIN return_lines l ON l.return_id = r.id
+           JOIN inspections i ON i.return_line_id = l.id AND i.status = 'finished'
+                AND i.outcome = ANY(%s) AND i.finished_at >= c.created_at
+           WHERE c.id = %s
+             AND NOT EXISTS (SELECT 1 FROM connector_outcomes o WHERE o.connector_id = c.id
+                             AND o.external_id = r.rma_number || '/' || l.line_no)
+           ORDER BY r.rma_number, l.line_no, i.unit_index, i.finished_at"""
+
+
 def _units(conn: Any, connector: Connector) -> dict[tuple[str, int], dict[str, Any]]:
-    """Finished lines of the connector's returns without an outcome yet, with their units."""
-    rows = conn.execute(
+    """Finished lines of the connector's returns without an outcome yet, with their units.
+
+    An ``export`` connector exports every return of its warehouse (file imports included) whose lines
+    were finished after the connector was added; the others only the returns they imported.
+    """
+    rows = conn.execute(_EXPORT_UNITS, (list(FINAL_OUTCOMES), connector.id)).fetchall() \
+        if connector.platform == "export" else conn.execute(
         """SELECT cr.external_id, cr.rma_number, cr.lines, cr.extra, r.refund_choice, l.line_no, l.quantity,
                   l.sku, l.gtin, i.unit_index, i.outcome, i.final_grade, i.disposition, i.destination,
                   i.refund_recommendation, i.refund_amount_cents, i.finished_at

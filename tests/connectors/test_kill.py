@@ -37,8 +37,8 @@ def test_outcomes_reach_bol_and_shopify_exactly_once_through_kill_9(central_url,
     try:
         warehouse = codes("NL-KILL")
         make_warehouse(central_url, warehouse)
-        a = add(central_url, tmp_path, warehouse, "bol", {"base_url": bol.url, "token_url": bol.url + "/token",
-                                                           "follow_after_s": 0},
+        a = add(central_url, tmp_path, warehouse, "bol",
+                {"base_url": bol.url, "token_url": bol.url + "/token", "follow_after_s": 0},
                 {"client_id": "bol-client", "client_secret": "bol-secret"}, name="a-bol")
         b = add(central_url, tmp_path, warehouse, "shopify", {"shop_url": shop.url,
                                                                "location_id": "gid://shopify/Location/1"},
@@ -66,8 +66,8 @@ def test_outcomes_reach_bol_and_shopify_exactly_once_through_kill_9(central_url,
         process.wait(10)
         assert [o["state"] for o in outcomes(central_url, b)] == ["sending"]
 
-        # 3. A clean run (in this process): Shopify's processed quantity shows the disposition arrived; bol.com's process is
-        #    followed to its end.
+        # 3. A clean run (in this process): Shopify's processed quantity shows the disposition arrived;
+        #    bol.com's process is followed to its end.
         shop.hold_mutations = False
         assert run(central_url, tmp_path, b, Client()).outbox == {"recovered": 1}
         assert run(central_url, tmp_path, a, Client()).outbox == {"followed": 1}
