@@ -43,3 +43,40 @@ def test_station_logins_cannot_touch_connector_tables(central_url, station_login
                      "payload) VALUES (%s, %s, 'x', 'RMA1', 1, '{}')", (uuid.uuid4(), connector.id))
     with psycopg.connect(station_url) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
         conn.execute("SELECT nextval('connector_rma_seq')")
+
+
+def test_credentials_never_reach_the_logs(central_url, codes, tmp_path, caplog) -> None:
+    import base64
+    import copy
+    import io
+    import logging
+
+    from fakes import FakeBol, FakeShopify, fixture
+    from helpers import Client, run
+
+    from inspector.cli import main
+
+    caplog.set_level(logging.DEBUG)
+    bol = FakeBol(copy.deepcopy(fixture("bol_returns.json")["returns"]))
+    shop = FakeShopify(copy.deepcopy(fixture("shopify_orders.json")["orders"]))
+    try:
+        warehouse = codes("NL-LOG")
+        make_warehouse(central_url, warehouse)
+        good = add(central_url, tmp_path, warehouse, "bol", {"base_url": bol.url, "token_url": bol.url + "/token"},
+                   {"client_id": "bol-client", "client_secret": "bol-secret"}, name="bol")
+        bad = add(central_url, tmp_path, warehouse, "bol", {"base_url": bol.url, "token_url": bol.url + "/token"},
+                  {"client_id": "bol-client", "client_secret": "wrong-bol-secret"}, name="bol2")
+        shopify = add(central_url, tmp_path, warehouse, "shopify", {"shop_url": shop.url},
+                      {"access_token": "shpat_test"}, name="shop")
+        for connector in (good, bad, shopify):
+            run(central_url, tmp_path, connector, Client())
+        out = io.StringIO()
+        main(["--data-dir", str(tmp_path), "connectors", "list", "--central", central_url], out)
+        main(["--data-dir", str(tmp_path), "connectors", "status", "--central", central_url], out)
+    finally:
+        bol.close()
+        shop.close()
+    shown = caplog.text + out.getvalue()
+    assert "Bad client credentials" in shown  # the failure is told ...
+    for secret in ("bol-secret", "shpat_test", "tok-1", base64.b64encode(b"bol-client:bol-secret").decode()):
+        assert secret not in shown  # ... but no credential, token or Authorization header
