@@ -62,9 +62,10 @@ def test_credentials_never_reach_the_logs(central_url, codes, tmp_path, caplog) 
     try:
         warehouse = codes("NL-LOG")
         make_warehouse(central_url, warehouse)
-        good = add(central_url, tmp_path, warehouse, "bol", {"base_url": bol.url, "token_url": bol.url + "/token"},
+        where = {"base_url": bol.url, "token_url": bol.url + "/token"}
+        good = add(central_url, tmp_path, warehouse, "bol", where,
                    {"client_id": "bol-client", "client_secret": "bol-secret"}, name="bol")
-        bad = add(central_url, tmp_path, warehouse, "bol", {"base_url": bol.url, "token_url": bol.url + "/token"},
+        bad = add(central_url, tmp_path, warehouse, "bol", where,
                   {"client_id": "bol-client", "client_secret": "wrong-bol-secret"}, name="bol2")
         shopify = add(central_url, tmp_path, warehouse, "shopify", {"shop_url": shop.url},
                       {"access_token": "shpat_test"}, name="shop")
