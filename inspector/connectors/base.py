@@ -38,6 +38,9 @@ class Platform:
     name = ""
     credential_names: tuple[str, ...] = ()
     sends_outcomes = True
+    registers_unannounced = False
+    """Whether inspected parcels nobody announced, with an order of this platform, are registered there."""
+    settle_s = 600.0
 
     def __init__(self, connector: Connector, http: Callable[..., HttpClient]) -> None:
         self.connector = connector

@@ -33,7 +33,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from inspector.connectors.base import Delivery, Page, Platform
-from inspector.connectors.http import HttpClient, Transient
+from inspector.connectors.http import HttpClient, Rejected, Transient
 from inspector.connectors.importing import PlatformReturn, reason_code
 
 BASE_URL = "https://api.bol.com"
@@ -86,6 +86,8 @@ class BolPlatform(Platform):
         self.http: HttpClient = self._http_factory(self.settings.get("base_url", BASE_URL),
                                                    headers={"Accept": MEDIA_TYPE})
         self._token = False
+        self.registers_unannounced = bool(self.settings.get("register_unannounced", False))
+        self.settle_s = float(self.settings.get("unannounced_settle_s", 600))
 
     def close(self) -> None:
         self.http.close()
@@ -140,12 +142,32 @@ class BolPlatform(Platform):
             handling = "EXCHANGE_PRODUCT"
         else:
             handling = "RETURN_RECEIVED"
-        return {"handlingResult": handling, "quantityReturned": outcome["received"]}
+        request = {"handlingResult": handling, "quantityReturned": outcome["received"]}
+        if link.get("create"):  # a parcel nobody announced: the return is created on bol.com
+            request.update(orderId=link["order_id"], ean=link["ean"])
+        return request
+
+    def _order_item(self, request: dict[str, Any]) -> str:
+        """The order item of the order with the EAN (``POST /retailer/returns`` wants its id)."""
+        order = self.http.json("GET", f"/retailer/orders/{request['orderId']}")
+        for item in (order.get("orderItems") or []) if isinstance(order, dict) else []:
+            ean = (item.get("product") or {}).get("ean") or item.get("ean")
+            if ean == request["ean"]:
+                return str(item["orderItemId"])
+        raise Rejected(f"bol.com order {request['orderId']} has no item with EAN {request['ean']}")
 
     def send(self, row: dict[str, Any]) -> Delivery:
         self._authorise()
+        request = row["payload"]["request"]
+        if "orderId" in request:
+            create = {"orderItemId": self._order_item(request),
+                      "quantityReturned": request["quantityReturned"],
+                      "handlingResult": request["handlingResult"]}
+            body = self.http.json("POST", "/retailer/returns", once=True,
+                                  headers={"Content-Type": MEDIA_TYPE}, json=create)
+            return self._process(body)
         body = self.http.json("PUT", f"/retailer/returns/{row['external_id']}", once=True,
-                              json=row["payload"]["request"], headers={"Content-Type": MEDIA_TYPE})
+                              json=request, headers={"Content-Type": MEDIA_TYPE})
         return self._process(body)
 
     def follow(self, row: dict[str, Any]) -> Delivery:
@@ -154,8 +176,11 @@ class BolPlatform(Platform):
 
     def already_delivered(self, row: dict[str, Any]) -> Delivery | None:
         self._authorise()
+        request = row["payload"]["request"]
+        entity, event = (self._order_item(request), "CREATE_RETURN_ITEM") if "orderId" in request \
+            else (row["external_id"], "HANDLE_RETURN_ITEM")
         body = self.http.json("GET", "/shared/process-status", params={
-            "entity-id": row["external_id"], "event-type": "HANDLE_RETURN_ITEM", "page": 1})
+            "entity-id": entity, "event-type": event, "page": 1})
         found = [p for p in (body.get("processStatuses") or []) if isinstance(p, dict)]
         for status in ("SUCCESS", "PENDING"):
             for process in found:

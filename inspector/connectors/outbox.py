@@ -92,6 +92,49 @@ def _units(conn: Any, connector: Connector) -> dict[tuple[str, int], dict[str, A
     return lines
 
 
+_UNANNOUNCED_UNITS = """SELECT r.id, r.rma_number, r.order_number, i.item_gtin, i.item_sku, i.id, i.outcome,
+                  i.final_grade, i.disposition, i.destination, i.refund_recommendation, i.refund_amount_cents,
+                  i.finished_at
+           FROM connectors c
+           JOIN returns r ON r.warehouse_id = c.warehouse_id AND r.source = 'unannounced'
+           JOIN inspections i ON i.return_id = r.id AND i.status = 'finished' AND i.item_gtin <> ''
+                AND i.finished_at >= c.created_at
+           WHERE c.id = %s AND r.order_number ~ '^[0-9]{6,}$'
+             AND NOT EXISTS (SELECT 1 FROM inspections open_ WHERE open_.return_id = r.id
+                             AND open_.status = 'in_progress')
+             AND (SELECT max(f.finished_at) FROM inspections f WHERE f.return_id = r.id)
+                 < now() - make_interval(secs => %s::float8)
+             AND NOT EXISTS (SELECT 1 FROM connector_outcomes o WHERE o.connector_id = c.id
+                             AND o.external_id = 'new:' || r.id || ':' || i.item_gtin)
+           ORDER BY r.rma_number, i.item_gtin, i.finished_at"""
+
+
+def unannounced_lines(conn: Any, connector: Connector, settle_s: float) -> list[dict[str, Any]]:
+    """Unannounced returns with a platform order number, inspected and settled, as lines per product.
+
+    A return nobody announced has no lines: each product found in it (by GTIN) becomes a line whose
+    units are its finished inspections, once no inspection of the return has been open or finished for
+    ``settle_s`` seconds (the station is done with the parcel).
+    """
+    lines: dict[tuple[str, str], dict[str, Any]] = {}
+    for (return_id, rma, order, gtin, sku, inspection_id, outcome, grade, disposition, destination, refund,
+         refund_cents, finished_at) in conn.execute(_UNANNOUNCED_UNITS, (connector.id, settle_s)).fetchall():
+        line = lines.setdefault((rma, gtin), {
+            "return_id": str(return_id), "rma": rma, "line_no": 0, "sku": sku, "gtin": gtin,
+            "refund_choice": "refund", "extra": {"order_id": order, "ean": gtin, "create": True},
+            "link": {"id": f"new:{return_id}:{gtin}"}, "units": {},
+        })
+        line["units"][len(line["units"]) + 1] = {
+            "unit": len(line["units"]) + 1, "outcome": "received" if outcome in ("extra", "received")
+            else outcome, "grade": grade, "disposition": disposition, "destination": destination,
+            "refund": refund, "refund_cents": refund_cents, "inspection": str(inspection_id),
+            "finished_at": finished_at.isoformat() if finished_at else None,
+        }
+    for line in lines.values():
+        line["quantity"] = len(line["units"])
+    return list(lines.values())
+
+
 def summarise(line: dict[str, Any]) -> dict[str, Any]:
     """A finished line's outcome, platform-neutral: what the exports write and the platforms map."""
     units = [line["units"][k] for k in sorted(line["units"])]
@@ -118,7 +161,10 @@ def enqueue(conn: Any, connector: Connector, platform: Platform) -> int:
     """Put the outcome of every newly finished line in the outbox (once); returns how many."""
     added = 0
     with conn.transaction():
-        for line in _units(conn, connector).values():
+        lines = list(_units(conn, connector).values())
+        if platform.registers_unannounced:
+            lines += unannounced_lines(conn, connector, platform.settle_s)
+        for line in lines:
             if len(line["units"]) < line["quantity"]:
                 continue  # units still to inspect
             outcome = summarise(line)

@@ -191,6 +191,13 @@ class FakeBol(FakeServer):
         self.hold_puts = False
         self.put_arrived = threading.Event()
         self.tokens = 0
+        self.created: list[dict[str, Any]] = []
+        # GET /retailer/orders/{orderId} (redoc v10 'get-order'): orderItems with orderItemId, product.ean
+        self.orders: dict[str, dict[str, Any]] = {"4012345699": {
+            "orderId": "4012345699", "orderPlacedDateTime": "2026-11-01T10:00:00+01:00",
+            "orderItems": [{"orderItemId": "6107434013", "quantity": 2, "cancellationRequest": False,
+                            "fulfilment": {"method": "FBR"},
+                            "product": {"ean": "8712345678906", "title": "Product 0"}}]}}
 
     def problem(self, status: int, title: str, detail: str, violations: Any = None) -> Any:
         body = {"type": "https://api.bol.com/problems", "title": title, "status": status, "detail": detail,
@@ -245,6 +252,25 @@ class FakeBol(FakeServer):
             if self.hold_puts:
                 return "hang"
             return (202, {"Content-Type": BOL_MEDIA}, self._public(process))
+        if request.method == "GET" and request.path.startswith("/retailer/orders/"):
+            order_id = request.path.rsplit("/", 1)[1]
+            order = self.orders.get(order_id)
+            if order is None:
+                return self.problem(404, "Not Found", f"Order with id {order_id} not found.")
+            return (200, {"Content-Type": BOL_MEDIA}, order)
+        if request.method == "POST" and request.path == "/retailer/returns":
+            body = request.json()
+            item = str(body.get("orderItemId"))
+            if not any(str(i["orderItemId"]) == item for o in self.orders.values() for i in o["orderItems"]):
+                return self.problem(400, "Bad Request", f"Order item {item} not found.")
+            pid = str(len(self.processes) + 1)
+            process = {"processStatusId": pid, "entityId": item, "eventType": "CREATE_RETURN_ITEM",
+                       "description": f"Create return for order item {item}.", "status": "PENDING",
+                       "createTimestamp": "2026-12-03T14:08:04+01:00", "links": [], "_request": body}
+            with self.lock:
+                self.processes[pid] = process
+                self.created.append(body)
+            return (202, {"Content-Type": BOL_MEDIA}, self._public(process))
         if request.method == "GET" and request.path.startswith("/shared/process-status/"):
             process = self.processes.get(request.path.rsplit("/", 1)[1])
             if process is None:
@@ -260,6 +286,9 @@ class FakeBol(FakeServer):
 
     def _finish(self, process: dict[str, Any]) -> None:
         if process["status"] != "PENDING":
+            return
+        if process["eventType"] == "CREATE_RETURN_ITEM":
+            process["status"] = "SUCCESS"
             return
         rma = process["entityId"]
         if rma in self.failing_rma:

@@ -103,3 +103,25 @@ def outcomes(central_url: str, connector: Connector) -> list[dict[str, Any]]:
             (connector.id,)).fetchall()
     return [dict(zip(("external_id", "rma", "line_no", "state", "message", "held", "payload", "id"), r,
                      strict=True)) for r in rows]
+
+
+def unannounced(central_url: str, warehouse: str, order: str, gtins: list[str], refund: str = "full") -> str:
+    """A parcel nobody announced, registered and inspected at a station (one inspection per GTIN)."""
+    rma = f"UNK-ST-01-{uuid.uuid4().hex[:5]}"
+    with psycopg.connect(central_url) as conn:
+        wid = conn.execute("SELECT id FROM warehouses WHERE code = %s", (warehouse,)).fetchone()[0]
+        return_id, station = uuid.uuid4(), uuid.uuid4()
+        conn.execute("INSERT INTO returns (id, warehouse_id, rma_number, order_number, source, status, "
+                     "origin_station_id) VALUES (%s, %s, %s, %s, 'unannounced', 'received', %s)",
+                     (return_id, wid, rma, order, station))
+        for gtin in gtins:
+            conn.execute(
+                """INSERT INTO inspections (id, return_id, unit_index, status, outcome, item_sku, item_gtin,
+                     item_description, verified_code, verification_note, serial_scanned, checklist_id,
+                     checklist_version, answers, final_grade, override_reason, disposition, destination,
+                     refund_recommendation, notes, started_at, finished_at, created_at, updated_at,
+                     warehouse_id, origin_station_id)
+                   VALUES (%s, %s, 1, 'finished', 'extra', '', %s, '', '', '', '', 'other', 1, '{}',
+                     'restock', '', 'restock', 'A-01', %s, '', now(), now(), now(), now(), %s, %s)""",
+                (uuid.uuid4(), return_id, gtin, refund, wid, station))
+    return rma

@@ -9,7 +9,7 @@ import io
 import psycopg
 import pytest
 from fakes import FakeBol, fixture
-from helpers import Client, add, finish, make_warehouse, outcomes, returns_of, run
+from helpers import Client, add, finish, make_warehouse, outcomes, returns_of, run, unannounced
 
 from inspector.cli import main
 
@@ -155,3 +155,22 @@ def test_wrong_credentials_fail_the_connector_with_a_plain_message(central_url, 
     result = run(central_url, tmp_path, connector, Client())
     assert "Bad client credentials" in result.error and "check the API key" in result.error
     assert "wrong-secret" not in result.error
+
+
+def test_a_parcel_nobody_announced_is_registered_with_bol(central_url, tmp_path, codes, bol):
+    warehouse, connector = connect_bol(central_url, tmp_path, codes, bol, register_unannounced=True,
+                                       unannounced_settle_s=0)
+    run(central_url, tmp_path, connector, Client())
+    rma = unannounced(central_url, warehouse, "4012345699", ["8712345678906", "8712345678906"])
+    unannounced(central_url, warehouse, "4012345699", ["5901234123457"])  # not in that order
+    unannounced(central_url, warehouse, "WEBSHOP-77", ["8712345678906"])  # not a bol.com order
+    result = run(central_url, tmp_path, connector, Client())
+    assert result.queued == 2 and result.outbox == {"sent": 1, "rejected": 1}, result
+    assert bol.created == [{"orderItemId": "6107434013", "quantityReturned": 2,
+                            "handlingResult": "RETURN_RECEIVED"}]
+    run(central_url, tmp_path, connector, Client())
+    states = {(o["rma"], o["state"], o["message"]) for o in outcomes(central_url, connector)}
+    assert (rma, "accepted", "") in states
+    assert any(state == "rejected" and "has no item with EAN 5901234123457" in message
+               for _, state, message in states)
+    assert len(bol.created) == 1
