@@ -151,7 +151,8 @@ class HttpClient:
         """Set a header on every later request (an access token)."""
         self._client.headers[name] = value
 
-    def _wait(self, seconds: float) -> None:
+    def wait(self, seconds: float) -> None:
+        """Wait ``seconds`` (recorded in ``waits``)."""
         self.waits.append(seconds)
         self.sleep(seconds)
 
@@ -182,14 +183,14 @@ class HttpClient:
                     raise problem
                 log.info("%s %s: rate limited, waiting %.1f s as asked", method, _path(url),
                          problem.retry_after_s)
-                self._wait(problem.retry_after_s)
+                self.wait(problem.retry_after_s)
                 continue
             failures += 1
             if isinstance(problem, Transient) and not isinstance(problem, Unauthorised) \
                     and failures < self.tries and not once:
                 delay = backoff_seconds(failures, base=0.5, cap=8.0)
                 log.info("%s %s: %s; trying again in %.1f s", method, _path(url), problem.message, delay)
-                self._wait(delay)
+                self.wait(delay)
                 continue
             raise problem
 

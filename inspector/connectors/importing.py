@@ -110,21 +110,23 @@ def write_page(conn: Any, connector: Connector, returns: list[PlatformReturn],
             "AND external_id = ANY(%s)", (connector.id, list(unique))).fetchall()) if unique else {}
         batch = []
         for number, item in enumerate(unique.values(), start=1):
-            rma = known.get(item.external_id) or _allocate_rma(conn)
+            # The link first: the RMA number it holds is the one (a number allocated meanwhile is unused).
+            rma = conn.execute(
+                "INSERT INTO connector_returns (connector_id, external_id, rma_number, lines, extra) "
+                "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (connector_id, external_id) "
+                "DO UPDATE SET lines = EXCLUDED.lines, extra = EXCLUDED.extra, last_seen_at = now() "
+                "RETURNING rma_number",
+                (connector.id, item.external_id, known.get(item.external_id) or _allocate_rma(conn),
+                 Jsonb({str(k): v for k, v in item.line_refs.items()}), Jsonb(item.extra)),
+            ).fetchone()[0]
             obj = {**item.record, "rma_number": rma, "warehouse": connector.warehouse_code}
             record = _json_record(number, obj, set())
             report.returns_read += 1
             announced, problems = (None, []) if item.problem else validator.validate(rma, [record])
             problem = item.problem or "; ".join(f"{p.column}: {p.message}" if p.column else p.message
                                                 for p in problems)
-            conn.execute(
-                "INSERT INTO connector_returns (connector_id, external_id, rma_number, lines, extra, "
-                "import_problem) VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (connector_id, external_id) "
-                "DO UPDATE SET lines = EXCLUDED.lines, extra = EXCLUDED.extra, last_seen_at = now(), "
-                "import_problem = EXCLUDED.import_problem",
-                (connector.id, item.external_id, rma,
-                 Jsonb({str(k): v for k, v in item.line_refs.items()}), Jsonb(item.extra), problem[:2000]),
-            )
+            conn.execute("UPDATE connector_returns SET import_problem = %s WHERE connector_id = %s "
+                         "AND external_id = %s", (problem[:2000], connector.id, item.external_id))
             if announced is None:
                 report.rejected_returns += 1
                 log.warning("%s %s: return %s (%s) not imported: %s", connector.platform, connector.name,

@@ -67,8 +67,11 @@ class RunResult:
     queued: int = 0
     outbox: dict[str, int] = field(default_factory=dict)
     error: str = ""
+    skipped: bool = False
 
     def text(self) -> str:
+        if self.skipped:
+            return f"{self.connector}: skipped, another run of it is in progress"
         sent = ", ".join(f"{k} {v}" for k, v in sorted(self.outbox.items())) or "nothing due"
         head = (f"{self.connector}: {self.created} new, {self.updated} changed, {self.unchanged} unchanged, "
                 f"{self.import_problems} not importable; {self.queued} outcomes queued; outbox: {sent}")
@@ -79,7 +82,24 @@ def run_connector(conn: Any, connector: Connector, vault: Vault,
                   http: Callable[..., HttpClient] | None = None) -> RunResult:
     """One run of one connector (see the module docstring); never raises for a platform's failure."""
     result = RunResult(f"{connector.warehouse_code}/{connector.name}")
-    http = http or HttpClient
+    # One run per connector at a time, whichever machine runs it: two runs would read the same new
+    # returns and pick up the same waiting outcomes. A session lock, so a killed run releases it.
+    lock = _lock_key(connector)
+    if not conn.execute("SELECT pg_try_advisory_lock(%s)", (lock,)).fetchone()[0]:
+        result.skipped = True
+        return result
+    try:
+        return _run(conn, connector, vault, http or HttpClient, result)
+    finally:
+        conn.execute("SELECT pg_advisory_unlock(%s)", (lock,))
+
+
+def _lock_key(connector: Connector) -> int:
+    return int.from_bytes(connector.id.bytes[:8], "big", signed=True)
+
+
+def _run(conn: Any, connector: Connector, vault: Vault, http: Callable[..., HttpClient],
+         result: RunResult) -> RunResult:
     platform: Platform | None = None
     try:
         load_credentials(conn, vault, connector)

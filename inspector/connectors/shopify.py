@@ -173,7 +173,7 @@ class ShopifyPlatform(Platform):
         if self.available is not None and cost > self.available and self.restore_rate > 0:
             wait = (cost - self.available) / self.restore_rate
             log.info("Shopify: %.0f of %.0f points left; waiting %.2f s", self.available, cost, wait)
-            self.http._wait(wait)
+            self.http.wait(wait)
             self.available = cost
 
     def _note_cost(self, body: dict[str, Any]) -> None:

@@ -148,3 +148,15 @@ def test_outcomes_are_exported_once_to_a_file_and_a_signed_webhook(central_url, 
         assert [o["state"] for o in outcomes(central_url, connector)] == ["accepted", "accepted"]
     finally:
         hook.close()
+
+
+def test_one_run_per_connector_at_a_time(central_url, tmp_path, codes, sendcloud):
+    from inspector.connectors.runner import _lock_key
+
+    _warehouse, connector = connect_sendcloud(central_url, tmp_path, codes, sendcloud)
+    with psycopg.connect(central_url, autocommit=True) as other:  # another machine's run holds it
+        other.execute("SELECT pg_advisory_lock(%s)", (_lock_key(connector),))
+        result = run(central_url, tmp_path, connector, Client())
+        assert result.skipped and "another run" in result.text()
+        assert sendcloud.requests == []
+    assert run(central_url, tmp_path, connector, Client()).created == 5  # released with its session
