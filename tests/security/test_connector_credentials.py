@@ -81,3 +81,20 @@ def test_credentials_never_reach_the_logs(central_url, codes, tmp_path, caplog) 
     assert "Bad client credentials" in shown  # the failure is told ...
     for secret in ("bol-secret", "shpat_test", "tok-1", base64.b64encode(b"bol-client:bol-secret").decode()):
         assert secret not in shown  # ... but no credential, token or Authorization header
+
+
+def test_stations_see_only_their_own_warehouses_connector_health(central_url, station_login, codes,
+                                                                 tmp_path) -> None:
+    from inspector.connectors.health import HEALTH_SQL, health_rows
+
+    mine, theirs = codes("NL-H"), codes("BE-H")
+    for warehouse in (mine, theirs):
+        make_warehouse(central_url, warehouse)
+        add(central_url, tmp_path, warehouse, "sendcloud", {}, {"public_key": "pk", "secret_key": "sk-s"})
+    with psycopg.connect(central_url, autocommit=True) as conn:
+        conn.execute("UPDATE connectors SET last_error = 'GET /returns: HTTP 503' WHERE warehouse_id = "
+                     "(SELECT id FROM warehouses WHERE code = %s)", (mine,))
+    with psycopg.connect(station_login(mine, "ST-01")) as conn:
+        rows = health_rows(conn.execute(HEALTH_SQL).fetchall())
+    assert [(r.connector, r.platform, r.failing, r.last_error) for r in rows] == [
+        ("sendcloud", "sendcloud", True, "GET /returns: HTTP 503")]

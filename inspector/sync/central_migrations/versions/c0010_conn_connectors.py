@@ -60,6 +60,30 @@ STATEMENTS = (
     *(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY" for table in TABLES),
     *(f"REVOKE ALL ON {table} FROM PUBLIC" for table in TABLES),
     "REVOKE ALL ON SEQUENCE connector_rma_seq FROM PUBLIC",
+    # What a station may know of its warehouse's connectors (the team lead's Reports page): their health
+    # and their outcomes' states, never settings or credentials. Granted to stations by 'central roles'.
+    # Inside a SECURITY DEFINER function current_user is its owner: the login is session_user.
+    """CREATE FUNCTION public.inspector_connector_health()
+        RETURNS TABLE (connector text, platform text, last_error text, failures int,
+                       last_success_at timestamptz, waiting bigint, rejected bigint, held bigint,
+                       last_rejection text)
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+        SELECT c.name, c.platform, c.last_error, c.failures, c.last_success_at,
+               (SELECT count(*) FROM public.connector_outcomes o WHERE o.connector_id = c.id
+                  AND o.state IN ('waiting', 'sending', 'sent')),
+               (SELECT count(*) FROM public.connector_outcomes o WHERE o.connector_id = c.id
+                  AND o.state = 'rejected'),
+               (SELECT count(*) FROM public.connector_outcomes o WHERE o.connector_id = c.id
+                  AND o.state = 'waiting' AND o.needs_confirmation),
+               (SELECT o.rma_number || ': ' || o.message FROM public.connector_outcomes o
+                 WHERE o.connector_id = c.id AND o.state = 'rejected'
+                 ORDER BY o.done_at DESC NULLS LAST LIMIT 1)
+          FROM public.connectors c
+         WHERE c.enabled AND c.warehouse_id = (SELECT l.warehouse_id FROM public.station_logins l
+                                                WHERE l.role_name = session_user)
+         ORDER BY c.name
+        $$""",
+    "REVOKE EXECUTE ON FUNCTION public.inspector_connector_health() FROM PUBLIC",
 )
 
 
@@ -69,6 +93,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.execute("DROP FUNCTION IF EXISTS public.inspector_connector_health()")
     for table in reversed(TABLES):
         op.execute(f"DROP TABLE IF EXISTS {table}")
     op.execute("DROP SEQUENCE IF EXISTS connector_rma_seq")
