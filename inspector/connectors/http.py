@@ -28,6 +28,9 @@ from typing import Any
 import httpx
 
 log = logging.getLogger(__name__)
+# httpx logs every request's full URL at INFO; a webhook's URL may hold its own token. Our messages name
+# requests without queries and without the path of absolute URLs (see _path).
+logging.getLogger("httpx").setLevel(logging.WARNING)
 
 TIMEOUT = httpx.Timeout(20.0, connect=5.0)
 MAX_INLINE_WAIT_S = 30.0
@@ -224,5 +227,10 @@ class HttpClient:
 
 
 def _path(url: str) -> str:
-    """A URL without its query (which may hold a date range or a cursor, never needed in a message)."""
-    return url.split("?", 1)[0]
+    """A URL as messages show it: without its query; an absolute URL (a webhook's, which may carry a
+    token in its path) as its scheme and host only."""
+    url = url.split("?", 1)[0]
+    if "://" in url:
+        scheme, _, rest = url.partition("://")
+        return f"{scheme}://{rest.split('/', 1)[0]}/…"
+    return url
