@@ -160,3 +160,28 @@ def test_one_run_per_connector_at_a_time(central_url, tmp_path, codes, sendcloud
         assert result.skipped and "another run" in result.text()
         assert sendcloud.requests == []
     assert run(central_url, tmp_path, connector, Client()).created == 5  # released with its session
+
+
+def test_run_as_a_service_until_stopped(central_url, tmp_path, codes, sendcloud):
+    import threading
+
+    from inspector.connectors.runner import run_all
+
+    warehouse, _connector = connect_sendcloud(central_url, tmp_path, codes, sendcloud)
+    stop = threading.Event()
+    seen = []
+
+    def report(result):
+        seen.append(result)
+        stop.set()  # SIGTERM's handler does this in 'inspector connectors run'
+
+    results = run_all(central_url, tmp_path, once=False, warehouse=warehouse, http=Client(), stop=stop,
+                      report=report)
+    assert [r.created for r in results] == [5] and seen == results
+    # Run again as a service: the connector is not due yet (every_s), so nothing runs before the stop.
+    stop.clear()
+    timer = threading.Timer(0.3, stop.set)
+    timer.start()
+    assert run_all(central_url, tmp_path, once=False, warehouse=warehouse, http=Client(), stop=stop,
+                   poll_s=0.1) == []
+    timer.join()
