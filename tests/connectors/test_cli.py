@@ -11,8 +11,6 @@ from helpers import make_warehouse
 
 from inspector.cli import main
 
-pytestmark = pytest.mark.postgres
-
 
 def cli(tmp_path, central_url, *args):
     out = io.StringIO()
@@ -20,6 +18,7 @@ def cli(tmp_path, central_url, *args):
     return code, out.getvalue()
 
 
+@pytest.mark.postgres
 def test_add_list_and_status(central_url, tmp_path, codes, monkeypatch):
     warehouse = codes("NL-CLI")
     make_warehouse(central_url, warehouse)
@@ -59,3 +58,23 @@ def test_add_list_and_status(central_url, tmp_path, codes, monkeypatch):
     code, text = cli(tmp_path, central_url, "status", "--json")
     mine = [c for c in json.loads(text)["connectors"] if c["warehouse"] == warehouse]
     assert mine[0]["failing"] is False and mine[0]["last_success_at"] is None
+
+
+def test_the_systemd_unit_runs_the_connectors_as_a_confined_service() -> None:
+    import configparser
+    import shlex
+    from pathlib import Path
+
+    from inspector.cli import build_parser
+
+    unit = configparser.ConfigParser(strict=False, interpolation=None)
+    unit.optionxform = str  # type: ignore[assignment,method-assign]
+    unit.read(Path(__file__).resolve().parents[2] / "packaging" / "linux" / "inspector-connectors.service",
+              encoding="utf-8")
+    service = unit["Service"]
+    program, *args = shlex.split(service["ExecStart"])
+    parsed = build_parser().parse_args(args)
+    assert program.endswith("/inspector") and parsed.command == "connectors"
+    assert parsed.connectors_command == "run" and not parsed.once
+    assert service["KillSignal"] == "SIGTERM" and service["UMask"] == "0077"
+    assert service["Environment"].split("=", 1)[1] in service["ReadWritePaths"].split()
