@@ -243,12 +243,14 @@ def dispatch(conn: Any, connector: Connector, platform: Platform, limit: int = 2
     """
     counts: dict[str, int] = defaultdict(int)
     for row in _due(conn, connector, limit):
+        phase = "follow"
         try:
             if row["state"] == "sent":
                 _apply(conn, row, platform.follow(row), platform.follow_after_s)
                 counts["followed"] += 1
                 continue
             if row["state"] == "sending":  # a run ended mid-send: what does the platform have?
+                phase = "check"
                 found = platform.already_delivered(row)
                 if found is not None:
                     log.info("outcome %s was delivered before the connector stopped", row["id"])
@@ -260,10 +262,14 @@ def dispatch(conn: Any, connector: Connector, platform: Platform, limit: int = 2
                              "updated_at = now() WHERE id = %s", (row["id"],))
             row["attempts"] += 1
             row["state"] = "sending"
+            phase = "send"
             _apply(conn, row, platform.send(row), platform.follow_after_s)
             counts["sent"] += 1
         except RateLimited as limited:
-            _set(conn, row, "waiting", limited.message, retry_in_s=limited.retry_after_s)
+            # A 429 to the send itself was not processed: the outcome waits. A 429 while checking or
+            # following leaves the state as it was ('sending' is checked again before any resend).
+            _set(conn, row, "waiting" if phase == "send" else row["state"], limited.message,
+                 retry_in_s=limited.retry_after_s)
             raise
         except Rejected as refused:
             log.warning("outcome %s (%s line %s) rejected: %s", row["id"], row["rma_number"], row["line_no"],

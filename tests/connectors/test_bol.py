@@ -174,3 +174,26 @@ def test_a_parcel_nobody_announced_is_registered_with_bol(central_url, tmp_path,
     assert any(state == "rejected" and "has no item with EAN 5901234123457" in message
                for _, state, message in states)
     assert len(bol.created) == 1
+
+
+def test_a_rate_limit_while_checking_a_killed_send_never_leads_to_a_second_send(central_url, tmp_path,
+                                                                                codes, bol):
+    warehouse, connector = connect_bol(central_url, tmp_path, codes, bol)
+    run(central_url, tmp_path, connector, Client())
+    finish(central_url, returns_of(central_url, warehouse)["4012345603"]["rma"], 1, 1)
+    bol.hold_puts = True
+    assert "timed out" in run(central_url, tmp_path, connector, Client(timeout_s=0.3)).error
+    bol.hold_puts = False
+    bol.fail("GET", "/shared/process-status", (429, {"Retry-After": "60"}, {"title": "Too Many Requests"}))
+    with psycopg.connect(central_url, autocommit=True) as conn:
+        conn.execute("UPDATE connector_outcomes SET next_attempt_at = now() WHERE connector_id = %s",
+                     (connector.id,))
+    assert "429" in run(central_url, tmp_path, connector, Client()).error
+    assert [o["state"] for o in outcomes(central_url, connector)] == ["sending"]
+    with psycopg.connect(central_url, autocommit=True) as conn:
+        conn.execute("UPDATE connector_outcomes SET next_attempt_at = now() WHERE connector_id = %s",
+                     (connector.id,))
+    run(central_url, tmp_path, connector, Client())
+    run(central_url, tmp_path, connector, Client())
+    assert [o["state"] for o in outcomes(central_url, connector)] == ["accepted"]
+    assert len(bol.puts()) == 1
