@@ -148,8 +148,11 @@ def _run(args: argparse.Namespace, command: str, url: str, data_dir: Path, out: 
         failing = any(c["failing"] for c in info["connectors"])
         return EXIT_FAILED if failing or info["rejected_outcomes"] else EXIT_OK
     if command == "confirm":
+        import uuid
+
         from inspector.connectors.outbox import confirm
 
+        uuid.UUID(args.outcome)  # ValueError: not an outcome id (exit 2)
         with connect(url) as conn:
             conn.autocommit = True
             found = confirm(conn, args.outcome, args.handling)
@@ -188,6 +191,10 @@ def _print_status(info: dict[str, Any], out: TextIO) -> None:
     for r in info["rejected_outcomes"]:
         out.write(f"REJECTED {r['warehouse']}/{r['connector']} {r['rma']} line {r['line_no']} "
                   f"({r['external_id']}, outcome {r['outcome']}): {r['message']}\n")
+    for h in info["awaiting_confirmation"]:
+        out.write(f"TO CONFIRM {h['warehouse']}/{h['connector']} {h['rma']} line {h['line_no']} "
+                  f"({h['external_id']}): {h['refund']} refund, would send {json.dumps(h['request'])}; "
+                  f"inspector connectors confirm {h['outcome']} [--handling ...]\n")
     for p in info["import_problems"]:
         out.write(f"NOT IMPORTED {p['warehouse']}/{p['connector']} {p['external_id']} ({p['rma']}): "
                   f"{p['problem']}\n")

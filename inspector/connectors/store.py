@@ -152,6 +152,15 @@ def status_rows(conn: Any) -> dict[str, Any]:
             "JOIN warehouses w ON w.id = c.warehouse_id WHERE o.state = 'rejected' "
             "ORDER BY o.done_at DESC NULLS LAST LIMIT 200").fetchall()
     ]
+    held = [
+        {"warehouse": w, "connector": n, "outcome": str(i), "rma": rma, "line_no": line, "external_id": ext,
+         "refund": (payload.get("outcome") or {}).get("refund"), "request": payload.get("request")}
+        for i, w, n, rma, line, ext, payload in conn.execute(
+            "SELECT o.id, w.code, c.name, o.rma_number, o.line_no, o.external_id, o.payload "
+            "FROM connector_outcomes o JOIN connectors c ON c.id = o.connector_id "
+            "JOIN warehouses w ON w.id = c.warehouse_id WHERE o.state = 'waiting' AND o.needs_confirmation "
+            "ORDER BY o.created_at LIMIT 200").fetchall()
+    ]
     problems = [
         {"warehouse": w, "connector": n, "external_id": ext, "rma": rma, "problem": problem}
         for w, n, ext, rma, problem in conn.execute(
@@ -159,7 +168,8 @@ def status_rows(conn: Any) -> dict[str, Any]:
             "JOIN connectors c ON c.id = r.connector_id JOIN warehouses w ON w.id = c.warehouse_id "
             "WHERE r.import_problem <> '' ORDER BY r.last_seen_at DESC LIMIT 200").fetchall()
     ]
-    return {"connectors": connectors, "rejected_outcomes": rejected, "import_problems": problems}
+    return {"connectors": connectors, "rejected_outcomes": rejected, "awaiting_confirmation": held,
+            "import_problems": problems}
 
 
 def as_json(value: Any) -> str:

@@ -99,6 +99,11 @@ def test_a_partial_refund_waits_for_a_supervisor(central_url, tmp_path, codes, b
     held = outcomes(central_url, connector)[0]
     assert held["held"] and held["state"] == "waiting" and not bol.puts()
     out = io.StringIO()
+    main(["--data-dir", str(tmp_path), "connectors", "status", "--central", central_url], out)
+    assert f"TO CONFIRM {warehouse}/bol {rma} line 1" in out.getvalue()
+    assert f"inspector connectors confirm {held['id']}" in out.getvalue()
+    assert main(["--data-dir", str(tmp_path), "connectors", "confirm", "not-an-id", "--central", central_url],
+                io.StringIO()) == 2
     assert main(["--data-dir", str(tmp_path), "connectors", "confirm", str(held["id"]), "--handling",
                  "RETURN_DOES_NOT_MEET_CONDITIONS", "--central", central_url], out) == 0
     run(central_url, tmp_path, connector, Client())
