@@ -61,6 +61,8 @@ def add_connectors_parser(commands: Any) -> argparse.ArgumentParser:
             action.add_argument("outcome", help="the outcome's id (from 'connectors status')")
             action.add_argument("--handling", help="send this handling result instead (bol.com), e.g. "
                                                    "RETURN_DOES_NOT_MEET_CONDITIONS")
+            action.add_argument("--no-refund", action="store_true",
+                                help="send it without the refund (Shopify with issue_refunds)")
     return parser
 
 
@@ -155,7 +157,7 @@ def _run(args: argparse.Namespace, command: str, url: str, data_dir: Path, out: 
         uuid.UUID(args.outcome)  # ValueError: not an outcome id (exit 2)
         with connect(url) as conn:
             conn.autocommit = True
-            found = confirm(conn, args.outcome, args.handling)
+            found = confirm(conn, args.outcome, args.handling, args.no_refund)
         out.write("Confirmed; it is sent at the next run.\n" if found else
                   "No outcome with that id is waiting for a confirmation.\n")
         return EXIT_OK if found else EXIT_FAILED

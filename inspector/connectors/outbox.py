@@ -181,8 +181,9 @@ def enqueue(conn: Any, connector: Connector, platform: Platform) -> int:
     return added
 
 
-def confirm(conn: Any, outcome_id: str, handling: str | None = None) -> bool:
-    """A supervisor confirms a held outcome (optionally with another handling result); True if found."""
+def confirm(conn: Any, outcome_id: str, handling: str | None = None, no_refund: bool = False) -> bool:
+    """A supervisor confirms a held outcome (optionally with another bol.com handling result, or, for
+    Shopify, without the refund); True if found."""
     with conn.transaction():
         row = conn.execute("SELECT payload FROM connector_outcomes WHERE id = %s AND state = 'waiting' "
                            "AND needs_confirmation", (outcome_id,)).fetchone()
@@ -192,6 +193,9 @@ def confirm(conn: Any, outcome_id: str, handling: str | None = None) -> bool:
         if handling:
             payload.setdefault("request", {})["handlingResult"] = handling
             payload["confirmed_handling"] = handling
+        if no_refund:
+            payload.setdefault("request", {}).pop("financialTransfer", None)
+            payload["confirmed_without_refund"] = True
         conn.execute("UPDATE connector_outcomes SET needs_confirmation = false, payload = %s, "
                      "next_attempt_at = now(), updated_at = now() WHERE id = %s",
                      (Jsonb(payload), outcome_id))

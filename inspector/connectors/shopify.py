@@ -59,6 +59,7 @@ query Returns($first: Int!, $after: String, $query: String) {
     pageInfo { hasNextPage endCursor }
     nodes {
       id name email updatedAt
+      transactions(first: 10) { id kind status }
       shippingAddress { name address1 address2 zip countryCodeV2 }
       returns(first: 10) {
         nodes {
@@ -134,7 +135,8 @@ def map_return(order: dict[str, Any], ret: dict[str, Any], default_category: str
             "customer_comment": "; ".join(notes),
             "category": default_category,
         })
-        refs[number] = {"id": item["id"], "rfo_line": rfo_lines.get(fulfilment["id"], "")}
+        refs[number] = {"id": item["id"], "rfo_line": rfo_lines.get(fulfilment["id"], ""),
+                        "currency": money.get("currencyCode") or "EUR"}
     record = {
         "order_number": (order.get("name") or "").lstrip("#"), "customer_name": address.get("name") or "",
         "customer_email": order.get("email") or "", "postcode": address.get("zip") or "",
@@ -143,7 +145,10 @@ def map_return(order: dict[str, Any], ret: dict[str, Any], default_category: str
         "announced_at": ret.get("requestApprovedAt") or order.get("updatedAt") or "",
         "tracking_number": tracking, "carrier": carrier, "lines": lines,
     }
-    return PlatformReturn(ret["id"], record, refs, {"return_gid": ret["id"], "order_gid": order["id"]})
+    paid = next((t["id"] for t in order.get("transactions") or []
+                 if t.get("kind") in ("SALE", "CAPTURE") and t.get("status") == "SUCCESS"), "")
+    return PlatformReturn(ret["id"], record, refs, {"return_gid": ret["id"], "order_gid": order["id"],
+                                                    "transaction": paid})
 
 
 class ShopifyPlatform(Platform):
@@ -271,11 +276,25 @@ class ShopifyPlatform(Platform):
             if kind == "RESTOCKED":
                 item["locationId"] = self.settings.get("location_id", "")
             dispositions.append(item)
-        return {"returnId": link.get("return_gid", ""), "notifyCustomer": False, "returnLineItems": [
-            {"id": link["id"], "quantity": sum(kinds.values()), "dispositions": dispositions}]}
+        request: dict[str, Any] = {
+            "returnId": link.get("return_gid", ""), "notifyCustomer": False, "returnLineItems": [
+                {"id": link["id"], "quantity": sum(kinds.values()), "dispositions": dispositions}]}
+        if self._refunds(outcome) and link.get("transaction"):
+            amount = f"{outcome['refund_cents'] / 100:.2f}"
+            money = {"amount": amount, "currencyCode": link.get("currency", "EUR")}
+            request["financialTransfer"] = {"issueRefund": {
+                "allowOverRefunding": False,
+                "orderTransactions": [{"parentId": link["transaction"], "transactionAmount": money}]}}
+        return request
+
+    def _refunds(self, outcome: dict[str, Any]) -> bool:
+        """Whether the refund the inspections recommend is issued with the return (``issue_refunds``)."""
+        return (bool(self.settings.get("issue_refunds", False)) and outcome["refund"] in ("full", "partial")
+                and outcome["refund_cents"] > 0)
 
     def needs_confirmation(self, outcome: dict[str, Any]) -> bool:
-        return False  # dispositions only; the shop refunds from Shopify's admin
+        # Only a refund issued here needs a supervisor's confirmation (a partial one, by policy).
+        return self._refunds(outcome) and super().needs_confirmation(outcome)
 
     def send(self, row: dict[str, Any]) -> Delivery:
         data = self.graphql(PROCESS_MUTATION, {"input": row["payload"]["request"]}, once=True)

@@ -414,6 +414,13 @@ class FakeShopify(FakeServer):
                     errors.append({"field": ["input", "returnLineItems", "dispositions", "locationId"],
                                    "message": "Location is required when the disposition type is RESTOCKED",
                                    "code": "INVALID"})
+        transfer = (data.get("financialTransfer") or {}).get("issueRefund")
+        if transfer:
+            known = {t["id"] for o in self.orders for t in o.get("transactions", [])}
+            for item in transfer["orderTransactions"]:
+                if item["parentId"] not in known:
+                    errors.append({"field": ["input", "financialTransfer", "orderTransactions"],
+                                   "message": "Parent transaction not found", "code": "NOT_FOUND"})
         if errors:
             return {"return": None, "userErrors": errors}
         self.processed.append(data)

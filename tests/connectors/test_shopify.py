@@ -125,3 +125,26 @@ def test_a_retired_api_version_is_noticed(central_url, tmp_path, codes, shopify,
     assert not run(central_url, tmp_path, connector, Client()).error
     assert reload(central_url, connector).cursor["served_version"] == "2025-10"
     assert "serves API version 2025-10, not the 2025-07" in caplog.text
+
+
+def test_refunds_are_issued_when_the_policy_allows(central_url, tmp_path, codes, shopify):
+    import io
+
+    from inspector.cli import main
+
+    warehouse, connector = connect_shopify(central_url, tmp_path, codes, shopify, issue_refunds=True)
+    run(central_url, tmp_path, connector, Client())
+    found = returns_of(central_url, warehouse)
+    finish(central_url, found["1011"]["rma"], 1, 1, grade="restock", refund="full")  # 10.00 recommended
+    finish(central_url, found["1021"]["rma"], 1, 1, grade="refurbish", refund="partial")
+    assert run(central_url, tmp_path, connector, Client()).outbox == {"sent": 1}
+    [full] = shopify.processed
+    assert full["financialTransfer"] == {"issueRefund": {"allowOverRefunding": False, "orderTransactions": [
+        {"parentId": "gid://shopify/OrderTransaction/3301",
+         "transactionAmount": {"amount": "10.00", "currencyCode": "EUR"}}]}}
+    held = [o for o in outcomes(central_url, connector) if o["held"]]
+    assert len(held) == 1  # the partial refund waits for a supervisor, who sends it without the refund
+    assert main(["--data-dir", str(tmp_path), "connectors", "confirm", str(held[0]["id"]), "--no-refund",
+                 "--central", central_url], io.StringIO()) == 0
+    run(central_url, tmp_path, connector, Client())
+    assert len(shopify.processed) == 2 and "financialTransfer" not in shopify.processed[1]
