@@ -92,6 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_sync_parser(commands)
     add_central_parser(commands)
+    from inspector.connectors.cli import add_connectors_parser
+
+    add_connectors_parser(commands)
 
     from inspector.reports.cli_report import add_report_parser
 
@@ -270,6 +273,16 @@ def _cmd_central(args: argparse.Namespace, out: TextIO) -> int:
     return run_central(args, out)
 
 
+def _cmd_connectors(args: argparse.Namespace, out: TextIO) -> int:
+    from inspector.app import configure_logging
+    from inspector.connectors.cli import run_connectors
+    from inspector.paths import data_paths
+
+    paths = data_paths(args.data_dir).ensure()
+    configure_logging(paths, args.verbose)
+    return run_connectors(args, paths.root, out)
+
+
 def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     from inspector.reports.cli_report import run_report
 
@@ -355,6 +368,7 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO], int]] = {
     "evidence": _cmd_evidence,
     "sync": _cmd_sync,
     "central": _cmd_central,
+    "connectors": _cmd_connectors,
     "report": _cmd_report,
     "setup": _cmd_setup,
     "join": _cmd_join,

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-CORE_PACKAGES = ("models", "services", "scanning", "sync", "reports")
+CORE_PACKAGES = ("models", "services", "scanning", "sync", "reports", "connectors")
 
 
 def _imports(path: Path) -> set[str]:

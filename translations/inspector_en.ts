@@ -2453,6 +2453,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Connector %1 (%2) is failing (%3 runs): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connector %1 (%2) works; %3 outcomes on their way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 outcomes rejected, the latest: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 wait for a supervisor&apos;s confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>

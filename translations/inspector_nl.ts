@@ -2453,6 +2453,22 @@
         <translation>Alarmen</translation>
     </message>
     <message>
+        <source>Connector %1 (%2) is failing (%3 runs): %4</source>
+        <translation>Koppeling %1 (%2) faalt (%3 keer): %4</translation>
+    </message>
+    <message>
+        <source>Connector %1 (%2) works; %3 outcomes on their way</source>
+        <translation>Koppeling %1 (%2) werkt; %3 uitkomsten onderweg</translation>
+    </message>
+    <message>
+        <source>%1 outcomes rejected, the latest: %2</source>
+        <translation>%1 uitkomsten geweigerd, de laatste: %2</translation>
+    </message>
+    <message>
+        <source>%1 wait for a supervisor&apos;s confirmation.</source>
+        <translation>%1 wachten op bevestiging door een leidinggevende.</translation>
+    </message>
+    <message>
         <source>never</source>
         <translation>nooit</translation>
     </message>

@@ -86,6 +86,13 @@ UPDATE_POLICIES = {
     "station_reports": (f"station_id = {ST}", f"warehouse_id = {WH} AND station_id = {ST}"),
 }
 UPDATE_COLUMNS = {"photos": "blob_complete, src_version"}
+# Tables of the administrator alone (central revision c0008_conn_connectors): the connectors' settings,
+# encrypted credentials, links and outbox. Row-level security is forced with no station policy, and
+# every privilege is revoked, so a station login can neither read nor change them.
+ADMIN_ONLY_TABLES = ("connectors", "connector_secrets", "connector_returns", "connector_outcomes")
+ADMIN_ONLY_SEQUENCES = ("connector_rma_seq",)
+# The one window stations have on them: their own warehouse's connectors' health (no settings, no secrets).
+STATION_CONNECTOR_FUNCTIONS = ("public.inspector_connector_health()",)
 FUNCTIONS = (
     "public.inspector_login_warehouse()",
     "public.inspector_login_station()",
@@ -202,6 +209,18 @@ def setup_roles(conn: psycopg.Connection, prefix: str = "inspector") -> None:  #
                     t, ident_group
                 )
             )
+    for table in ADMIN_ONLY_TABLES:
+        t = sql.Identifier("public", table)
+        cur.execute(sql.SQL("ALTER TABLE {} OWNER TO {}").format(t, ident_admin))
+        cur.execute(sql.SQL("REVOKE ALL ON {} FROM PUBLIC, {}").format(t, ident_group))
+    for sequence in ADMIN_ONLY_SEQUENCES:
+        s = sql.Identifier("public", sequence)
+        cur.execute(sql.SQL("ALTER SEQUENCE {} OWNER TO {}").format(s, ident_admin))
+        cur.execute(sql.SQL("REVOKE ALL ON SEQUENCE {} FROM PUBLIC, {}").format(s, ident_group))
+    for function in STATION_CONNECTOR_FUNCTIONS:
+        cur.execute(f"ALTER FUNCTION {function} OWNER TO {admin}")
+        cur.execute(f"REVOKE EXECUTE ON FUNCTION {function} FROM PUBLIC")
+        cur.execute(sql.SQL(f"GRANT EXECUTE ON FUNCTION {function} TO {{}}").format(ident_group))
     cur.execute(sql.SQL("ALTER VIEW public.return_overview OWNER TO {}").format(ident_admin))
     cur.execute(sql.SQL("GRANT SELECT ON public.return_overview TO {}").format(ident_group))
     for function in FUNCTIONS:

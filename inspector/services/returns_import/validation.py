@@ -68,8 +68,11 @@ class _Validator:
     """Checks records and groups them into whole returns."""
 
     def __init__(self, warehouses: dict[str, _WarehouseInfo], default_warehouse: str | None,
-                 where: str = "this station's database") -> None:
+                 where: str = "this station's database", optional: dict[str, Any] | None = None) -> None:
+        """``optional``: required fields a source may leave empty, with the value they then get (the
+        connectors: a platform that does not share the customer's address, or has no categories)."""
         self.warehouses = warehouses
+        self.optional = optional or {}
         self.where = where
         self.default_warehouse = default_warehouse
         self._cache: dict[tuple[str, str, str], tuple[Any] | _Problem] = {}
@@ -114,9 +117,9 @@ class _Validator:
             text = _text_value(raw, column)
             _check_text(text, column)
             if not text.strip():
-                if name in REQUIRED_FIELDS:
+                if name in REQUIRED_FIELDS and name not in self.optional:
                     raise _Invalid(RejectionCode.MISSING_FIELD, f"The {column} value is missing.")
-                parsed[name] = _DEFAULTS.get(name)
+                parsed[name] = self.optional[name] if name in self.optional else _DEFAULTS.get(name)
                 return
             value = (parser or _PARSERS[name])(text, column)
             if isinstance(value, str):

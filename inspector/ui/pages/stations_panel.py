@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import text
 
+from inspector.connectors.health import HEALTH_SQL, ConnectorHealth, health_rows
 from inspector.services.sources import DataSource, SourceKind
 from inspector.sync.stations import OVERVIEW_SQL, StationRow, station_rows
 from inspector.ui.tasks import run_task
@@ -32,6 +33,12 @@ def load_stations(database: Any) -> list[StationRow]:
     """The overview through a (central) data source's read-only session."""
     with database.session() as session:
         return station_rows([tuple(row) for row in session.execute(text(OVERVIEW_SQL)).all()])
+
+
+def load_connectors(database: Any) -> list[ConnectorHealth]:
+    """The warehouse's connectors' health (docs/connectors.md) through a central data source."""
+    with database.session() as session:
+        return health_rows([tuple(row) for row in session.execute(text(HEALTH_SQL)).all()])
 
 
 class StationsPanel(QWidget):
@@ -58,6 +65,10 @@ class StationsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.caption)
         layout.addWidget(self.table)
+        self.connectors = QLabel()  # the shop connectors' health, for the team lead (only when any)
+        self.connectors.setWordWrap(True)
+        self.connectors.hide()
+        layout.addWidget(self.connectors)
 
     def refresh(self, source: DataSource) -> None:
         """Load the overview from ``source`` when it is the central database (else hide)."""
@@ -67,6 +78,27 @@ class StationsPanel(QWidget):
             return
         run_task(load_stations, source.database, on_done=self.show_rows,
                  on_error=lambda _exc: self.available.emit(False), owner=self)
+        run_task(load_connectors, source.database, on_done=self.show_connectors,
+                 on_error=lambda _exc: self.show_connectors([]), owner=self)  # an older central: none
+
+    def show_connectors(self, rows: list[ConnectorHealth]) -> None:
+        """One line per connector: failing (with its error) or fine, outcomes rejected or held."""
+        lines = []
+        for row in rows:
+            if row.failing:
+                line = fill(self.tr("Connector %1 (%2) is failing (%3 runs): %4"), row.connector,
+                            row.platform, row.failures, row.last_error)
+            else:
+                line = fill(self.tr("Connector %1 (%2) works; %3 outcomes on their way"), row.connector,
+                            row.platform, row.waiting)
+            if row.rejected:
+                line += " " + fill(self.tr("%1 outcomes rejected, the latest: %2"), row.rejected,
+                                   row.last_rejection)
+            if row.held:
+                line += " " + fill(self.tr("%1 wait for a supervisor's confirmation."), row.held)
+            lines.append(line)
+        self.connectors.setText("\n".join(lines))
+        self.connectors.setVisible(bool(lines))
 
     def show_rows(self, rows: list[StationRow]) -> None:
         """Fill the table."""
