@@ -29,7 +29,7 @@ class ScannerSettings:
     """Keyboard-wedge and serial scanner settings."""
 
     wedge_enabled: bool = True
-    max_key_gap_ms: int = 30
+    max_key_gap_ms: int = 50
     min_length: int = 4
     terminator: str = "enter"  # "enter", "tab" or "enter_or_tab"
     prefix: str = ""
