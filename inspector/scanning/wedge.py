@@ -30,9 +30,10 @@ of knowing whether it starts a scan. Once a burst has ``min_length`` characters 
 would turn one scan into two wrong ones. A burst is a scan only when it ends with a terminator
 (Enter/Tab; suffix Enter is the recommended scanner setting). A burst that ends otherwise - at a longer
 gap or at a non-text key - is replayed to the widget as typing, never emitted as a scan. A scan whose
-first characters were replayed as typing just before it (a stall right at its start: keys that came
-after a pause, then a gap, then the scan within ``stall_gap_ms``) is refused with a ``ScanError``
-(``code="interrupted"``) instead of being emitted without its head. Bursts longer than
+first characters may have been replayed as typing just before it (keys replayed at most
+``stall_gap_ms`` before it began: a stall right at its start) is refused with a ``ScanError``
+(``code="interrupted"``, "scan again") instead of being emitted without its head; so is a scan
+that follows a person's typing that closely. Bursts longer than
 ``max_length`` characters yield one ``ScanError``.
 
 The timing needs the keys' own timestamps (window-system time): the GUI thread may be busy while keys
@@ -125,9 +126,7 @@ class WedgeBurstDetector:
         self._first_ms: float | None = None
         self._last_ms: float | None = None
         self._overflow = False
-        self._replayed_ms: float | None = None  # when a run that began after a pause was replayed
-        self._key_ms: float | None = None  # the previous key of any kind
-        self._after_pause = False  # the held run began after a pause (could be a scan's first keys)
+        self._replayed_ms: float | None = None  # when held keys were last replayed as typing
 
     @property
     def pending(self) -> str:
@@ -154,7 +153,6 @@ class WedgeBurstDetector:
         key = _normalize_key(char_or_key)
         cfg = self.config
         result = FeedResult()
-        previous, self._key_ms = self._key_ms, t_ms
         fast = self._last_ms is not None and (t_ms - self._last_ms) <= self._gap_limit()
         if self._buffer or self._overflow:
             if not fast:
@@ -174,7 +172,6 @@ class WedgeBurstDetector:
         if len(key) == 1 and key not in cfg.terminators:
             self._buffer = [key]
             self._first_ms = self._last_ms = t_ms
-            self._after_pause = previous is None or t_ms - previous > max(cfg.max_gap_ms, cfg.stall_gap_ms)
             result.action = KeyAction.HOLD
             result.flush_at_ms = t_ms + cfg.max_gap_ms
         else:
@@ -226,7 +223,7 @@ class WedgeBurstDetector:
         if force_replay or not confirmed or (not terminated and cfg.terminators):
             # typing, or a burst that did not end with the terminator: never a scan
             result.replay.extend(buffer)
-            if not force_replay and not terminated and self._after_pause:
+            if not force_replay and not terminated:
                 self._replayed_ms = last_ms
             return
         raw = "".join(buffer)
