@@ -47,6 +47,7 @@ class CameraSettings:
     height: int = 720
     enabled: bool = True
     repeat_suppress_s: float = 2.0
+    badge_login: bool = True  # the login screen reads badges with the camera too
 
 
 @dataclass(frozen=True)

@@ -461,3 +461,19 @@ class CameraView(QWidget):
             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
             self._message,
         )
+
+
+def scan_camera_view(controller: CameraController | None, parent: QWidget | None = None) -> CameraView | None:
+    """The live preview for a screen that expects a scan (None without a camera).
+
+    It shows the aim area (codes are taken only there), outlines the codes it sees and frames the code
+    just scanned; the scan itself goes through the session's ScanHub like any other. The view never
+    stops the shared camera when its window closes: the main window starts and stops it.
+    """
+    if controller is None:
+        return None
+    view = CameraView(controller, parent, stop_on_close=False)
+    view.setObjectName("scanCamera")
+    view.setMinimumSize(320, 180)
+    view.setToolTip(QCoreApplication.translate("CameraView", "Hold the code inside the corner marks"))
+    return view
