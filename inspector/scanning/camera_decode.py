@@ -18,6 +18,7 @@ from inspector.scanning.decode import BarcodeDecoder, DecodedCode, FrameConsensu
 from inspector.scanning.decoders.combined import CascadeRun
 from inspector.scanning.decoders.frames import to_gray
 from inspector.scanning.decoders.stages import Stage
+from inspector.scanning.decoders.symbols import MATRIX, RETAIL
 from inspector.scanning.events import AIM_SPECIFIC, GS1_AIM_IDS, ScanError, ScanEvent
 
 log = logging.getLogger(__name__)
@@ -77,6 +78,7 @@ class CameraFrameDecoder:
         self._stages: list[Stage] = []
         self._sharpness = 0.0
         self.slow_seq = 0  # the frame the cascade in progress works on
+        self.last_stage = ""  # the stage that produced the last result of step()
         self.full_runs = 0  # cascades started
         self.full_reads = 0  # cascades that read something
 
@@ -105,7 +107,9 @@ class CameraFrameDecoder:
         if run is None:
             return []
         if self._stages:
-            run.step(self._stages.pop(0))
+            stage = self._stages.pop(0)
+            run.step(stage)
+            self.last_stage = stage.name
         if run.result or not self._stages:
             self._run = None
             if run.result:
@@ -150,7 +154,7 @@ class CameraDecodeWorker:
     path missed (:class:`CameraFrameDecoder`). After each result it publishes a :class:`CodeOverlay`
     (:meth:`latest_overlay`, ``on_codes``) and emits one :class:`ScanEvent` (``on_scan``, source
     ``"camera"``) for the code in the aim area that ``consensus`` accepts (results of the full
-    cascade need no consensus). A code is reported once while it stays in view: it gives a new
+    cascade: see :meth:`_accept`). A code is reported once while it stays in view: it gives a new
     event only after it has not been read for ``repeat_suppress_s`` seconds. Two different codes in
     the aim area at once are ambiguous: none is taken, ``on_error`` gets one :class:`ScanError`
     (``code="ambiguous"``) per such pair while it stays in view. Callbacks run on the worker thread.
@@ -184,6 +188,7 @@ class CameraDecodeWorker:
         self._clock = clock
         self._last_read: dict[str, float] = {}  # reported texts -> last time read
         self._ambiguous: dict[frozenset[str], float] = {}  # reported ambiguous sets -> last time seen
+        self._unconfirmed: dict[str, tuple[float, frozenset[str]]] = {}  # text -> (last read, origins)
         self._overlay: CodeOverlay | None = None
         self._slow_size = (0, 0)
         self._lock = threading.Lock()
@@ -236,6 +241,7 @@ class CameraDecodeWorker:
         with self._lock:
             self._last_read.clear()
             self._ambiguous.clear()
+            self._unconfirmed.clear()
             self.consensus.reset()
 
     def process(self, frame: Frame) -> list[ScanEvent]:
@@ -255,7 +261,7 @@ class CameraDecodeWorker:
         self._meter.tick(time.monotonic())
         with self._lock:
             self.frames_decoded += 1
-        return self._publish(frame.seq, frame.size, codes, trusted=False)
+        return self._publish(frame.seq, frame.size, codes)
 
     def process_step(self) -> list[ScanEvent]:
         """Run one stage of the full cascade in progress (if any); publish and emit what it read."""
@@ -265,18 +271,47 @@ class CameraDecodeWorker:
         started = time.perf_counter()
         seq = decoder.slow_seq
         codes = decoder.step()
+        stage = decoder.last_stage
         self._spent(started)
         self.cascade_steps += 1
         if not codes:
             return []
-        return self._publish(seq, self._slow_size, codes, trusted=True)
+        return self._publish(seq, self._slow_size, codes, origin=f"cascade:{stage}")
+
+    def _accept(self, aimed: list[DecodedCode], origin: str, now: float) -> list[DecodedCode]:
+        """The codes of one result that may give an event (call with the lock held).
+
+        Fast-path reads (``origin`` ``"fast"``) go through the frame consensus. A read of the full
+        cascade (``origin`` names its stage) stands on its own for 2D symbols (error correction) and
+        EAN/UPC (the cascade's acceptance rules). Other 1D reads of a heavily processed frame
+        (deblurred, binarised) can be wrong with a valid check character, and the same stage makes
+        the same mistake on the next, similar frame: they need the same text from the fast path or
+        from another stage within ``repeat_suppress_s``.
+        """
+        if origin != "fast":
+            accepted = [c for c in aimed if c.format in MATRIX or c.format in RETAIL]
+        else:
+            accepted = self.consensus.feed(aimed)
+        for code in aimed:
+            if code in accepted:
+                continue
+            seen, origins = self._unconfirmed.get(code.text, (now, frozenset()))
+            if now - seen > self.repeat_suppress_s:
+                origins = frozenset()
+            origins = origins | {origin}
+            if len(origins) >= 2 and origins != {"fast"}:
+                accepted.append(code)
+                self._unconfirmed.pop(code.text, None)
+            else:
+                self._unconfirmed[code.text] = (now, origins)
+        return accepted
 
     def _spent(self, started: float) -> None:
         self.last_decode_ms = (time.perf_counter() - started) * 1000.0
         self.busy_s += self.last_decode_ms / 1000.0
 
     def _publish(self, seq: int, size: tuple[int, int], codes: list[DecodedCode],
-                 trusted: bool) -> list[ScanEvent]:
+                 origin: str = "fast") -> list[ScanEvent]:
         now = self._clock()
         aimed = [c for c in codes if in_aim(c, size, self.aim)]
         texts = frozenset(c.text for c in aimed)
@@ -288,10 +323,13 @@ class CameraDecodeWorker:
                 for key, seen in list(table.items()):
                     if now - seen >= self.repeat_suppress_s:
                         del table[key]
+            for text, (seen, _origins) in list(self._unconfirmed.items()):
+                if now - seen > self.repeat_suppress_s:
+                    del self._unconfirmed[text]
             ambiguous = len(texts) > 1
             if ambiguous:
                 self.ambiguous_reads += 1
-                if not trusted:
+                if origin == "fast":
                     self.consensus.feed([])  # the frame counts, none of its codes does
                 if texts not in self._ambiguous:
                     errors.append(ScanError(
@@ -301,7 +339,7 @@ class CameraDecodeWorker:
                 self._ambiguous[texts] = now
                 accepted: list[DecodedCode] = []
             else:
-                accepted = aimed if trusted else self.consensus.feed(aimed)
+                accepted = self._accept(aimed, origin, now)
             for code in accepted:
                 if code.text in self._last_read:
                     self.events_suppressed += 1
@@ -315,7 +353,7 @@ class CameraDecodeWorker:
             self.events_emitted += len(events)
             overlay = CodeOverlay(seq, tuple(codes), size, time.monotonic(), self.aim, tuple(scanned),
                                   ambiguous)
-            if not trusted or codes:
+            if origin == "fast" or codes:
                 self._overlay = overlay
         self._call(self.on_codes, overlay)
         for error in errors:

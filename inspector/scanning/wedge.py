@@ -33,7 +33,8 @@ gap or at a non-text key - is replayed to the widget as typing, never emitted as
 first characters may have been replayed as typing just before it (keys replayed at most
 ``stall_gap_ms`` before it began: a stall right at its start) is refused with a ``ScanError``
 (``code="interrupted"``, "scan again") instead of being emitted without its head; so is a scan
-that follows a person's typing that closely. Bursts longer than
+that follows a person's typing that closely, and a scan that comes within ``4 * stall_gap_ms`` after
+a confirmed burst was replayed for want of a terminator (a scan cut by a longer stall). Bursts longer than
 ``max_length`` characters yield one ``ScanError``.
 
 The timing needs the keys' own timestamps (window-system time): the GUI thread may be busy while keys
@@ -50,6 +51,9 @@ from dataclasses import dataclass, field
 
 from inspector.scanning.events import ScanError, ScanEvent, parse_aim, strip_control_chars
 from inspector.scanning.layout import repair_layout
+
+INTERRUPTED_AFTER_BURST = 4
+"""A scan within this many ``stall_gap_ms`` after a burst without terminator was replayed is refused."""
 
 _KEY_ALIASES = {
     "\r": "Enter",
@@ -127,6 +131,7 @@ class WedgeBurstDetector:
         self._last_ms: float | None = None
         self._overflow = False
         self._replayed_ms: float | None = None  # when held keys were last replayed as typing
+        self._replayed_window = 0.0  # how long after that a scan may have lost its head to them
 
     @property
     def pending(self) -> str:
@@ -225,6 +230,9 @@ class WedgeBurstDetector:
             result.replay.extend(buffer)
             if not force_replay and not terminated:
                 self._replayed_ms = last_ms
+                # scanner-speed keys without Enter: the rest of that scan may come after a long stall
+                stall = max(cfg.max_gap_ms, cfg.stall_gap_ms)
+                self._replayed_window = stall * INTERRUPTED_AFTER_BURST if confirmed else stall
             return
         raw = "".join(buffer)
         replayed, self._replayed_ms = self._replayed_ms, None
@@ -232,7 +240,7 @@ class WedgeBurstDetector:
             terminated
             and replayed is not None
             and first_ms is not None
-            and 0 <= first_ms - replayed <= max(cfg.max_gap_ms, cfg.stall_gap_ms)
+            and 0 <= first_ms - replayed <= self._replayed_window
         ):
             # keys replayed as typing a moment before may have been this scan's first characters
             result.error = ScanError(

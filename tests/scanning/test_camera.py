@@ -515,3 +515,45 @@ def test_a_hand_held_code_only_the_full_cascade_reads_is_read_while_in_view(tmp_
         assert code.enters <= events[code.text][0] < code.leaves, f"{code.image} read outside its hold"
     assert events[expected_text(hard)][1] == "cascade"
     assert worker.events_emitted == 2
+
+
+def test_a_one_dimensional_read_of_the_cascade_needs_another_stage_or_the_fast_path_to_agree() -> None:
+    from inspector.scanning.camera import CameraFrameDecoder
+
+    class ScriptedCascade(CameraFrameDecoder):
+        """Fast path and cascade results from scripts, one cascade stage per frame."""
+
+        def __init__(self, fast: list[list[DecodedCode]], slow: list[tuple[str, list[DecodedCode]]]) -> None:
+            super().__init__(slow=False)
+            self.fast_script, self.slow_script = iter(fast), iter(slow)
+
+        def decode(self, image: np.ndarray, seq: int = 0) -> list[DecodedCode]:
+            self.slow_seq = seq
+            return next(self.fast_script)
+
+        @property
+        def pending(self) -> bool:
+            return True
+
+        def step(self) -> list[DecodedCode]:
+            self.last_stage, codes = next(self.slow_script)
+            return codes
+
+    wrong = _code("Code128", "B G.  !", 320, 240, "]C0")  # a deblurred misread with a valid check
+    badge = _code("Code128", "BDG000001", 320, 240, "]C0")
+    label = _code("Code39", "PARCEL42", 320, 240, "]A0")
+    qr = _code("QRCode", "RMA00000364", 320, 240)
+    ean = _code("EAN13", "8712345678906", 320, 240, "]E0")
+    fast: list[list[DecodedCode]] = [[], [], [], [], [], [], [], [label]]
+    slow = [("deblur", [wrong]), ("deblur", [wrong]), ("region", [badge]), ("deblur", [badge]),
+            ("region", [qr]), ("region", [ean]), ("region", [label]), ("region", [])]
+    now = [0.0]
+    worker = CameraDecodeWorker(CameraSource("0"), ScriptedCascade(fast, slow), FrameConsensus(),
+                                clock=lambda: now[0])
+    image = np.zeros((480, 640, 3), np.uint8)
+    got = []
+    for seq in range(1, 9):
+        now[0] = seq * 0.1
+        got.append([e.text for e in worker.process(Frame(image, seq, now[0])) + worker.process_step()])
+    # the same stage twice is no confirmation; two stages are; 2D and EAN at once; cascade + fast path
+    assert got == [[], [], [], ["BDG000001"], ["RMA00000364"], ["8712345678906"], [], ["PARCEL42"]]

@@ -100,6 +100,15 @@ def test_a_confirmed_burst_continues_across_a_stall_of_the_busy_machine() -> Non
     assert a.widget == []
 
 
+def test_a_scan_cut_by_a_long_stall_is_refused_not_emitted_as_its_tail() -> None:
+    a = FakeAdapter()
+    t = a.type(list("https://returns.ex"), 0, 3)
+    t = a.type([*"ample-shop.nl/r/RMA00000364?pc=2015", "Enter"], t + 600, 3)  # 600 ms stall
+    a.idle(t + 1000)
+    assert a.scans == [] and [e.code for e in a.errors] == ["interrupted"]
+    assert a.widget == list("https://returns.ex")  # the head went to the field as typing
+
+
 def test_a_scan_whose_head_was_replayed_is_refused_not_emitted_without_it() -> None:
     a = FakeAdapter()
     a.key("h", 0)
