@@ -299,7 +299,7 @@ class CameraDecodeWorker:
             if now - seen > self.repeat_suppress_s:
                 origins = frozenset()
             origins = origins | {origin}
-            if len(origins) >= 2 and origins != {"fast"}:
+            if len(origins) >= 2:  # two origins: never the fast path twice (that is the consensus)
                 accepted.append(code)
                 self._unconfirmed.pop(code.text, None)
             else:
