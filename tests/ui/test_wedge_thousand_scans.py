@@ -197,3 +197,43 @@ def test_a_thousand_scans_arrive_whole_and_typing_stays_typing(qtbot, seed: int)
     assert scans == expected, f"{len(scans)} scans for {len(expected)} sent"
     assert station.notes.text() == typed[id(station.notes)]
     assert station.scan_field.text() == typed[id(station.scan_field)]
+
+
+def test_a_key_held_down_is_typing_even_with_enter_right_after(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Auto-repeat (30 ms apart, faster than the burst gap) then Enter: never a scan."""
+    station = Station()
+    qtbot.addWidget(station)
+    station.show()
+    qtbot.waitExposed(station)
+    station.activateWindow()
+    station.notes.setFocus()
+    qtbot.waitUntil(station.notes.hasFocus)
+    clock = FakeClock()
+    hub = ScanHub()
+    scans: list[str] = []
+    hub.scanned.connect(lambda event: scans.append(event.text))
+    wedge = WedgeKeyFilter(hub, wedge_config(ScannerSettings()), clock=clock)
+    app = QApplication.instance()
+    wedge.install(app)
+    try:
+        t = 10_000
+        keys = [(t, False)] + [(t + 500 + 30 * n, True) for n in range(12)]  # delay 500 ms, then repeats
+        for at, repeat in keys:
+            while wedge.timer_due_ms is not None and wedge.timer_due_ms <= at:
+                clock.ms = wedge.timer_due_ms
+                wedge.flush_due()
+            clock.ms = at
+            event = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Minus, Qt.KeyboardModifier.NoModifier, "-",
+                              repeat)
+            event.setTimestamp(at)
+            QApplication.sendEvent(station.notes, event)
+        enter = Key(keys[-1][0] + 20, "Enter", station.notes)
+        clock.ms = enter.at
+        QApplication.sendEvent(station.notes, key_event(enter))
+        while wedge.timer_due_ms is not None:
+            clock.ms = wedge.timer_due_ms
+            wedge.flush_due()
+    finally:
+        wedge.uninstall(app)
+    assert scans == []
+    assert station.notes.text() == "-" * 13
