@@ -29,7 +29,7 @@ class ScannerSettings:
     """Keyboard-wedge and serial scanner settings."""
 
     wedge_enabled: bool = True
-    max_key_gap_ms: int = 30
+    max_key_gap_ms: int = 50
     min_length: int = 4
     terminator: str = "enter"  # "enter", "tab" or "enter_or_tab"
     prefix: str = ""
@@ -47,6 +47,7 @@ class CameraSettings:
     height: int = 720
     enabled: bool = True
     repeat_suppress_s: float = 2.0
+    badge_login: bool = True  # the login screen reads badges with the camera too
 
 
 @dataclass(frozen=True)

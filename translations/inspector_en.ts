@@ -101,6 +101,10 @@
         <source>Camera off</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Hold the code inside the corner marks</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DatabaseProblem</name>
@@ -3050,6 +3054,14 @@
     </message>
     <message>
         <source>The serial scanner was disconnected; reconnecting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scan was interrupted (the computer was busy, or typing came just before it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera sees several codes in the aim area; hold only one code in the frame.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

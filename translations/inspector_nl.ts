@@ -101,6 +101,10 @@
         <source>Camera off</source>
         <translation>Camera uit</translation>
     </message>
+    <message>
+        <source>Hold the code inside the corner marks</source>
+        <translation>Houd de code binnen de hoekmarkeringen</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseProblem</name>
@@ -3051,6 +3055,14 @@
     <message>
         <source>The serial scanner was disconnected; reconnecting.</source>
         <translation>De seriële scanner is losgekoppeld; opnieuw verbinden.</translation>
+    </message>
+    <message>
+        <source>The scan was interrupted (the computer was busy, or typing came just before it).</source>
+        <translation>De scan werd onderbroken (de computer had het druk, of er werd vlak ervoor getypt).</translation>
+    </message>
+    <message>
+        <source>The camera sees several codes in the aim area; hold only one code in the frame.</source>
+        <translation>De camera ziet meerdere codes in het richtvak; houd maar één code in beeld.</translation>
     </message>
     <message>
         <source>Caps Lock seems to be on; the scan was repaired. Switch Caps Lock off.</source>

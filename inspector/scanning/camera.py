@@ -19,11 +19,14 @@ This module is the public face; the parts are :mod:`.camera_types` (specs, frame
 from __future__ import annotations
 
 from inspector.scanning.camera_decode import (
+    AIM_AREA,
+    AimArea,
     CameraDecodeWorker,
     CameraFrameDecoder,
     CodeConsensus,
     CodeOverlay,
     FrameDecoder,
+    in_aim,
     scan_event_from_code,
 )
 from inspector.scanning.camera_devices import CameraDevice, list_camera_devices, probe_resolutions
@@ -46,9 +49,32 @@ from inspector.scanning.camera_types import (
 )
 
 __all__ = [
-    "COMMON_RESOLUTIONS", "DEFAULT_RETRY_DELAYS", "STREAM_SCHEMES", "CameraDecodeWorker", "CameraDevice",
-    "CameraFrameDecoder", "CameraSource", "CameraSpec", "CameraState", "CameraStatus",
-    "CameraUnavailableError", "CaptureFactory", "CodeConsensus", "CodeOverlay", "Frame", "FrameDecoder",
-    "RateMeter", "SourceKind", "StatusCallback", "VideoCaptureLike", "list_camera_devices", "mask_url",
-    "open_capture", "probe_resolutions", "scan_event_from_code",
+    "AIM_AREA",
+    "COMMON_RESOLUTIONS",
+    "DEFAULT_RETRY_DELAYS",
+    "STREAM_SCHEMES",
+    "AimArea",
+    "CameraDecodeWorker",
+    "CameraDevice",
+    "CameraFrameDecoder",
+    "CameraSource",
+    "CameraSpec",
+    "CameraState",
+    "CameraStatus",
+    "CameraUnavailableError",
+    "CaptureFactory",
+    "CodeConsensus",
+    "CodeOverlay",
+    "Frame",
+    "FrameDecoder",
+    "RateMeter",
+    "SourceKind",
+    "StatusCallback",
+    "VideoCaptureLike",
+    "in_aim",
+    "list_camera_devices",
+    "mask_url",
+    "open_capture",
+    "probe_resolutions",
+    "scan_event_from_code",
 ]

@@ -23,11 +23,23 @@ and do not feed keys that you replay yourself (mark synthetic events). Each call
    ``replay``/``event``/``error`` are applied the same way (its ``action`` is always ``PASS`` and refers
    to no key).
 
-The first key of a possible burst is held for at most ``max_gap_ms`` (default 30 ms): that is the price
-of knowing whether it starts a scan. A burst ends at a terminator, at a gap longer than ``max_gap_ms``
-(then it is emitted if it has at least ``min_length`` characters - people cannot type that fast - and is
-otherwise replayed), or at a non-text key (replayed). Bursts longer than ``max_length`` characters yield
-one ``ScanError``.
+The first key of a possible burst is held for at most ``max_gap_ms`` (default 50 ms): that is the price
+of knowing whether it starts a scan. Once a burst has ``min_length`` characters typed that fast it is
+*confirmed* (people cannot type that fast) and continues across gaps of up to ``stall_gap_ms``
+(default 250 ms): a busy machine may hold up a scanner's keys for a while, and splitting the scan there
+would turn one scan into two wrong ones. A burst is a scan only when it ends with a terminator
+(Enter/Tab; suffix Enter is the recommended scanner setting). A burst that ends otherwise - at a longer
+gap or at a non-text key - is replayed to the widget as typing, never emitted as a scan. A scan whose
+first characters may have been replayed as typing just before it (keys replayed at most
+``stall_gap_ms`` before it began: a stall right at its start) is refused with a ``ScanError``
+(``code="interrupted"``, "scan again") instead of being emitted without its head; so is a scan
+that follows a person's typing that closely, and a scan that comes within ``4 * stall_gap_ms`` after
+a confirmed burst was replayed for want of a terminator (a scan cut by a longer stall). Bursts longer than
+``max_length`` characters yield one ``ScanError``.
+
+The timing needs the keys' own timestamps (window-system time): the GUI thread may be busy while keys
+queue up, and the adapter must deliver the queued keys before it trusts an expired flush timer (the
+Qt filter processes pending events first), or a burst would be cut where the GUI stalled.
 """
 
 from __future__ import annotations
@@ -39,6 +51,9 @@ from dataclasses import dataclass, field
 
 from inspector.scanning.events import ScanError, ScanEvent, parse_aim, strip_control_chars
 from inspector.scanning.layout import repair_layout
+
+INTERRUPTED_AFTER_BURST = 4
+"""A scan within this many ``stall_gap_ms`` after a burst without terminator was replayed is refused."""
 
 _KEY_ALIASES = {
     "\r": "Enter",
@@ -64,7 +79,8 @@ class WedgeConfig:
     """Burst detector settings.
 
     Attributes:
-        max_gap_ms: Longest gap between two keys of one scan (default 30 ms).
+        max_gap_ms: Longest gap between two keys of a burst until it is confirmed (default 50 ms).
+        stall_gap_ms: Longest gap inside a confirmed burst (``min_length`` fast characters; 250 ms).
         min_length: Fewest characters a scan may have (default 4).
         terminators: Key names that end a scan (``"Enter"``, ``"Tab"``).
         prefix: Scanner-configured prefix to strip (if present at the start).
@@ -75,7 +91,8 @@ class WedgeConfig:
             :func:`inspector.scanning.identify.identify`.
     """
 
-    max_gap_ms: float = 30.0
+    max_gap_ms: float = 50.0
+    stall_gap_ms: float = 250.0
     min_length: int = 4
     terminators: tuple[str, ...] = ("Enter", "Tab")
     prefix: str = ""
@@ -110,18 +127,30 @@ class WedgeBurstDetector:
         self.config = config or WedgeConfig()
         self._clock = clock
         self._buffer: list[str] = []
+        self._first_ms: float | None = None
         self._last_ms: float | None = None
         self._overflow = False
+        self._replayed_ms: float | None = None  # when held keys were last replayed as typing
+        self._replayed_window = 0.0  # how long after that a scan may have lost its head to them
 
     @property
     def pending(self) -> str:
         """Characters currently held (not yet replayed or emitted)."""
         return "".join(self._buffer)
 
+    @property
+    def confirmed(self) -> bool:
+        """True while the burst held has ``min_length`` fast characters: a machine is typing."""
+        return self._overflow or len(self._buffer) >= self.config.min_length
+
+    def _gap_limit(self) -> float:
+        cfg = self.config
+        return max(cfg.max_gap_ms, cfg.stall_gap_ms) if self.confirmed else cfg.max_gap_ms
+
     def reset(self) -> list[str]:
         """Drop state (e.g. on focus change) and return held keys the adapter should replay."""
         held = [] if self._overflow else list(self._buffer)
-        self._buffer, self._last_ms, self._overflow = [], None, False
+        self._buffer, self._first_ms, self._last_ms, self._overflow = [], None, None, False
         return held
 
     def feed(self, char_or_key: str, t_ms: float) -> FeedResult:
@@ -129,25 +158,25 @@ class WedgeBurstDetector:
         key = _normalize_key(char_or_key)
         cfg = self.config
         result = FeedResult()
-        fast = self._last_ms is not None and (t_ms - self._last_ms) <= cfg.max_gap_ms
+        fast = self._last_ms is not None and (t_ms - self._last_ms) <= self._gap_limit()
         if self._buffer or self._overflow:
             if not fast:
                 self._finish(result, terminated=False)
             elif key in cfg.terminators:
-                was_scan = self._overflow or len(self._buffer) >= cfg.min_length
+                was_scan = self.confirmed
                 self._finish(result, terminated=True)
                 result.action = KeyAction.SWALLOW if was_scan else KeyAction.PASS
                 return result
             elif len(key) == 1:
                 self._append(key, t_ms, result)
                 result.action = KeyAction.SWALLOW
-                result.flush_at_ms = t_ms + cfg.max_gap_ms
+                result.flush_at_ms = t_ms + self._gap_limit()
                 return result
             else:  # another non-text key inside a burst: not a scan
                 self._finish(result, terminated=False, force_replay=True)
         if len(key) == 1 and key not in cfg.terminators:
             self._buffer = [key]
-            self._last_ms = t_ms
+            self._first_ms = self._last_ms = t_ms
             result.action = KeyAction.HOLD
             result.flush_at_ms = t_ms + cfg.max_gap_ms
         else:
@@ -156,13 +185,17 @@ class WedgeBurstDetector:
         return result
 
     def flush(self, t_ms: float) -> FeedResult:
-        """Timer callback: finish a burst whose gap has expired (emit or replay). Safe to call any time."""
+        """Timer callback: finish a burst whose gap has expired (replay it). Safe to call any time.
+
+        The adapter must first deliver every key that is already waiting (see the module docstring).
+        """
         result = FeedResult()
         if (self._buffer or self._overflow) and self._last_ms is not None:
-            if t_ms - self._last_ms > self.config.max_gap_ms or t_ms < self._last_ms:
+            limit = self._gap_limit()
+            if t_ms - self._last_ms > limit or t_ms < self._last_ms:
                 self._finish(result, terminated=False)
             else:
-                result.flush_at_ms = self._last_ms + self.config.max_gap_ms
+                result.flush_at_ms = self._last_ms + limit
         return result
 
     # --- internals -------------------------------------------------------------------------------------
@@ -186,14 +219,39 @@ class WedgeBurstDetector:
             )
 
     def _finish(self, result: FeedResult, terminated: bool, force_replay: bool = False) -> None:
-        buffer, overflow = self._buffer, self._overflow
-        self._buffer, self._last_ms, self._overflow = [], None, False
+        cfg = self.config
+        confirmed = self.confirmed
+        buffer, overflow, first_ms, last_ms = self._buffer, self._overflow, self._first_ms, self._last_ms
+        self._buffer, self._first_ms, self._last_ms, self._overflow = [], None, None, False
         if overflow:
             return  # the error was already reported when the limit was crossed
-        if force_replay or len(buffer) < self.config.min_length:
+        if force_replay or not confirmed or (not terminated and cfg.terminators):
+            # typing, or a burst that did not end with the terminator: never a scan
             result.replay.extend(buffer)
+            if not force_replay and not terminated:
+                self._replayed_ms = last_ms
+                # scanner-speed keys without Enter: the rest of that scan may come after a long stall
+                stall = max(cfg.max_gap_ms, cfg.stall_gap_ms)
+                self._replayed_window = stall * INTERRUPTED_AFTER_BURST if confirmed else stall
             return
-        result.event = self._make_event("".join(buffer), terminated)
+        raw = "".join(buffer)
+        replayed, self._replayed_ms = self._replayed_ms, None
+        if (
+            terminated
+            and replayed is not None
+            and first_ms is not None
+            and 0 <= first_ms - replayed <= self._replayed_window
+        ):
+            # keys replayed as typing a moment before may have been this scan's first characters
+            result.error = ScanError(
+                "Scan interrupted: its first characters may have gone to the text field; scan again",
+                "wedge",
+                self._clock(),
+                raw,
+                code="interrupted",
+            )
+            return
+        result.event = self._make_event(raw, terminated)
 
     def _make_event(self, raw: str, terminated: bool) -> ScanEvent:
         cfg = self.config

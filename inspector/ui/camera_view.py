@@ -21,7 +21,9 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen, QP
 from PySide6.QtWidgets import QWidget
 
 from inspector.scanning.camera import (
+    AIM_AREA,
     DEFAULT_RETRY_DELAYS,
+    AimArea,
     CameraDecodeWorker,
     CameraSource,
     CameraSpec,
@@ -31,12 +33,17 @@ from inspector.scanning.camera import (
     CodeOverlay,
     Frame,
     FrameDecoder,
+    in_aim,
 )
-from inspector.scanning.events import ScanEvent
+from inspector.scanning.events import ScanError, ScanEvent
 
 log = logging.getLogger(__name__)
 
-OVERLAY_COLOR = QColor(0, 230, 64)  # outline of a decoded code
+OVERLAY_COLOR = QColor(0, 230, 64)  # outline of a decoded code in the aim area
+OUTSIDE_COLOR = QColor(170, 170, 170)  # a code outside the aim area (shown, never scanned)
+AMBIGUOUS_COLOR = QColor(255, 150, 0)  # several codes in the aim area: none is taken
+AIM_COLOR = QColor(255, 255, 255, 200)
+SCANNED_HOLD_S = 1.0  # the frame around a code just scanned stays this long
 BACKGROUND_COLOR = QColor(24, 24, 24)
 OVERLAY_MAX_AGE_S = 0.6  # decode results older than this are not drawn (the code may have moved)
 
@@ -66,13 +73,16 @@ class CameraController(QObject):
     """Runs one camera source and its decode worker; reports scans and status on the GUI thread.
 
     Signals:
-        scanned(ScanEvent): a code was read (source ``"camera"``), once per code in view.
+        scanned(ScanEvent): a code in the aim area was read (source ``"camera"``), once per code in view.
+        scan_failed(ScanError): several codes in the aim area at once (``code="ambiguous"``).
         status_changed(str, str): the :class:`CameraState` value and the translated message.
     """
 
     scanned = Signal(object)
+    scan_failed = Signal(object)
     status_changed = Signal(str, str)
     _scan_from_worker = Signal(object)
+    _error_from_worker = Signal(object)
     _status_from_worker = Signal(object)
 
     def __init__(
@@ -86,10 +96,13 @@ class CameraController(QObject):
         consensus: CodeConsensus | None = None,
         loop: bool = True,
         retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS,
+        aim: AimArea | None = AIM_AREA,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.aim = aim
         self._scan_from_worker.connect(self._deliver_scan, Qt.ConnectionType.QueuedConnection)
+        self._error_from_worker.connect(self.scan_failed, Qt.ConnectionType.QueuedConnection)
         self._status_from_worker.connect(self._deliver_status, Qt.ConnectionType.QueuedConnection)
         self._repeat_suppress_s = repeat_suppress_s
         self._decoder = decoder
@@ -111,6 +124,8 @@ class CameraController(QObject):
             self._consensus,
             on_scan=self._scan_callback,
             repeat_suppress_s=self._repeat_suppress_s,
+            on_error=self._error_callback,
+            aim=self.aim,
         )
 
     # -- worker-thread callbacks: emit only ---------------------------------------------------
@@ -122,6 +137,10 @@ class CameraController(QObject):
     def _scan_callback(self, event: ScanEvent) -> None:
         with contextlib.suppress(RuntimeError):
             self._scan_from_worker.emit(event)
+
+    def _error_callback(self, error: ScanError) -> None:
+        with contextlib.suppress(RuntimeError):
+            self._error_from_worker.emit(error)
 
     # -- GUI thread ---------------------------------------------------------------------------
 
@@ -206,6 +225,7 @@ class CameraView(QWidget):
         self._frame_seq = 0
         self._frame_size = (0, 0)
         self._overlay: CodeOverlay | None = None
+        self._scanned: CodeOverlay | None = None  # the last result that gave a scan (framed for a while)
         self._painted_seq = 0
         self._state = CameraState.STOPPED.value
         self._message = status_text(CameraState.STOPPED)
@@ -303,6 +323,11 @@ class CameraView(QWidget):
             had_codes = bool(self._overlay and self._overlay.codes)
             self._overlay = overlay
             changed = changed or had_codes or bool(overlay and overlay.codes)
+            if overlay is not None and overlay.scanned:
+                self._scanned = overlay
+        if self._scanned is not None and time.monotonic() - self._scanned.at > SCANNED_HOLD_S:
+            self._scanned = None
+            changed = True
         if changed:
             self.update()
 
@@ -363,39 +388,68 @@ class CameraView(QWidget):
         finally:
             painter.end()
 
-    def _paint_overlay(self, painter: QPainter) -> None:
-        overlay = self._overlay
-        if overlay is None or not overlay.codes or overlay.frame_size != self._frame_size:
-            return
-        if time.monotonic() - overlay.at > OVERLAY_MAX_AGE_S:
+    @property
+    def scanned_frame_shown(self) -> bool:
+        """True while the frame around the code last scanned is drawn."""
+        return self._scanned is not None
+
+    def _map(self, points: Sequence[tuple[int, int]], frame_size: tuple[int, int]) -> list[QPointF]:
+        rect = self._image_rect
+        sx, sy = rect.width() / frame_size[0], rect.height() / frame_size[1]
+        return [QPointF(rect.x() + x * sx, rect.y() + y * sy) for x, y in points]
+
+    def _paint_aim(self, painter: QPainter) -> None:
+        """Corner marks around the aim area: codes are taken only there."""
+        aim = self._controller.aim if self._controller is not None else None
+        if aim is None or self._image_rect.isEmpty():
             return
         rect = self._image_rect
-        sx = rect.width() / overlay.frame_size[0]
-        sy = rect.height() / overlay.frame_size[1]
+        x0, y0 = rect.x() + aim[0] * rect.width(), rect.y() + aim[1] * rect.height()
+        x1, y1 = rect.x() + aim[2] * rect.width(), rect.y() + aim[3] * rect.height()
+        arm = max(12.0, min(x1 - x0, y1 - y0) / 8)
+        painter.setPen(QPen(AIM_COLOR, 3))
+        for cx, cy, dx, dy in ((x0, y0, 1, 1), (x1, y0, -1, 1), (x0, y1, 1, -1), (x1, y1, -1, -1)):
+            painter.drawLine(QPointF(cx, cy), QPointF(cx + dx * arm, cy))
+            painter.drawLine(QPointF(cx, cy), QPointF(cx, cy + dy * arm))
+
+    def _paint_overlay(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._paint_aim(painter)
+        overlay = self._overlay
+        if overlay is not None and overlay.codes and overlay.frame_size == self._frame_size and (
+            time.monotonic() - overlay.at <= OVERLAY_MAX_AGE_S
+        ):
+            for code in overlay.codes:
+                inside = in_aim(code, overlay.frame_size, overlay.aim)
+                color = (AMBIGUOUS_COLOR if overlay.ambiguous else OVERLAY_COLOR) if inside else OUTSIDE_COLOR
+                self._paint_code(painter, code.points, overlay.frame_size, color, 3, code.text)
+        scanned = self._scanned
+        if scanned is not None and scanned.frame_size == self._frame_size:
+            for code in scanned.scanned:  # the code just scanned: a thick frame for a second
+                self._paint_code(painter, code.points, scanned.frame_size, OVERLAY_COLOR, 7, "")
+
+    def _paint_code(self, painter: QPainter, points_in_frame: Sequence[tuple[int, int]],
+                    frame_size: tuple[int, int], color: QColor, width: int, text: str) -> None:
+        points = self._map(points_in_frame, frame_size)
+        if len(points) < 2:
+            return
+        painter.setPen(QPen(color, width))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPolygon(QPolygonF(points))
+        if not text:
+            return
         font = QFont(self.font())
         font.setBold(True)
         painter.setFont(font)
-        for code in overlay.codes:
-            points = [QPointF(rect.x() + x * sx, rect.y() + y * sy) for x, y in code.points]
-            if len(points) < 2:
-                continue
-            painter.setPen(QPen(OVERLAY_COLOR, 3))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPolygon(QPolygonF(points))
-            label = code.text if len(code.text) <= 40 else code.text[:39] + "…"
-            label = label.replace("\r", " ").replace("\n", " ")
-            top = min(points, key=lambda p: p.y())
-            metrics = painter.fontMetrics()
-            box = QRectF(
-                top.x(),
-                top.y() - metrics.height() - 6,
-                metrics.horizontalAdvance(label) + 8,
-                metrics.height() + 4,
-            )
-            painter.fillRect(box, OVERLAY_COLOR)
-            painter.setPen(QColor(0, 0, 0))
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+        label = text if len(text) <= 40 else text[:39] + "…"
+        label = label.replace("\r", " ").replace("\n", " ").replace("\x1d", " ")
+        top = min(points, key=lambda p: p.y())
+        metrics = painter.fontMetrics()
+        box = QRectF(top.x(), top.y() - metrics.height() - 6, metrics.horizontalAdvance(label) + 8,
+                     metrics.height() + 4)
+        painter.fillRect(box, color)
+        painter.setPen(QColor(0, 0, 0))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
 
     def _paint_message(self, painter: QPainter) -> None:
         font = QFont(self.font())
@@ -407,3 +461,19 @@ class CameraView(QWidget):
             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
             self._message,
         )
+
+
+def scan_camera_view(controller: CameraController | None, parent: QWidget | None = None) -> CameraView | None:
+    """The live preview for a screen that expects a scan (None without a camera).
+
+    It shows the aim area (codes are taken only there), outlines the codes it sees and frames the code
+    just scanned; the scan itself goes through the session's ScanHub like any other. The view never
+    stops the shared camera when its window closes: the main window starts and stops it.
+    """
+    if controller is None:
+        return None
+    view = CameraView(controller, parent, stop_on_close=False)
+    view.setObjectName("scanCamera")
+    view.setMinimumSize(320, 180)
+    view.setToolTip(QCoreApplication.translate("CameraView", "Hold the code inside the corner marks"))
+    return view

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from inspector.config import ScannerSettings
 from inspector.services.users import AuthError, UserInfo, UserService
+from inspector.ui.camera_view import CameraController, scan_camera_view
 from inspector.ui.errors import report_exception
 from inspector.ui.feedback import Feedback
 from inspector.ui.tasks import run_task
@@ -39,8 +40,10 @@ class LoginWindow(QWidget):
         feedback: Feedback,
         scanner: ScannerSettings | None = None,
         parent: QWidget | None = None,
+        camera: CameraController | None = None,
     ) -> None:
         super().__init__(parent)
+        self.camera = camera  # shows its preview; its reads reach scan_badge through the session's hub
         self.setObjectName("loginWindow")
         self.setWindowTitle(self.tr("Return Inspector — log in"))
         self._users = users
@@ -72,7 +75,11 @@ class LoginWindow(QWidget):
         left.addWidget(hint(self.tr("Hold your badge under the scanner, or type its code and press Enter.")))
         left.addWidget(self.badge_input)
         left.addWidget(self.badge_message)
-        left.addStretch(1)
+        self.camera_view = scan_camera_view(self.camera)
+        if self.camera_view is not None:
+            left.addWidget(self.camera_view, 1)
+        else:
+            left.addStretch(1)
         self.user_list = QListWidget()
         self.user_list.itemActivated.connect(self._user_chosen)
         self.choose_button = secondary_button(self.tr("Continue"))

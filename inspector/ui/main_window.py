@@ -83,7 +83,8 @@ class MainWindow(QMainWindow):
         self.camera = make_camera(services)
         if self.camera is not None:
             self.camera.setParent(self)
-            self.camera.scanned.connect(hub.submit)
+            self.camera.scanned.connect(hub.submit)  # camera reads take the scanners' one path
+            self.camera.scan_failed.connect(hub.fail)
         self.bench = Workbench(services, user, feedback, worker, self.camera)
         self.intake_page = IntakePage(self.bench, hub)
         self.review_page = ReviewPage(services, user, worker)
@@ -183,6 +184,11 @@ class MainWindow(QMainWindow):
             return
         self.pages.setCurrentIndex(index)
         self.nav_buttons[index].setChecked(True)
+        if self.camera is not None:  # the camera reads parcels, badges and items on the intake page
+            if index == INTAKE and not self.camera.running:
+                self.camera.start()
+            elif index != INTAKE and self.camera.running:
+                self.camera.stop()
         if index == INTAKE:
             self.intake_page.focus_scan()
         elif index in (REVIEW, REPORTS):

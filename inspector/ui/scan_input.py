@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
 from inspector.config import ScannerSettings
-from inspector.scanning.events import ScanError, ScanEvent
+from inspector.scanning.events import KEPT_CONTROL_CHARS, ScanError, ScanEvent
 from inspector.scanning.serial_scanner import SerialScanner
 from inspector.scanning.wedge import FeedResult, KeyAction, WedgeBurstDetector, WedgeConfig
 
@@ -70,6 +71,7 @@ def wedge_config(settings: ScannerSettings) -> WedgeConfig:
     terminators = {"enter": ("Enter",), "tab": ("Tab",)}.get(settings.terminator, ("Enter", "Tab"))
     return WedgeConfig(
         max_gap_ms=float(settings.max_key_gap_ms),
+        stall_gap_ms=max(float(settings.max_key_gap_ms), WedgeConfig.stall_gap_ms),
         min_length=settings.min_length,
         terminators=terminators,
         prefix=settings.prefix,
@@ -78,18 +80,34 @@ def wedge_config(settings: ScannerSettings) -> WedgeConfig:
 
 
 class WedgeKeyFilter(QObject):
-    """Application-wide key filter that turns scanner bursts into :class:`ScanHub` events."""
+    """Application-wide key filter that turns scanner bursts into :class:`ScanHub` events.
 
-    def __init__(self, hub: ScanHub, config: WedgeConfig, parent: QObject | None = None) -> None:
+    Timing comes from the key events' window-system timestamps, which stay exact while the GUI thread
+    is busy. When the flush timer fires, keys may already be waiting in the event queue (the GUI was
+    busy while the scanner kept typing): :meth:`flush_due` delivers them first and only then decides
+    that a burst has ended. ``clock`` (monotonic seconds) is injectable so tests can simulate time.
+    """
+
+    def __init__(self, hub: ScanHub, config: WedgeConfig, parent: QObject | None = None, *,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
         self._hub = hub
-        self._detector = WedgeBurstDetector(config)
+        self._clock = clock
+        self._detector = WedgeBurstDetector(config, clock=clock)
         self._replaying = False
+        self._flushing = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._on_timer)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self.flush_due)
         self._target: QObject | None = None
         self._offset_ms = 0.0
+        self.timer_due_ms: float | None = None  # when the flush timer fires (``clock`` ms), None: idle
+
+    @property
+    def detector(self) -> WedgeBurstDetector:
+        """The burst detector (state of the held keys)."""
+        return self._detector
 
     def install(self, app: QCoreApplication) -> None:
         """Start filtering the application's key presses."""
@@ -100,13 +118,14 @@ class WedgeKeyFilter(QObject):
         app.removeEventFilter(self)
         self._replay(self._detector.reset())
         self._timer.stop()
+        self.timer_due_ms = None
 
     def _now_ms(self, event: QKeyEvent) -> float:
         # Window-system timestamps are exact even when the GUI thread was busy, but they count from
         # another origin (X server start, ...) than our monotonic clock. Keep the offset between the
         # two so the flush timer, which only knows our clock, works in the events' time. Synthetic
-        # events (tests, remote desktops) carry 0: then our own clock is the best we have.
-        mono = time.monotonic() * 1000.0
+        # events (remote desktops) carry 0: then our own clock is the best we have.
+        mono = self._clock() * 1000.0
         stamp = event.timestamp()
         if not stamp:
             self._offset_ms = 0.0
@@ -116,7 +135,7 @@ class WedgeKeyFilter(QObject):
 
     def _event_clock_ms(self) -> float:
         """Now, in the time of the last key event's clock."""
-        return time.monotonic() * 1000.0 - self._offset_ms
+        return self._clock() * 1000.0 - self._offset_ms
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Feed key presses of the focused widget to the burst detector."""
@@ -125,10 +144,15 @@ class WedgeKeyFilter(QObject):
         focus = QApplication.focusWidget()
         if focus is not None and watched is not focus:
             return False  # the same key propagating to a parent; already seen
+        if focus is None and not isinstance(watched, QWindow):
+            return False  # no focus widget: the window (seen first) forwards it; already seen
         if not isinstance(event, QKeyEvent) or event.key() in _MODIFIER_KEYS:
             return False
-        if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
-            return False  # shortcuts are never part of a scan
+        shortcut = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        if shortcut and not (event.text() in KEPT_CONTROL_CHARS and self._detector.pending):
+            return False  # shortcuts are never part of a scan (GS sent as Ctrl+] inside one is)
+        if event.isAutoRepeat() and not self._detector.pending:
+            return False  # a key held down; scanners never start a code that way
         key = _NAMED_KEYS.get(event.key()) or event.text()
         if not key:
             return False
@@ -138,7 +162,17 @@ class WedgeKeyFilter(QObject):
         result = self._detector.feed(key, self._now_ms(event))
         return self._apply(result, consumes_current=True)
 
-    def _on_timer(self) -> None:
+    def flush_due(self) -> None:
+        """What the flush timer calls: deliver keys already queued, then end a burst that is over."""
+        if self._flushing:
+            return
+        self._flushing = True
+        try:
+            # Keys that arrived while the GUI thread was busy wait in the queue with their true
+            # timestamps; judging the gap before seeing them splits the scan (issue 14 §2).
+            QCoreApplication.processEvents()
+        finally:
+            self._flushing = False
         self._apply(self._detector.flush(self._event_clock_ms()), consumes_current=False)
 
     def _apply(self, result: FeedResult, consumes_current: bool) -> bool:
@@ -149,13 +183,15 @@ class WedgeKeyFilter(QObject):
             self._hub.fail(result.error)
         if result.flush_at_ms is None:
             self._timer.stop()
+            self.timer_due_ms = None
         else:
             delay = max(0, int(result.flush_at_ms - self._event_clock_ms()) + 1)
             self._timer.start(delay)
+            self.timer_due_ms = self._clock() * 1000.0 + delay
         return consumes_current and result.action in (KeyAction.HOLD, KeyAction.SWALLOW)
 
     def _replay(self, keys: list[str]) -> None:
-        target = self._target if isinstance(self._target, QWidget) else QApplication.focusWidget()
+        target = self._target if isinstance(self._target, QWidget | QWindow) else QApplication.focusWidget()
         if not keys or target is None:
             return
         self._replaying = True

@@ -12,10 +12,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 from inspector.scanning.events import ScanError, ScanEvent
 from inspector.services.users import UserInfo
 from inspector.ui.application import install_translator
+from inspector.ui.camera_view import CameraController
 from inspector.ui.errors import report_exception
 from inspector.ui.feedback import Feedback
 from inspector.ui.login import LoginWindow
-from inspector.ui.main_window import MainWindow
+from inspector.ui.main_window import MainWindow, make_camera
 from inspector.ui.station.scans import StationScanning
 from inspector.ui.sync_bridge import SyncBridge
 from inspector.ui.tasks import DatabaseWorker
@@ -60,6 +61,7 @@ class StationSession(QObject):
         self.scanning.hub.scanned.connect(self._route_scan)
         self.scanning.hub.scan_failed.connect(self._route_scan_error)
         self.login: LoginWindow | None = None
+        self.login_camera: CameraController | None = None
         self.main: MainWindow | None = None
         self.sync = SyncBridge(services, self)
         self.sync.status_changed.connect(self._show_sync)
@@ -100,12 +102,33 @@ class StationSession(QObject):
             self.sync.start()
             self.upkeep()
             self._upkeep_timer.start()
-        self.login = LoginWindow(self._services.users, self.feedback, self._services.settings.scanner)
+        self.login = LoginWindow(self._services.users, self.feedback, self._services.settings.scanner,
+                                 camera=self._start_login_camera())
         self.login.logged_in.connect(self._logged_in)
         show_full_screen(self.login)
         log.info("Window shown: login (station %s)", self._services.station.station_code)
 
+    def _start_login_camera(self) -> CameraController | None:
+        """The camera for badges on the login screen (when the camera and ``badge_login`` are on)."""
+        if not self._services.settings.camera.badge_login:
+            return None
+        camera = make_camera(self._services)
+        if camera is not None:
+            camera.setParent(self)
+            camera.scanned.connect(self.scanning.hub.submit)  # the one path of every scan
+            camera.scan_failed.connect(self.scanning.hub.fail)
+            camera.start()
+        self.login_camera = camera
+        return camera
+
+    def _stop_login_camera(self) -> None:
+        if self.login_camera is not None:
+            self.login_camera.stop()  # releases the device before the main window opens it
+            self.login_camera.deleteLater()
+            self.login_camera = None
+
     def _logged_in(self, user: UserInfo) -> None:
+        self._stop_login_camera()
         if self.login is not None:
             self.login.close()
             self.login.deleteLater()
@@ -145,6 +168,7 @@ class StationSession(QObject):
     def shutdown(self) -> None:
         """Stop the scanners and the camera, and wait for queued database work, before exiting."""
         self._upkeep_timer.stop()
+        self._stop_login_camera()
         self.scanning.stop()
         self.sync.stop()
         if self.main is not None:

@@ -361,6 +361,12 @@ SCAN_ERRORS: dict[str, str] = {
         "Texts", "The serial scanner's port cannot be opened; retrying. Check the cable and Settings."
     ),
     "port_lost": QT_TRANSLATE_NOOP("Texts", "The serial scanner was disconnected; reconnecting."),
+    "interrupted": QT_TRANSLATE_NOOP(
+        "Texts", "The scan was interrupted (the computer was busy, or typing came just before it)."
+    ),
+    "ambiguous": QT_TRANSLATE_NOOP(
+        "Texts", "The camera sees several codes in the aim area; hold only one code in the frame."
+    ),
 }
 
 SCAN_HINTS: dict[str, str] = {

@@ -439,3 +439,121 @@ def test_the_worker_idles_while_its_source_is_stopped() -> None:
     time.sleep(0.5)
     assert worker.stop(timeout=2)
     assert len(calls) < 20  # about every 0.1 s, not a busy loop
+
+
+# -- aim area, ambiguity, the full cascade in idle time --------------------------------------------
+
+def _code(fmt: str, text: str, x: int, y: int, aim: str = "]Q1") -> DecodedCode:
+    """A code of 40x40 pixels centred on (x, y)."""
+    return DecodedCode(fmt, text, ((x - 20, y - 20), (x + 20, y - 20), (x + 20, y + 20), (x - 20, y + 20)),
+                       "zxing", aim)
+
+
+def test_one_code_held_in_view_is_one_scan_and_a_second_code_makes_it_ambiguous() -> None:
+    from inspector.scanning.camera import AIM_AREA
+
+    a = _code("QRCode", "RMA00000364", 300, 240)
+    b = _code("QRCode", "https://returns.example-shop.nl/r/RMA00000365", 340, 250)
+    now = [0.0]
+    script = [[a], [a], [a], [a, b], [a, b], [a, b], [b], [b], [a], [], [], [], [a]]
+    times = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 2.9, 3.0]
+    errors: list = []
+    worker = CameraDecodeWorker(CameraSource("0"), ScriptedDecoder(script), FrameConsensus(),
+                                repeat_suppress_s=2.0, on_error=errors.append, aim=AIM_AREA,
+                                clock=lambda: now[0])
+    image = np.zeros((480, 640, 3), np.uint8)
+    emitted = []
+    for seq, at in enumerate(times, start=1):
+        now[0] = at
+        emitted.append([e.text for e in worker.process(Frame(image, seq, at))])
+    assert emitted == [[a.text], [], [], [], [], [], [b.text], [], [], [], [], [], [a.text]]
+    assert [e.code for e in errors] == ["ambiguous"]  # once while the pair stays in view
+    assert worker.latest_overlay().scanned == (a,)  # type: ignore[union-attr]
+
+
+def test_codes_outside_the_aim_area_are_shown_but_never_scanned() -> None:
+    from inspector.scanning.camera import AIM_AREA
+
+    corner = _code("QRCode", "SOMETHING-ON-THE-TABLE", 30, 30)
+    worker = CameraDecodeWorker(CameraSource("0"), ScriptedDecoder([[corner]] * 3), FrameConsensus(),
+                                aim=AIM_AREA)
+    image = np.zeros((480, 640, 3), np.uint8)
+    got = [worker.process(Frame(image, seq, 0.0)) for seq in (1, 2, 3)]
+    assert got == [[], [], []]
+    assert worker.latest_overlay().codes == (corner,)  # type: ignore[union-attr]
+
+
+@needs_corpus
+def test_a_hand_held_code_only_the_full_cascade_reads_is_read_while_in_view(tmp_path: Path) -> None:
+    """Frames of a real hand-held video, one cascade stage between two frames (as the thread does)."""
+    from inspector.scanning.camera import AIM_AREA, CameraFrameDecoder
+    from inspector.scanning.camera_samples import make_handheld_video
+    from inspector.scanning.decode import BarcodeDecoder
+
+    hard, easy = "ean13/zx_ean13-1_35.png", "qrcode/zx_qrcode-2_14.png"
+    assert not BarcodeDecoder().decode_fast(load_image(CORPUS / hard))  # only the cascade reads it
+    photos = [(name, load_image(CORPUS / name), expected_text(name)) for name in (easy, hard)]
+    path = tmp_path / "parcels.avi"
+    shown = make_handheld_video(path, photos, size=(800, 450), fps=15.0, hold_s=1.0, move_s=0.2, gap_s=0.1)
+    decoder = CameraFrameDecoder()
+    worker = CameraDecodeWorker(CameraSource(str(path)), decoder, aim=AIM_AREA)
+    capture = cv2.VideoCapture(str(path))
+    events: dict[str, tuple[int, str]] = {}
+    seq = 0
+    while True:
+        ok, image = capture.read()
+        if not ok:
+            break
+        seq += 1
+        for event in worker.process(Frame(image, seq, 0.0)):
+            events.setdefault(event.text, (seq - 1, "fast path"))
+        for event in worker.process_step():
+            events.setdefault(event.text, (seq - 1, "cascade"))
+    capture.release()
+    assert sorted(events) == sorted(s.text for s in shown)
+    for code in shown:
+        assert code.enters <= events[code.text][0] < code.leaves, f"{code.image} read outside its hold"
+    assert events[expected_text(hard)][1] == "cascade"
+    assert worker.events_emitted == 2
+
+
+def test_a_one_dimensional_read_of_the_cascade_needs_another_stage_or_the_fast_path_to_agree() -> None:
+    from inspector.scanning.camera import CameraFrameDecoder
+
+    class ScriptedCascade(CameraFrameDecoder):
+        """Fast path and cascade results from scripts, one cascade stage per frame."""
+
+        def __init__(self, fast: list[list[DecodedCode]], slow: list[tuple[str, list[DecodedCode]]]) -> None:
+            super().__init__(slow=False)
+            self.fast_script, self.slow_script = iter(fast), iter(slow)
+
+        def decode(self, image: np.ndarray, seq: int = 0) -> list[DecodedCode]:
+            self.slow_seq = seq
+            return next(self.fast_script)
+
+        @property
+        def pending(self) -> bool:
+            return True
+
+        def step(self) -> list[DecodedCode]:
+            self.last_stage, codes = next(self.slow_script)
+            return codes
+
+    wrong = _code("Code128", "B G.  !", 320, 240, "]C0")  # a deblurred misread with a valid check
+    badge = _code("Code128", "BDG000001", 320, 240, "]C0")
+    label = _code("Code39", "PARCEL42", 320, 240, "]A0")
+    qr = _code("QRCode", "RMA00000364", 320, 240)
+    ean = _code("EAN13", "8712345678906", 320, 240, "]E0")
+    fast: list[list[DecodedCode]] = [[], [], [], [], [], [], [], [label]]
+    slow = [("deblur", [wrong]), ("deblur", [wrong]), ("region", [badge]), ("deblur", [badge]),
+            ("region", [qr]), ("region", [ean]), ("region", [label]), ("region", [])]
+    now = [0.0]
+    worker = CameraDecodeWorker(CameraSource("0"), ScriptedCascade(fast, slow), FrameConsensus(),
+                                clock=lambda: now[0])
+    image = np.zeros((480, 640, 3), np.uint8)
+    got = []
+    for seq in range(1, 9):
+        now[0] = seq * 0.1
+        got.append([e.text for e in worker.process(Frame(image, seq, now[0])) + worker.process_step()])
+    # the same stage twice is no confirmation; two stages are; 2D and EAN at once; cascade + fast path
+    assert got == [[], [], [], ["BDG000001"], ["RMA00000364"], ["8712345678906"], [], ["PARCEL42"]]

@@ -82,11 +82,15 @@ def without_camera(services: Services) -> Services:
 
 
 def scanner_types(qtbot, widget: QWidget | None, text: str) -> None:  # type: ignore[no-untyped-def]
-    """Type like a keyboard-wedge scanner: a few milliseconds per key, then Enter."""
+    """Type like a keyboard-wedge scanner: the keys one right after the other, then Enter.
+
+    Test key events carry no window-system timestamp, so the wedge filter times them by when the GUI
+    thread handles them; waiting between keys would let a busy GUI thread (a camera preview on a
+    loaded machine) stretch the gaps past a scanner's. The filter's timing itself is tested with
+    timestamped keys on a simulated clock (tests/ui/test_wedge_thousand_scans.py)."""
     widget = widget or QApplication.focusWidget()
     for char in text:
         qtbot.keyClick(widget, char)
-        qtbot.wait(2)
     qtbot.keyClick(widget, Qt.Key.Key_Return)
 
 
@@ -102,20 +106,27 @@ def make_video(
     size: tuple[int, int] = (640, 480),
     fps: float = 15.0,
     hold: int = 8,
+    at_edge: bool = False,
 ) -> Path:
     """An MJPG AVI showing each corpus photo for ``hold`` frames, fitted into ``size`` on white.
 
-    The default photos carry no product codes: a camera reading this file sees a work table."""
+    The default photos carry no product codes. ``at_edge`` puts them small in a corner, outside the
+    camera's aim area, like things lying at the edge of a work table: the camera shows them but never
+    scans them."""
     if not CORPUS.is_dir():
         pytest.skip(f"barcode photo corpus not found at {CORPUS}")
     writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*"MJPG"), fps, size)
+    box = (size[0] // 5, size[1] // 5) if at_edge else size
     for relative in images:
         image = load_image(CORPUS / relative)
         image = cv2.cvtColor(image, cv2.COLOR_GRAY2BGR) if image.ndim == 2 else image[:, :, :3]
-        scale = min(size[0] / image.shape[1], size[1] / image.shape[0])
+        scale = min(box[0] / image.shape[1], box[1] / image.shape[0])
         image = cv2.resize(image, (int(image.shape[1] * scale), int(image.shape[0] * scale)))
         canvas = np.full((size[1], size[0], 3), 255, np.uint8)
-        y, x = (size[1] - image.shape[0]) // 2, (size[0] - image.shape[1]) // 2
+        if at_edge:
+            y, x = 4, 4
+        else:
+            y, x = (size[1] - image.shape[0]) // 2, (size[0] - image.shape[1]) // 2
         canvas[y : y + image.shape[0], x : x + image.shape[1]] = image
         for _ in range(hold):
             writer.write(canvas)

@@ -78,6 +78,7 @@ def test_aim_identifier_and_tab_terminator(qtbot, station) -> None:  # type: ign
 def test_typing_then_scanning_then_typing(qtbot, station) -> None:  # type: ignore[no-untyped-def]
     notes, _other, hub, scans = station
     person_types(qtbot, notes, "ok ")
+    qtbot.wait(300)  # picking up the scanner (a scan closer than 250 ms to typing is refused)
     with qtbot.waitSignal(hub.scanned, timeout=2000):
         scanner_types(qtbot, notes, "RMA12345674")
     qtbot.wait(150)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 from inspector.scanning.events import ScanError, ScanEvent
 from inspector.services.intake import LookupOutcome, LookupResult
 from inspector.services.return_summary import ReturnSummary
+from inspector.ui.camera_view import scan_camera_view
 from inspector.ui.scan_input import ScanHub
 from inspector.ui.station.chooser import ReturnList
 from inspector.ui.station.inspection_screen import InspectionScreen
@@ -88,7 +89,11 @@ class IntakePage(QWidget):
         layout.addWidget(self.scan_input)
         layout.addWidget(self.message)
         layout.addWidget(self.resume_offer)
-        layout.addStretch(1)
+        self.camera_view = scan_camera_view(self.bench.camera)
+        if self.camera_view is not None:  # a webcam-only station scans the parcel here
+            layout.addWidget(self.camera_view, 1)
+        else:
+            layout.addStretch(1)
         return screen
 
     def _build_chooser_screen(self) -> QWidget:
@@ -120,15 +125,11 @@ class IntakePage(QWidget):
 
     def show_scan(self) -> None:
         """Back to the scan screen, ready for the next parcel."""
-        if self.bench.camera is not None:
-            self.bench.camera.stop()
         self.stack.setCurrentIndex(SCAN)
         self.scan_input.setFocus()
 
     def open_return(self, summary: ReturnSummary, known: tuple | None = ()) -> None:  # type: ignore[type-arg]
         """Show the return screen for ``summary``; ``known``: parcels received before this visit."""
-        if self.bench.camera is not None:
-            self.bench.camera.stop()
         if not self.scanned_code or self.stack.currentIndex() in (CHOOSE, UNKNOWN):
             self.scanned_code = self.scanned_code or summary.tracking_number or summary.rma_number
         self.stack.setCurrentIndex(RETURN)
@@ -159,7 +160,7 @@ class IntakePage(QWidget):
             self.inspection.handle_scan(event)
         elif screen == RETURN and self.actions.product_scan(event):
             return
-        elif event.source != "camera" or screen == SCAN:
+        else:  # camera reads mean what handheld scans mean (one path for every source)
             self.lookup(event.text, event.symbology)
 
     def scan_failed(self, error: ScanError) -> None:

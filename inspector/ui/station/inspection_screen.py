@@ -159,12 +159,8 @@ class InspectionScreen(QWidget):
         ident = identify(event.text, event.symbology, product=expects_product)
         is_product = ident.kind in ("gtin", "gs1") and bool(ident.fields.get("gtin")) and ident.valid
         focused_target = target is not None and target.isAncestorOf(QApplication.focusWidget())
-        if (
-            event.source == "camera"
-            and not focused_target
-            and not (is_product and self.state.verification is None)
-        ):
-            return  # the camera sees whatever lies on the table: only a read that is asked for counts
+        # Camera reads take this same path as handheld scans: a product code verifies the item (and
+        # another product's code gives the wrong-item warning), whatever read it.
         if target is not None and (focused_target or not is_product or self.line is None):
             target.give(ident.normalized or event.text)
             self._bench.feedback.success(target)

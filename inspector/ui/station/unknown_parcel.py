@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from inspector.services.return_summary import ReturnSummary
+from inspector.ui.camera_view import scan_camera_view
 from inspector.ui.station.chooser import ReturnList
 from inspector.ui.station.tools import Workbench
 from inspector.ui.tasks import run_task
@@ -84,7 +85,11 @@ class UnknownParcelScreen(QWidget):
         right.addWidget(self.register_name)
         right.addWidget(self.register_notes)
         right.addWidget(self.register_button)
-        right.addStretch(1)
+        self.camera_view = scan_camera_view(bench.camera)
+        if self.camera_view is not None:  # another code on the parcel (the return label's QR) may find it
+            right.addWidget(self.camera_view, 1)
+        else:
+            right.addStretch(1)
         self.back_button = secondary_button(self.tr("Back to scanning (Esc)"))
         self.back_button.setAutoDefault(True)
         self.back_button.clicked.connect(self.back)
