@@ -34,6 +34,7 @@ from inspector.ui.style import FOCUS, PAPER
 from inspector.ui.tasks import CancelToken, TaskCancelled, run_task
 from inspector.ui.texts import GRADE_NAMES, fill, translated
 from inspector.ui.widgets import (
+    SHRINKING_CHOICE_MIN_WIDTH,
     MessageLine,
     NumberTile,
     fill_source_choices,
@@ -132,6 +133,7 @@ class ReportsPage(QWidget):
             self.fmt.addItem(name, key)
         self.export_button = QPushButton(self.tr("&Export…"))
         self.warehouse.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.warehouse.setMinimumWidth(SHRINKING_CHOICE_MIN_WIDTH)  # a long name never widens the window
         self.cancel_button = secondary_button(self.tr("Cancel"))
         self.progress = QProgressBar(minimum=0, maximum=100)
         self.message = MessageLine()
