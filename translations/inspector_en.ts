@@ -1126,7 +1126,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Give a new badge (the old one stops working)</source>
+        <source>New badge (the old one stops working)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

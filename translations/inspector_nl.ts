@@ -1126,8 +1126,8 @@
         <translation>Zoals het station</translation>
     </message>
     <message>
-        <source>Give a new badge (the old one stops working)</source>
-        <translation>Nieuwe badge geven (de oude werkt dan niet meer)</translation>
+        <source>New badge (the old one stops working)</source>
+        <translation>Nieuwe badge (de oude werkt niet meer)</translation>
     </message>
     <message>
         <source>Language</source>
