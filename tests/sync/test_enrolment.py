@@ -97,6 +97,7 @@ def test_re_enrolling_rotates_the_password(central_url, role_prefix, passwords_r
                      stdin="402917\n402917\n")
     assert code == 0, out
     assert "Station ST-02 of warehouse" in out and "sync ok" in out
+    assert "people came with that sync" in out  # a joining station does not start by adding everyone
     assert _cli(monkeypatch, "--data-dir", data, "sync", "--once")[0] == 0
     # IT enrols the station again (a new PC, a leaked password): the station's password stops working.
     code, out = _cli(monkeypatch, *args)
