@@ -1126,6 +1126,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>empty: the PIN stays as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New badge (the old one stops working)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1154,7 +1158,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Supervisors, team leads and administrators need a PIN (administrators at least 6 digits). Leave the PIN empty to keep it.</source>
+        <source>Supervisors, team leads and administrators need a PIN (administrators at least 6 digits).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

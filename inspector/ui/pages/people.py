@@ -64,13 +64,15 @@ class PeoplePage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):  # role, badge and status whole; the name takes the rest
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Every column as wide as its contents, the name first: on a narrow list (Dutch at 1366 px) the
+        # name and role stay whole and the rest scrolls, instead of every column cut to a few letters.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selected)
         self.message = MessageLine()
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)  # Dutch texts need the width on a 1366 px screen
+        layout.setContentsMargins(24, 6, 24, 6)  # Dutch texts need the room on a 1366x768 screen
+        layout.setSpacing(4)
         layout.addWidget(heading(self.tr("People")))
         row = QHBoxLayout()
         list_column = QVBoxLayout()
@@ -100,8 +102,10 @@ class PeoplePage(QWidget):
         for field in (self.pin, self.pin_again):
             field.setEchoMode(QLineEdit.EchoMode.Password)
             field.setMaxLength(12)
+        self.pin.setPlaceholderText(self.tr("empty: the PIN stays as it is"))
         self.new_badge = QCheckBox(self.tr("New badge (the old one stops working)"))
         form = QFormLayout()
+        form.setVerticalSpacing(4)  # with a message below, the page fits a 768 px screen
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Role"), self.role)
         form.addRow(self.tr("Language"), self.language)
@@ -120,7 +124,7 @@ class PeoplePage(QWidget):
         column = QVBoxLayout()
         column.addLayout(form)
         column.addWidget(hint(self.tr("Supervisors, team leads and administrators need a PIN (administrators "
-                                      "at least 6 digits). Leave the PIN empty to keep it.")))
+                                      "at least 6 digits).")))
         column.addLayout(buttons)
         column.addStretch(1)
         return column
