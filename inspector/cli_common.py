@@ -26,11 +26,18 @@ def percent_bp(text: str) -> int:
 def read_pin_twice(
     from_stdin: bool, stdin: TextIO, ask: Callable[[str], str], prompt: str
 ) -> tuple[str, str]:
-    """A PIN and its repetition: two lines of standard input, or asked for twice (never echoed)."""
+    """A PIN and its repetition: two lines of standard input, or asked for twice (never echoed).
+
+    The end of input (Ctrl+D, a closed standard input) gives empty answers, which the caller refuses
+    with its plain message, never a traceback.
+    """
     if from_stdin:
         first, second = stdin.readline().strip(), stdin.readline().strip()
         return first, second
-    return ask(prompt).strip(), ask("The same PIN again: ").strip()
+    try:
+        return ask(prompt).strip(), ask("The same PIN again: ").strip()
+    except EOFError:
+        return "", ""
 
 
 def add_warehouse_arguments(parser: argparse.ArgumentParser) -> None:

@@ -101,8 +101,13 @@ def run_setup(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"Administrator {outcome.admin.name}: badge {outcome.admin.badge_code} (and the PIN).\n")
     if outcome.joined:
         out.write(f"Joined the central database; first {outcome.sync_summary}\n")
-    out.write("Next: add people ('inspector users add' or 'inspector users import FILE'), print their badges "
-              "('inspector users badges --out badges.pdf'), then start 'inspector'.\n")
+    if outcome.joined and outcome.admin is None:
+        # Another station of the warehouse came first: its people came with the sync.
+        out.write("The warehouse's people came with that sync ('inspector users list' shows them and their "
+                  "badge codes). Next: start 'inspector' and log in with a badge.\n")
+    else:
+        out.write("Next: add people ('inspector users add' or 'inspector users import FILE'), print their "
+                  "badges ('inspector users badges --out badges.pdf'), then start 'inspector'.\n")
     return EXIT_OK if outcome.sync_ok else EXIT_FAILED
 
 

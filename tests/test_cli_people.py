@@ -116,3 +116,29 @@ def test_users_commands(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
         assert services.users.verify_pin(bram.id, "7310").name == "Bram Bakker"
     finally:
         services.close()
+
+
+def test_the_readme_example_files_import_cleanly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's walk-through imports docs/examples/: every row must be accepted."""
+    examples = Path(__file__).resolve().parents[1] / "docs" / "examples"
+    data = str(tmp_path / "station")
+    assert _run(monkeypatch, "--data-dir", data, *SETUP, stdin="402917\n402917\n")[0] == 0
+    code, out = _run(monkeypatch, "--data-dir", data, "import-returns", str(examples / "returns.jsonl"))
+    assert code == 0 and "2 created" in out and "warning" not in out, out
+    code, out = _run(monkeypatch, "--data-dir", data, "users", "import", str(examples / "team.csv"))
+    assert code == 0, out
+
+
+def test_end_of_input_at_the_pin_prompt_is_a_plain_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl+D (or a closed standard input) where the PIN is asked for: a message, no traceback."""
+    import getpass
+
+    def end_of_input(prompt: str = "") -> str:
+        raise EOFError
+
+    monkeypatch.setattr(getpass, "getpass", end_of_input)
+    setup = [arg for arg in SETUP if arg != "--admin-pin-stdin"]
+    code, out = _run(monkeypatch, "--data-dir", str(tmp_path / "s"), *setup)
+    assert code == 1 and "6 to 12 digits" in out

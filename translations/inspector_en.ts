@@ -1130,7 +1130,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Give a new badge (the old one stops working)</source>
+        <source>empty: the PIN stays as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New badge (the old one stops working)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1158,7 +1162,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Supervisors, team leads and administrators need a PIN (administrators at least 6 digits). Leave the PIN empty to keep it.</source>
+        <source>Supervisors, team leads and administrators need a PIN (administrators at least 6 digits).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

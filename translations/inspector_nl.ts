@@ -1130,8 +1130,12 @@
         <translation>Zoals het station</translation>
     </message>
     <message>
-        <source>Give a new badge (the old one stops working)</source>
-        <translation>Nieuwe badge geven (de oude werkt dan niet meer)</translation>
+        <source>empty: the PIN stays as it is</source>
+        <translation>leeg: de pincode blijft zoals hij is</translation>
+    </message>
+    <message>
+        <source>New badge (the old one stops working)</source>
+        <translation>Nieuwe badge (de oude werkt niet meer)</translation>
     </message>
     <message>
         <source>Language</source>
@@ -1158,8 +1162,8 @@
         <translation>Wijzigingen opslaan</translation>
     </message>
     <message>
-        <source>Supervisors, team leads and administrators need a PIN (administrators at least 6 digits). Leave the PIN empty to keep it.</source>
-        <translation>Leidinggevenden, teamleiders en beheerders hebben een pincode nodig (beheerders minstens 6 cijfers). Laat de pincode leeg om hem te houden.</translation>
+        <source>Supervisors, team leads and administrators need a PIN (administrators at least 6 digits).</source>
+        <translation>Leidinggevenden, teamleiders en beheerders hebben een pincode nodig (beheerders minstens 6 cijfers).</translation>
     </message>
     <message>
         <source>Deactivate</source>

@@ -27,10 +27,13 @@ class Head:
     hash: str
 
 
-def chain_head(session: Session, station_id: uuid.UUID) -> Head | None:
-    """The newest event of a station's chain (None when it has none)."""
-    row = session.execute(select(AuditEvent.seq, AuditEvent.hash).where(AuditEvent.station_id == station_id)
-                          .order_by(AuditEvent.seq.desc()).limit(1)).first()
+def chain_head(session: Session, station_id: uuid.UUID, upto: int | None = None) -> Head | None:
+    """The newest event of a station's chain (with ``upto``: the newest at or before that seq; None when
+    there is none)."""
+    query = select(AuditEvent.seq, AuditEvent.hash).where(AuditEvent.station_id == station_id)
+    if upto is not None:
+        query = query.where(AuditEvent.seq <= upto)
+    row = session.execute(query.order_by(AuditEvent.seq.desc()).limit(1)).first()
     return Head(row.seq, row.hash) if row else None
 
 
@@ -44,9 +47,10 @@ def latest_checkpoint(session: Session, station_id: uuid.UUID, at_least: int = 0
 
 
 def make_checkpoint(session: Session, station_id: uuid.UUID, station_code: str,
-                    key: SigningKey) -> AuditCheckpoint | None:
-    """Sign the chain's current head (once per head); None when the chain is empty."""
-    head = chain_head(session, station_id)
+                    key: SigningKey, upto: int | None = None) -> AuditCheckpoint | None:
+    """Sign the chain's current head (once per head; with ``upto``: the newest event at or before that
+    seq, e.g. the one central holds); None when the chain is empty."""
+    head = chain_head(session, station_id, upto)
     if head is None:
         return None
     last = latest_checkpoint(session, station_id)

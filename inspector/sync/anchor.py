@@ -121,9 +121,14 @@ def anchor_chain(database: Database, conn: psycopg.Connection[Any], who: Identit
         for alarm in alarms:
             log.error("Audit anchor: %s", alarm)
         return alarms
+    if head.seq is None:
+        return alarms  # central holds none of this chain yet: nothing to anchor
+    # Sign what central holds (compare() found it equal to ours), not the local head: the station
+    # window keeps writing events while a sync runs, and central refuses a head naming an event it
+    # does not hold yet. Newer events are signed and sent at the next sync.
     with database.session() as session:
         session.info["sync_pull"] = True
-        make_checkpoint(session, who.station_id, station_code, key)
+        make_checkpoint(session, who.station_id, station_code, key, upto=head.seq)
     with database.session() as session:
         session.info["sync_pull"] = True
         unsent = session.scalars(select(AuditCheckpoint).where(AuditCheckpoint.station_id == who.station_id,
@@ -133,6 +138,8 @@ def anchor_chain(database: Database, conn: psycopg.Connection[Any], who: Identit
             if head.signed_seq is not None and checkpoint.seq <= head.signed_seq:
                 checkpoint.uploaded_at = utcnow()  # older than what central holds: superseded
                 continue
+            if checkpoint.seq > head.seq:
+                break  # signed locally (an evidence pack) beyond what central holds yet: next sync
             try:
                 with conn.transaction(), conn.cursor() as cur:
                     cur.execute(

@@ -33,6 +33,10 @@ def secondary_button(text: str) -> QPushButton:
     return button
 
 
+SHRINKING_CHOICE_MIN_WIDTH = 220
+"""A choice sized to its contents may shrink to this width: a 1366 px screen holds the Dutch pages."""
+
+
 def fill_source_choices(combo: QComboBox, kinds: Sequence[SourceKind]) -> None:
     """Offer where to read from (review, reports); the first is chosen; hidden when there is one."""
     names = {
@@ -49,12 +53,14 @@ def fill_source_choices(combo: QComboBox, kinds: Sequence[SourceKind]) -> None:
 
 
 def source_row(caption: str, combo: QComboBox) -> QHBoxLayout:
-    """A caption and the source choice on one line (the combo as wide as its longest choice)."""
+    """A caption and the source choice on one line (the combo as wide as its longest choice where there
+    is room; on a small screen it gives way, its text cut, rather than widening the window)."""
     row = QHBoxLayout()
     row.setSpacing(12)
     label = QLabel(caption)
     label.setBuddy(combo)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    combo.setMinimumWidth(SHRINKING_CHOICE_MIN_WIDTH)
     row.addWidget(label)
     row.addWidget(combo)
     row.addStretch(1)

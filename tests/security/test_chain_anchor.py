@@ -193,3 +193,28 @@ def test_the_notary_countersigns_good_heads_and_flags_a_forged_signature(  # typ
     assert main(["central", "notarise", "--central", central_url, "--key", str(key_file)], out) == 1
     assert "1 FAILED" in out.getvalue()
     assert any("notary" in alarm for alarm in central_status(central_url)["audit_alarms"])
+
+
+def test_events_written_while_a_sync_runs_are_no_alarm(synced, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The station window keeps working during a sync: events appended after the upload and before the
+    head is signed are not central's yet. That is no alarm; they are signed and sent next time."""
+    services, url = synced
+    from inspector.sync import anchor
+
+    original = anchor.central_head
+
+    def central_head_while_the_inspector_works(cur, station_id):  # type: ignore[no-untyped-def]
+        head = original(cur, station_id)
+        record_activity(services, 1, seed=9)  # two more events, after the upload
+        return head
+
+    monkeypatch.setattr(anchor, "central_head", central_head_while_the_inspector_works)
+    result = _engine(services, url).run_once()
+    assert result.ok and not result.alarms, result.summary()
+    monkeypatch.setattr(anchor, "central_head", original)
+    result = _engine(services, url).run_once()
+    assert result.ok and not result.alarms, result.summary()
+    with psycopg.connect(url, autocommit=True) as conn:
+        signed = conn.execute("SELECT max(seq) FROM audit_checkpoints WHERE station_id = %s",
+                              (services.station.station_id,)).fetchone()[0]
+    assert signed == 10

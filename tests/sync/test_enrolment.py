@@ -97,6 +97,14 @@ def test_re_enrolling_rotates_the_password(central_url, role_prefix, passwords_r
                      stdin="402917\n402917\n")
     assert code == 0, out
     assert "Station ST-02 of warehouse" in out and "sync ok" in out
+    assert "Next: add people" in out  # the warehouse's first station, with its first administrator
+    # A second station of the warehouse joins without an administrator of its own: its people came along.
+    args3 = ("central", "enrol", "--central", central_url, "--station", f"{warehouse}:ST-03", "--prefix",
+             role_prefix, "--login-group", passwords_required, "--out", str(tmp_path / "st03.enrol"))
+    assert _cli(monkeypatch, *args3)[0] == 0
+    code, out = _cli(monkeypatch, "--data-dir", str(tmp_path / "st03"), "setup", "--join",
+                     str(tmp_path / "st03.enrol"))
+    assert code == 0 and "people came with that sync" in out and "add people" not in out, out
     assert _cli(monkeypatch, "--data-dir", data, "sync", "--once")[0] == 0
     # IT enrols the station again (a new PC, a leaked password): the station's password stops working.
     code, out = _cli(monkeypatch, *args)

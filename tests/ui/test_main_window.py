@@ -73,3 +73,26 @@ def test_log_out_returns_to_the_login_window(
     assert session.login is not None and session.login.isVisible()
     qtbot.addWidget(session.login)
     session.shutdown()
+
+
+def test_the_window_fits_a_1366_pixel_screen_in_dutch_with_the_central_choices(
+    qtbot: QtBot, services: Services, people: dict[str, UserInfo], inline: None, styled_app: QApplication
+) -> None:
+    """A station joined to central, in Dutch: the Reports page's source and warehouse choices (with a
+    real warehouse's name) and the Stations button must not make the window wider than the screen."""
+    from inspector.services.sources import SourceKind
+    from inspector.ui.application import install_translator
+    from inspector.ui.widgets import fill_source_choices
+
+    install_translator(styled_app, "nl")
+    window = MainWindow(services, people["BDG000002"], Feedback(sounds_enabled=False), DatabaseWorker())
+    qtbot.addWidget(window)
+    reports = window.reports_page
+    fill_source_choices(reports.source, [SourceKind.LOCAL, SourceKind.CENTRAL])  # as wide; nothing read
+    fill_source_choices(window.review_page.source, [SourceKind.LOCAL, SourceKind.CENTRAL])
+    reports.warehouse.blockSignals(True)
+    reports.warehouse.clear()
+    reports.warehouse.addItem("NL-AMS — Amsterdam returns and repairs", ("NL-AMS", "Europe/Amsterdam"))
+    reports.warehouse.blockSignals(False)
+    reports.stations_button.show()
+    assert window.minimumSizeHint().width() <= 1366, reports.minimumSizeHint().width()

@@ -112,3 +112,30 @@ def test_a_non_admin_is_refused_by_the_service(qtbot: QtBot, services: Services,
     _press(qtbot, page.add_button)
     assert page.message.text() == "Only administrators manage people."
     assert "Eve Extra" not in {p.name for p in services.people.list()}
+
+
+def test_the_dutch_people_page_fits_a_1366_pixel_screen_without_cutting_buttons(
+    qtbot: QtBot, services: Services, admin: UserInfo, inline: None, styled_app: QApplication
+) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from inspector.ui.application import install_translator
+
+    install_translator(styled_app, "nl")
+    window = MainWindow(services, admin, Feedback(sounds_enabled=False), DatabaseWorker())
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.intake_page.scan_input, timeout=2000)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F5)
+    page = window.people_page
+    assert page is not None and window.current_page() == PEOPLE
+    qtbot.waitUntil(lambda: page.width() > 0 and page.isVisible(), timeout=2000)
+    assert window.width() == 1366
+    buttons = [b for b in page.findChildren(QPushButton) if b.isVisible()]
+    cut = [b.text() for b in buttons if b.width() < b.sizeHint().width()]
+    assert not cut, cut
+    assert page.table.width() >= 380, page.table.width()  # names, roles and badges readable
+    page.message.show_info("3 mensen toegevoegd. Print nu hun badges.")  # as after a CSV import
+    assert window.minimumSizeHint().height() <= 768, window.minimumSizeHint()

@@ -100,3 +100,22 @@ def test_an_empty_day_says_so(page: ReportsPage, qtbot: QtBot, inline: None) -> 
         page.refresh_preview()
     assert page.tiles["parcels"].value_label.text() == "0"
     assert "No parcels" in page.message.text()
+
+
+def test_the_recovered_value_is_money_in_the_users_language(
+    seeded: Services, qtbot: QtBot, styled_app
+) -> None:  # type: ignore[no-untyped-def]
+    from inspector.ui.application import install_translator
+
+    install_translator(styled_app, "nl")
+    page = ReportsPage(seeded)
+    qtbot.addWidget(page)
+    page.show()
+    with qtbot.waitSignal(page.preview_ready, timeout=10_000) as blocker:
+        page.refresh_preview()
+    cents = blocker.args[0].recovered_cents
+    assert cents % 100, "pick a seed whose value has cents"
+    euros, rest = divmod(cents, 100)
+    text = page.tiles["recovered"].value_label.text()
+    assert text.startswith("€ ") and text.endswith(f",{rest:02d}"), text  # Dutch: a decimal comma
+    assert f"{euros:,}".replace(",", ".") in text, text  # and a dot between thousands

@@ -204,3 +204,31 @@ def test_second_scan_shows_the_already_received_banner(qtbot: QtBot, station) ->
     banner = page.return_screen.received_banner
     assert not banner.isHidden() and "ST-01" in banner.text() and "received" in banner.text()
     assert page.return_screen.receive_box.isHidden()
+
+
+def test_the_inspection_screen_with_a_message_fits_a_768_pixel_screen(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, services: Services, inline: None, styled_app: QApplication, tmp_path
+) -> None:
+    """Dutch, a camera set up but not found, and a red message over the checklist: the window must stay
+    within 1366x768 (it grew to 792 px, hiding the status bar and Log out)."""
+    from dataclasses import replace
+
+    from inspector.ui.application import install_translator
+
+    install_translator(styled_app, "nl")
+    seed(services)
+    demo = apparel_return(services, min_lines=2)
+    camera = replace(services.settings.camera, enabled=True, source=str(tmp_path / "no-camera.avi"))
+    services.settings = replace(services.settings, camera=camera)
+    user = next(u for u in services.users.active_users() if u.badge_code == "BDG000001")
+    window = MainWindow(services, user, Feedback(sounds_enabled=False), DatabaseWorker())
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    page = window.intake_page
+    open_first_line(qtbot, page, demo)
+    assert page.inspection.camera.view.isVisible()
+    page.hub.submit_typed("HELLO123")
+    assert "HELLO123" in page.inspection.message.text()
+    assert window.minimumSizeHint().height() <= 768, window.minimumSizeHint()
+    window.close()

@@ -63,18 +63,29 @@ class PeoplePage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        # Every column as wide as its contents, the name first: on a narrow list (Dutch at 1366 px) the
+        # name and role stay whole and the rest scrolls, instead of every column cut to a few letters.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selected)
         self.message = MessageLine()
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 16, 32, 16)
+        layout.setContentsMargins(24, 6, 24, 6)  # Dutch texts need the room on a 1366x768 screen
+        layout.setSpacing(4)
         layout.addWidget(heading(self.tr("People")))
         row = QHBoxLayout()
-        row.addWidget(self.table, 3)
-        row.addLayout(self._form(), 2)
+        list_column = QVBoxLayout()
+        list_column.addWidget(self.table, 1)
+        row.addLayout(list_column, 1)
+        row.addLayout(self._form())  # as wide as it needs; the list takes the rest
         layout.addLayout(row, 1)
         layout.addWidget(self.message)
-        layout.addLayout(self._buttons())
+        person_actions, warehouse_actions = self._buttons()
+        # The selected person's actions under the list, the whole team's below: one row of five buttons
+        # is wider than a 1366 px screen holds in Dutch, and the buttons' texts were cut.
+        list_column.addLayout(person_actions)
+        layout.addLayout(warehouse_actions)
         self.reload()
 
     def _form(self) -> QVBoxLayout:
@@ -91,13 +102,15 @@ class PeoplePage(QWidget):
         for field in (self.pin, self.pin_again):
             field.setEchoMode(QLineEdit.EchoMode.Password)
             field.setMaxLength(12)
-        self.new_badge = QCheckBox(self.tr("Give a new badge (the old one stops working)"))
+        self.pin.setPlaceholderText(self.tr("empty: the PIN stays as it is"))
+        self.new_badge = QCheckBox(self.tr("New badge (the old one stops working)"))
         form = QFormLayout()
+        form.setVerticalSpacing(4)  # with a message below, the page fits a 768 px screen
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Role"), self.role)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Badge code"), self.badge)
-        form.addRow("", self.new_badge)
+        form.addRow(self.new_badge)  # across both columns: its long (Dutch) text does not widen the fields
         form.addRow(self.tr("PIN"), self.pin)
         form.addRow(self.tr("PIN again"), self.pin_again)
         self.add_button = QPushButton(self.tr("Add person"))
@@ -111,12 +124,12 @@ class PeoplePage(QWidget):
         column = QVBoxLayout()
         column.addLayout(form)
         column.addWidget(hint(self.tr("Supervisors, team leads and administrators need a PIN (administrators "
-                                      "at least 6 digits). Leave the PIN empty to keep it.")))
+                                      "at least 6 digits).")))
         column.addLayout(buttons)
         column.addStretch(1)
         return column
 
-    def _buttons(self) -> QHBoxLayout:
+    def _buttons(self) -> tuple[QHBoxLayout, QHBoxLayout]:
         self.deactivate_button = secondary_button(self.tr("Deactivate"))
         self.deactivate_button.clicked.connect(self.toggle_active)
         self.pin_button = secondary_button(self.tr("Reset PIN"))
@@ -128,13 +141,16 @@ class PeoplePage(QWidget):
             self.stock.addItem(label, value)
         self.badges_button = QPushButton(self.tr("Print badges"))
         self.badges_button.clicked.connect(lambda: self.print_badges())
-        row = QHBoxLayout()
-        for widget in (self.deactivate_button, self.pin_button, self.import_button):
-            row.addWidget(widget)
-        row.addStretch(1)
-        row.addWidget(self.stock)
-        row.addWidget(self.badges_button)
-        return row
+        person = QHBoxLayout()
+        person.addWidget(self.deactivate_button)
+        person.addWidget(self.pin_button)
+        person.addStretch(1)
+        team = QHBoxLayout()
+        team.addWidget(self.import_button)
+        team.addStretch(1)
+        team.addWidget(self.stock)
+        team.addWidget(self.badges_button)
+        return person, team
 
     # -- the list --------------------------------------------------------------------------------
 

@@ -32,8 +32,9 @@ from inspector.services.sources import DataSource, SourceKind
 from inspector.ui.pages.stations_panel import StationsPanel
 from inspector.ui.style import FOCUS, PAPER
 from inspector.ui.tasks import CancelToken, TaskCancelled, run_task
-from inspector.ui.texts import GRADE_NAMES, fill, translated
+from inspector.ui.texts import GRADE_NAMES, fill, money, translated
 from inspector.ui.widgets import (
+    SHRINKING_CHOICE_MIN_WIDTH,
     MessageLine,
     NumberTile,
     fill_source_choices,
@@ -132,6 +133,7 @@ class ReportsPage(QWidget):
             self.fmt.addItem(name, key)
         self.export_button = QPushButton(self.tr("&Export…"))
         self.warehouse.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.warehouse.setMinimumWidth(SHRINKING_CHOICE_MIN_WIDTH)  # a long name never widens the window
         self.cancel_button = secondary_button(self.tr("Cancel"))
         self.progress = QProgressBar(minimum=0, maximum=100)
         self.message = MessageLine()
@@ -267,7 +269,7 @@ class ReportsPage(QWidget):
         values = {"parcels": report.parcels_received, "items": report.items_inspected,
                   "p50": "–" if p50 is None else f"{p50:.0f}",
                   "exceptions": sum(e.items for e in report.exceptions),
-                  "recovered": f"€ {report.recovered_cents / 100:,.2f}"}
+                  "recovered": money(report.recovered_cents)}
         for key, value in values.items():
             self.tiles[key].set_value(value)
         hours = [h for h in range(24) if report.hourly_parcels[h] or report.hourly_items[h]]

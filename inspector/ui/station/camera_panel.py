@@ -70,7 +70,7 @@ class CameraPanel(QWidget):
         self._titles: dict[str, str] = {}
         self._last_needed: list[str] | None = None
         self.view = CameraView(bench.camera, stop_on_close=False)
-        self.view.setMinimumSize(320, 200)
+        self.view.setMinimumSize(288, 162)  # 16:9; with a message above, the screen still fits 768 px
         self.tag_box = QComboBox()
         self.tag_box.setToolTip(self.tr("What the next photo shows"))
         self.needed = QLabel()
