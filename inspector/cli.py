@@ -256,7 +256,7 @@ def _cmd_sync(args: argparse.Namespace, out: TextIO) -> int:
 
     services = _services(args)
     try:
-        return run_sync(services, args.central, args.once, out)
+        return run_sync(services, args.central, args.once, out, args.wait)
     finally:
         services.close()
 
