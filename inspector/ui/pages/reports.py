@@ -284,11 +284,11 @@ class ReportsPage(QWidget):
         if self._services is None or not self.warehouse.currentData():
             return
         (first, last), (code, zone) = self.selected_period(), self.warehouse.currentData()
+        self.zone_hint.setText(fill(self.tr("From and To are local days in the warehouse's time zone (%1); "
+                                            "the same date twice is a daily report."), zone))
         if not self._period_allowed(first, last):
             self._generation += 1  # a preview still running for the previous period is not shown
             return
-        self.zone_hint.setText(fill(self.tr("From and To are local days in the warehouse's time zone (%1); "
-                                            "the same date twice is a daily report."), zone))
         self._generation += 1
         self.stations.refresh(self.data_source())
         run_task(build_intake_report, self.data_source().database, code, first, last,
