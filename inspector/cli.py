@@ -259,7 +259,7 @@ def _cmd_sync(args: argparse.Namespace, out: TextIO) -> int:
 
     services = _services(args)
     try:
-        return run_sync(services, args.central, args.once, out)
+        return run_sync(services, args.central, args.once, out, args.wait)
     finally:
         services.close()
 
@@ -390,6 +390,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     from inspector.services.signing import KeyProblem
 
     args = build_parser().parse_args(argv)
+    if out is None:
+        _never_fail_on_odd_bytes(sys.stdout)
     out = out or sys.stdout
     try:
         return _COMMANDS[args.command](args, out)
@@ -413,6 +415,14 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return EXIT_ENVIRONMENT
     except KeyboardInterrupt:
         return 130
+
+
+def _never_fail_on_odd_bytes(stream: TextIO) -> None:
+    """An argument's bytes that are not UTF-8 (a file name) print as ``\\udcff`` escapes, not a traceback."""
+    import io
+
+    if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+        stream.reconfigure(errors="backslashreplace")
 
 
 def _environment_problem(problem: Exception) -> int:

@@ -50,6 +50,13 @@ class Busy(Exception):
         self.what = what
         self.path = path
 
+    def holder_pid(self) -> int | None:
+        """The process id the holder wrote into the lock file, when it can be read."""
+        try:
+            return int(self.path.read_text(encoding="ascii").split()[0])
+        except (OSError, ValueError, IndexError):
+            return None
+
 
 @contextlib.contextmanager
 def station_lock(path: Path, what: str, wait_s: float = 0.0, poll_s: float = 0.2) -> Iterator[None]:

@@ -3,8 +3,10 @@
     python scripts/sync_stress.py --central postgresql://postgres@127.0.0.1/DB [--stations 6] [--seconds 20]
 
 Each station thread records parcels with audit events and syncs in a loop while a chaos thread
-terminates random sync connections. At the end every station syncs once more; the script prints
-JSON and exits non-zero unless every outbox is empty and central holds exactly each station's rows.
+terminates random sync connections of the --central database (never another database's: the
+filter is on the database name as well as the application name). At the end every station syncs
+once more; the script prints JSON and exits non-zero unless every outbox is empty and central holds
+exactly each station's rows. Give it a database of its own (it adds a warehouse STRESS to it).
 """
 
 from __future__ import annotations
@@ -28,6 +30,25 @@ from inspector.models import Parcel
 from inspector.services.audit import append_event
 from inspector.sync.engine import SyncEngine
 from inspector.sync.outbox_reader import pending_summary
+
+SYNC_APPLICATION = "return-inspector-sync"  # what inspector.sync.urls.connect names its connections
+
+
+def terminate_sync_connections(
+    conn: psycopg.Connection, probability: float = 0.5, application_name: str = SYNC_APPLICATION
+) -> int:
+    """Terminate each sync connection to ``conn``'s own database with ``probability``; how many were cut.
+
+    Only connections of this database (``datname = current_database()``): a shared server's other
+    databases and their stations are never touched.
+    """
+    row = conn.execute(
+        "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity "
+        "WHERE datname = current_database() AND application_name = %s AND pid <> pg_backend_pid() "
+        "AND random() < %s",
+        (application_name, probability),
+    ).fetchone()
+    return int(row[0]) if row else 0
 
 
 def main() -> int:
@@ -75,10 +96,7 @@ def main() -> int:
         def chaos() -> None:
             with psycopg.connect(args.central, autocommit=True) as conn:
                 while not stop.wait(random.uniform(0.05, 0.3)):
-                    conn.execute(
-                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = "
-                        "'return-inspector-sync' AND random() < 0.5 AND pid <> pg_backend_pid()"
-                    )
+                    terminate_sync_connections(conn)
 
         threads = [threading.Thread(target=work, args=(s,)) for s in stations] + [
             threading.Thread(target=chaos)

@@ -1362,6 +1362,10 @@
         <translation type="unfinished">Cancel</translation>
     </message>
     <message>
+        <source>Count &amp;anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Parcels received</source>
         <translation type="unfinished">Parcels received</translation>
     </message>
@@ -1419,6 +1423,10 @@
     </message>
     <message>
         <source>Stations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This period is %1 days long and may take a while to count. Press Count anyway, or choose a shorter period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2560,6 +2568,10 @@
     </message>
     <message>
         <source>Sync failed because of an unexpected error; it retries automatically. Details are in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another sync of this station is running; it sends what is waiting, so this run did nothing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1362,6 +1362,10 @@
         <translation>Annuleren</translation>
     </message>
     <message>
+        <source>Count &amp;anyway</source>
+        <translation>&amp;Alsnog tellen</translation>
+    </message>
+    <message>
         <source>Parcels received</source>
         <translation>Ontvangen pakketten</translation>
     </message>
@@ -1420,6 +1424,10 @@
     <message>
         <source>Stations</source>
         <translation>Stations</translation>
+    </message>
+    <message>
+        <source>This period is %1 days long and may take a while to count. Press Count anyway, or choose a shorter period.</source>
+        <translation>Deze periode is %1 dagen lang; het tellen kan even duren. Kies Alsnog tellen, of een kortere periode.</translation>
     </message>
     <message>
         <source>From and To are local days in the warehouse&apos;s time zone (%1); the same date twice is a daily report.</source>
@@ -2561,6 +2569,10 @@
     <message>
         <source>Sync failed because of an unexpected error; it retries automatically. Details are in the log.</source>
         <translation>Synchroniseren is mislukt door een onverwachte fout; het wordt vanzelf opnieuw geprobeerd. Details staan in het logboek.</translation>
+    </message>
+    <message>
+        <source>Another sync of this station is running; it sends what is waiting, so this run did nothing.</source>
+        <translation>Er loopt al een synchronisatie van dit station; die verstuurt wat klaarstaat, dus deze keer is er niets gedaan.</translation>
     </message>
     <message>
         <source>ALARM: the central server refused audit events of this station (its audit log differs from what central holds). Tell a supervisor; nothing was overwritten.</source>

@@ -5,7 +5,12 @@
 by ``received_at``, items when graded; both by the warehouse of their station (else of their return).
 Hours and days are grouped in SQL per UTC quarter hour and made local here, right in every zone.
 The same queries run on the station's SQLite database and on the central PostgreSQL database (the
-few date functions differ per dialect: :meth:`_Query.quarter_hours`, :meth:`_Query.hours_between`).
+few date functions differ per dialect: :meth:`_Query.quarter`, :meth:`_Query.hours_between`).
+
+Cost follows the data, not the calendar: every query has the same SQL whatever the period (only its
+two bounds change), and grouping per local day happens here over the UTC quarter hours that hold
+data. ``daily`` lists every day of a period up to :data:`LONG_PERIOD_DAYS` days, and only the days
+with intake over a longer one (``daily_complete`` False), so a 100-year range costs what its data costs.
 """
 
 from __future__ import annotations
@@ -33,6 +38,15 @@ CancelCheck = Callable[[], bool]
 # Item exceptions shown in the report, in this order (inspection flags).
 EXCEPTION_FLAGS = ("wrong_item", "missing", "extra", "late", "override", "suspected_fraud",
                    "damaged_in_transit", "hazardous")
+
+
+LONG_PERIOD_DAYS = 367
+"""A period of more local days than this is "long": the GUI asks before counting it (a year is fine)."""
+
+
+def period_needs_confirmation(date_from: date, date_to: date) -> bool:
+    """True when ``date_from`` .. ``date_to`` covers more than :data:`LONG_PERIOD_DAYS` local days."""
+    return (date_to - date_from).days + 1 > LONG_PERIOD_DAYS
 
 
 class ReportCancelled(Exception):
@@ -95,6 +109,7 @@ class IntakeReport:
     hourly_parcels: list[int] = field(default_factory=lambda: [0] * 24)
     hourly_items: list[int] = field(default_factory=lambda: [0] * 24)
     daily: list[tuple[date, int, int]] = field(default_factory=list)
+    daily_complete: bool = True  # False over a long period: ``daily`` lists only the days with intake
     scan_to_graded: Durations = field(default_factory=Durations)
     recovered_cents: int = 0
     refund_cents: int = 0
@@ -104,12 +119,6 @@ class IntakeReport:
     def empty(self) -> bool:
         """True when no parcel arrived and no item was inspected in the period."""
         return self.parcels_received == 0 and self.items_inspected == 0
-
-
-def local_midnights(zone: ZoneInfo, date_from: date, date_to: date) -> list[datetime]:
-    """The UTC times of local midnight starting each day ``date_from`` .. ``date_to`` and ending the last."""
-    return [datetime.combine(date_from + timedelta(days=i), datetime.min.time(), zone).astimezone(UTC)
-            for i in range((date_to - date_from).days + 2)]
 
 
 def percentiles(values: list[float]) -> Durations:
@@ -124,11 +133,10 @@ def percentiles(values: list[float]) -> Durations:
 class _Query:
     """The filters of one report: which items and parcels belong to the warehouse and period."""
 
-    def __init__(self, session: Session, warehouse_id: Any, zone: ZoneInfo, days: list[datetime],
+    def __init__(self, session: Session, warehouse_id: Any, zone: ZoneInfo, start: datetime, end: datetime,
                  cancel: CancelCheck | None) -> None:
-        self.session, self.zone, self.days, self.cancel = session, zone, days, cancel
+        self.session, self.zone, self.cancel = session, zone, cancel
         self.postgres = session.get_bind().dialect.name == "postgresql"
-        start, end = days[0], days[-1]
         self.item_station = aliased(Station)
         self.parcel_station = aliased(Station)
         self.items_from = (
@@ -156,21 +164,27 @@ class _Query:
         stmt = select(*columns).select_from(self.items_from).where(*self.items_where).group_by(*group_by)
         return list(self.session.execute(stmt).all())
 
-    def quarter_hours(self, column: Any, parcels: bool) -> list[tuple[datetime, int]]:
-        """Counts per UTC quarter hour of ``column``."""
+    def quarter(self, column: Any) -> tuple[Any, Any]:
+        """SQL for the UTC hour (``YYYY-MM-DD HH`` text) and the quarter (0-3) of ``column``."""
         if self.postgres:
             utc = func.timezone("UTC", column)
-            hour = func.to_char(utc, "YYYY-MM-DD HH24")
-            quarter = cast(func.extract("minute", utc), Integer) // 15
-        else:  # SQLite keeps UTC times as ISO text
-            hour = func.strftime("%Y-%m-%d %H", column)
-            quarter = cast(func.strftime("%M", column), Integer) // 15
+            return func.to_char(utc, "YYYY-MM-DD HH24"), cast(func.extract("minute", utc), Integer) // 15
+        # SQLite keeps UTC times as ISO text
+        return func.strftime("%Y-%m-%d %H", column), cast(func.strftime("%M", column), Integer) // 15
+
+    @staticmethod
+    def quarter_start(hour: str, quarter: Any) -> datetime:
+        """The UTC start of a quarter hour read back from :meth:`quarter`."""
+        start = datetime.strptime(hour, "%Y-%m-%d %H").replace(tzinfo=UTC)
+        return start + timedelta(minutes=15 * int(quarter))
+
+    def quarter_hours(self, column: Any, parcels: bool) -> list[tuple[datetime, int]]:
+        """Counts per UTC quarter hour of ``column``."""
+        hour, quarter = self.quarter(column)
         frm, where = (self.parcels_from, self.parcels_where) if parcels else (
             self.items_from, self.items_where)
         stmt = select(hour, quarter, func.count()).select_from(frm).where(*where).group_by(hour, quarter)
-        utc_rows = [(datetime.strptime(h, "%Y-%m-%d %H").replace(tzinfo=UTC), int(q), int(n))
-                    for h, q, n in self.session.execute(stmt).all()]
-        return [(hour + timedelta(minutes=15 * quarter), n) for hour, quarter, n in utc_rows]
+        return [(self.quarter_start(h, q), int(n)) for h, q, n in self.session.execute(stmt).all()]
 
     def hours_between(self, start: Any, end: Any) -> Any:
         """``end - start`` in hours, as SQL for this database."""
@@ -178,16 +192,39 @@ class _Query:
             return func.extract("epoch", end - start) / 3600.0
         return (func.julianday(end) - func.julianday(start)) * 24.0
 
+    def epoch_hours(self, column: Any) -> Any:
+        """``column`` as hours since a fixed moment (a number SQL can take min and max of)."""
+        if self.postgres:
+            return func.extract("epoch", column) / 3600.0
+        return func.julianday(column) * 24.0
+
     def throughput(self, key: Any, name: Any) -> list[Throughput]:
-        """Items and hours per person or station: per local day, first start to last finish."""
-        day = case(*[(Inspection.finished_at < b, i) for i, b in enumerate(self.days[1:])], else_=-1)
-        span = self.hours_between(func.min(Inspection.started_at), func.max(Inspection.finished_at))
+        """Items and hours per person or station: per local day, first start to last finish.
+
+        Grouped in SQL per UTC quarter hour of the finish (as many groups as there is data), then per
+        local day here: the first start and last finish of a day are the extremes of its quarters'.
+        """
+        hour, quarter = self.quarter(Inspection.finished_at)
+        columns = (key, func.max(name), hour, quarter, func.count(),
+                   func.min(self.epoch_hours(Inspection.started_at)),
+                   func.max(self.epoch_hours(Inspection.finished_at)))
+        days: dict[tuple[Any, date], list[Any]] = {}
+        labels: dict[Any, str] = {}
+        for k, label, h, q, n, first, last in self.items(*columns, group_by=(key, hour, quarter)):
+            labels[k] = labels.get(k) or label or "—"
+            day = self.quarter_start(h, q).astimezone(self.zone).date()
+            entry = days.setdefault((k, day), [0, None, None])
+            entry[0] += int(n)
+            if first is not None:
+                entry[1] = float(first) if entry[1] is None else min(entry[1], float(first))
+            if last is not None:
+                entry[2] = float(last) if entry[2] is None else max(entry[2], float(last))
         totals: dict[Any, list[Any]] = {}
-        for k, label, _day, n, hours in self.items(key, func.max(name), day, func.count(), span,
-                                                  group_by=(key, day)):
-            entry = totals.setdefault(k, [label or "—", 0, 0.0])
-            entry[1] += int(n)
-            entry[2] += max(float(hours or 0.0), 0.0)
+        for (k, _day), (n, first, last) in days.items():
+            entry = totals.setdefault(k, [labels[k], 0, 0.0])
+            entry[1] += n
+            if first is not None and last is not None:
+                entry[2] += max(last - first, 0.0)
         rows = [Throughput(str(label), n, hours) for label, n, hours in totals.values()]
         return sorted(rows, key=lambda t: (-t.items, t.name))
 
@@ -208,10 +245,11 @@ def build_intake_report(database: Sessions, warehouse_code: str, date_from: date
         if warehouse is None:
             raise LookupError(f"warehouse {warehouse_code!r} is not known at this station")
         zone = ZoneInfo(warehouse.time_zone)
-        days = local_midnights(zone, date_from, date_to)
+        start, end = (datetime.combine(day, datetime.min.time(), zone).astimezone(UTC)
+                      for day in (date_from, date_to + timedelta(days=1)))
         report = IntakeReport(warehouse.code, warehouse.name, warehouse.time_zone, date_from, date_to,
                               datetime.now(zone))
-        q = _Query(session, warehouse.id, zone, days, cancel)
+        q = _Query(session, warehouse.id, zone, start, end, cancel)
         steps = (_count_parcels, _count_items, _count_exceptions, _count_people, _count_hours_and_days,
                  _read_items)
         for done, work in enumerate(steps):
@@ -281,8 +319,10 @@ def _count_hours_and_days(q: _Query, report: IntakeReport) -> None:
             hourly[local.hour] += n
             daily[local.date()][index] += n
     span = (report.date_to - report.date_from).days + 1
-    every = [report.date_from + timedelta(days=i) for i in range(span)]
-    report.daily = [(d, daily[d][0], daily[d][1]) for d in every]
+    report.daily_complete = span <= LONG_PERIOD_DAYS
+    shown = ([report.date_from + timedelta(days=i) for i in range(span)] if report.daily_complete
+             else sorted(daily))  # a long period: the days with intake only (cost follows the data)
+    report.daily = [(d, daily[d][0], daily[d][1]) for d in shown]
 
 
 def _read_items(q: _Query, report: IntakeReport) -> None:

@@ -3,6 +3,11 @@
 Charts are drawn with reportlab's own graphics (vector, no image files). The item list is not in the
 PDF (10,000 items would be 200 pages); it is in the CSV and XLSX exports.
 
+Any length fits: a summary table longer than :data:`SIDE_BY_SIDE_ROWS` rows is not set beside another
+one but on its own, where it splits across pages with its heading repeated (a per-day table over
+years, thousands of inspectors), and a cell's text is cut at :data:`MAX_CELL_CHARS` characters, so no
+cell is ever taller than a page (reportlab would stop with a ``LayoutError``).
+
 In English or Dutch (``language``, words from :mod:`inspector.reports.words`): dates day first
 ("Saturday 28 March 2026" / "zaterdag 28 maart 2026"), numbers as the language writes them
 (English 1,234.56; Dutch 1.234,56).
@@ -11,6 +16,7 @@ In English or Dutch (``language``, words from :mod:`inspector.reports.words`): d
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -45,6 +51,16 @@ RULE = colors.HexColor("#cbd2d9")
 STRIPE = colors.HexColor("#f3f5f7")
 GRADE_COLOURS = {"restock": "#2e8b57", "refurbish": "#1f5fbf", "liquidate": "#f0a030", "scrap": "#c0392b"}
 WIDTH = A4[0] - 36 * mm
+SIDE_BY_SIDE_ROWS = 30
+TABLE_CHUNK_ROWS = 200  # rows per table of a long section (see _Pdf.titled)
+"""Two summary tables this short share a row of the page; a longer one gets the page to itself."""
+MAX_CELL_CHARS = 300
+"""A name longer than this is cut with "…" in the PDF (the CSV and XLSX keep every character)."""
+
+
+def cell_text(text: str) -> str:
+    """``text`` cut to :data:`MAX_CELL_CHARS` characters (with an ellipsis when it was longer)."""
+    return text if len(text) <= MAX_CELL_CHARS else text[:MAX_CELL_CHARS - 1] + "…"
 
 
 def _fonts() -> tuple[str, str]:
@@ -121,11 +137,10 @@ class _Pdf:
                   self.side_by_side(self.grade_chart(), self.table(grades))]
         pairs = (("dispositions", "refund_choices"), ("reasons", "categories"), ("inspectors", "stations"))
         for left, right in pairs:
-            story.append(self.side_by_side(self.titled(sections.pop(left)), self.titled(sections.pop(right))))
+            story += self.pair(sections.pop(left), sections.pop(right), keep_together=False)
         rest = list(sections.values())
         for index in range(0, len(rest), 2):
-            pair = [self.titled(section) for section in rest[index:index + 2]]
-            story.append(KeepTogether(self.side_by_side(*pair) if len(pair) == 2 else pair[0]))
+            story += self.pair(*rest[index:index + 2])
         story += [Spacer(1, 4 * mm), Paragraph(escape(w("footnote")), self.small)]
         return story
 
@@ -144,21 +159,29 @@ class _Pdf:
         ]))
         return table
 
-    def table(self, section: Section, width: float = WIDTH / 2 - 4 * mm) -> Table:
+    def cells(self, row: tuple[Any, ...]) -> list[str]:
+        """A summary row's values as the PDF's texts (cut to :data:`MAX_CELL_CHARS`)."""
+        return [cell_text(format_value(v, self.language)) for v in row]
+
+    def table(self, section: Section, width: float = WIDTH / 2 - 4 * mm,
+              widths: list[float] | None = None) -> Table:
         right = ParagraphStyle("head", self.small, alignment=2)
         head = [Paragraph(f"<b>{escape(h)}</b>", right if i else self.small)
                 for i, h in enumerate(section.headers)]
         data: list[list[Any]] = [head]
         for row in section.rows or [(self.w("none"),) + ("",) * (len(section.headers) - 1)]:
-            data.append([Paragraph(escape(format_value(row[0], self.language)), self.body),
-                         *(format_value(v, self.language) for v in row[1:])])
-        widths = self.column_widths(section.headers, [row[1:] for row in data[1:]], width)
+            first, *rest = self.cells(row)
+            # Names wrap (a Paragraph); a date never needs to, and a plain cell is far cheaper to lay out.
+            data.append([Paragraph(escape(first), self.body) if isinstance(row[0], str) else first, *rest])
+        widths = widths or self.column_widths(section.headers, [row[1:] for row in data[1:]], width)
         table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
         style = [
             ("FONT", (0, 0), (-1, -1), self.font, 8.5), ("TEXTCOLOR", (0, 0), (-1, -1), INK),
             ("ALIGN", (1, 0), (-1, -1), "RIGHT"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK), ("LINEBELOW", (0, -1), (-1, -1), 0.4, RULE),
             ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ("FONTSIZE", (0, 1), (0, -1), self.body.fontSize),
+            ("LEADING", (0, 1), (0, -1), self.body.leading),
         ]
         style += [("BACKGROUND", (0, i), (-1, i), STRIPE) for i in range(2, len(data), 2)]
         table.setStyle(TableStyle(style))
@@ -183,7 +206,26 @@ class _Pdf:
         return [width - sum(numbers), *numbers]
 
     def titled(self, section: Section) -> list[Flowable]:
-        return [Paragraph(escape(section.title), self.h2), self.table(section)]
+        if len(section.rows) <= SIDE_BY_SIDE_ROWS:
+            return [Paragraph(escape(section.title), self.h2), self.table(section)]
+        # A long table as tables of TABLE_CHUNK_ROWS rows (a few pages, each with the heading): reportlab
+        # re-measures what is left of a table at every page break, so one table of thousands of rows
+        # costs quadratic time; chunks keep it linear.
+        chunks = [replace(section, rows=section.rows[i:i + TABLE_CHUNK_ROWS])
+                  for i in range(0, len(section.rows), TABLE_CHUNK_ROWS)]
+        widths = self.column_widths(section.headers, [self.cells(row)[1:] for row in section.rows],
+                                    WIDTH / 2 - 4 * mm)
+        return [Paragraph(escape(section.title), self.h2), *(self.table(c, widths=widths) for c in chunks)]
+
+    def pair(self, left: Section, right: Section | None = None, keep_together: bool = True) -> list[Flowable]:
+        """Two short sections side by side; a long one (or a lone one) on its own, splitting across pages."""
+        if right is None:
+            short = len(left.rows) <= SIDE_BY_SIDE_ROWS
+            return [KeepTogether(self.titled(left))] if short else self.titled(left)
+        if max(len(left.rows), len(right.rows)) <= SIDE_BY_SIDE_ROWS:
+            table = self.side_by_side(self.titled(left), self.titled(right))
+            return [KeepTogether(table) if keep_together else table]
+        return [*self.pair(left), *self.pair(right)]
 
     def side_by_side(self, left: Flowable | list[Flowable], right: Flowable | list[Flowable]) -> Table:
         table = Table([[left, right]], colWidths=[WIDTH / 2, WIDTH / 2], hAlign="LEFT")

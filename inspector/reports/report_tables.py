@@ -169,7 +169,10 @@ def summary_sections(report: IntakeReport, hourly: bool = True, *, language: str
                  for e in report.exceptions]),
     ]
     if report.date_from != report.date_to:
-        sections.append(section("per_day", ("date", "parcels", "items"), list(report.daily)))
+        per_day = section("per_day", ("date", "parcels", "items"), list(report.daily))
+        if not report.daily_complete:  # a long period lists only the days with intake: say so
+            per_day = Section(w("per_day_with_intake"), per_day.headers, per_day.rows, per_day.key)
+        sections.append(per_day)
     if hourly:
         rows = [(f"{h:02d}:00", p, i) for h, (p, i) in enumerate(zip(report.hourly_parcels,
                                                                        report.hourly_items, strict=True))]

@@ -81,6 +81,8 @@ REPORT: dict[str, Text] = {
     "inspectors": Text("Inspectors", "Inspecteurs"),
     "stations": Text("Stations", "Stations"),
     "per_day": Text("Per day", "Per dag"),
+    "per_day_with_intake": Text("Per day (days with parcels or items only)",
+                                "Per dag (alleen dagen met pakketten of artikelen)"),
     "per_hour_of_day": Text("Per hour of the day", "Per uur van de dag"),
     # Summary sections: column headings.
     "grade": Text("Grade", "Beoordeling"),

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import time
 from typing import TextIO
+
+from inspector.json_output import json_line
 
 from .decode import BarcodeDecoder, DecodedCode, DecodeError, load_image
 
@@ -25,7 +26,8 @@ def run_decode(paths: list[str], as_json: bool, out: TextIO) -> int:
     """Decode each image file and write one line per file to ``out``.
 
     With ``as_json`` each line is ``{"file", "ms", "codes": [{"format", "text", "points", ...}]}``,
-    or ``{"file", "error"}`` for a file that cannot be read. Returns 1 if any file errored, else 0.
+    or ``{"file", "error"}`` for a file that cannot be read (always valid UTF-8: a file name's bytes
+    that are not show as U+FFFD). Returns 1 if any file errored, else 0.
     """
     decoder = BarcodeDecoder()
     status = 0
@@ -35,7 +37,7 @@ def run_decode(paths: list[str], as_json: bool, out: TextIO) -> int:
         except DecodeError as exc:
             status = 1
             if as_json:
-                out.write(json.dumps({"file": path, "error": str(exc)}, ensure_ascii=False) + "\n")
+                out.write(json_line({"file": path, "error": str(exc)}) + "\n")
             else:
                 out.write(f"{path}: error: {exc}\n")
             continue
@@ -44,7 +46,7 @@ def run_decode(paths: list[str], as_json: bool, out: TextIO) -> int:
         ms = (time.perf_counter() - t0) * 1000
         if as_json:
             line = {"file": path, "ms": round(ms, 2), "codes": [_code_dict(c) for c in codes]}
-            out.write(json.dumps(line, ensure_ascii=False) + "\n")
+            out.write(json_line(line) + "\n")
         else:
             out.write(_human(path, ms, codes) + "\n")
     return status

@@ -12,11 +12,11 @@ Wire it into the main CLI with e.g.::
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from typing import TextIO
 
+from inspector.json_output import json_line
 from inspector.scanning.identify import Identification, identify
 
 
@@ -36,11 +36,14 @@ def format_human(result: Identification) -> str:
 
 
 def run_identify(texts: list[str], as_json: bool, out: TextIO) -> int:
-    """Identify every text; one JSON object per line with ``as_json``, else a human line. Returns 0."""
+    """Identify every text; one JSON object per line with ``as_json``, else a human line. Returns 0.
+
+    The JSON is always valid UTF-8: bytes of an argument that were not are shown as U+FFFD.
+    """
     for text in texts:
         result = identify(text)
         if as_json:
-            out.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+            out.write(json_line(result.to_json()) + "\n")
         else:
             out.write(format_human(result) + "\n")
     return 0

@@ -14,6 +14,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from inspector.image_limits import MAX_DECODE_PIXELS, ImageTooLarge, check_pixels
+
 from .decoders.backends import OpenCVDecoder, ZBarDecoder, ZXingDecoder
 from .decoders.combined import BarcodeDecoder
 from .decoders.consensus import FrameConsensus, StreamDecoder
@@ -38,7 +40,11 @@ class DecodeError(ValueError):
 
 
 def load_image(path: str | os.PathLike[str]) -> np.ndarray:
-    """Load an image file (PNG/JPEG/WebP/...) as a numpy array, keeping alpha; raise DecodeError."""
+    """Load an image file (PNG/JPEG/WebP/...) as a numpy array, keeping alpha; raise DecodeError.
+
+    A picture over :data:`~inspector.image_limits.MAX_DECODE_PIXELS` (read from its header) is refused
+    before it is decoded, and so is a format whose header Pillow cannot read.
+    """
     p = Path(path)
     try:
         data = p.read_bytes()
@@ -46,6 +52,12 @@ def load_image(path: str | os.PathLike[str]) -> np.ndarray:
         raise DecodeError(f"cannot read {p}: {exc.strerror or exc}") from exc
     if not data:
         raise DecodeError(f"{p} is empty (0 bytes)")
+    try:  # the header's size first: a decompression bomb is refused before any pixel is decoded
+        size = check_pixels(data, MAX_DECODE_PIXELS, str(p))
+    except ImageTooLarge as exc:
+        raise DecodeError(str(exc)) from exc
+    if size is None:  # a format whose size cannot be read first is not decoded either
+        raise DecodeError(f"{p} is not a readable image (corrupt or unsupported format)")
     image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_UNCHANGED)
     if image is None or image.size == 0:
         raise DecodeError(f"{p} is not a readable image (corrupt or unsupported format)")

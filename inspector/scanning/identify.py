@@ -8,6 +8,9 @@ Project conventions (other code depends on them):
 
 * RMA: ``"RMA"`` + 8 digits, the last a Luhn check digit over the first 7; case, spaces and dashes are
   tolerated. Return-portal QR URLs ``https://returns.<host>/r/RMA...?pc=1234AB`` or ``...?rma=RMA...``.
+* Typed input is read as the scanner would send it: Unicode compatibility forms are folded (NFKC:
+  fullwidth ``ＲＭＡ１２…`` is ``RMA12…``) and every Unicode decimal digit (Arabic-Indic ``١٢٣``,
+  Devanagari, ...) counts as its ASCII digit; ``input`` keeps what was given.
 * Badge: ``"BDG"`` + 6 digits. Location: ``"LOC-"`` + aisle letters + ``-NN-NN``.
 * SSCC: 18 digits with GS1 check digit, or AI (00). GTIN: 8/12/13/14 digits with GS1 check digit,
   normalised to 14 digits; UPC-E expands to UPC-A (8 digits; 6 and 7 digits only when the caller
@@ -21,6 +24,7 @@ Project conventions (other code depends on them):
 from __future__ import annotations
 
 import re
+import unicodedata
 import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any
@@ -317,10 +321,19 @@ def identify(text: str, symbology: str = "", *, product: bool = False) -> Identi
         return _result(text, "unknown", False, "", error=f"internal error: {exc}")
 
 
+def ascii_digits(text: str) -> str:
+    """``text`` folded by NFKC with every Unicode decimal digit as its ASCII digit (``١٢`` -> ``12``)."""
+    folded = unicodedata.normalize("NFKC", text)
+    if folded.isascii():
+        return folded
+    return "".join(c if c.isascii() or unicodedata.decimal(c, None) is None else str(unicodedata.decimal(c))
+                   for c in folded)
+
+
 def _identify(text: str, symbology: str, product: bool) -> Identification:
     if not isinstance(text, str):
         text = str(text)
-    stripped = text.strip(" \t\r\n")
+    stripped = ascii_digits(text).strip(" \t\r\n")
     aim = parse_aim(stripped)
     data, _ = strip_control_chars(aim.data)
     symbology = aim.symbology or symbology

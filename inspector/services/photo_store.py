@@ -20,6 +20,7 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from inspector.fault_points import fault_point
+from inspector.image_limits import MAX_PHOTO_PIXELS, ImageTooLarge, check_pixels
 from inspector.private_files import fsync_directory
 
 THUMBNAIL_SIZE = (320, 320)
@@ -123,6 +124,10 @@ class PhotoStore:
         """Store encoded image bytes (JPEG, PNG or WebP) once; storing the same bytes again is a no-op."""
         if not data:
             raise PhotoError("the image is empty")
+        try:  # from the header, before anything is decoded (a decompression bomb)
+            check_pixels(data, MAX_PHOTO_PIXELS, "The photo")
+        except ImageTooLarge as exc:
+            raise PhotoError(str(exc)) from exc
         try:
             with Image.open(io.BytesIO(data)) as image:
                 image.verify()

@@ -23,6 +23,8 @@ from inspector.sync.urls import redact_text, redact_url, resolve_central_url
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_ENVIRONMENT = 0, 1, 2, 3
+SYNC_WAIT_S = 60.0
+"""How long ``inspector sync --once`` waits for another sync of the same station before exit 3."""
 
 
 def add_sync_parser(commands: Any) -> argparse.ArgumentParser:
@@ -34,6 +36,13 @@ def add_sync_parser(commands: Any) -> argparse.ArgumentParser:
         help="central PostgreSQL URL (default: settings or $INSPECTOR_CENTRAL_URL)",
     )
     parser.add_argument("--once", action="store_true", help="one push and pull, print a summary, then exit")
+    parser.add_argument(
+        "--wait",
+        type=float,
+        default=SYNC_WAIT_S,
+        metavar="SECONDS",
+        help=f"with --once: how long to wait for another sync of this station (default {SYNC_WAIT_S:g})",
+    )
     return parser
 
 
@@ -90,8 +99,15 @@ def add_central_parser(commands: Any) -> argparse.ArgumentParser:
     return parser
 
 
-def run_sync(services: Any, central_url: str | None, once: bool, out: TextIO) -> int:
-    """``inspector sync``: one run (exit 1 on failure) or a service loop until SIGINT/SIGTERM."""
+def run_sync(
+    services: Any, central_url: str | None, once: bool, out: TextIO, wait_s: float = SYNC_WAIT_S
+) -> int:
+    """``inspector sync``: one run (exit 1 on failure) or a service loop until SIGINT/SIGTERM.
+
+    One sync per station at a time (:mod:`inspector.sync.engine`): ``--once`` waits up to
+    ``wait_s`` seconds for another run of this station and then exits 3 with a message; the service
+    loop skips a run while another one holds the lock and tries again at its next interval.
+    """
     from inspector.sync.engine import SyncEngine
     from inspector.sync.service import SyncService
 
@@ -104,8 +120,11 @@ def run_sync(services: Any, central_url: str | None, once: bool, out: TextIO) ->
         return EXIT_USAGE
     engine = SyncEngine(services.database, services.photos, services.station, url, key=services.station_key())
     if once:
+        engine.lock_wait_s = max(0.0, wait_s)
         result = engine.run_once()
         out.write(result.summary() + "\n")
+        if result.busy:
+            return EXIT_ENVIRONMENT
         return EXIT_OK if result.ok and not result.alarms else EXIT_FAILED
     service = SyncService(engine, interval_s=float(services.settings.sync_interval_s))
     stopped = threading.Event()
@@ -244,6 +263,6 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     configure_logging(data_paths(args.data_dir).ensure(), args.verbose)
     services = build_services(args.data_dir)
     try:
-        return run_sync(services, args.central, args.once, out)
+        return run_sync(services, args.central, args.once, out, args.wait)
     finally:
         services.close()

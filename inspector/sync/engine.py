@@ -2,6 +2,11 @@
 
 ``SyncEngine.run_once()`` never raises for environment problems: it returns a :class:`SyncResult`
 with ``ok`` False and a plain-words ``error`` (technical details go to the log, redacted).
+
+One run per station at a time: a run holds an OS lock on ``sync.lock`` in the data directory
+(:func:`inspector.locks.station_lock`, released by the operating system however the process ends,
+``kill -9`` included). Another run waits up to ``lock_wait_s`` seconds for it and then gives up with
+``busy`` set, having sent nothing.
 """
 
 from __future__ import annotations
@@ -12,18 +17,21 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import psycopg
 
+from inspector.locks import Busy, station_lock
 from inspector.models import Warehouse, utcnow
 from inspector.models.database import Database
+from inspector.models.db_errors import explain as explain_database_problem
 from inspector.services.photo_store import PhotoStore
 from inspector.services.setup import DEMO, station_kind
 from inspector.services.signing import SigningKey
 from inspector.services.station import StationContext
 from inspector.sync.anchor import anchor_chain
-from inspector.sync.errors import SyncProblem, explain_sync_error
+from inspector.sync.errors import SYNC_BUSY, SyncProblem, explain_sync_error
 from inspector.sync.faults import Faults, Hook
 from inspector.sync.outbox_reader import pending_summary, requeue_all
 from inspector.sync.people import pull_people, push_people
@@ -38,6 +46,7 @@ from inspector.sync.warehouse import pull_warehouse
 log = logging.getLogger(__name__)
 
 LAST_SUCCESS_KEY = "central.last_success"
+SYNC_LOCK = "sync.lock"  # in the data directory, beside the database
 
 
 @dataclass
@@ -53,10 +62,15 @@ class SyncResult:
     epoch_changed: bool = False
     error: str = ""
     offline: bool = False
+    busy: bool = False  # another sync of this station held the lock: this run did nothing
+    busy_pid: int | None = None  # that sync's process, when known
     alarms: list[str] = field(default_factory=list)  # the audit anchor's (inspector.sync.anchor)
 
     def summary(self) -> str:
         """One line for the console and the log (never "sync ok" while an audit alarm stands)."""
+        if self.busy:
+            holder = f" (process {self.busy_pid})" if self.busy_pid else ""
+            return f"sync not run: {self.error.replace(';', holder + ';', 1)}"
         if not self.ok:
             return f"sync failed: {self.error}"
         sent = sum(self.upload.sent.values())
@@ -85,6 +99,7 @@ class SyncEngine:
         batch_size: int | None = None,
         photo_tx_bytes: int = 32 << 20,
         key: SigningKey | None = None,
+        lock_wait_s: float = 0.0,
     ) -> None:
         self.database = database
         self.photos = photos
@@ -96,9 +111,38 @@ class SyncEngine:
         self.photo_tx_bytes = photo_tx_bytes
         self.key = key  # the station's signing key: without it heads are compared, not signed
         self.identity: Identity | None = None
+        self.lock_wait_s = lock_wait_s  # how long a run waits for another run of this station
+
+    @property
+    def lock_path(self) -> Path:
+        """The station's sync lock file (beside its database)."""
+        return self.database.path.with_name(SYNC_LOCK)
 
     def run_once(self) -> SyncResult:
-        """Push everything pending, pull what changed, and report; never raises for sync failures."""
+        """Push everything pending, pull what changed, and report; never raises for sync failures.
+
+        When another sync of this station holds the lock past ``lock_wait_s``, the result has
+        ``busy`` set and a plain ``error`` naming that process; nothing was sent.
+        """
+        began = time.monotonic()
+        try:
+            with station_lock(self.lock_path, "a sync", self.lock_wait_s):
+                return self._run_locked()
+        except Busy as busy:
+            result = SyncResult(ok=False, started_at=utcnow(), busy=True, error=SYNC_BUSY)
+            result.busy_pid = busy.holder_pid()
+            result.pending = pending_summary(self.database)[0]
+            result.duration_s = time.monotonic() - began
+            log.info("%s", result.summary())
+            return result
+        except OSError as exc:  # the lock file cannot be made (a read-only data folder...)
+            problem = explain_database_problem(exc)
+            result = SyncResult(ok=False, started_at=utcnow(), duration_s=time.monotonic() - began)
+            result.error = problem.user_message if problem else f"{self.lock_path} cannot be used."
+            log.warning("Sync lock %s: %s", self.lock_path, exc)
+            return result
+
+    def _run_locked(self) -> SyncResult:
         result = SyncResult(ok=False, started_at=utcnow())
         began = time.monotonic()
         faults = Faults(self.fault_hook)

@@ -16,6 +16,9 @@ class SyncProblem(Exception):
         self.detail = redact_text(detail)
 
 
+SYNC_BUSY = "Another sync of this station is running; it sends what is waiting, so this run did nothing."
+"""The error of a run that found another sync of the station holding its lock (not a failure)."""
+
 _OFFLINE = (
     "The central server cannot be reached. Everything is kept on this station and sent "
     "automatically when the connection is back."

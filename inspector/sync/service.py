@@ -105,6 +105,11 @@ class SyncService:
         """One run on the caller's thread, updating the status."""
         self._update(syncing=True, last_attempt_at=utcnow())
         result = self.engine.run_once()
+        if result.busy:  # another sync of this station is sending everything: not a failure
+            with self._lock:
+                failures = self._status.consecutive_failures
+            self._update(syncing=False, last_error=result.error, next_attempt_in_s=self._delay(failures))
+            return result
         with self._lock:
             failures = 0 if result.ok else self._status.consecutive_failures + 1
         self._update(

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
 
+from inspector.sync.errors import SYNC_BUSY
 from inspector.ui.tasks import run_task
 from inspector.ui.texts import fill
 
@@ -50,6 +51,10 @@ SYNC_PROBLEMS = (
     QT_TRANSLATE_NOOP(
         "SyncProblem",
         "Sync failed because of an unexpected error; it retries automatically. Details are in the log.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "SyncProblem",
+        "Another sync of this station is running; it sends what is waiting, so this run did nothing.",
     ),
 )
 
@@ -112,7 +117,7 @@ def sync_status_text(status: SyncStatus | None) -> str:
         parts.append(fill(QCoreApplication.translate("SyncBridge", "last sync %1"), stamp))
     if status.pending:
         parts.append(fill(QCoreApplication.translate("SyncBridge", "%1 waiting"), status.pending))
-    if status.online is False and status.last_error:
+    if status.last_error and (status.online is False or status.last_error == SYNC_BUSY):
         # Already in plain words and without passwords (inspector.sync.errors); details are in the log.
         parts.append(sync_problem_text(status.last_error))
     return " · ".join(parts)

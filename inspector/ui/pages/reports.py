@@ -2,6 +2,8 @@
 
 Preview and export run off the GUI thread (``run_task``); the export shows its progress and can be
 cancelled (Cancel or Escape). The numbers and files come from :mod:`inspector.reports`.
+A period longer than :data:`~inspector.reports.intake_report.LONG_PERIOD_DAYS` days is counted only
+after the user presses "Count anyway" beside the message line (no modal dialog); Export asks the same.
 """
 
 from __future__ import annotations
@@ -27,7 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.reports.cli_report import export_report, latest_intake_day, warehouse_choices
-from inspector.reports.intake_report import IntakeReport, ReportCancelled, build_intake_report
+from inspector.reports.intake_report import (
+    IntakeReport,
+    ReportCancelled,
+    build_intake_report,
+    period_needs_confirmation,
+)
 from inspector.services.sources import DataSource, SourceKind
 from inspector.ui.pages.stations_panel import StationsPanel
 from inspector.ui.style import FOCUS, PAPER
@@ -124,6 +131,7 @@ class ReportsPage(QWidget):
         self.setObjectName("page")
         self._services, self._generation = services, 0
         self._token: CancelToken | None = None
+        self._confirmed_period: tuple[date, date] | None = None  # a long period the user chose to count
         self.setStyleSheet(DATE_STYLE)
         self.from_edit, self.to_edit = (QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
                                         for _ in range(2))
@@ -137,6 +145,8 @@ class ReportsPage(QWidget):
         self.cancel_button = secondary_button(self.tr("Cancel"))
         self.progress = QProgressBar(minimum=0, maximum=100)
         self.message = MessageLine()
+        self.long_range_button = secondary_button(self.tr("Count &anyway"))
+        self.long_range_button.hide()
         self.zone_hint = hint("")
         captions = {"parcels": self.tr("Parcels received"), "items": self.tr("Items inspected"),
                     "p50": self.tr("Minutes scan to graded (median)"), "exceptions": self.tr("Exceptions"),
@@ -158,6 +168,7 @@ class ReportsPage(QWidget):
         self.source.currentIndexChanged.connect(self._preview_timer.start)
         self.export_button.clicked.connect(self.choose_file_and_export)
         self.cancel_button.clicked.connect(self.cancel_export)
+        self.long_range_button.clicked.connect(self._count_long_period)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancel_export)
         self._set_exporting(False)
         if services is None:
@@ -203,7 +214,10 @@ class ReportsPage(QWidget):
         layout.addLayout(where)
         layout.addLayout(choices)
         layout.addWidget(self.zone_hint)
-        layout.addWidget(self.message)
+        message_row = QHBoxLayout()
+        message_row.addWidget(self.message, 1)
+        message_row.addWidget(self.long_range_button)
+        layout.addLayout(message_row)
         layout.addLayout(tiles)
         # The charts, and (counting from the central database) the warehouse's stations, share the space;
         # the "Stations" button beside the warehouse switches between them.
@@ -245,6 +259,24 @@ class ReportsPage(QWidget):
         """The first and last local day chosen."""
         return self.from_edit.date().toPython(), self.to_edit.date().toPython()  # type: ignore[return-value]
 
+    def _period_allowed(self, first: date, last: date) -> bool:
+        """True when the period may be counted now; a long one first asks on the message line."""
+        if not period_needs_confirmation(first, last) or self._confirmed_period == (first, last):
+            self.long_range_button.hide()
+            return True
+        days = QLocale().toString((last - first).days + 1)
+        self.message.show_info(fill(self.tr("This period is %1 days long and may take a while to count. "
+                                            "Press Count anyway, or choose a shorter period."), days))
+        self.long_range_button.show()
+        return False
+
+    def _count_long_period(self) -> None:
+        """The user wants the long period counted: remember it and show its report."""
+        self._confirmed_period = self.selected_period()
+        self.long_range_button.hide()
+        self.message.clear_message()
+        self.refresh_preview()
+
     def show_status(self, status: dict[str, Any]) -> None:
         """The station's counts were refreshed (the window does this): refresh the preview too."""
         self._preview_timer.start()
@@ -256,6 +288,9 @@ class ReportsPage(QWidget):
         (first, last), (code, zone) = self.selected_period(), self.warehouse.currentData()
         self.zone_hint.setText(fill(self.tr("From and To are local days in the warehouse's time zone (%1); "
                                             "the same date twice is a daily report."), zone))
+        if not self._period_allowed(first, last):
+            self._generation += 1  # a preview still running for the previous period is not shown
+            return
         self._generation += 1
         self.stations.refresh(self.data_source())
         run_task(build_intake_report, self.data_source().database, code, first, last,
@@ -293,6 +328,8 @@ class ReportsPage(QWidget):
             return
         fmt = str(self.fmt.currentData())
         first, last = self.selected_period()
+        if not self._period_allowed(first, last):
+            return
         name = f"intake-{self.warehouse.currentData()[0]}-{first}" + ("" if last == first else f"-to-{last}")
         suggestion = self._services.paths.exports / f"{name}.{fmt}"
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the intake report"), str(suggestion),
@@ -305,6 +342,8 @@ class ReportsPage(QWidget):
         if self._services is None or self._token is not None:
             return
         first, last = self.selected_period()
+        if not self._period_allowed(first, last):
+            return
         self._token = CancelToken()
         self._set_exporting(True)
         self.message.show_info(self.tr("Writing the report…"))
