@@ -1,9 +1,10 @@
 """The checklist of an inspection: the template's visible questions as big, keyboard-friendly inputs.
 
 Yes/no questions take Y or J (yes, ja) and N (no, nee); choice questions take the number keys 1–9;
-numbers have a spin box, texts a field (serial questions also take a scan), photo questions are
-answered with the camera panel. Each answer is emitted at once (``answered``) for the service to
-save; questions appear and disappear as the answers change.
+numbers have a spin box, texts a field (serial questions also take a scan; Enter confirms the field
+and moves on), photo questions are answered with the camera panel. After each answer the focus goes
+to the next question answered by a key; fields to type come last. Each answer is emitted at once
+(``answered``) for the service to save; questions appear and disappear as the answers change.
 """
 
 from __future__ import annotations
@@ -36,10 +37,12 @@ NO_KEYS = (Qt.Key.Key_N,)
 
 
 class QuestionWidget(QFrame):
-    """One question with its input; emits ``answered(question_id, value)``."""
+    """One question with its input; emits ``answered(question_id, value)``, and ``confirmed()`` when
+    Enter confirms its field (the focus moves on; Enter never finishes the item from a field)."""
 
     answered = Signal(str, object)
     photo_wanted = Signal(str)
+    confirmed = Signal()
 
     def __init__(self, question: Question, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,13 +147,22 @@ class QuestionWidget(QFrame):
             self.give(text or None)
 
     def focus_input(self) -> None:
-        """Put the focus on the question's input (first button, field or spin box)."""
-        target = self.editor or (self.buttons[0] if self.buttons else self)
+        """Put the focus on the question's input (the chosen or first button, field or spin box)."""
+        checked = next((b for b in self.buttons if b.isCheckable() and b.isChecked()), None)
+        target = self.editor or checked or (self.buttons[0] if self.buttons else self)
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Y/J/N answer yes/no questions, 1–9 choose an option."""
+        """Y/J/N answer yes/no questions, 1–9 choose an option; Enter confirms a field."""
         key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.editor is not None:
+            if isinstance(self.editor, QLineEdit):
+                self._text_entered()
+            else:
+                self._number_entered()
+            self.confirmed.emit()
+            event.accept()
+            return
         if self.question.type == "yes_no" and key in YES_KEYS + NO_KEYS:
             self.give(key in YES_KEYS)
             return
@@ -188,6 +200,7 @@ class ChecklistView(QWidget):
             widget.show_value(answers.get(question.id))
             widget.answered.connect(self._answered)
             widget.photo_wanted.connect(self.photo_wanted)
+            widget.confirmed.connect(lambda w=widget: self.focus_next(w))
             self.widgets[question.id] = widget
             self._layout.addWidget(widget)
         self._layout.addStretch(1)
@@ -210,10 +223,24 @@ class ChecklistView(QWidget):
             widget.setVisible(qid in shown)
 
     def next_open(self, after: QuestionWidget | None = None) -> QuestionWidget | None:
-        """The first unanswered visible question (after ``after`` when given, else from the top)."""
+        """The question the focus goes to next: the first unanswered visible question answered by a key
+        (yes/no, choice; after ``after`` when given, else from the top), else the first unanswered
+        field to type or scan (text, date, number). A field that an answer opens never takes the focus
+        while keys still have questions to answer: the next key must not land in it as text."""
         visible = [w for w in self.visible() if w.question.type != "photo" and w.question.required]
         start = visible.index(after) + 1 if after in visible else 0
-        return next((w for w in visible[start:] + visible[:start] if not w.is_answered), None)
+        ordered = visible[start:] + visible[:start]
+        open_keys = [w for w in ordered if not w.is_answered and not w.question.needs_input]
+        open_fields = [w for w in visible if not w.is_answered and w.question.needs_input]
+        return next(iter(open_keys + open_fields), None)
+
+    def show_answers(self, answers: dict[str, Any]) -> None:
+        """Show answers recorded elsewhere (the "all as expected" key, a scan) without emitting them."""
+        for question_id, value in answers.items():
+            widget = self.widgets.get(question_id)
+            if widget is not None:
+                widget.show_value(value)
+        self.update_visibility()
 
     def scan_target(self) -> QuestionWidget | None:
         """The scan question a scan should answer: the focused one, else the first unanswered."""
