@@ -259,9 +259,10 @@ class GradingService:
         evaluation = evaluate(template, inspection.answers, context)
         flags = set(evaluation.flags) | set(inspection.flags)
         refund = self._refund(session, inspection, line, ret, evaluation.suggested_grade, evaluation, flags)
-        everyday = (
+        everyday = (  # restock, nothing deducted for what was found, nothing flagged
             evaluation.suggested_grade is Grade.RESTOCK
-            and refund.kind is RefundRecommendation.FULL
+            and refund.kind is not RefundRecommendation.NONE
+            and not refund.deduction_cents
             and not flags
             and inspection.outcome is ItemOutcome.RECEIVED
         )
