@@ -191,8 +191,12 @@ class ChecklistView(QWidget):
 
     def load(self, template: ChecklistTemplate, answers: dict[str, Any], language: str) -> None:
         """Build the questions of ``template`` showing ``answers``."""
-        for widget in self.widgets.values():
-            widget.deleteLater()
+        while self._layout.count():  # out of the layout now, not when deleted: the new item starts at the top
+            item = self._layout.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
         self.widgets = {}
         self.template = template
         for question in template.questions:

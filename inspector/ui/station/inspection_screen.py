@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -279,10 +279,9 @@ class InspectionScreen(QWidget):
     def _answered(self, question_id: str, value: Any) -> None:
         assert self.state is not None
         question = self.checklist.widgets[question_id].question
-        done = (lambda _r: self._reload_answers()) if question.compare else None
+        done = (lambda _r: self._reload_answers()) if question.compare else (lambda _r: self._step_done())
         inspections = self._bench.services.inspections
         self._save(inspections.answer, question_id, value, self._bench.user.id, done=done)
-        self.refresh()
 
     def _save_notes(self) -> None:
         if self.state is not None:
@@ -343,7 +342,8 @@ class InspectionScreen(QWidget):
         question = new
         while question.parentWidget() not in (self.checklist, inner, None):
             question = question.parentWidget()
-        inner.layout().activate()
+        # the answers that led here may have shown or hidden questions: lay out before scrolling
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
         self.scroll.ensureWidgetVisible(question, 0, 12)
 
     def missing_text(self, grade: Grade | None = None) -> str:
