@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -62,11 +63,12 @@ class QuestionWidget(QFrame):
         row = QHBoxLayout()
         row.addWidget(text, 1)
         layout.addLayout(row)
+        self.help_label: QLabel | None = None
         if question.help is not None:
-            help_label = QLabel(question.help.get(language))
-            help_label.setObjectName("hint")
-            help_label.setWordWrap(True)
-            layout.addWidget(help_label)
+            self.help_label = QLabel(question.help.get(language))
+            self.help_label.setObjectName("hint")
+            self.help_label.setWordWrap(True)
+            layout.addWidget(self.help_label)
         if question.type == "yes_no":
             for value, label in ((True, self.tr("Yes (Y)")), (False, self.tr("No (N)"))):
                 row.addWidget(self._button(label, value))
@@ -103,6 +105,7 @@ class QuestionWidget(QFrame):
 
     def _button(self, label: str, value: Any) -> QPushButton:
         button = secondary_button(label)
+        button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)  # never clipped
         button.setCheckable(True)
         button.setProperty("answer", True)
         button.clicked.connect(lambda _checked=False: self.give(value))
@@ -175,7 +178,10 @@ class QuestionWidget(QFrame):
 
 
 class ChecklistView(QWidget):
-    """The visible questions of a template; emits ``answered``, ``photo_wanted`` and ``completed``."""
+    """The visible questions of a template; emits ``answered``, ``photo_wanted`` and ``completed``.
+
+    Compact (small screens): a question's help text shows only while it has the focus.
+    """
 
     answered = Signal(str, object)
     photo_wanted = Signal(str)
@@ -188,6 +194,21 @@ class ChecklistView(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)
+        self.compact = False
+        self._helped: QuestionWidget | None = None
+
+    def set_compact(self, compact: bool) -> None:
+        """Help texts only for the focused question (small screens), or always."""
+        self.compact = compact
+        for widget in self.widgets.values():
+            if widget.help_label is not None:
+                widget.help_label.setVisible(not compact or widget is self._helped)
+
+    def focused(self, widget: QuestionWidget | None) -> None:
+        """The question with the focus (its help shows on small screens)."""
+        self._helped = widget
+        if self.compact:
+            self.set_compact(True)
 
     def load(self, template: ChecklistTemplate, answers: dict[str, Any], language: str) -> None:
         """Build the questions of ``template`` showing ``answers``."""
@@ -208,6 +229,8 @@ class ChecklistView(QWidget):
             self.widgets[question.id] = widget
             self._layout.addWidget(widget)
         self._layout.addStretch(1)
+        self._helped = None
+        self.set_compact(self.compact)
         self.update_visibility()
 
     def answers(self) -> dict[str, Any]:

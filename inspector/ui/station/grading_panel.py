@@ -55,6 +55,10 @@ class GradingPanel(QWidget):
         row.addLayout(buttons)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
 
+    def set_compact(self, compact: bool) -> None:
+        """A narrower grade tile on small screens."""
+        self.grade_label.setFixedWidth(170 if compact else 230)
+
     def show_assessment(self, assessment: Assessment) -> None:
         """Show what the rules say now."""
         self.assessment = assessment

@@ -36,9 +36,26 @@ from inspector.ui.station.verification import VerificationBar
 from inspector.ui.texts import fill, inspection_error, reason_name
 from inspector.ui.widgets import MessageLine, hint, secondary_button
 
+COMPACT_WIDTH = 1000  # below this width or COMPACT_HEIGHT (768-pixel screens) the screen packs tighter
+COMPACT_HEIGHT = 850
+COMPACT_STYLE = """
+* { font-size: 13pt; }
+QLabel#subheading { font-size: 15pt; font-weight: bold; }
+QLabel#message { font-size: 14pt; padding: 4px; }
+QLabel#verify { font-size: 14pt; padding: 4px; }
+QLabel#gradeBig { font-size: 17pt; padding: 2px 6px; }
+QPushButton { font-size: 13pt; padding: 2px 8px; min-height: 34px; }
+QPushButton[answer="true"] { font-size: 12pt; min-height: 34px; }
+QLineEdit, QSpinBox, QComboBox { font-size: 13pt; min-height: 34px; padding: 2px 6px; }
+"""
+
 
 class InspectionScreen(QWidget):
-    """One unit's inspection; emits ``finished(FinishedItem)`` and ``back()``."""
+    """One unit's inspection; emits ``finished(FinishedItem)`` and ``back()``.
+
+    Laid out for 1024x768 up to 1920x1080: below :data:`COMPACT_WIDTH` the camera panel narrows, the
+    key hint goes and the texts get smaller, so that the checklist keeps at least four rows.
+    """
 
     finished = Signal(object)
     back = Signal()
@@ -54,6 +71,7 @@ class InspectionScreen(QWidget):
         self.item_label.setObjectName("subheading")
         self.item_label.setWordWrap(True)
         self.item_facts = QLabel()
+        self.item_facts.setObjectName("hint")
         self.item_facts.setWordWrap(True)
         self.verification = VerificationBar()
         self.verification.by_hand.connect(self._confirmed_by_hand)
@@ -68,6 +86,7 @@ class InspectionScreen(QWidget):
         )
         self.expected_button.clicked.connect(self.accept_expected)
         self.keys_hint = hint(self.tr("Y/N, 1–9 answer · A all as expected · Space photo · Enter finish"))
+        self.keys_hint.setWordWrap(True)
         self.notes = QLineEdit()
         self.notes.setPlaceholderText(self.tr("Notes for the supervisor (optional)"))
         self.notes.editingFinished.connect(self._save_notes)
@@ -104,9 +123,10 @@ class InspectionScreen(QWidget):
         left.addWidget(self.verification)
         left.addLayout(keys)
         left.addWidget(self.scroll, 1)
-        columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addWidget(self.camera, 1)
+        self.compact: bool | None = None
+        self.columns = QHBoxLayout()
+        self.columns.addLayout(left, 3)
+        self.columns.addWidget(self.camera, 2)
         top = QHBoxLayout()
         titles = QVBoxLayout()
         titles.setSpacing(0)
@@ -119,7 +139,7 @@ class InspectionScreen(QWidget):
         layout.setSpacing(6)
         layout.addLayout(top)
         layout.addWidget(self.message)
-        layout.addLayout(columns, 1)
+        layout.addLayout(self.columns, 1)
         layout.addWidget(self.grading)
         QShortcut(
             QKeySequence(Qt.Key.Key_Space),
@@ -136,6 +156,27 @@ class InspectionScreen(QWidget):
         app = QApplication.instance()
         if app is not None:
             app.focusChanged.connect(self._focus_changed)
+
+    # --- layout ----------------------------------------------------------------------------------
+
+    def resizeEvent(self, event: object) -> None:
+        """Pack tighter below :data:`COMPACT_WIDTH` (the checklist never shows fewer than four rows)."""
+        self.set_compact(self.width() < COMPACT_WIDTH or self.height() < COMPACT_HEIGHT)
+        super().resizeEvent(event)  # type: ignore[arg-type]
+
+    def set_compact(self, compact: bool) -> None:
+        """Smaller texts, a narrow camera column and no key hint (the buttons name their keys)."""
+        self.camera.setMaximumWidth(min(420, max(300, self.width() * 2 // 5)) if compact else 16_777_215)
+        if compact == self.compact:
+            return
+        self.compact = compact
+        self.setStyleSheet(COMPACT_STYLE if compact else "")
+        self.keys_hint.setVisible(not compact)
+        self.camera.set_compact(compact)
+        self.grading.set_compact(compact)
+        self.checklist.set_compact(compact)
+        self.columns.setStretch(0, 3 if not compact else 5)
+        self.columns.setStretch(1, 2 if not compact else 3)
 
     # --- opening ---------------------------------------------------------------------------------
 
@@ -342,6 +383,8 @@ class InspectionScreen(QWidget):
         question = new
         while question.parentWidget() not in (self.checklist, inner, None):
             question = question.parentWidget()
+        self.checklist.focused(self.checklist.widgets.get(getattr(question, "question", None) and
+                                                          question.question.id))  # type: ignore[attr-defined]
         # the answers that led here may have shown or hidden questions: lay out before scrolling
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
         self.scroll.ensureWidgetVisible(question, 0, 12)
