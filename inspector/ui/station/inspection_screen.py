@@ -234,7 +234,7 @@ class InspectionScreen(QWidget):
             and not (is_product and self.state.verification is None)
         ):
             return  # the camera sees whatever lies on the table: only a read that is asked for counts
-        if self._message_about == "scan":
+        if self._message_about in ("scan", "saved"):
             self.clear_message()
         if target is not None and (focused_target or not is_product or self.line is None):
             target.give(ident.normalized if ident.kind != "gs1" and ident.normalized else event.text)
@@ -302,6 +302,7 @@ class InspectionScreen(QWidget):
         the focus then goes to the first field still to type, or on to the photos and Enter."""
         if self.state is None:
             return
+        self._user_step()
         self._save(
             self._bench.services.inspections.accept_expected, self._bench.user.id, done=self._expected_done
         )
@@ -319,6 +320,7 @@ class InspectionScreen(QWidget):
 
     def _answered(self, question_id: str, value: Any) -> None:
         assert self.state is not None
+        self._user_step()
         question = self.checklist.widgets[question_id].question
         done = (lambda _r: self._reload_answers()) if question.compare else (lambda _r: self._step_done())
         inspections = self._bench.services.inspections
@@ -339,9 +341,14 @@ class InspectionScreen(QWidget):
 
     def _step_done(self) -> None:
         """A step went through: messages about the state before it are over; reassess."""
-        if self._message_about not in ("saves", "incomplete"):
+        if self._message_about not in ("saves", "saved", "incomplete"):
             self.clear_message()
         self.refresh()
+
+    def _user_step(self) -> None:
+        """The inspector does something new: "saved again" (after a database problem) is history."""
+        if self._message_about == "saved":
+            self.clear_message()
 
     def _assessed(self, assessment: Assessment) -> None:
         was_complete = self.assessment is not None and self.assessment.complete
