@@ -539,6 +539,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Dangerous goods: to the hazardous-goods cage, hazard mark on the label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not complete yet</source>
         <translation type="unfinished"></translation>
     </message>

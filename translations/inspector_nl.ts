@@ -539,6 +539,10 @@
         <translation>Bestemming: &lt;b&gt;%1 %2&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>Dangerous goods: to the hazardous-goods cage, hazard mark on the label</source>
+        <translation>Gevaarlijke stoffen: naar de kooi voor gevaarlijke stoffen, gevarenteken op het etiket</translation>
+    </message>
+    <message>
         <source>Not complete yet</source>
         <translation>Nog niet compleet</translation>
     </message>

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from inspector.models import Grade
+from inspector.models import Flag, Grade
 from inspector.services.finishing import Assessment
 from inspector.ui.station.dialogs import OverrideDialog
 from inspector.ui.texts import disposition_name, fill, grade_name, money, refund_advice_name
@@ -84,6 +84,12 @@ class GradingPanel(QWidget):
                     disposition_name(assessment.disposition.kind),
                     assessment.disposition.destination,
                 )
+            )
+        if assessment.evaluation is not None and Flag.HAZARDOUS in assessment.evaluation.flags:
+            lines.append(
+                "<span style='color:#b00020'><b>"
+                + _escape(self.tr("Dangerous goods: to the hazardous-goods cage, hazard mark on the label"))
+                + "</b></span>"
             )
         if assessment.missing or assessment.needs_wrong_item_photo:
             lines.append("<span style='color:#b00020'><b>" + self.tr("Not complete yet") + "</b></span>")
