@@ -112,6 +112,10 @@ def test_enter_in_a_text_field_confirms_it_and_moves_on(
     assert focused_question(page) not in ("", "batch_code"), "the focus moved on to an open question"
     assert page.inspection.state is not None
     assert services.inspections.get(page.inspection.state.id).answers["batch_code"] == "L24B001"
+    page.inspection.notes.setFocus()
+    press(qtbot, *"box dented", Qt.Key.Key_Return)  # the supervisor's notes: Enter confirms them too
+    assert page.current_screen() == INSPECT and page.inspection.message.isHidden()
+    assert services.inspections.get(page.inspection.state.id).notes == "box dented"
 
 
 # --- 4: a field an answer opens does not take the answer keys -------------------------------------------

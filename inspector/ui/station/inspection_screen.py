@@ -476,6 +476,10 @@ class InspectionScreen(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter finishes with the suggested grade (or says what is missing); Esc goes back."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.notes.hasFocus():  # Enter confirms the notes; the next Enter finishes
+                self._save_notes()
+                self.grading.finish_button.setFocus()
+                return
             self.grading.confirm()
             return
         if event.key() == Qt.Key.Key_Escape:
