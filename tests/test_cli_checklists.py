@@ -42,7 +42,7 @@ def test_check_names_every_broken_file_and_line(tmp_path: Path) -> None:
     assert f"{folder / 'shoes.toml'}:{maybe_line}: unknown question type 'maybe'" in out
     assert f"{folder / 'syntax.toml'}:2: invalid TOML" in out
     assert "template id 'apparel' is also used by" in out
-    assert f"ok: {folder / 'apparel.toml'} (apparel, version 1" in out
+    assert f"ok: {folder / 'apparel.toml'} (apparel, version 2" in out
     code, out = _run("checklists", "check", str(SHIPPED))
     assert code == 0 and out.count("ok: ") == len(list(SHIPPED.glob("*.toml")))
 
@@ -62,7 +62,7 @@ def test_a_warehouse_template_replaces_the_shipped_one_and_inspections_record_it
     services = build_services(data)
     services.close()
     (data / "checklists").mkdir()
-    text = (SHIPPED / "apparel.toml").read_text(encoding="utf-8").replace("version = 1", "version = 7", 1)
+    text = (SHIPPED / "apparel.toml").read_text(encoding="utf-8").replace("version = 2", "version = 7", 1)
     (data / "checklists" / "apparel.toml").write_text(text, encoding="utf-8")
     services = build_services(data)
     try:

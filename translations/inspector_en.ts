@@ -24,6 +24,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Import photo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
@@ -539,6 +543,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Dangerous goods: to the hazardous-goods cage, hazard mark on the label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not complete yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -677,6 +685,18 @@
     </message>
     <message>
         <source>Not complete yet. Still needed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All as expected (A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers every open question with its expected answer; you answer only what differs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Y/N, 1–9 answer · A all as expected · Space photo · Enter finish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -953,6 +973,10 @@
     </message>
     <message>
         <source>The checklist suggests %1. Keys 1–4 choose a grade, then write why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs first: %2. Esc: take them (grade and reason are kept).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1478,6 +1502,14 @@
     </message>
     <message>
         <source>%1 (RMA %2), started %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>someone else</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3058,6 +3090,14 @@
     </message>
     <message>
         <source>This item has no label yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a supervisor can clear a hazardous item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checklist of this inspection is not installed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

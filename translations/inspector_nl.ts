@@ -24,6 +24,10 @@
         <translation>Er is geen camera ingesteld. Gebruik “Foto uit bestand importeren…”.</translation>
     </message>
     <message>
+        <source>Import photo…</source>
+        <translation>Foto importeren…</translation>
+    </message>
+    <message>
         <source>Other</source>
         <translation>Overig</translation>
     </message>
@@ -539,6 +543,10 @@
         <translation>Bestemming: &lt;b&gt;%1 %2&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>Dangerous goods: to the hazardous-goods cage, hazard mark on the label</source>
+        <translation>Gevaarlijke stoffen: naar de kooi voor gevaarlijke stoffen, gevarenteken op het etiket</translation>
+    </message>
+    <message>
         <source>Not complete yet</source>
         <translation>Nog niet compleet</translation>
     </message>
@@ -678,6 +686,18 @@
     <message>
         <source>Not complete yet. Still needed: %1</source>
         <translation>Nog niet compleet. Nog nodig: %1</translation>
+    </message>
+    <message>
+        <source>All as expected (A)</source>
+        <translation>Alles zoals verwacht (A)</translation>
+    </message>
+    <message>
+        <source>Answers every open question with its expected answer; you answer only what differs.</source>
+        <translation>Beantwoordt elke open vraag met het verwachte antwoord; jij beantwoordt alleen wat afwijkt.</translation>
+    </message>
+    <message>
+        <source>Y/N, 1–9 answer · A all as expected · Space photo · Enter finish</source>
+        <translation>J/N, 1–9 antwoord · A alles zoals verwacht · spatie foto · Enter afronden</translation>
     </message>
     <message>
         <source>%1 Your entries stay on screen and are saved as soon as that works (tried every few seconds).</source>
@@ -954,6 +974,10 @@
     <message>
         <source>The checklist suggests %1. Keys 1–4 choose a grade, then write why.</source>
         <translation>De checklist stelt %1 voor. Kies met de toetsen 1–4 een oordeel en schrijf waarom.</translation>
+    </message>
+    <message>
+        <source>%1 needs first: %2. Esc: take them (grade and reason are kept).</source>
+        <translation>%1 vraagt eerst: %2. Esc: maak ze (oordeel en reden blijven bewaard).</translation>
     </message>
     <message>
         <source>Write why you choose %1 instead of %2 (at least %3 characters).</source>
@@ -1479,6 +1503,14 @@
     <message>
         <source>%1 (RMA %2), started %3</source>
         <translation>%1 (RMA %2), begonnen %3</translation>
+    </message>
+    <message>
+        <source>%1, by %2</source>
+        <translation>%1, door %2</translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation>iemand anders</translation>
     </message>
 </context>
 <context>
@@ -3059,6 +3091,14 @@
     <message>
         <source>This item has no label yet.</source>
         <translation>Dit artikel heeft nog geen etiket.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can clear a hazardous item.</source>
+        <translation>Alleen een leidinggevende kan een gevaarlijk artikel vrijgeven.</translation>
+    </message>
+    <message>
+        <source>The checklist of this inspection is not installed.</source>
+        <translation>De controlelijst van deze inspectie is niet geïnstalleerd.</translation>
     </message>
     <message>
         <source>The scan was far too long (is the scanner stuck, or sending a file?).</source>

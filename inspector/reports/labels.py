@@ -45,6 +45,10 @@ class LabelData:
     product_name: str = ""
     station: str = ""
     inspected_at: datetime | None = None
+    hazardous: bool = False  # dangerous goods: the label carries a hazard mark (ADR)
+
+
+HAZARD_TEXT = "ADR HAZARD"
 
 
 # --- LPN ------------------------------------------------------------------------------------------------
@@ -115,6 +119,22 @@ def _grade_block(canvas: Canvas, text: str, x: float, y: float, w: float, h: flo
     canvas.setFillColorRGB(0, 0, 0)
 
 
+def _hazard_mark(canvas: Canvas, x: float, y: float, side: float) -> None:
+    """A warning diamond (square on its point) with an exclamation mark, centred on ``x, y``."""
+    half = side / 2
+    path = canvas.beginPath()
+    path.moveTo(x, y + half)
+    path.lineTo(x + half, y)
+    path.lineTo(x, y - half)
+    path.lineTo(x - half, y)
+    path.close()
+    canvas.setLineWidth(max(0.8, side / 14))
+    canvas.drawPath(path, stroke=1, fill=0)
+    size = side * 0.55
+    canvas.setFont("Helvetica-Bold", size)
+    canvas.drawCentredString(x, y - size * 0.36, "!")
+
+
 def _footer(data: LabelData) -> str:
     stamp = data.inspected_at.strftime("%Y-%m-%d %H:%M") if data.inspected_at else ""
     return "  ".join(part for part in (data.station, stamp) if part)
@@ -127,10 +147,13 @@ def _small_label(canvas: Canvas, data: LabelData, width: float, height: float) -
     block_w, block_h = inner * 0.52, 8.5 * mm
     _grade_block(canvas, data.grade.upper(), margin, top - block_h, block_w, block_h, 17)
     dest_w = inner - block_w - 1.5 * mm
+    if data.hazardous:
+        _hazard_mark(canvas, width - margin - block_h / 2, top - block_h / 2, block_h)
+        dest_w -= block_h + 1 * mm
     size = _fit(data.destination, "Helvetica-Bold", 17, dest_w)
     canvas.setFont("Helvetica-Bold", size)
-    canvas.drawCentredString(width - margin - dest_w / 2, top - block_h + (block_h - size * 0.72) / 2,
-                             data.destination)
+    dest_x = width - margin - (block_h + 1 * mm if data.hazardous else 0) - dest_w / 2
+    canvas.drawCentredString(dest_x, top - block_h + (block_h - size * 0.72) / 2, data.destination)
     bar_y, bar_h = 6.9 * mm, 10.2 * mm
     _draw_barcode(canvas, data.lpn, 0, bar_y, width, bar_h)
     text_y = bar_y - 2.7 * mm
@@ -159,6 +182,10 @@ def _large_label(canvas: Canvas, data: LabelData, width: float, height: float) -
     y -= 1.15 * inch + 0.42 * inch
     canvas.setFont("Helvetica", 12)
     canvas.drawString(margin, y + 0.2 * inch, "DESTINATION")
+    if data.hazardous:
+        _hazard_mark(canvas, width - margin - 0.45 * inch, y - 0.1 * inch, 0.9 * inch)
+        canvas.setFont("Helvetica-Bold", 12)
+        canvas.drawRightString(width - margin - 1.0 * inch, y + 0.2 * inch, HAZARD_TEXT)
     size = _fit(data.destination, "Helvetica-Bold", 44, inner)
     canvas.setFont("Helvetica-Bold", size)
     canvas.drawString(margin, y - 0.42 * inch, data.destination)
@@ -230,6 +257,9 @@ def render_label_zpl(data: LabelData, stock: str) -> str:
             f"^FO{bar_x},84^BY{module},3.0,84^BCN,84,Y,N,N,A^FD{data.lpn}^FS",
             f"^FO12,{height - 24}^A0N,20,18^FH^FDRMA {rma}  SKU {sku}^FS",
         ]
+        if data.hazardous:
+            lines.insert(-1, f"^FO{width - 150},{height - 28}^GB140,26,26^FS")
+            lines.insert(-1, f"^FO{width - 150},{height - 24}^FR^A0N,20,18^FB140,1,0,C^FD{HAZARD_TEXT}^FS")
     else:
         lines += [
             f"^FO40,40^GB{width - 80},230,230^FS",
@@ -242,6 +272,9 @@ def render_label_zpl(data: LabelData, stock: str) -> str:
             f"^FO{bar_x},{height - 420}^BY{module},3.0,250^BCN,250,Y,N,N,A^FD{data.lpn}^FS",
             f"^FO40,{height - 80}^A0N,28,28^FB{width - 80},1,0,C^FH^FD{_zpl_text(_footer(data))}^FS",
         ]
+        if data.hazardous:
+            lines.append(f"^FO{width - 340},290^GB300,50,50^FS")
+            lines.append(f"^FO{width - 340},300^FR^A0N,36,34^FB300,1,0,C^FD{HAZARD_TEXT}^FS")
     lines.append("^XZ")
     return "\n".join(lines) + "\n"
 

@@ -25,10 +25,15 @@ TYPE_WORDS = {
 WORDS = {
     "en": {"version": "version", "categories": "categories", "photos": "Photos", "questions": "Questions",
            "rules": "Rules", "optional": "optional", "when": "only when", "scan": "scan",
-           "grade": "at least", "deduct": "deduct", "policy": "the warehouse's damage deduction"},
+           "grade": "at least", "deduct": "deduct", "policy": "the warehouse's damage deduction",
+           "expected": "as expected", "yes": "yes", "no": "no", "by_scan": "answered by the product scan",
+           "photo_policy": "restock with a full refund needs only"},
     "nl": {"version": "versie", "categories": "categorieën", "photos": "Foto's", "questions": "Vragen",
            "rules": "Regels", "optional": "niet verplicht", "when": "alleen als", "scan": "scannen",
-           "grade": "minstens", "deduct": "aftrek", "policy": "de schadeaftrek van het magazijn"},
+           "grade": "minstens", "deduct": "aftrek", "policy": "de schadeaftrek van het magazijn",
+           "expected": "zoals verwacht", "yes": "ja", "no": "nee",
+           "by_scan": "beantwoord door de productscan",
+           "photo_policy": "terug op voorraad met volledige terugbetaling vraagt alleen"},
 }
 
 
@@ -102,12 +107,21 @@ def preview_text(template: ChecklistTemplate, language: str = "en") -> str:
                 extra.append(f"{w['when']} {_condition(photo.when)}")
             suffix = f"  ({'; '.join(extra)})" if extra else ""
             lines.append(f"  [{photo.tag}] {photo.title.get(language)}{suffix}")
+        if template.photo_policy.restock_full_refund is not None:
+            lines.append(f"  ({w['photo_policy']}: {', '.join(template.photo_policy.restock_full_refund)})")
     lines += ["", w["questions"]]
     for number, question in enumerate(template.questions, start=1):
         kind = types.get(question.type, question.type)
         notes = [w["scan"]] if question.scan else []
         if not question.required:
             notes.append(w["optional"])
+        if question.answered_by:
+            notes.append(w["by_scan"])
+        if question.expected:
+            words = [w["yes"] if v is True else w["no"] if v is False else
+                     next((o.text.get(language) for o in question.options if o.id == v), str(v))
+                     for v in question.expected]
+            notes.append(f"{w['expected']}: {' / '.join(words)}")
         details = ", ".join([kind, *notes])
         lines.append(f"{number:>3}. {question.text.get(language)}  [{details}]")
         for option in question.options:

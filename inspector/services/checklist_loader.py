@@ -23,6 +23,7 @@ from inspector.services.checklist_model import (
     ChecklistTemplate,
     Localized,
     Option,
+    PhotoPolicy,
     PhotoRequirement,
     Question,
     Rule,
@@ -34,9 +35,12 @@ _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _LANG_SUFFIX = re.compile(r"^(?P<base>[a-z_]+?)_(?P<lang>[a-z]{2})$")
 _HEADER = re.compile(r"^\s*\[\[?\s*[A-Za-z_][\w.\s]*\]\]?\s*(#.*)?$")
 _KEYS = {
-    "template": {"id", "version", "title", "description", "categories", "photos", "questions", "rules"},
+    "template": {"id", "version", "title", "description", "categories", "photos", "questions", "rules",
+                 "photo_policy"},
     "questions": {"id", "type", "text", "help", "required", "options", "min", "max", "unit", "scan",
-                  "compare", "format", "pattern", "max_length", "tag", "when"},
+                  "compare", "format", "pattern", "max_length", "tag", "when", "expected", "answered_by",
+                  "gs1"},
+    "photo_policy": {"restock_full_refund"},
     "options": {"id", "text"},
     "photos": {"tag", "title", "required", "when"},
     "rules": {"id", "when", "grade", "flags", "deduction_bp", "reason"},
@@ -44,6 +48,7 @@ _KEYS = {
 _TYPE_ONLY = {"options": "choice", "min": "number", "max": "number", "unit": "number", "scan": "text",
               "compare": "text", "format": "text", "pattern": "text", "max_length": "text", "tag": "photo"}
 _LOCALIZABLE = {"title", "description", "text", "help", "reason"}
+GS1_ELEMENTS = ("serial", "batch", "expiry")
 
 
 class _Locator:
@@ -139,6 +144,7 @@ class _Builder:
                 self.loc.fail("photos", index, f"duplicate photo tag {photo.tag!r}", key="tag")
         rules = tuple(self.rule(raw, index, by_id) for index, raw in
                       enumerate(self._list(data, "rules", fail, tables=True, optional=True)))
+        policy = self.photo_policy(data.get("photo_policy"), photos, fail)
         rule_ids = [rule.id for rule in rules]
         for index, rule_id in enumerate(rule_ids):
             if rule_ids.index(rule_id) != index:
@@ -146,8 +152,26 @@ class _Builder:
         return ChecklistTemplate(
             id=template_id, version=version, title=self._text(data, "title", fail),
             categories=tuple(Category(c) for c in categories), questions=tuple(questions),
-            photos=tuple(photos), rules=rules, source=self.loc.path,
+            photos=tuple(photos), rules=rules, photo_policy=policy, source=self.loc.path,
         )
+
+    def photo_policy(self, raw: Any, photos: Sequence[PhotoRequirement],
+                     fail: Callable[..., NoReturn]) -> PhotoPolicy:
+        """The ``[photo_policy]`` table: photo tags of the template, per outcome."""
+        if raw is None:
+            return PhotoPolicy()
+        self._check_keys(raw, "photo_policy", fail)
+        tags = raw.get("restock_full_refund")
+        if tags is None:
+            return PhotoPolicy()
+        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+            fail("'restock_full_refund' must be a list of photo tags", key="restock_full_refund")
+        known = {p.tag for p in photos}
+        for tag in tags:
+            if tag not in known:
+                fail(f"unknown photo tag {tag!r} in the photo policy (known: {', '.join(sorted(known))})",
+                     value=tag)
+        return PhotoPolicy(tuple(tags))
 
     def question(self, raw: dict[str, Any], index: int, earlier: Sequence[Question]) -> Question:
         fail = self._failer("questions", index)
@@ -192,14 +216,43 @@ class _Builder:
             if not isinstance(raw.get(key, True), bool):
                 fail(f"'{key}' must be true or false", key=key)
         when = self.condition(raw["when"], earlier, fail) if "when" in raw else None
+        expected = self._expected(raw, kind, tuple(o.id for o in options), fail)
+        answered_by = raw.get("answered_by", "")
+        if answered_by not in ("", "product_scan") or (answered_by and kind != "yes_no"):
+            fail("'answered_by' can only be \"product_scan\", on a yes_no question", key="answered_by")
+        gs1 = raw.get("gs1", "")
+        if gs1 and (gs1 not in GS1_ELEMENTS or kind not in ("text", "yes_no")):
+            fail(f"'gs1' names a GS1 element ({', '.join(GS1_ELEMENTS)}) of a text or yes_no question",
+                 key="gs1")
+        if gs1 == "expiry" and kind == "text" and raw.get("format") != "date":
+            fail("'gs1 = \"expiry\"' needs 'format = \"date\"'", key="gs1")
         return Question(
             id=question_id, type=kind, text=self._text(raw, "text", fail),
             help=self._text(raw, "help", fail) if "help" in raw else None,
             required=raw.get("required", True), options=tuple(options), minimum=minimum, maximum=maximum,
             unit=str(raw.get("unit", "")), scan=raw.get("scan", False), compare=raw.get("compare", ""),
             format=raw.get("format", ""), pattern=pattern, max_length=int(raw.get("max_length", 200)),
-            photo_tag=raw.get("tag", ""), when=when,
+            photo_tag=raw.get("tag", ""), when=when, expected=expected, answered_by=answered_by, gs1=gs1,
         )
+
+    @staticmethod
+    def _expected(raw: dict[str, Any], kind: str, options: tuple[str, ...],
+                  fail: Callable[..., NoReturn]) -> tuple[Any, ...]:
+        """The answers meaning "as expected" (a value or a list); only yes_no and choice questions."""
+        if "expected" not in raw:
+            return ()
+        if kind not in ("yes_no", "choice"):
+            fail(f"'expected' only applies to yes_no and choice questions, not {kind}", key="expected")
+        value = raw["expected"]
+        values = tuple(value) if isinstance(value, list) else (value,)
+        if not values:
+            fail("'expected' needs at least one answer", key="expected")
+        for item in values:
+            if kind == "yes_no" and not isinstance(item, bool):
+                fail("'expected' of a yes_no question is true or false", key="expected")
+            if kind == "choice" and item not in options:
+                fail(f"'expected' {item!r} is not one of the options ({', '.join(options)})", key="expected")
+        return values
 
     def photo(self, raw: dict[str, Any], index: int, questions: Mapping[str, Question]) -> PhotoRequirement:
         fail = self._failer("photos", index)

@@ -88,10 +88,23 @@ class Question:
     max_length: int = 200
     photo_tag: str = ""  # for photo questions: the tag of the photo that answers it
     when: Condition | None = None
+    expected: tuple[Any, ...] = ()  # the answers that mean "as expected"; the first is recorded by the key
+    answered_by: str = ""  # "product_scan": a product scan answers it (yes: the announced one)
+    gs1: str = ""  # a GS1 element of the product scan that answers it: "serial", "batch" or "expiry"
 
     def option_ids(self) -> tuple[str, ...]:
         """The ids of a choice question's options, in order."""
         return tuple(option.id for option in self.options)
+
+    @property
+    def expected_answer(self) -> Any:
+        """The answer the "all as expected" key records (None: the inspector must answer)."""
+        return self.expected[0] if self.expected else None
+
+    @property
+    def needs_input(self) -> bool:
+        """True for questions answered by typing or scanning (text, date, number), never auto-answered."""
+        return self.type in ("text", "number")
 
 
 @dataclass(frozen=True)
@@ -121,6 +134,19 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class PhotoPolicy:
+    """Which photos a warehouse wants per outcome (the template's ``[photo_policy]``).
+
+    ``restock_full_refund``: the photo tags required when the item is restocked with a full refund
+    and nothing was flagged (the everyday case). Whenever the grade or the refund is worse, or a flag
+    is raised, every required photo of the template is taken: that is when disputes happen.
+    ``None`` means the full set always.
+    """
+
+    restock_full_refund: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
 class ChecklistTemplate:
     """A versioned checklist for one or more product categories."""
 
@@ -131,6 +157,7 @@ class ChecklistTemplate:
     questions: tuple[Question, ...]
     photos: tuple[PhotoRequirement, ...] = ()
     rules: tuple[Rule, ...] = ()
+    photo_policy: PhotoPolicy = PhotoPolicy()
     source: Path | None = None
     digest: str = ""  # SHA-256 of the template file: which exact text an inspection used
     _by_id: dict[str, Question] = field(default_factory=dict, compare=False, repr=False)

@@ -37,7 +37,8 @@ from inspector.services.checklist_model import (
 
 __all__ = [
     "AnswerError", "ChecklistRun", "ChecklistTemplate", "Evaluation", "FiredRule", "InspectionContext",
-    "Missing", "Question", "TemplateError", "evaluate", "load_templates", "missing_required",
+    "Missing", "Question", "TemplateError", "evaluate", "expected_answers", "load_templates",
+    "missing_required",
     "template_for", "validate_answer", "visible_answers", "visible_questions",
 ]
 
@@ -198,14 +199,45 @@ def visible_answers(template: ChecklistTemplate, answers: Mapping[str, Any]) -> 
 
 
 def missing_required(template: ChecklistTemplate, answers: Mapping[str, Any],
-                     photo_tags: Collection[str] = ()) -> list[Missing]:
-    """Required questions without an answer and required photos not yet taken, in order."""
+                     photo_tags: Collection[str] = (), *,
+                     only_photos: Collection[str] | None = None) -> list[Missing]:
+    """Required questions without an answer and required photos not yet taken, in order.
+
+    ``only_photos``: the photo policy's tags when the outcome needs no more (see
+    :class:`PhotoPolicy`); ``None`` asks for every required photo of the template.
+    """
     given = visible_answers(template, answers)
     missing = [Missing("question", q.id, q.text) for q in visible_questions(template, answers)
                if q.required and (q.photo_tag not in photo_tags if q.type == "photo" else q.id not in given)]
     missing += [Missing("photo", p.tag, p.title) for p in template.photos
-                if p.required and p.tag not in photo_tags and (p.when is None or p.when.test(given, {}))]
+                if p.required and p.tag not in photo_tags and (p.when is None or p.when.test(given, {}))
+                and (only_photos is None or p.tag in only_photos)]
     return missing
+
+
+def expected_answers(template: ChecklistTemplate, answers: Mapping[str, Any], skip: Collection[str] = ()
+                     ) -> tuple[list[tuple[str, Any]], Question | None]:
+    """What the "all as expected" key records, in order, and the first question left for the inspector.
+
+    Every visible, unanswered question with an ``expected`` answer gets it (questions opened by such an
+    answer are answered too); text, date and number questions are never answered this way: the first
+    required one still open is returned, for the focus to go to. ``skip``: questions the key must
+    not answer (e.g. "is this the announced product?" before a scan has shown it).
+    """
+    given = dict(answers)
+    recorded: list[tuple[str, Any]] = []
+    changed = True
+    while changed:
+        changed = False
+        for question in visible_questions(template, given):
+            if given.get(question.id) in (None, "") and question.expected and question.id not in skip:
+                given[question.id] = question.expected_answer
+                recorded.append((question.id, question.expected_answer))
+                changed = True
+                break  # visibility may have changed: look again from the top
+    left = next((q for q in visible_questions(template, given)
+                 if q.required and q.type != "photo" and given.get(q.id) in (None, "")), None)
+    return recorded, left
 
 
 def evaluate(template: ChecklistTemplate, answers: Mapping[str, Any],

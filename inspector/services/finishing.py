@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -24,9 +24,12 @@ from inspector.models import (
     InspectionStatus,
     ItemOutcome,
     Parcel,
+    RefundRecommendation,
     Return,
     ReturnLine,
+    Role,
     Station,
+    User,
     Warehouse,
     utcnow,
 )
@@ -65,6 +68,13 @@ class Assessment:
     needs_wrong_item_photo: bool
     refund: RefundAdvice
     disposition: Disposition | None
+    missing_by_grade: Mapping[Grade, tuple[Missing, ...]] = field(default_factory=dict)
+
+    def missing_for(self, grade: Grade | None) -> tuple[Missing, ...]:
+        """What is missing to finish with ``grade`` (another grade can need more photos)."""
+        if grade is None or grade not in self.missing_by_grade:
+            return self.missing
+        return self.missing_by_grade[grade]
 
     @property
     def suggested_grade(self) -> Grade | None:
@@ -116,15 +126,24 @@ class GradingService:
         final_grade: Grade,
         override_reason: str,
         user_id: uuid.UUID | None,
+        *,
+        hazard_cleared_by: uuid.UUID | None = None,
     ) -> FinishedItem:
-        """Record the final grade and everything that follows from it, in one transaction."""
+        """Record the final grade and everything that follows from it, in one transaction.
+
+        Refused while an answer or a photo the outcome needs is missing (the photo policy: a worse
+        grade or refund than a full-refund restock needs every photo). A hazardous item always goes
+        to the hazardous-goods cage and gets a hazard mark on its label, whatever grade is chosen;
+        only a supervisor (``hazard_cleared_by``: a supervisor, team lead or admin) can clear it.
+        """
         with self._database.session() as session:
             inspection = self._inspection(session, inspection_id)
             if inspection.status is not InspectionStatus.IN_PROGRESS:
                 raise InspectionError("inspection_finished")
             assessment = self._assess(session, inspection)
-            if assessment.missing:
-                raise InspectionError("incomplete", ", ".join(m.id for m in assessment.missing))
+            missing = assessment.missing_for(final_grade)
+            if missing:
+                raise InspectionError("incomplete", ", ".join(m.id for m in missing))
             if assessment.needs_wrong_item_photo:
                 raise InspectionError("wrong_item_photo_required")
             if inspection.verification is None and inspection.outcome is not ItemOutcome.EXTRA:
@@ -140,6 +159,12 @@ class GradingService:
             overridden = final_grade is not suggested
             if overridden:
                 flags.add(Flag.OVERRIDE)
+            cleared = ""
+            if hazard_cleared_by is not None and Flag.HAZARDOUS in {Flag(f) for f in flags}:
+                cleared = self._supervisor_name(session, hazard_cleared_by)
+                flags.discard(Flag.HAZARDOUS)
+                flags.discard(Flag.HAZARDOUS.value)
+                inspection.remove_flag(Flag.HAZARDOUS)
             disposition = Disposition.for_grade(final_grade, category, flags)
             ret = session.get(Return, inspection.return_id) if inspection.return_id else None
             refund = self._refund(session, inspection, line, ret, final_grade, evaluation, flags)
@@ -173,6 +198,8 @@ class GradingService:
             action = "grade_overridden" if overridden else "grade_set"
             if overridden:
                 payload["override_reason"] = inspection.override_reason
+            if cleared:
+                payload["hazard_cleared_by"] = cleared
             self._event(session, inspection, user_id, action, payload)
             complete = close_return_if_done(session, ret)
             label = self._label(session, inspection, line, ret)
@@ -205,6 +232,13 @@ class GradingService:
     # --- internals --------------------------------------------------------------------------------
 
     @staticmethod
+    def _supervisor_name(session: Session, user_id: uuid.UUID) -> str:
+        user = session.get(User, user_id)
+        if user is None or not user.active or user.role not in (Role.SUPERVISOR, Role.TEAM_LEAD, Role.ADMIN):
+            raise InspectionError("supervisor_required")
+        return user.name
+
+    @staticmethod
     def _inspection(session: Session, inspection_id: uuid.UUID) -> Inspection:
         inspection = session.get(Inspection, inspection_id)
         if inspection is None:
@@ -223,13 +257,32 @@ class GradingService:
         template = self.template_for(str(line.category) if line else "other")
         context = self._context(session, inspection, line, ret)
         evaluation = evaluate(template, inspection.answers, context)
-        missing = tuple(missing_required(template, inspection.answers, photo_tags))
         flags = set(evaluation.flags) | set(inspection.flags)
         refund = self._refund(session, inspection, line, ret, evaluation.suggested_grade, evaluation, flags)
+        everyday = (  # restock, nothing deducted for what was found, nothing flagged
+            evaluation.suggested_grade is Grade.RESTOCK
+            and refund.kind is not RefundRecommendation.NONE
+            and not refund.deduction_cents
+            and not flags
+            and inspection.outcome is ItemOutcome.RECEIVED
+        )
+        policy = template.photo_policy.restock_full_refund
+        by_grade = {
+            grade: tuple(
+                missing_required(
+                    template,
+                    inspection.answers,
+                    photo_tags,
+                    only_photos=policy if everyday and grade is Grade.RESTOCK else None,
+                )
+            )
+            for grade in Grade
+        }
         disposition = Disposition.for_grade(
             evaluation.suggested_grade, str(line.category) if line else "other", flags
         )
-        return Assessment(template, evaluation, missing, needs_wrong_photo, refund, disposition)
+        missing = by_grade[evaluation.suggested_grade]
+        return Assessment(template, evaluation, missing, needs_wrong_photo, refund, disposition, by_grade)
 
     def _context(
         self, session: Session, inspection: Inspection, line: ReturnLine | None, ret: Return | None
@@ -306,6 +359,7 @@ class GradingService:
             product_name=line.product_name if line else inspection.item_description,
             station=station.code if station else "",
             inspected_at=inspection.finished_at or datetime.now().astimezone(),
+            hazardous=Flag.HAZARDOUS.value in inspection.flags,
         )
 
     def _event(

@@ -2,7 +2,9 @@
 
 * **Disposition**: each grade sends the item somewhere physical: restock location, refurbish queue,
   liquidation pallet or scrap bin, with a destination code chosen by category (and by flags:
-  hazardous goods go to the ADR cage, electronics scrap to the WEEE bin).
+  hazardous goods go to the ADR cage whatever their grade (``ADR-COS``, ``RFB-COS-HAZ``,
+  ``LIQ-COS-HAZ``, ``SCR-HAZ``), electronics scrap to the WEEE bin). Only a supervisor can clear the
+  hazard of an item (see :meth:`GradingService.finish`).
 * **Refund advice** under the warehouse's policy: full; partial with the checklist's deduction for
   damage or missing parts plus the restocking fee on money-back refunds; none when the item is
   missing, extra or not what was announced.
@@ -68,10 +70,12 @@ class Disposition:
         category = Category(category) if category in tuple(Category) else Category.OTHER
         code = _CATEGORY_CODES[category]
         hazardous = Flag.HAZARDOUS in {Flag(f) for f in flags}
-        if grade is Grade.RESTOCK:
+        if grade is Grade.RESTOCK and hazardous:
+            destination = f"ADR-{code}"  # the hazardous-goods cage, never the plain shelf
+        elif grade is Grade.RESTOCK:
             destination = (restock_locations or RESTOCK_LOCATIONS).get(category, RESTOCK_LOCATIONS[category])
         elif grade is Grade.REFURBISH:
-            destination = f"RFB-{code}"
+            destination = f"RFB-{code}-HAZ" if hazardous else f"RFB-{code}"
         elif grade is Grade.LIQUIDATE:
             destination = f"LIQ-{code}-HAZ" if hazardous else f"LIQ-{code}"
         elif hazardous:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from inspector.fault_points import fault_point
 from inspector.models import (
+    AuditEvent,
     Flag,
     Inspection,
     InspectionStatus,
@@ -24,6 +25,7 @@ from inspector.models import (
     Return,
     ReturnLine,
     ReturnStatus,
+    User,
     VerificationMethod,
     utcnow,
 )
@@ -31,7 +33,9 @@ from inspector.models.database import Database
 from inspector.scanning.identify import identify
 from inspector.services.audit import append_event
 from inspector.services.checklist_model import AnswerError, ChecklistTemplate, validate_answer
+from inspector.services.checklists import expected_answers, normalize_serial
 from inspector.services.inspection_types import (
+    ExpectedAnswers,
     InspectionError,
     InspectionState,
     PhotoInfo,
@@ -167,15 +171,24 @@ class InspectionService:
             return self._state(session, inspection)
 
     def open_inspections(self) -> list[InspectionState]:
-        """Unfinished inspections of this station, oldest first: offered for resumption after a restart."""
+        """Unfinished inspections of this station, newest first (by their last step): offered for
+        resumption after a restart; each names who started it (``inspector_name``)."""
         with self._database.session() as session:
+            last_step = (  # the station's audit sequence number of the inspection's last step
+                select(func.max(AuditEvent.seq))
+                .where(
+                    AuditEvent.inspection_id == Inspection.id, AuditEvent.station_id == Inspection.station_id
+                )
+                .correlate(Inspection)
+                .scalar_subquery()
+            )
             rows = session.scalars(
                 select(Inspection)
                 .where(
                     Inspection.status == InspectionStatus.IN_PROGRESS,
                     Inspection.station_id == self._station.station_id,
                 )
-                .order_by(Inspection.started_at)
+                .order_by(func.coalesce(last_step, 0).desc(), Inspection.started_at.desc())
             ).all()
             return [self._state(session, row) for row in rows]
 
@@ -237,7 +250,62 @@ class InspectionService:
                     "expected_gtin": line.gtin if line else "",
                 },
             )
-            return VerificationResult(matches, gtin, serial, "match" if matches else "wrong_item")
+            answered = self._answer_from_scan(session, inspection, ident.fields, matches, user_id)
+            return VerificationResult(matches, gtin, serial, "match" if matches else "wrong_item", answered)
+
+    def _answer_from_scan(
+        self,
+        session: Session,
+        inspection: Inspection,
+        fields: Mapping[str, Any],
+        matches: bool,
+        user_id: uuid.UUID | None,
+        by: str = "product_scan",
+    ) -> dict[str, Any]:
+        """Answer the questions a product scan answers: "is this the announced product?" (yes when it
+        matches, no when not) and the GS1 elements it carries (serial, batch, expiry)."""
+        template = self._templates.get(inspection.checklist_id)
+        if template is None or inspection.return_line_id is None:
+            return {}
+        answered: dict[str, Any] = {}
+        for question in template.questions:
+            value: Any = None
+            if question.answered_by == "product_scan":
+                value = matches
+            elif question.gs1 and fields.get(question.gs1):
+                value = True if question.type == "yes_no" else str(fields[question.gs1])
+            if value is None or (question.gs1 and not matches):
+                continue
+            try:
+                value = validate_answer(question, value)
+            except AnswerError:
+                continue  # a batch code of a form the template refuses: the inspector types it
+            if self._record(session, inspection, question.id, value, user_id, by=by):
+                answered[question.id] = value
+        return answered
+
+    def _verify_by_serial(
+        self, session: Session, inspection: Inspection, serial: str, user_id: uuid.UUID | None
+    ) -> None:
+        """A scanned serial equal to the shipped one verifies an item not verified yet."""
+        line = session.get(ReturnLine, inspection.return_line_id) if inspection.return_line_id else None
+        inspection.serial_scanned = serial.strip()
+        if line is None or not line.expected_serial:
+            return
+        if normalize_serial(serial) != normalize_serial(line.expected_serial):
+            return
+        if inspection.verification is None:
+            inspection.verification = VerificationMethod.SCAN
+            inspection.verified_code = serial.strip()
+            self._event(
+                session,
+                inspection,
+                user_id,
+                "item_verified",
+                {"method": "serial", "code": serial.strip(), "serial": serial.strip(), "matches": True,
+                 "expected_serial": line.expected_serial},
+            )
+            self._answer_from_scan(session, inspection, {}, True, user_id, by="serial_scan")
 
     def verify_manually(self, inspection_id: uuid.UUID, reason: str, user_id: uuid.UUID | None) -> None:
         """Confirm the item by eye when its code cannot be scanned; a reason is required."""
@@ -250,6 +318,7 @@ class InspectionService:
             self._event(
                 session, inspection, user_id, "item_verified", {"method": "manual", "reason": reason.strip()}
             )
+            self._answer_from_scan(session, inspection, {}, True, user_id, by="confirmation")
 
     def record_serial(self, inspection_id: uuid.UUID, serial: str, user_id: uuid.UUID | None) -> bool:
         """Store the scanned serial; returns whether it matches the expected one (if any)."""
@@ -275,26 +344,65 @@ class InspectionService:
     def answer(
         self, inspection_id: uuid.UUID, question_id: str, value: Any, user_id: uuid.UUID | None
     ) -> None:
-        """Save one checklist answer at once (an audit event says given or changed, and from what)."""
+        """Save one checklist answer at once (an audit event says given or changed, and from what).
+
+        A scanned serial that matches the one shipped verifies the item (the scan proved it).
+        """
         with self._database.session() as session:
             inspection = self._open(session, inspection_id)
             template = self._templates.get(inspection.checklist_id)
+            question = None
             if template is not None:
                 try:
-                    value = validate_answer(template.question(question_id), value)
+                    question = template.question(question_id)
+                    value = validate_answer(question, value)
                 except (KeyError, AnswerError) as exc:
                     raise InspectionError("bad_answer", f"{question_id}: {exc}") from exc
-            answers = dict(inspection.answers)
-            previous = answers.get(question_id)
-            if question_id in answers and previous == value:
-                return
-            action = "answer_changed" if question_id in answers else "answer_given"
-            answers[question_id] = value
-            inspection.answers = answers
-            payload: dict[str, Any] = {"question": question_id, "value": value}
-            if action == "answer_changed":
-                payload["previous"] = previous
-            self._event(session, inspection, user_id, action, payload)
+            self._record(session, inspection, question_id, value, user_id)
+            if question is not None and question.compare == "expected_serial" and value:
+                self._verify_by_serial(session, inspection, str(value), user_id)
+
+    def accept_expected(self, inspection_id: uuid.UUID, user_id: uuid.UUID | None) -> ExpectedAnswers:
+        """The "all as expected" key: every open question with an expected answer gets it.
+
+        Each answer is its own audit event (``answer_given`` with ``as_expected``), exactly as if it
+        was answered by hand; text, date and number questions are left for the inspector (the first
+        required one is returned for the focus).
+        """
+        with self._database.session() as session:
+            inspection = self._open(session, inspection_id)
+            template = self._templates.get(inspection.checklist_id)
+            if template is None:
+                raise InspectionError("unknown_checklist", inspection.checklist_id)
+            unverified = inspection.verification is None and inspection.return_line_id is not None
+            skip = {q.id for q in template.questions if unverified and q.answered_by == "product_scan"}
+            recorded, left = expected_answers(template, inspection.answers, skip)
+            for question_id, value in recorded:
+                self._record(session, inspection, question_id, value, user_id, as_expected=True)
+            return ExpectedAnswers(dict(recorded), left.id if left is not None else None)
+
+    def _record(
+        self,
+        session: Session,
+        inspection: Inspection,
+        question_id: str,
+        value: Any,
+        user_id: uuid.UUID | None,
+        **how: Any,
+    ) -> bool:
+        """Store one (validated) answer with its audit event; False when it was already so."""
+        answers = dict(inspection.answers)
+        previous = answers.get(question_id)
+        if question_id in answers and previous == value:
+            return False
+        action = "answer_changed" if question_id in answers else "answer_given"
+        answers[question_id] = value
+        inspection.answers = answers
+        payload: dict[str, Any] = {"question": question_id, "value": value, **how}
+        if action == "answer_changed":
+            payload["previous"] = previous
+        self._event(session, inspection, user_id, action, payload)
+        return True
 
     def set_notes(self, inspection_id: uuid.UUID, notes: str, user_id: uuid.UUID | None) -> None:
         """Save the inspector's free-text notes."""
@@ -434,7 +542,14 @@ class InspectionService:
             started_at=inspection.started_at,
             finished_at=inspection.finished_at,
             item_description=inspection.item_description,
+            inspector_id=inspection.inspector_id,
+            inspector_name=_user_name(session, inspection.inspector_id),
         )
+
+
+def _user_name(session: Session, user_id: uuid.UUID | None) -> str:
+    user = session.get(User, user_id) if user_id is not None else None
+    return user.name if user is not None else ""
 
 
 def close_return_if_done(session: Session, ret: Return | None) -> bool:

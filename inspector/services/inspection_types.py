@@ -58,6 +58,8 @@ class InspectionState:
     finished_at: datetime | None = None
     extras: dict[str, Any] = field(default_factory=dict)
     item_description: str = ""  # what an extra item is (no announced line to name it)
+    inspector_id: uuid.UUID | None = None
+    inspector_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -68,3 +70,12 @@ class VerificationResult:
     scanned_gtin: str
     serial: str
     message_code: str  # "match", "wrong_item", "not_a_product_code"
+    answers: dict[str, Any] = field(default_factory=dict)  # questions the scan answered
+
+
+@dataclass(frozen=True)
+class ExpectedAnswers:
+    """What the "all as expected" key recorded, and the first question left for the inspector."""
+
+    answers: dict[str, Any]
+    left: str | None  # a text, date or number question still to answer (None: nothing left)

@@ -32,7 +32,8 @@ def create_qapp(argv: Sequence[str] | None = None) -> QApplication:
     icon = resources_dir() / "icons" / "inspector.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    app.setStyleSheet(STYLESHEET)
+    if app.styleSheet() != STYLESHEET:  # setting it again restyles every open widget (seconds)
+        app.setStyleSheet(STYLESHEET)
     return app
 
 

@@ -269,6 +269,8 @@ INSPECTION_ERRORS: dict[str, str] = {
         "Texts", "Another grade than the suggestion needs a reason of at least 10 characters."
     ),
     "not_graded": QT_TRANSLATE_NOOP("Texts", "This item has no label yet."),
+    "supervisor_required": QT_TRANSLATE_NOOP("Texts", "Only a supervisor can clear a hazardous item."),
+    "unknown_checklist": QT_TRANSLATE_NOOP("Texts", "The checklist of this inspection is not installed."),
 }
 
 

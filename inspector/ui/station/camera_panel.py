@@ -15,14 +15,15 @@ import numpy as np
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -73,16 +74,19 @@ class CameraPanel(QWidget):
         self.view.setMinimumSize(288, 162)  # 16:9; with a message above, the screen still fits 768 px
         self.tag_box = QComboBox()
         self.tag_box.setToolTip(self.tr("What the next photo shows"))
+        self.tag_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.tag_box.setMinimumContentsLength(12)  # long shot names must not push the buttons out
         self.needed = QLabel()
         self.needed.setWordWrap(True)
         self.needed.setObjectName("needed")
         self.capture_button = QPushButton(self.tr("Take photo (Space)"))
         self.capture_button.setAutoDefault(True)
         self.capture_button.clicked.connect(self.capture)
+        self.capture_button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.import_button = secondary_button(self.tr("Import photo from file…"))
         self.import_button.setAutoDefault(True)
         self.import_button.clicked.connect(self.import_file)
-        buttons = QHBoxLayout()
+        self._buttons = buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         buttons.addWidget(self.tag_box, 1)
         buttons.addWidget(self.capture_button)
         self.thumbnails = QListWidget()
@@ -95,10 +99,12 @@ class CameraPanel(QWidget):
         self.delete_button = secondary_button(self.tr("Delete photo"))
         self.delete_button.setAutoDefault(True)
         self.delete_button.clicked.connect(self.delete_selected)
+        for button in (self.delete_button, self.import_button):
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         side = QVBoxLayout()
         side.addWidget(self.delete_button)
         side.addWidget(self.import_button)
-        strip = QHBoxLayout()
+        self._strip = strip = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         strip.addWidget(self.thumbnails, 1)
         strip.addLayout(side)
         self.no_camera = QLabel(self.tr("No camera is set up. Use “Import photo from file…”."))
@@ -117,6 +123,18 @@ class CameraPanel(QWidget):
         if bench.camera is None:
             layout.addStretch(1)
         self.capture_button.setEnabled(bench.camera is not None)
+
+    def set_compact(self, compact: bool) -> None:
+        """A narrow column on small screens: the capture button under the shot chooser, the photo
+        buttons under smaller thumbnails, a smaller preview."""
+        direction = QBoxLayout.Direction.TopToBottom if compact else QBoxLayout.Direction.LeftToRight
+        self._buttons.setDirection(direction)
+        self._strip.setDirection(direction)
+        self.view.setMinimumSize(*((200, 112) if compact else (320, 200)))
+        self.thumbnails.setIconSize(QSize(64, 48) if compact else QSize(96, 72))
+        self.thumbnails.setFixedHeight(88 if compact else 128)
+        text = self.tr("Import photo…") if compact else self.tr("Import photo from file…")
+        self.import_button.setText(text)
 
     # --- setup -----------------------------------------------------------------------------------
 

@@ -1,9 +1,10 @@
 """The checklist of an inspection: the template's visible questions as big, keyboard-friendly inputs.
 
 Yes/no questions take Y or J (yes, ja) and N (no, nee); choice questions take the number keys 1–9;
-numbers have a spin box, texts a field (serial questions also take a scan), photo questions are
-answered with the camera panel. Each answer is emitted at once (``answered``) for the service to
-save; questions appear and disappear as the answers change.
+numbers have a spin box, texts a field (serial questions also take a scan; Enter confirms the field
+and moves on), photo questions are answered with the camera panel. After each answer the focus goes
+to the next question answered by a key; fields to type come last. Each answer is emitted at once
+(``answered``) for the service to save; questions appear and disappear as the answers change.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -36,10 +38,12 @@ NO_KEYS = (Qt.Key.Key_N,)
 
 
 class QuestionWidget(QFrame):
-    """One question with its input; emits ``answered(question_id, value)``."""
+    """One question with its input; emits ``answered(question_id, value)``, and ``confirmed()`` when
+    Enter confirms its field (the focus moves on; Enter never finishes the item from a field)."""
 
     answered = Signal(str, object)
     photo_wanted = Signal(str)
+    confirmed = Signal()
 
     def __init__(self, question: Question, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,11 +63,12 @@ class QuestionWidget(QFrame):
         row = QHBoxLayout()
         row.addWidget(text, 1)
         layout.addLayout(row)
+        self.help_label: QLabel | None = None
         if question.help is not None:
-            help_label = QLabel(question.help.get(language))
-            help_label.setObjectName("hint")
-            help_label.setWordWrap(True)
-            layout.addWidget(help_label)
+            self.help_label = QLabel(question.help.get(language))
+            self.help_label.setObjectName("hint")
+            self.help_label.setWordWrap(True)
+            layout.addWidget(self.help_label)
         if question.type == "yes_no":
             for value, label in ((True, self.tr("Yes (Y)")), (False, self.tr("No (N)"))):
                 row.addWidget(self._button(label, value))
@@ -100,6 +105,7 @@ class QuestionWidget(QFrame):
 
     def _button(self, label: str, value: Any) -> QPushButton:
         button = secondary_button(label)
+        button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)  # never clipped
         button.setCheckable(True)
         button.setProperty("answer", True)
         button.clicked.connect(lambda _checked=False: self.give(value))
@@ -144,13 +150,22 @@ class QuestionWidget(QFrame):
             self.give(text or None)
 
     def focus_input(self) -> None:
-        """Put the focus on the question's input (first button, field or spin box)."""
-        target = self.editor or (self.buttons[0] if self.buttons else self)
+        """Put the focus on the question's input (the chosen or first button, field or spin box)."""
+        checked = next((b for b in self.buttons if b.isCheckable() and b.isChecked()), None)
+        target = self.editor or checked or (self.buttons[0] if self.buttons else self)
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Y/J/N answer yes/no questions, 1–9 choose an option."""
+        """Y/J/N answer yes/no questions, 1–9 choose an option; Enter confirms a field."""
         key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.editor is not None:
+            if isinstance(self.editor, QLineEdit):
+                self._text_entered()
+            else:
+                self._number_entered()
+            self.confirmed.emit()
+            event.accept()
+            return
         if self.question.type == "yes_no" and key in YES_KEYS + NO_KEYS:
             self.give(key in YES_KEYS)
             return
@@ -163,7 +178,10 @@ class QuestionWidget(QFrame):
 
 
 class ChecklistView(QWidget):
-    """The visible questions of a template; emits ``answered``, ``photo_wanted`` and ``completed``."""
+    """The visible questions of a template; emits ``answered``, ``photo_wanted`` and ``completed``.
+
+    Compact (small screens): a question's help text shows only while it has the focus.
+    """
 
     answered = Signal(str, object)
     photo_wanted = Signal(str)
@@ -176,11 +194,30 @@ class ChecklistView(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)
+        self.compact = False
+        self._helped: QuestionWidget | None = None
+
+    def set_compact(self, compact: bool) -> None:
+        """Help texts only for the focused question (small screens), or always."""
+        self.compact = compact
+        for widget in self.widgets.values():
+            if widget.help_label is not None:
+                widget.help_label.setVisible(not compact or widget is self._helped)
+
+    def focused(self, widget: QuestionWidget | None) -> None:
+        """The question with the focus (its help shows on small screens)."""
+        self._helped = widget
+        if self.compact:
+            self.set_compact(True)
 
     def load(self, template: ChecklistTemplate, answers: dict[str, Any], language: str) -> None:
         """Build the questions of ``template`` showing ``answers``."""
-        for widget in self.widgets.values():
-            widget.deleteLater()
+        while self._layout.count():  # out of the layout now, not when deleted: the new item starts at the top
+            item = self._layout.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
         self.widgets = {}
         self.template = template
         for question in template.questions:
@@ -188,9 +225,12 @@ class ChecklistView(QWidget):
             widget.show_value(answers.get(question.id))
             widget.answered.connect(self._answered)
             widget.photo_wanted.connect(self.photo_wanted)
+            widget.confirmed.connect(lambda w=widget: self.focus_next(w))
             self.widgets[question.id] = widget
             self._layout.addWidget(widget)
         self._layout.addStretch(1)
+        self._helped = None
+        self.set_compact(self.compact)
         self.update_visibility()
 
     def answers(self) -> dict[str, Any]:
@@ -210,10 +250,24 @@ class ChecklistView(QWidget):
             widget.setVisible(qid in shown)
 
     def next_open(self, after: QuestionWidget | None = None) -> QuestionWidget | None:
-        """The first unanswered visible question (after ``after`` when given, else from the top)."""
+        """The question the focus goes to next: the first unanswered visible question answered by a key
+        (yes/no, choice; after ``after`` when given, else from the top), else the first unanswered
+        field to type or scan (text, date, number). A field that an answer opens never takes the focus
+        while keys still have questions to answer: the next key must not land in it as text."""
         visible = [w for w in self.visible() if w.question.type != "photo" and w.question.required]
         start = visible.index(after) + 1 if after in visible else 0
-        return next((w for w in visible[start:] + visible[:start] if not w.is_answered), None)
+        ordered = visible[start:] + visible[:start]
+        open_keys = [w for w in ordered if not w.is_answered and not w.question.needs_input]
+        open_fields = [w for w in visible if not w.is_answered and w.question.needs_input]
+        return next(iter(open_keys + open_fields), None)
+
+    def show_answers(self, answers: dict[str, Any]) -> None:
+        """Show answers recorded elsewhere (the "all as expected" key, a scan) without emitting them."""
+        for question_id, value in answers.items():
+            widget = self.widgets.get(question_id)
+            if widget is not None:
+                widget.show_value(value)
+        self.update_visibility()
 
     def scan_target(self) -> QuestionWidget | None:
         """The scan question a scan should answer: the focused one, else the first unanswered."""

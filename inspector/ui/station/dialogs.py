@@ -6,9 +6,20 @@ the scanner and the tests keep working while they are shown.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QButtonGroup, QDialog, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QHBoxLayout,
+    QLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from inspector.models import Grade
 from inspector.services.grading import MIN_OVERRIDE_REASON
@@ -73,28 +84,41 @@ class TextDialog(QDialog):
 
 
 class OverrideDialog(QDialog):
-    """Choose a grade other than the suggestion, with the reason the service requires."""
+    """Choose a grade other than the suggestion, with the reason the service requires.
+
+    ``missing_for(grade)`` says what that grade still needs (a worse grade needs every photo): the
+    dialog says so as soon as the grade is chosen and refuses to finish until it is there, keeping the
+    grade and reason (see :class:`GradingPanel`)."""
 
     chosen = Signal(object, str)  # Grade, reason
 
-    def __init__(self, suggested: Grade, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        suggested: Grade,
+        parent: QWidget | None = None,
+        *,
+        grade: Grade | None = None,
+        reason: str = "",
+        missing_for: Callable[[Grade], str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Another grade"))
-        self.setMinimumWidth(820)
+        self.setMinimumWidth(min(820, parent.width() - 40) if parent is not None else 820)
         self.suggested = suggested
+        self._missing_for = missing_for or (lambda _grade: "")
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         row = QHBoxLayout()
-        for number, grade in enumerate(Grade, start=1):
-            button = QPushButton(fill(self.tr("%1  %2"), number, grade_name(grade)))
+        for number, each in enumerate(Grade, start=1):
+            button = secondary_button(fill(self.tr("%1  %2"), number, grade_name(each)))
             button.setCheckable(True)
             button.setAutoDefault(False)  # Enter always means the OK button, whatever grade has focus
-            button.setProperty("grade", grade.value)
+            button.setProperty("grade", each.value)
             self.group.addButton(button, number - 1)
             row.addWidget(button)
-        self.group.button(list(Grade).index(suggested)).setChecked(True)
-        self.group.idClicked.connect(lambda _id: self.reason.setFocus())
-        self.reason = QLineEdit()
+        self.group.button(list(Grade).index(grade or suggested)).setChecked(True)
+        self.group.idClicked.connect(self._grade_chosen)
+        self.reason = QLineEdit(reason)
         self.reason.setPlaceholderText(self.tr("Why another grade? (at least 10 characters)"))
         self.message = MessageLine()
         self.ok_button = QPushButton(self.tr("Finish with this grade (Enter)"))
@@ -104,6 +128,7 @@ class OverrideDialog(QDialog):
         cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # a long message grows the dialog
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(14)
         layout.addWidget(heading(self.tr("Choose another grade"), "dialogHeading"))
@@ -119,7 +144,8 @@ class OverrideDialog(QDialog):
         layout.addWidget(self.reason)
         layout.addWidget(self.message)
         layout.addLayout(_buttons(self.ok_button, cancel))
-        self.group.checkedButton().setFocus(Qt.FocusReason.OtherFocusReason)
+        self._show_missing()
+        (self.reason if reason else self.group.checkedButton()).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """1–4 choose a grade (while the reason field does not have the focus)."""
@@ -134,11 +160,31 @@ class OverrideDialog(QDialog):
         """The grade chosen now."""
         return list(Grade)[max(0, self.group.checkedId())]
 
+    def _grade_chosen(self, _id: int) -> None:
+        self._show_missing()
+        self.reason.setFocus()
+
+    def _show_missing(self) -> bool:
+        """Say at once what the chosen grade still needs; True when something is missing."""
+        missing = self._missing_for(self.grade)
+        if missing:
+            self._error(fill(self.tr("%1 needs first: %2. Esc: take them (grade and reason are kept)."),
+                             grade_name(self.grade), missing))
+        else:
+            self.message.clear_message()
+        return bool(missing)
+
+    def _error(self, text: str) -> None:
+        self.message.show_error(text)
+        self.adjustSize()
+
     def accept(self) -> None:
-        """Close and emit ``chosen`` when the reason is long enough for an override."""
+        """Close and emit ``chosen`` when nothing is missing and the reason is long enough."""
+        if self._show_missing():
+            return
         reason = " ".join(self.reason.text().split())
         if self.grade is not self.suggested and len(reason) < MIN_OVERRIDE_REASON:
-            self.message.show_error(
+            self._error(
                 fill(
                     self.tr("Write why you choose %1 instead of %2 (at least %3 characters)."),
                     grade_name(self.grade),

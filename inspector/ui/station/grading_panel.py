@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from inspector.models import Grade
+from inspector.models import Flag, Grade
 from inspector.services.finishing import Assessment
 from inspector.ui.station.dialogs import OverrideDialog
 from inspector.ui.texts import disposition_name, fill, grade_name, money, refund_advice_name
@@ -13,9 +15,11 @@ from inspector.ui.widgets import secondary_button
 
 
 class GradingPanel(QWidget):
-    """Shows an :class:`Assessment`; emits ``finish(Grade, reason)`` when the inspector decides."""
+    """Shows an :class:`Assessment`; emits ``finish(Grade, reason)`` when the inspector decides and
+    ``closed(Grade)`` when the override dialog closes (with the grade it was left at)."""
 
     finish = Signal(object, str)
+    closed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -24,6 +28,8 @@ class GradingPanel(QWidget):
         self.currency = "EUR"
         self.language = "en"
         self.dialog: OverrideDialog | None = None
+        self.missing_for: Callable[[Grade], str] = lambda _grade: ""
+        self._kept: tuple[Grade, str] | None = None  # what the override dialog was left with
         self.grade_label = QLabel("–")
         self.grade_label.setObjectName("gradeBig")
         self.grade_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -48,6 +54,10 @@ class GradingPanel(QWidget):
         row.addWidget(self.details, 1)
         row.addLayout(buttons)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+
+    def set_compact(self, compact: bool) -> None:
+        """A narrower grade tile on small screens."""
+        self.grade_label.setFixedWidth(170 if compact else 230)
 
     def show_assessment(self, assessment: Assessment) -> None:
         """Show what the rules say now."""
@@ -75,6 +85,12 @@ class GradingPanel(QWidget):
                     assessment.disposition.destination,
                 )
             )
+        if assessment.evaluation is not None and Flag.HAZARDOUS in assessment.evaluation.flags:
+            lines.append(
+                "<span style='color:#b00020'><b>"
+                + _escape(self.tr("Dangerous goods: to the hazardous-goods cage, hazard mark on the label"))
+                + "</b></span>"
+            )
         if assessment.missing or assessment.needs_wrong_item_photo:
             lines.append("<span style='color:#b00020'><b>" + self.tr("Not complete yet") + "</b></span>")
         self.details.setText("<br>".join(_escape(line) if "<" not in line else line for line in lines))
@@ -85,11 +101,33 @@ class GradingPanel(QWidget):
             self.finish.emit(self.assessment.suggested_grade, "")
 
     def choose_other(self) -> None:
-        """Open the override dialog (another grade needs a reason)."""
+        """Open the override dialog (another grade needs a reason; it refuses while photos that grade
+        needs are missing and keeps the grade and reason typed for the next time it opens)."""
         suggested = (self.assessment.suggested_grade if self.assessment else None) or Grade.RESTOCK
-        self.dialog = OverrideDialog(suggested, self.window())
-        self.dialog.chosen.connect(self.finish)
+        grade, reason = self._kept or (suggested, "")
+        self.dialog = OverrideDialog(suggested, self.window(), grade=grade, reason=reason,
+                                     missing_for=self.missing_for)
+        self.dialog.chosen.connect(self._chosen)
+        self.dialog.finished.connect(self._dialog_closed)
         self.dialog.open()
+
+    def _chosen(self, grade: Grade, reason: str) -> None:
+        self._kept = None
+        self.finish.emit(grade, reason)
+
+    def _dialog_closed(self, _result: int) -> None:
+        dialog = self.dialog
+        if dialog is None:
+            return
+        if dialog.result() != dialog.DialogCode.Accepted:
+            self._kept = (dialog.grade, dialog.reason.text())
+            self.closed.emit(dialog.grade)
+        else:
+            self.closed.emit(None)
+
+    def forget_override(self) -> None:
+        """A new item: nothing kept from the last override dialog."""
+        self._kept = None
 
 
 def _escape(text: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from inspector.models import ItemOutcome
 from inspector.services.inspection import InspectionState, VerificationResult
@@ -26,6 +26,7 @@ class VerificationBar(QWidget):
         self.manual_button = secondary_button(self.tr("By hand…"))
         self.manual_button.setAutoDefault(True)
         self.manual_button.clicked.connect(self.confirm_by_hand)
+        self.manual_button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.label, 1)
