@@ -7,10 +7,12 @@
   verifying the hash chains and the photo files (see :mod:`inspector.reports.evidence_pdf`);
 * ``evidence_<RMA>.zip``: the original photo files under ``photos/``, the PDF, ``manifest.json``
   (every photo's recorded and actual SHA-256, the audit events with their hashes, the chain
-  results, the anchors), per station ``chain/<station>/`` with the events hash-linked to a signed
-  checkpoint (:mod:`inspector.reports.evidence_chain`), ``keys/maker.pem``, a ``README.txt`` in the
-  maker's language with the exact ``sha256sum``/``openssl`` commands, and ``SHA256SUMS`` (every
-  file; photos with the hash *recorded at inspection time*) signed by the making station
+  results, the anchors, the records), ``records/<inspection>.txt`` (each finished inspection's
+  record as shown, the exact bytes its record hash is taken over), per station ``chain/<station>/``
+  with the events hash-linked to a signed checkpoint (:mod:`inspector.reports.evidence_chain`),
+  ``keys/maker.pem``, a ``README.txt`` in the maker's language with the exact ``sha256sum``/
+  ``openssl`` commands, and ``SHA256SUMS`` (every file; photos with the hash *recorded at
+  inspection time*) signed by the making station
   (``SHA256SUMS.sig``). A single changed byte anywhere fails a check.
 
 Both files are written atomically (temporary file, fsync, rename); their names come from the RMA
@@ -42,6 +44,7 @@ from inspector.services.checklist_model import ChecklistTemplate
 from inspector.services.checkpoints import make_checkpoint
 from inspector.services.inspection_detail import InspectionDetail, PhotoEvidence, load_detail
 from inspector.services.photo_store import replace_durably
+from inspector.services.record_hash import record_preimage
 from inspector.services.review import ReviewService
 from inspector.services.signing import SigningKey
 from inspector.services.sources import PhotoFiles, Sessions
@@ -84,7 +87,7 @@ class EvidencePack:
 
     @property
     def evidence_ok(self) -> bool:
-        """True when every chain verified and every photo file matches its recorded hash."""
+        """True when every chain, photo file and inspection record verified."""
         return all(detail.evidence_ok for detail in self.details)
 
 
@@ -216,9 +219,17 @@ def build_evidence_pack(database: Sessions, photos: PhotoFiles, templates: Mappi
         {"station": station, "folder": f"chain/{safe_name(station)}", "seq": head.seq, "hash": head.hash,
          "notarised": bool(head.notary_text)} for station, head in sorted(heads.items())]
     manifest["how_to_check"] = "see README.txt, or run: inspector evidence verify " + zip_path.name
+    records = {f"records/{d.inspection_id}.txt": record_preimage(d.record_fields)
+               for d in details if d.finished_at is not None and d.record_fields}
+    manifest["records"] = [
+        {"inspection_id": str(d.inspection_id), "file": f"records/{d.inspection_id}.txt",
+         "state": d.record.state, "field": d.record.field or None,
+         "settled_by": {"station": d.record.event_station, "seq": d.record.event_seq}
+         if d.record.event_seq is not None else None}
+        for d in details if f"records/{d.inspection_id}.txt" in records]
     contents: dict[str, bytes] = {
         "manifest.json": (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8"),
-        pdf_path.name: pdf_tmp.read_bytes(), **chain,
+        pdf_path.name: pdf_tmp.read_bytes(), **chain, **records,
         "README.txt": readme(language, safe_name(code), generated_at.strftime("%Y-%m-%d %H:%M UTC"),
                              maker.station_code if maker else "?",
                              [(safe_name(s), bool(h.notary_text)) for s, h in sorted(heads.items())]
@@ -251,7 +262,8 @@ def run_evidence(services: Services, rma: str, out_dir: Path, out: TextIO, sourc
     """The ``inspector evidence`` command: 0 when the pack is written and every check passed.
 
     1 when the RMA has no inspections, or when the pack was written but shows broken evidence
-    (a broken audit chain or a photo file that no longer matches its recorded hash). ``source`` is
+    (a broken audit chain, a photo file that no longer matches its recorded hash, or an inspection record
+    that is not the one its settling event recorded). ``source`` is
     ``local``, ``central`` or ``auto`` (central when configured); an unreachable central database
     raises :class:`~inspector.models.database.DatabaseProblem` (exit 3 in the CLI).
     """
@@ -274,6 +286,9 @@ def run_evidence(services: Services, rma: str, out_dir: Path, out: TextIO, sourc
             out.write(f"station {station}: {report.events_checked} events, chain verified\n")
         else:
             out.write(f"station {station}: BROKEN at event {report.broken_seq}: {report.reason}\n")
+    for detail in pack.details:
+        if not detail.record_ok:
+            out.write(f"inspection {detail.inspection_id}: {detail.record.describe()}\n")
     for photo in (photo for detail in pack.details for photo in detail.photos if not photo.ok):
         problem = "does NOT match its recorded SHA-256" if not photo.file_ok else "is not in the audit log"
         out.write(f"photo {photo.sha256[:12]} ({photo.tag}): {problem}\n")

@@ -51,6 +51,7 @@ from inspector.services.grading import (
     refund_recommendation,
 )
 from inspector.services.inspection import InspectionError, close_return_if_done
+from inspector.services.record_hash import settle_payload
 from inspector.services.return_summary import local_date
 from inspector.services.station import StationContext
 
@@ -173,6 +174,7 @@ class GradingService:
             action = "grade_overridden" if overridden else "grade_set"
             if overridden:
                 payload["override_reason"] = inspection.override_reason
+            payload.update(settle_payload(session, inspection))  # the record this event settles
             self._event(session, inspection, user_id, action, payload)
             complete = close_return_if_done(session, ret)
             label = self._label(session, inspection, line, ret)

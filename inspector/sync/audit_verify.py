@@ -13,6 +13,7 @@ import json
 from typing import Any, TextIO
 
 from inspector.services.audit import verify_all_chains
+from inspector.services.audit_records import verify_records
 from inspector.services.checkpoints import check_checkpoints
 from inspector.sync.anchor import central_head, compare
 from inspector.sync.errors import explain_sync_error
@@ -44,12 +45,14 @@ def run_audit_verify(services: Any, as_json: bool, out: TextIO) -> int:
     with services.database.session() as session:
         reports = verify_all_chains(session)
         problems = check_checkpoints(session, services.station.station_id, services.station_key())
+    with services.database.session() as session:
+        records = verify_records(session)
     anchored, central_problems, note = _central(services, services.central_url())
     problems += central_problems
-    ok = all(r.ok for r in reports) and not problems
+    ok = all(r.ok for r in reports) and not problems and records.ok
     if as_json:
         out.write(json.dumps({"ok": ok, "chains": [r.to_json() for r in reports], "anchored": anchored,
-                              "anchor": note, "problems": problems}) + "\n")
+                              "anchor": note, "problems": problems, "records": records.to_json()}) + "\n")
         return 0 if ok else 1
     for report in reports:
         if report.ok:
@@ -59,6 +62,10 @@ def run_audit_verify(services: Any, as_json: bool, out: TextIO) -> int:
                       f"({report.broken_event_id}): {report.reason}\n")
     if not reports:
         out.write("no audit events here\n")
+    for line in records.lines():
+        out.write(f"NOT verified: {line}\n")
+    if records.verified:
+        out.write(f"{records.verified} inspection records verified against their settling events\n")
     for problem in problems:
         out.write(f"PROBLEM: {problem}\n")
     out.write(note + "\n")
