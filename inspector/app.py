@@ -200,7 +200,7 @@ def build_services(
         paths=paths,
         settings=settings,
         database=database,
-        users=UserService(database),
+        users=UserService(database, station),
         photos=photos,
         station=station,
         templates=templates,
