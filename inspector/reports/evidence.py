@@ -36,9 +36,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from inspector import APP_NAME, __version__
+from inspector.models.database import Database
 from inspector.reports.evidence_chain import SignedHead, chain_files, is_central, signed_head
 from inspector.reports.evidence_pdf import write_evidence_pdf
 from inspector.reports.evidence_readme import readme
+from inspector.services.access import COMMAND_LINE, Action, authorise
 from inspector.services.audit import WalkCancelled
 from inspector.services.checklist_model import ChecklistTemplate
 from inspector.services.checkpoints import make_checkpoint
@@ -48,6 +50,7 @@ from inspector.services.record_hash import record_preimage
 from inspector.services.review import ReviewService
 from inspector.services.signing import SigningKey
 from inspector.services.sources import PhotoFiles, Sessions
+from inspector.services.users import UserInfo
 
 if TYPE_CHECKING:
     from inspector.app import Services
@@ -175,17 +178,19 @@ def _anchors(database: Sessions, details: tuple[InspectionDetail, ...], maker: P
 def build_evidence_pack(database: Sessions, photos: PhotoFiles, templates: Mapping[str, ChecklistTemplate],
                         rma: str, out_dir: Path, *, language: str = "en", time_zone: str = "UTC",
                         now: datetime | None = None, progress: Callable[[int, int], None] | None = None,
-                        cancel: Callable[[], bool] | None = None, maker: PackMaker | None = None
-                        ) -> EvidencePack:
+                        cancel: Callable[[], bool] | None = None, maker: PackMaker | None = None,
+                        user: UserInfo | None) -> EvidencePack:
     """Check and write the evidence pack of one return; :class:`UnknownReturn` when nothing was inspected.
 
     Every chain involved is walked whole, which takes a while on a station with a long history:
     ``progress(done, total)`` counts the inspections checked and the writing, and ``cancel()``
     returning True stops it with :class:`EvidenceCancelled` before anything is written. ``maker`` (the
     station making the pack) signs ``SHA256SUMS`` and, reading its own database (not the central one),
-    its chain's current head when no signed checkpoint covers the events shown yet.
+    its chain's current head when no signed checkpoint covers the events shown yet. ``user`` must be
+    allowed to make evidence packs (PermissionDenied otherwise).
     """
-    ids = ReviewService(database).inspections_of_rma(rma)
+    authorise(user, Action.EVIDENCE, database if isinstance(database, Database) else None)
+    ids = ReviewService(database, user).inspections_of_rma(rma)
     if not ids:
         raise UnknownReturn(rma)
     details_list = []
@@ -193,7 +198,8 @@ def build_evidence_pack(database: Sessions, photos: PhotoFiles, templates: Mappi
         if cancel is not None and cancel():
             raise EvidenceCancelled()
         try:
-            detail = load_detail(database, photos, templates, inspection_id, language, cancel=cancel)
+            detail = load_detail(database, photos, templates, inspection_id, language, cancel=cancel,
+                user=user)
             details_list.append(detail)
         except WalkCancelled as exc:
             raise EvidenceCancelled() from exc
@@ -274,7 +280,8 @@ def run_evidence(services: Services, rma: str, out_dir: Path, out: TextIO, sourc
     maker = PackMaker(services.station.station_id, services.station.station_code, services.station_key())
     try:
         pack = build_evidence_pack(data.database, data.photos, services.templates, rma, out_dir,
-                                   language=language, time_zone=services.station.time_zone, maker=maker)
+                                   language=language, time_zone=services.station.time_zone, maker=maker,
+                                   user=COMMAND_LINE)
     except UnknownReturn:
         where = "the central database" if data.kind == "central" else "this station"
         sys.stderr.write(f"inspector: no inspected return with RMA {rma} in {where}\n")

@@ -118,7 +118,12 @@ class GradingService:
         override_reason: str,
         user_id: uuid.UUID | None,
     ) -> FinishedItem:
-        """Record the final grade and everything that follows from it, in one transaction."""
+        """Record the final grade and everything that follows from it, in one transaction.
+
+        Refused without a user (InspectionError ``user_required``): the grade is somebody's decision.
+        """
+        if user_id is None:
+            raise InspectionError("user_required", "finishing an inspection needs the acting user")
         with self._database.session() as session:
             inspection = self._inspection(session, inspection_id)
             if inspection.status is not InspectionStatus.IN_PROGRESS:

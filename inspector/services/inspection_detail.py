@@ -21,12 +21,15 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from inspector.models import AuditEvent, Dispute, Inspection, Photo, Return, ReturnLine, Station, User
+from inspector.models.database import Database
+from inspector.services.access import Action, authorise
 from inspector.services.audit import ChainMemory, ChainReport, digest_of, verify_remembering
 from inspector.services.checklist_model import ChecklistTemplate, Question
 from inspector.services.checklists import template_for
 from inspector.services.disputes import DisputeInfo, dispute_infos
 from inspector.services.record_hash import RecordCheck, check_record, record_of
 from inspector.services.sources import PhotoFiles, Sessions
+from inspector.services.users import UserInfo
 
 GRADE_ACTIONS = ("grade_set", "grade_overridden", "grade_changed")
 _YES_NO = {"en": ("Yes", "No"), "nl": ("Ja", "Nee"), "de": ("Ja", "Nein"), "fr": ("Oui", "Non")}
@@ -199,13 +202,15 @@ def show_answer(question: Question | None, value: Any, language: str) -> str:
 
 def load_detail(database: Sessions, photos: PhotoFiles, templates: Mapping[str, ChecklistTemplate],
                 inspection_id: uuid.UUID, language: str = "en", chains: ChainMemory | None = None,
-                cancel: Callable[[], bool] | None = None) -> InspectionDetail:
+                cancel: Callable[[], bool] | None = None, *, user: UserInfo | None) -> InspectionDetail:
     """Assemble and check one inspection (reads photo files and chains: call off the GUI thread).
 
     Without ``chains`` every station chain involved is walked from its first event (evidence packs
     do this); with it, from the checkpoint an earlier walk reached (the review screen). When
     ``cancel()`` returns True during a walk, :class:`~inspector.services.audit.WalkCancelled` is raised.
+    Customer data: ``user`` must be allowed to review (PermissionDenied otherwise).
     """
+    authorise(user, Action.REVIEW, database if isinstance(database, Database) else None)
     with database.session() as session:
         inspection = session.get(Inspection, inspection_id)
         if inspection is None:

@@ -25,6 +25,7 @@ from sqlalchemy import select
 from inspector.cli import main
 from inspector.models import AuditEvent, Inspection, Photo, Return
 from inspector.reports.evidence import PackMaker, build_evidence_pack
+from inspector.services.access import COMMAND_LINE
 from inspector.services.demo_data import seed_demo
 from inspector.services.inspection_detail import load_detail
 
@@ -60,7 +61,8 @@ def seeded(services: Any) -> tuple[Any, str, Any]:
 
 
 def _detail(services: Any, inspection_id: Any) -> Any:
-    return load_detail(services.database, services.photos, services.templates, inspection_id)
+    return load_detail(services.database, services.photos, services.templates, inspection_id,
+        user=COMMAND_LINE)
 
 
 def _edit(services: Any, inspection_id: Any, field: str) -> None:
@@ -124,7 +126,7 @@ def test_an_edited_inspection_row_is_named_in_review_audit_and_pack(
 
     maker = PackMaker(services.station.station_id, services.station.station_code, services.station_key())
     pack = build_evidence_pack(services.database, services.photos, services.templates, rma,
-                               tmp_path / "out", now=NOW, maker=maker)
+                               tmp_path / "out", now=NOW, maker=maker, user=COMMAND_LINE)
     assert not pack.evidence_ok
     out = io.StringIO()
     assert main(["evidence", "verify", str(pack.zip)], out) == 1
@@ -146,7 +148,7 @@ def test_a_forged_record_file_in_a_pack_is_named(seeded: tuple[Any, str, Any], t
     services, rma, _inspection_id = seeded
     maker = PackMaker(services.station.station_id, services.station.station_code, services.station_key())
     pack = build_evidence_pack(services.database, services.photos, services.templates, rma,
-                               tmp_path / "out", now=NOW, maker=maker)
+                               tmp_path / "out", now=NOW, maker=maker, user=COMMAND_LINE)
     out = io.StringIO()
     assert main(["evidence", "verify", str(pack.zip)], out) == 0, out.getvalue()
     with zipfile.ZipFile(pack.zip) as archive:

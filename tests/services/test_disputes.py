@@ -19,6 +19,7 @@ from inspector.models import (
     Role,
     User,
 )
+from inspector.services.access import COMMAND_LINE
 from inspector.services.audit import verify_station_chain
 from inspector.services.demo_data import seed_demo
 from inspector.services.disputes import DisputeError, DisputeService
@@ -107,7 +108,7 @@ def test_a_whole_dispute_is_audited_and_keeps_the_original_grade(seeded: Service
         assert actions[-5:] == ["dispute_opened", "dispute_note_added", "dispute_decision_recorded",
                                 "grade_changed", "dispute_closed"]
         assert verify_station_chain(session, seeded.station.station_id).ok
-    detail = load_detail(seeded.database, seeded.photos, seeded.templates, inspection.id)
+    detail = load_detail(seeded.database, seeded.photos, seeded.templates, inspection.id, user=COMMAND_LINE)
     history = [(s.action, s.old_grade, s.new_grade) for s in detail.grade_history]
     assert history[0][0] in ("grade_set", "grade_overridden")
     assert history[-1] == ("grade_changed", str(original), str(new))

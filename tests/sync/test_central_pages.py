@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from test_central_review import warehouse  # noqa: F401  (the fixture)
 
+from inspector.services.access import COMMAND_LINE
 from inspector.services.sources import SourceKind
 from inspector.ui.pages.reports import ReportsPage
 
@@ -58,7 +59,8 @@ def test_reports_page_counts_the_warehouse_centrally_and_the_station_locally(
 
 
 def test_reports_page_says_plainly_when_central_is_unreachable(services, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
-    services.save_settings(replace(services.settings, central_url="postgresql://nobody@127.0.0.1:1/none"))
+    services.save_settings(replace(services.settings, central_url="postgresql://nobody@127.0.0.1:1/none"),
+        user=COMMAND_LINE)
     page = ReportsPage(services)
     qtbot.addWidget(page)
     page.show()
@@ -109,7 +111,8 @@ def test_review_page_finds_every_station_centrally_and_disputes_stay_at_the_stat
 def test_review_page_says_plainly_when_central_is_unreachable(services, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
     from inspector.ui.pages.review import ReviewPage
 
-    services.save_settings(replace(services.settings, central_url="postgresql://nobody@127.0.0.1:1/none"))
+    services.save_settings(replace(services.settings, central_url="postgresql://nobody@127.0.0.1:1/none"),
+        user=COMMAND_LINE)
     page = ReviewPage(services)
     qtbot.addWidget(page)
     page.show()
@@ -121,7 +124,8 @@ def test_a_malformed_central_address_is_a_message_not_a_crash(services, qtbot: Q
     from inspector.ui.pages.review import ReviewPage
 
     # INSPECTOR_CENTRAL_URL and hand-edited settings are not checked by the Settings form.
-    services.save_settings(replace(services.settings, central_url="postgresql://u@host:54x2/db"))
+    services.save_settings(replace(services.settings, central_url="postgresql://u@host:54x2/db"),
+        user=COMMAND_LINE)
     page = ReviewPage(services)
     qtbot.addWidget(page)
     page.show()

@@ -12,6 +12,7 @@ import psycopg
 import pytest
 
 from inspector.models import Role
+from inspector.services.access import COMMAND_LINE
 from inspector.services.people import NewPerson, PeopleService
 from inspector.services.users import AuthError
 from inspector.sync.engine import SyncEngine
@@ -49,7 +50,7 @@ def test_people_travel_within_their_warehouse_only(warehouse) -> None:
     for services, url in ((a1, url_a1), (a2, url_a2), (b1, url_b1)):
         _sync(services, url)
     # At the second station after one sync, and with central out of reach afterwards.
-    a2.save_settings(replace(a2.settings, central_url=OFFLINE))
+    a2.save_settings(replace(a2.settings, central_url=OFFLINE), user=COMMAND_LINE)
     assert a2.users.find_by_badge(anna.badge_code).name == "Anna Jansen"
     assert a2.users.verify_pin(sam.id, "8264").role is Role.SUPERVISOR
     assert a2.users.verify_pin(admin.id, "402917").role is Role.ADMIN
@@ -70,7 +71,7 @@ def test_people_travel_within_their_warehouse_only(warehouse) -> None:
         conn.rollback()
         assert conn.execute("SELECT count(*) FROM user_secrets").fetchone() == (3,)
     # Deactivated at the second station: no longer at the first after its next sync.
-    a2.save_settings(replace(a2.settings, central_url=url_a2))
+    a2.save_settings(replace(a2.settings, central_url=url_a2), user=COMMAND_LINE)
     a2.people.set_active(None, anna.id, False)
     _sync(a2, url_a2)
     assert a1.users.find_by_badge(anna.badge_code).name == "Anna Jansen"  # not yet synced

@@ -104,8 +104,8 @@ def test_a_tampered_photo_shows_as_broken_evidence(qtbot: QtBot, seeded: Service
     assert "no longer matches its SHA-256" in banner.text()
 
 
-def test_inspectors_see_no_dispute_actions(qtbot: QtBot, seeded: Services, inline: None) -> None:
-    page = _page(qtbot, seeded, Role.INSPECTOR)
+def test_team_leads_see_no_dispute_actions(qtbot: QtBot, seeded: Services, inline: None) -> None:
+    page = _page(qtbot, seeded, Role.TEAM_LEAD)
     page.open_inspection(page.model.row_at(0).inspection_id)
     assert not any(button.isVisible() for button in page.detail_view.dispute_buttons.values())
 

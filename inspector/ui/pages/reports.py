@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from inspector.reports.cli_report import export_report, latest_intake_day, warehouse_choices
 from inspector.reports.intake_report import IntakeReport, ReportCancelled, build_intake_report
 from inspector.services.sources import DataSource, SourceKind
+from inspector.services.users import UserInfo
 from inspector.ui.pages.stations_panel import StationsPanel
 from inspector.ui.style import FOCUS, PAPER
 from inspector.ui.tasks import CancelToken, TaskCancelled, run_task
@@ -118,10 +119,12 @@ class ReportsPage(QWidget):
     export_finished = Signal(object)
     preview_ready = Signal(object)
 
-    def __init__(self, services: Services | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services | None = None, parent: QWidget | None = None,
+                 user: UserInfo | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page")
         self._services, self._generation = services, 0
+        self._user = user  # the service refuses reports to an inspector
         self._token: CancelToken | None = None
         self.setStyleSheet(DATE_STYLE)
         self.from_edit, self.to_edit = (QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
@@ -256,7 +259,7 @@ class ReportsPage(QWidget):
                                             "the same date twice is a daily report."), zone))
         self._generation += 1
         self.stations.refresh(self.data_source())
-        run_task(build_intake_report, self.data_source().database, code, first, last,
+        run_task(build_intake_report, self.data_source().database, code, first, last, user=self._user,
                  on_done=lambda r, g=self._generation: self._show_preview(g, r), on_error=self._failed)
 
     def _show_preview(self, generation: int, report: IntakeReport) -> None:
