@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 
+from tests.assets import need_dir
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import logging
@@ -44,7 +46,13 @@ VIDEO_IMAGES = (
     "qrcode/zx_qrcode-2_22.png",
 )
 
-needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"barcode photo corpus not found at {CORPUS}")
+@pytest.fixture
+def corpus() -> Path:
+    """The barcode photo corpus (../shared): skipped locally without it, a failure in CI."""
+    return need_dir(CORPUS, "barcode photo corpus")
+
+
+needs_corpus = pytest.mark.usefixtures("corpus")
 
 
 def expected_text(relative: str) -> str:
@@ -111,7 +119,7 @@ def wait_until(predicate: Callable[[], bool], timeout: float = 10.0) -> None:
 @pytest.fixture
 def video(tmp_path: Path) -> Path:
     if not CORPUS.is_dir():
-        pytest.skip(f"barcode photo corpus not found at {CORPUS}")
+        need_dir(CORPUS, "barcode photo corpus")
     return make_video(tmp_path / "codes.avi")
 
 
@@ -225,7 +233,7 @@ def test_unplugged_camera_reconnects_with_backoff() -> None:
 
 def test_video_plays_at_its_native_rate_into_a_read_only_latest_frame_slot(tmp_path: Path) -> None:
     if not CORPUS.is_dir():
-        pytest.skip(f"barcode photo corpus not found at {CORPUS}")
+        need_dir(CORPUS, "barcode photo corpus")
     path = make_video(tmp_path / "30fps.avi", fps=30.0, hold=8)
     source = CameraSource(str(path))
     source.start()
@@ -248,7 +256,7 @@ def test_video_plays_at_its_native_rate_into_a_read_only_latest_frame_slot(tmp_p
 
 def test_video_loops_by_default_and_can_end(tmp_path: Path) -> None:
     if not CORPUS.is_dir():
-        pytest.skip(f"barcode photo corpus not found at {CORPUS}")
+        need_dir(CORPUS, "barcode photo corpus")
     path = make_video(tmp_path / "short.avi", images=VIDEO_IMAGES[:1], fps=60.0, hold=6)
     looping = CameraSource(str(path))
     looping.start()

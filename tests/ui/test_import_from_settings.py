@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -16,11 +15,6 @@ from inspector.ui.import_report import RejectionTableModel
 from inspector.ui.pages.settings import SettingsPage
 from inspector.ui.tasks import DatabaseWorker
 from tests.ui.conftest import ensure_admin
-
-pytestmark = pytest.mark.skipif(
-    importlib.util.find_spec("inspector.services.returns_import") is None,
-    reason="the returns import service is not there yet",
-)
 
 HEADER = (
     "rma_number,order_number,customer_name,customer_email,postcode,house_number,country,announced_at,"
