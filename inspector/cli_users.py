@@ -101,7 +101,7 @@ def _run(services: Any, args: argparse.Namespace, out: TextIO) -> int:
     if command == "import":
         from inspector.services.people_import import import_people
 
-        result = import_people(people, None, args.file)
+        result = import_people(people, COMMAND_LINE, args.file)
         for problem in result.problems:
             out.write(f"{args.file}:{problem.line}: {problem.message}\n" if problem.line
                       else f"{args.file}: {problem.message}\n")

@@ -139,7 +139,7 @@ def test_a_team_is_imported_from_csv(services, people, tmp_path: Path) -> None:
                           "Bram Bakker;supervisor;BRAM-0001;5821;en\n"
                           "\n"
                           "Chris Claes;admin;;730518;\n")
-    result = import_people(people, None, path)
+    result = import_people(people, COMMAND_LINE, path)
     assert result.ok, result.problems
     assert [p.name for p in result.added] == ["Anna Jansen", "Bram Bakker", "Chris Claes"]
     assert services.users.find_by_badge("BRAM-0001").role is Role.SUPERVISOR
@@ -157,7 +157,7 @@ def test_a_bad_csv_names_each_line_and_adds_nobody(people, tmp_path: Path) -> No
                           "Eva Smit,inspector,EVA-1,\n"
                           "Fien Smit,inspector,EVA-1,\n"        # line 7: badge twice
                           "Good Person,inspector,,\n")
-    result = import_people(people, None, path)
+    result = import_people(people, COMMAND_LINE, path)
     assert [(p.line, p.code) for p in result.problems] == [
         (2, "already_here"), (3, "bad_role"), (4, "bad_pin"), (5, "badge_taken"), (7, "badge_twice")]
     assert "line 4" in str(result.problems[2])
@@ -165,7 +165,8 @@ def test_a_bad_csv_names_each_line_and_adds_nobody(people, tmp_path: Path) -> No
 
 
 def test_a_csv_without_header_or_not_utf8(people, tmp_path: Path) -> None:
-    assert import_people(people, None, _csv(tmp_path, "Anna,inspector\n")).problems[0].code == "no_header"
+    headless = _csv(tmp_path, "Anna,inspector\n")
+    assert import_people(people, COMMAND_LINE, headless).problems[0].code == "no_header"
     path = tmp_path / "latin1.csv"
     path.write_bytes("name,role\nJosé,inspector\n".encode("latin-1"))
-    assert import_people(people, None, path).problems[0].code == "encoding"
+    assert import_people(people, COMMAND_LINE, path).problems[0].code == "encoding"
