@@ -115,7 +115,8 @@ def test_a_grade_edited_in_the_database_file_is_not_verified(qtbot: QtBot, seede
     assert page.detail_view.evidence.text().startswith("Evidence verified")
     seeded.database.dispose()
     raw = sqlite3.connect(seeded.database.path)
-    (grade,) = raw.execute("SELECT final_grade FROM inspections WHERE id = ?", (inspection_id.hex,)).fetchone()
+    row = raw.execute("SELECT final_grade FROM inspections WHERE id = ?", (inspection_id.hex,)).fetchone()
+    (grade,) = row
     forged = "restock" if grade != "restock" else "scrap"
     raw.execute("UPDATE inspections SET final_grade = ? WHERE id = ?", (forged, inspection_id.hex))
     raw.commit()
