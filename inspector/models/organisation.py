@@ -28,8 +28,10 @@ class Warehouse(IdMixin, TimestampMixin, Base):
     # deduction for damage or missing parts that turns a full refund into a partial one.
     restocking_fee_bp: Mapped[int] = mapped_column(default=0)
     damage_deduction_bp: Mapped[int] = mapped_column(default=3000)
-    # Inspectors may log in by choosing their name, without a badge (off unless turned on).
-    allow_name_login: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # Inspectors may log in by choosing their name, without a badge (off unless turned on). A station
+    # setting (local migration 0007): deferred, so that reading warehouses from the central database,
+    # which has no such column, never selects it.
+    allow_name_login: Mapped[bool] = mapped_column(default=False, server_default=false(), deferred=True)
 
     stations: Mapped[list[Station]] = relationship(back_populates="warehouse")
 
