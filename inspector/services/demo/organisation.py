@@ -36,7 +36,8 @@ def setup_organisation(run: SeedRun) -> None:
     ctx = run.station
     primary = s.get(Warehouse, ctx.warehouse_id)
     assert primary is not None, "the configured station's warehouse is missing"
-    primary.allow_name_login = True  # the demo lets inspectors pick their name (a real one starts off)
+    if not primary.allow_name_login:  # the demo lets inspectors pick their name (a real one starts off)
+        primary.allow_name_login = True
     second = s.scalar(select(Warehouse).where(Warehouse.code == SECOND_WAREHOUSE))
     if second is None and primary.code != SECOND_WAREHOUSE:
         second = Warehouse(
