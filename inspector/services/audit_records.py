@@ -52,10 +52,15 @@ def verify_records(session: Session) -> RecordsReport:
     """Check every finished inspection in this database."""
     report = RecordsReport()
     codes = dict(session.execute(select(Station.id, Station.code)).all())
-    ids = list(session.scalars(select(Inspection.id).where(Inspection.finished_at.is_not(None))
-                               .order_by(Inspection.id)))
-    for start in range(0, len(ids), BATCH):
-        batch = ids[start:start + BATCH]
+    last: uuid.UUID | None = None
+    while True:  # keyset pages of finished inspections: memory stays flat for millions of them
+        page = select(Inspection.id).where(Inspection.finished_at.is_not(None))
+        if last is not None:
+            page = page.where(Inspection.id > last)
+        batch = list(session.scalars(page.order_by(Inspection.id).limit(BATCH)))
+        if not batch:
+            break
+        last = batch[-1]
         rows = session.scalars(select(Inspection).where(Inspection.id.in_(batch))).all()
         flags: dict[uuid.UUID, list[str]] = {}
         for inspection_id, flag in session.execute(
