@@ -82,8 +82,9 @@ def test_run_sync_once_and_central_commands(central_url, station_factory, codes,
     )
     assert run_central(args, out) == 0 and "1 created" in out.getvalue()
     out = io.StringIO()
-    assert run_central(argparse.Namespace(central_command="status", central=central_url, json=True), out) == 0
+    code = run_central(argparse.Namespace(central_command="status", central=central_url, json=True), out)
     info = json.loads(out.getvalue())
+    assert code == 0, info.get("audit_alarms")
     assert {"returns", "return_lines", "parcels", "inspections", "photos", "audit_events"} <= set(
         info["tables"]
     )
