@@ -26,6 +26,7 @@ from pathlib import Path
 from inspector.app import build_services
 from inspector.reports.cli_report import write_report
 from inspector.reports.intake_report import build_intake_report
+from inspector.services.access import COMMAND_LINE
 from inspector.services.demo_data import seed_demo
 
 NOW = datetime(2026, 3, 30, 18, tzinfo=UTC)
@@ -44,7 +45,8 @@ def run(data_dir: Path, returns: int, inspections: int, out_dir: Path) -> dict[s
         last = NOW.date()
         first = last - timedelta(days=6)
         started = time.perf_counter()
-        report = build_intake_report(services.database, services.station.warehouse_code, first, last)
+        report = build_intake_report(services.database, services.station.warehouse_code, first, last,
+            user=COMMAND_LINE)
         build_s = time.perf_counter() - started
         timings = {}
         for fmt in ("pdf", "csv", "xlsx"):

@@ -57,6 +57,8 @@ import psycopg
 from psycopg import sql
 from sqlalchemy import Table, insert, null, select, text
 
+from inspector.services.access import COMMAND_LINE
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -204,7 +206,7 @@ def _station_database(inspections: int, rebuild: bool) -> tuple[Services, float 
 
 def _plan(services: Services, inspections: int, repeat: int) -> dict[str, list[ReviewQuery]]:
     """``repeat`` queries per kind, with values drawn from the SQLite database (the same for both)."""
-    choices = ReviewService(services.database).filter_choices()
+    choices = ReviewService(services.database, user=COMMAND_LINE).filter_choices()
     rng = random.Random(1)
     returns = inspections // 2
     day = timedelta(days=1)
@@ -258,14 +260,14 @@ def run(inspections: int, repeat: int, rebuild: bool, central: str = "") -> dict
     services, build_s = _station_database(inspections, rebuild)
     try:
         plan = _plan(services, inspections, repeat)
-        lite, lite_ids = _measure(ReviewService(services.database), plan)
+        lite, lite_ids = _measure(ReviewService(services.database, user=COMMAND_LINE), plan)
         if not central:
             return {"inspections": inspections, "repeat": repeat, "queries": lite}
         url, load_s = prepare_central(central, services, inspections, rebuild)
         with tempfile.TemporaryDirectory(prefix="inspector-review-bench-photos-") as cache:
             reader = CentralReader(url, Path(cache))
             try:
-                pg, pg_ids = _measure(ReviewService(reader), plan)
+                pg, pg_ids = _measure(ReviewService(reader, user=COMMAND_LINE), plan)
             finally:
                 reader.close()
         for kind, result in pg.items():

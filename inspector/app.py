@@ -14,6 +14,7 @@ from pathlib import Path
 from inspector.config import Settings, load_settings, save_settings
 from inspector.models.database import Database, open_database
 from inspector.paths import DataPaths, data_paths
+from inspector.services.access import Action, authorise
 from inspector.services.audit import StoredChains
 from inspector.services.checklist_model import ChecklistTemplate
 from inspector.services.checklists import load_templates
@@ -26,7 +27,7 @@ from inspector.services.photo_store import PhotoStore
 from inspector.services.signing import SigningKey
 from inspector.services.sources import DataSource, SourceKind
 from inspector.services.station import StationContext, ensure_station
-from inspector.services.users import UserService
+from inspector.services.users import UserInfo, UserService
 
 log = logging.getLogger(__name__)
 
@@ -55,12 +56,13 @@ class Services:
             key = self.extras["station_key"] = SigningKey.load_or_create(self.paths.station_key)
         return key  # type: ignore[return-value]
 
-    def save_settings(self, settings: Settings, central_password: str = "") -> None:
-        """Persist new settings and use them from now on.
+    def save_settings(self, settings: Settings, central_password: str = "", *, user: UserInfo | None) -> None:
+        """Persist new settings and use them from now on; only an administrator (``user``) may.
 
         A central password (given apart, or typed inside the URL) goes to the secret file, never
         into ``settings.toml`` (see :mod:`inspector.sync.secret`).
         """
+        authorise(user, Action.SETTINGS, self.database)
         settings = keep_password_apart(self.paths, settings, central_password)
         save_settings(self.paths.settings_file, settings)
         self.settings = settings.with_environment()
@@ -200,7 +202,7 @@ def build_services(
         paths=paths,
         settings=settings,
         database=database,
-        users=UserService(database),
+        users=UserService(database, station),
         photos=photos,
         station=station,
         templates=templates,

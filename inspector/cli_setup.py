@@ -27,6 +27,7 @@ from inspector.cli_common import (
     read_pin_twice,
     warehouse_values,
 )
+from inspector.services.access import COMMAND_LINE
 
 
 def add_setup_parser(commands: Any) -> None:
@@ -136,7 +137,7 @@ def run_join(services: Any, args: argparse.Namespace, out: TextIO) -> int:
     except EnrolmentError as exc:
         out.write(f"inspector join: {exc}\n")
         return EXIT_FAILED
-    services.save_settings(replace(services.settings, central_url=joined.url))
+    services.save_settings(replace(services.settings, central_url=joined.url), user=COMMAND_LINE)
     from inspector.sync.engine import SyncEngine
 
     result = SyncEngine(services.database, services.photos, station, services.central_url()).run_once()
@@ -166,7 +167,8 @@ def run_warehouse(services: Any, args: argparse.Namespace, out: TextIO) -> int:
                       "change them there with 'inspector central warehouse'.\n")
             return EXIT_FAILED
         try:
-            settings = update_warehouse(services.database, warehouse_id, warehouse_values(args))
+            settings = update_warehouse(services.database, warehouse_id, warehouse_values(args),
+                user=COMMAND_LINE)
         except PeopleError as exc:
             out.write(f"inspector warehouse set: {exc}\n")
             return EXIT_FAILED

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from inspector.cli_common import EXIT_FAILED, EXIT_OK, read_pin_twice
+from inspector.services.access import COMMAND_LINE
 
 ROLES = ("inspector", "supervisor", "team_lead", "admin")
 
@@ -94,13 +95,13 @@ def _run(services: Any, args: argparse.Namespace, out: TextIO) -> int:
         if Role(args.role).needs_pin:
             pin, again = _pin(args, args.name)
             check_pin(Role(args.role), pin, again)
-        person = people.add(None, NewPerson(args.name, args.role, args.badge, pin, args.language))
+        person = people.add(COMMAND_LINE, NewPerson(args.name, args.role, args.badge, pin, args.language))
         out.write(f"Added: {_show(person)}\n")
         return EXIT_OK
     if command == "import":
         from inspector.services.people_import import import_people
 
-        result = import_people(people, None, args.file)
+        result = import_people(people, COMMAND_LINE, args.file)
         for problem in result.problems:
             out.write(f"{args.file}:{problem.line}: {problem.message}\n" if problem.line
                       else f"{args.file}: {problem.message}\n")
@@ -116,16 +117,16 @@ def _run(services: Any, args: argparse.Namespace, out: TextIO) -> int:
         return _badges(services, args, out)
     person = people.find(args.person)
     if command in ("deactivate", "activate"):
-        person = people.set_active(None, person.id, command == "activate")
+        person = people.set_active(COMMAND_LINE, person.id, command == "activate")
     elif command == "reset-pin":
         pin, again = _pin(args, person.name)
-        person = people.reset_pin(None, person.id, pin, again)
+        person = people.reset_pin(COMMAND_LINE, person.id, pin, again)
     else:  # edit
         pin = None
         if args.role and Role(args.role).needs_pin and (args.role == "admin" or not person.has_pin):
             pin, again = _pin(args, person.name)
             check_pin(Role(args.role), pin, again)
-        person = people.edit(None, person.id, name=args.name, role=args.role, language=args.language,
+        person = people.edit(COMMAND_LINE, person.id, name=args.name, role=args.role, language=args.language,
                              badge_code=args.badge, new_badge=args.new_badge, pin=pin)
     out.write(f"{_show(person)}\n")
     return EXIT_OK

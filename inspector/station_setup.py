@@ -16,6 +16,7 @@ from inspector.config import Settings, load_settings, save_settings
 from inspector.models import Role
 from inspector.models.database import open_database
 from inspector.paths import DataPaths, data_paths
+from inspector.services.access import COMMAND_LINE
 from inspector.services.people import NewPerson, Person
 from inspector.services.people_rules import PeopleError, check_pin, clean_name, parse_language
 from inspector.services.setup import WarehousePlan, check_warehouse, clean_code, needs_setup, set_up_warehouse
@@ -105,8 +106,10 @@ def set_up_station(data_dir: str | os.PathLike[str] | None, request: SetupReques
     try:
         admin = None
         if request.admin_name:
-            admin = services.people.add(None, NewPerson(request.admin_name, Role.ADMIN, request.admin_badge,
-                                                        request.admin_pin, request.language))
+            # First start: nobody is logged in yet; whoever sets up has the data directory itself.
+            admin = services.people.add(COMMAND_LINE, NewPerson(request.admin_name, Role.ADMIN,
+                                                                request.admin_badge, request.admin_pin,
+                                                                request.language))
         outcome = SetupOutcome(warehouse.code, request.station_code, admin, bool(central_url))
         if central_url:
             progress("syncing")

@@ -55,11 +55,35 @@ def test_a_corrupt_database_gives_a_plain_message_and_exit_code(tmp_path: Path) 
     assert "damaged" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_audit_verify_on_an_empty_database(tmp_path: Path) -> None:
+def test_audit_verify_on_a_fresh_database_says_it_is_not_anchored(tmp_path: Path) -> None:
+    """Nothing recorded yet: nothing to contradict, but the output never claims more than that."""
     code, output = _run("--data-dir", str(tmp_path), "audit", "verify", "--json")
     report = json.loads(output)
-    assert code == 0 and report["ok"] and report["chains"] == [] and report["problems"] == []
+    assert code == 0 and report["chains"] == [] and report["problems"] == []
     assert report["anchored"] is False and "NOT anchored" in report["anchor"]
+
+
+def test_audit_verify_fails_when_every_event_was_deleted(tmp_path: Path) -> None:
+    """A station that recorded work and was verified before, its events then all deleted (triggers
+    dropped): the stored walk checkpoint and the finished inspections without their settling events
+    give it away, even without a central database."""
+    import sqlite3
+
+    code, _ = _run("--data-dir", str(tmp_path), "demo-seed", "--returns", "8", "--inspections", "3")
+    assert code == 0
+    code, output = _run("--data-dir", str(tmp_path), "audit", "verify", "--json")
+    assert code == 0 and json.loads(output)["ok"], output  # verified once: the walk is remembered
+    raw = sqlite3.connect(tmp_path / "inspector.sqlite3")
+    raw.execute("DROP TRIGGER audit_events_no_update")
+    raw.execute("DROP TRIGGER audit_events_no_delete")
+    raw.execute("DELETE FROM audit_events")
+    raw.commit()
+    raw.close()
+    code, output = _run("--data-dir", str(tmp_path), "audit", "verify", "--json")
+    report = json.loads(output)
+    assert code == 1 and not report["ok"] and report["chains"] == []
+    assert any("removed" in problem for problem in report["problems"]), report["problems"]
+    assert report["records"]["unprotected"], report["records"]
 
 
 def test_a_broken_checklist_template_stops_the_station_with_file_line_and_problem(tmp_path: Path) -> None:

@@ -411,11 +411,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>BROKEN EVIDENCE: %1.</source>
+        <source>the field %1 of the record no longer matches event %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Evidence verified: audit chain intact (%1 events), %2 photos match their SHA-256.</source>
+        <source>the record no longer matches event %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the record was settled before record hashes existed and cannot be verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the record of this finished inspection was never settled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT VERIFIED: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not finished yet: audit chain intact (%1 events), %2 photos match their SHA-256.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence verified: audit chain intact (%1 events), %2 photos match their SHA-256, the record (answers, grade, refund, notes, flags) is the one event %3 settled.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -889,6 +909,10 @@
     <message>
         <source>Badge %1 is not known here. Try again or ask your team lead.</source>
         <translation>Badge %1 is not known here. Try again or ask your team lead.</translation>
+    </message>
+    <message>
+        <source>Scan your badge to log in.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Wrong PIN. Try again.</source>
@@ -2010,13 +2034,6 @@
     </message>
 </context>
 <context>
-    <name>Screenshots</name>
-    <message>
-        <source>Example supervisor</source>
-        <translation>Example supervisor</translation>
-    </message>
-</context>
-<context>
     <name>SerialPortPicker</name>
     <message>
         <source>Refresh</source>
@@ -2223,6 +2240,10 @@
     <message>
         <source>Settings</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change the settings.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Settings saved.</source>

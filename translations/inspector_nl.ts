@@ -411,12 +411,32 @@
         <translation>foto %1 (%2) staat niet in het auditlog</translation>
     </message>
     <message>
-        <source>BROKEN EVIDENCE: %1.</source>
-        <translation>BEWIJS GESCHONDEN: %1.</translation>
+        <source>the field %1 of the record no longer matches event %2</source>
+        <translation>het veld %1 van het record klopt niet meer met gebeurtenis %2</translation>
     </message>
     <message>
-        <source>Evidence verified: audit chain intact (%1 events), %2 photos match their SHA-256.</source>
-        <translation>Bewijs gecontroleerd: auditketen intact (%1 gebeurtenissen), %2 foto&apos;s kloppen met hun SHA-256.</translation>
+        <source>the record no longer matches event %1</source>
+        <translation>het record klopt niet meer met gebeurtenis %1</translation>
+    </message>
+    <message>
+        <source>the record was settled before record hashes existed and cannot be verified</source>
+        <translation>het record werd vastgelegd voordat recordhashes bestonden en kan niet worden gecontroleerd</translation>
+    </message>
+    <message>
+        <source>the record of this finished inspection was never settled</source>
+        <translation>het record van deze afgeronde inspectie is nooit vastgelegd</translation>
+    </message>
+    <message>
+        <source>NOT VERIFIED: %1.</source>
+        <translation>NIET GECONTROLEERD: %1.</translation>
+    </message>
+    <message>
+        <source>Not finished yet: audit chain intact (%1 events), %2 photos match their SHA-256.</source>
+        <translation>Nog niet afgerond: auditketen intact (%1 gebeurtenissen), %2 foto&apos;s hebben hun SHA-256.</translation>
+    </message>
+    <message>
+        <source>Evidence verified: audit chain intact (%1 events), %2 photos match their SHA-256, the record (answers, grade, refund, notes, flags) is the one event %3 settled.</source>
+        <translation>Bewijs gecontroleerd: auditketen intact (%1 gebeurtenissen), %2 foto&apos;s hebben hun SHA-256, het record (antwoorden, beoordeling, terugbetaling, notities, signalen) is het record dat gebeurtenis %3 vastlegde.</translation>
     </message>
 </context>
 <context>
@@ -889,6 +909,10 @@
     <message>
         <source>Badge %1 is not known here. Try again or ask your team lead.</source>
         <translation>Badge %1 is hier niet bekend. Probeer het opnieuw of vraag het je teamleider.</translation>
+    </message>
+    <message>
+        <source>Scan your badge to log in.</source>
+        <translation>Scan je badge om in te loggen.</translation>
     </message>
     <message>
         <source>Wrong PIN. Try again.</source>
@@ -2010,13 +2034,6 @@
     </message>
 </context>
 <context>
-    <name>Screenshots</name>
-    <message>
-        <source>Example supervisor</source>
-        <translation>Voorbeeld leidinggevende</translation>
-    </message>
-</context>
-<context>
     <name>SerialPortPicker</name>
     <message>
         <source>Refresh</source>
@@ -2223,6 +2240,10 @@
     <message>
         <source>Settings</source>
         <translation>Instellingen</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change the settings.</source>
+        <translation>Alleen een beheerder mag de instellingen wijzigen.</translation>
     </message>
     <message>
         <source>Settings saved.</source>

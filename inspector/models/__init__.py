@@ -23,7 +23,7 @@ from inspector.models.enums import (
     VerificationMethod,
 )
 from inspector.models.inspection import Dispute, DisputeEntry, Inspection, InspectionFlag, Photo
-from inspector.models.organisation import Station, User, Warehouse
+from inspector.models.organisation import PinLockout, Station, User, Warehouse
 from inspector.models.returns import Parcel, Return, ReturnLine
 from inspector.models.sync_state import OutboxEntry, SyncState
 
@@ -49,6 +49,7 @@ __all__ = [
     "OutboxState",
     "Parcel",
     "Photo",
+    "PinLockout",
     "RefundChoice",
     "RefundRecommendation",
     "Return",

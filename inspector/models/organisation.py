@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, text
+from sqlalchemy import ForeignKey, String, false, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from inspector.models.base import Base, IdMixin, TimestampMixin
@@ -28,6 +28,10 @@ class Warehouse(IdMixin, TimestampMixin, Base):
     # deduction for damage or missing parts that turns a full refund into a partial one.
     restocking_fee_bp: Mapped[int] = mapped_column(default=0)
     damage_deduction_bp: Mapped[int] = mapped_column(default=3000)
+    # Inspectors may log in by choosing their name, without a badge (off unless turned on). A station
+    # setting (local migration 0007): deferred, so that reading warehouses from the central database,
+    # which has no such column, never selects it.
+    allow_name_login: Mapped[bool] = mapped_column(default=False, server_default=false(), deferred=True)
 
     stations: Mapped[list[Station]] = relationship(back_populates="warehouse")
 
@@ -60,3 +64,14 @@ class User(IdMixin, TimestampMixin, Base):
     revision: Mapped[int] = mapped_column(default=0, server_default=text("0"))
     edited_at: Mapped[datetime | None]
     edited_by: Mapped[str] = mapped_column(String(36), default="", server_default="")
+
+
+class PinLockout(Base):
+    """Wrong PINs since a user's last good one, and until when they are locked out (survives restarts)."""
+
+    __tablename__ = "pin_lockouts"
+
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+    last_failure_at: Mapped[datetime | None]
+    locked_until: Mapped[datetime | None]

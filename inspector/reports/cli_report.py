@@ -17,6 +17,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from inspector.services.access import COMMAND_LINE
+
 if TYPE_CHECKING:
     from inspector.app import Services
     from inspector.reports.intake_report import IntakeReport
@@ -68,7 +70,8 @@ def export_report(database: Sessions, warehouse_code: str, date_from: date, date
 
     from inspector.reports.intake_report import build_intake_report
 
-    report = build_intake_report(database, warehouse_code, date_from, date_to, building, cancel)
+    report = build_intake_report(database, warehouse_code, date_from, date_to, building, cancel,
+        user=COMMAND_LINE)
     written = write_report(report, fmt, path, writing, cancel, language=language)
     if progress is not None:
         progress(100, 100)
@@ -116,7 +119,7 @@ def run_report(services: Services, args: argparse.Namespace, out: TextIO) -> int
     warehouse = args.warehouse or services.station.warehouse_code
     try:
         source = services.source(args.source)
-        report = build_intake_report(source.database, warehouse, date_from, date_to)
+        report = build_intake_report(source.database, warehouse, date_from, date_to, user=COMMAND_LINE)
     except (LookupError, ValueError) as problem:
         sys.stderr.write(f"inspector: {problem}\n")
         return 2

@@ -7,10 +7,12 @@
   verifying the hash chains and the photo files (see :mod:`inspector.reports.evidence_pdf`);
 * ``evidence_<RMA>.zip``: the original photo files under ``photos/``, the PDF, ``manifest.json``
   (every photo's recorded and actual SHA-256, the audit events with their hashes, the chain
-  results, the anchors), per station ``chain/<station>/`` with the events hash-linked to a signed
-  checkpoint (:mod:`inspector.reports.evidence_chain`), ``keys/maker.pem``, a ``README.txt`` in the
-  maker's language with the exact ``sha256sum``/``openssl`` commands, and ``SHA256SUMS`` (every
-  file; photos with the hash *recorded at inspection time*) signed by the making station
+  results, the anchors, the records), ``records/<inspection>.txt`` (each finished inspection's
+  record as shown, the exact bytes its record hash is taken over), per station ``chain/<station>/``
+  with the events hash-linked to a signed checkpoint (:mod:`inspector.reports.evidence_chain`),
+  ``keys/maker.pem``, a ``README.txt`` in the maker's language with the exact ``sha256sum``/
+  ``openssl`` commands, and ``SHA256SUMS`` (every file; photos with the hash *recorded at
+  inspection time*) signed by the making station
   (``SHA256SUMS.sig``). A single changed byte anywhere fails a check.
 
 Both files are written atomically (temporary file, fsync, rename); their names come from the RMA
@@ -34,17 +36,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from inspector import APP_NAME, __version__
+from inspector.models.database import Database
 from inspector.reports.evidence_chain import SignedHead, chain_files, is_central, signed_head
 from inspector.reports.evidence_pdf import write_evidence_pdf
 from inspector.reports.evidence_readme import readme
+from inspector.services.access import COMMAND_LINE, Action, authorise
 from inspector.services.audit import WalkCancelled
 from inspector.services.checklist_model import ChecklistTemplate
 from inspector.services.checkpoints import make_checkpoint
 from inspector.services.inspection_detail import InspectionDetail, PhotoEvidence, load_detail
 from inspector.services.photo_store import replace_durably
+from inspector.services.record_hash import record_preimage
 from inspector.services.review import ReviewService
 from inspector.services.signing import SigningKey
 from inspector.services.sources import PhotoFiles, Sessions
+from inspector.services.users import UserInfo
 
 if TYPE_CHECKING:
     from inspector.app import Services
@@ -84,7 +90,7 @@ class EvidencePack:
 
     @property
     def evidence_ok(self) -> bool:
-        """True when every chain verified and every photo file matches its recorded hash."""
+        """True when every chain, photo file and inspection record verified."""
         return all(detail.evidence_ok for detail in self.details)
 
 
@@ -172,17 +178,19 @@ def _anchors(database: Sessions, details: tuple[InspectionDetail, ...], maker: P
 def build_evidence_pack(database: Sessions, photos: PhotoFiles, templates: Mapping[str, ChecklistTemplate],
                         rma: str, out_dir: Path, *, language: str = "en", time_zone: str = "UTC",
                         now: datetime | None = None, progress: Callable[[int, int], None] | None = None,
-                        cancel: Callable[[], bool] | None = None, maker: PackMaker | None = None
-                        ) -> EvidencePack:
+                        cancel: Callable[[], bool] | None = None, maker: PackMaker | None = None,
+                        user: UserInfo | None) -> EvidencePack:
     """Check and write the evidence pack of one return; :class:`UnknownReturn` when nothing was inspected.
 
     Every chain involved is walked whole, which takes a while on a station with a long history:
     ``progress(done, total)`` counts the inspections checked and the writing, and ``cancel()``
     returning True stops it with :class:`EvidenceCancelled` before anything is written. ``maker`` (the
     station making the pack) signs ``SHA256SUMS`` and, reading its own database (not the central one),
-    its chain's current head when no signed checkpoint covers the events shown yet.
+    its chain's current head when no signed checkpoint covers the events shown yet. ``user`` must be
+    allowed to make evidence packs (PermissionDenied otherwise).
     """
-    ids = ReviewService(database).inspections_of_rma(rma)
+    authorise(user, Action.EVIDENCE, database if isinstance(database, Database) else None)
+    ids = ReviewService(database, user).inspections_of_rma(rma)
     if not ids:
         raise UnknownReturn(rma)
     details_list = []
@@ -190,7 +198,8 @@ def build_evidence_pack(database: Sessions, photos: PhotoFiles, templates: Mappi
         if cancel is not None and cancel():
             raise EvidenceCancelled()
         try:
-            detail = load_detail(database, photos, templates, inspection_id, language, cancel=cancel)
+            detail = load_detail(database, photos, templates, inspection_id, language, cancel=cancel,
+                user=user)
             details_list.append(detail)
         except WalkCancelled as exc:
             raise EvidenceCancelled() from exc
@@ -216,9 +225,17 @@ def build_evidence_pack(database: Sessions, photos: PhotoFiles, templates: Mappi
         {"station": station, "folder": f"chain/{safe_name(station)}", "seq": head.seq, "hash": head.hash,
          "notarised": bool(head.notary_text)} for station, head in sorted(heads.items())]
     manifest["how_to_check"] = "see README.txt, or run: inspector evidence verify " + zip_path.name
+    records = {f"records/{d.inspection_id}.txt": record_preimage(d.record_fields)
+               for d in details if d.finished_at is not None and d.record_fields}
+    manifest["records"] = [
+        {"inspection_id": str(d.inspection_id), "file": f"records/{d.inspection_id}.txt",
+         "state": d.record.state, "field": d.record.field or None,
+         "settled_by": {"station": d.record.event_station, "seq": d.record.event_seq}
+         if d.record.event_seq is not None else None}
+        for d in details if f"records/{d.inspection_id}.txt" in records]
     contents: dict[str, bytes] = {
         "manifest.json": (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8"),
-        pdf_path.name: pdf_tmp.read_bytes(), **chain,
+        pdf_path.name: pdf_tmp.read_bytes(), **chain, **records,
         "README.txt": readme(language, safe_name(code), generated_at.strftime("%Y-%m-%d %H:%M UTC"),
                              maker.station_code if maker else "?",
                              [(safe_name(s), bool(h.notary_text)) for s, h in sorted(heads.items())]
@@ -251,7 +268,8 @@ def run_evidence(services: Services, rma: str, out_dir: Path, out: TextIO, sourc
     """The ``inspector evidence`` command: 0 when the pack is written and every check passed.
 
     1 when the RMA has no inspections, or when the pack was written but shows broken evidence
-    (a broken audit chain or a photo file that no longer matches its recorded hash). ``source`` is
+    (a broken audit chain, a photo file that no longer matches its recorded hash, or an inspection record
+    that is not the one its settling event recorded). ``source`` is
     ``local``, ``central`` or ``auto`` (central when configured); an unreachable central database
     raises :class:`~inspector.models.database.DatabaseProblem` (exit 3 in the CLI).
     """
@@ -262,7 +280,8 @@ def run_evidence(services: Services, rma: str, out_dir: Path, out: TextIO, sourc
     maker = PackMaker(services.station.station_id, services.station.station_code, services.station_key())
     try:
         pack = build_evidence_pack(data.database, data.photos, services.templates, rma, out_dir,
-                                   language=language, time_zone=services.station.time_zone, maker=maker)
+                                   language=language, time_zone=services.station.time_zone, maker=maker,
+                                   user=COMMAND_LINE)
     except UnknownReturn:
         where = "the central database" if data.kind == "central" else "this station"
         sys.stderr.write(f"inspector: no inspected return with RMA {rma} in {where}\n")
@@ -274,6 +293,9 @@ def run_evidence(services: Services, rma: str, out_dir: Path, out: TextIO, sourc
             out.write(f"station {station}: {report.events_checked} events, chain verified\n")
         else:
             out.write(f"station {station}: BROKEN at event {report.broken_seq}: {report.reason}\n")
+    for detail in pack.details:
+        if not detail.record_ok:
+            out.write(f"inspection {detail.inspection_id}: {detail.record.describe()}\n")
     for photo in (photo for detail in pack.details for photo in detail.photos if not photo.ok):
         problem = "does NOT match its recorded SHA-256" if not photo.file_ok else "is not in the audit log"
         out.write(f"photo {photo.sha256[:12]} ({photo.tag}): {problem}\n")

@@ -123,6 +123,18 @@ class _Writer:
                 text = self.w("chain_ok", s=check.station_code, n=r.events_checked) if r.ok else self.w(
                     "chain_bad", s=check.station_code, seq=r.broken_seq, reason=r.reason)
                 out.append(self.p((self.yes if r.ok else self.no) + text, color=GOOD if r.ok else BAD))
+        for number, detail in enumerate(details, start=1):
+            record = detail.record
+            event = f"{record.event_station} #{record.event_seq}"
+            if record.ok:
+                out.append(self.p(self.yes + self.w("record_ok", n=number, e=event), color=GOOD))
+            elif record.state == "changed":
+                text = self.w("record_changed", n=number, f=record.field or "?", e=event)
+                out.append(self.p(self.no + text, color=BAD))
+            elif record.state == "unprotected":
+                out.append(self.p(self.no + self.w("record_unprotected", n=number), color=BAD))
+            else:
+                out.append(self.p(self.w("record_unsettled", n=number)))
         photos = [p for d in details for p in d.photos]
         bad = [p for p in photos if not p.ok]
         if not bad:

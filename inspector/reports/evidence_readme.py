@@ -38,6 +38,18 @@ How to check it yourself (Linux, macOS or WSL; OpenSSL 3 or newer)
 3. The photos: each photo's file name ends with its SHA-256, and that hash is in the
    "photo_hashes" of an event in events/ (see manifest.json, "audit_events").
 
+4. The inspection records: records/ holds, per finished inspection, the answers, grade, disposition,
+   refund, notes, flags and photo hashes the PDF shows, exactly as they were hashed. The event that
+   settled the record (the grade being set, or the latest change after it) carries that SHA-256 as
+   "record_hash" in its events/ file. This loop prints "record ok" for each record that matches:
+
+     for f in records/*.txt; do h=$(sha256sum "$f" | cut -c1-64);
+       if grep -q "\\"record_hash\\":\\"$h\\"" chain/*/events/*.txt; then echo "record ok: $f";
+       else echo "RECORD CHANGED: $f"; fi; done
+
+   (manifest.json, "records", names the settling event of each; a record without a record hash was
+   settled before record hashes existed and cannot be checked this way.)
+
 Or, with Return Inspector installed:  inspector evidence verify evidence_{rma}.zip
 (checks all of the above offline and names the first problem).
 
@@ -82,6 +94,19 @@ Zelf controleren (Linux, macOS of WSL; OpenSSL 3 of nieuwer)
 
 3. De foto's: de bestandsnaam van elke foto eindigt op de SHA-256, en die hash staat in de
    "photo_hashes" van een gebeurtenis in events/ (zie manifest.json, "audit_events").
+
+4. De inspectierecords: records/ bevat per afgeronde inspectie de antwoorden, beoordeling,
+   bestemming, terugbetaling, notities, signalen en foto-hashes die de PDF toont, precies zoals ze
+   gehasht zijn. De gebeurtenis die het record vastlegde (het zetten van de beoordeling, of de laatste
+   wijziging daarna) draagt die SHA-256 als "record_hash" in haar bestand in events/. Deze lus toont
+   "record ok" voor elk record dat klopt:
+
+     for f in records/*.txt; do h=$(sha256sum "$f" | cut -c1-64);
+       if grep -q "\\"record_hash\\":\\"$h\\"" chain/*/events/*.txt; then echo "record ok: $f";
+       else echo "RECORD CHANGED: $f"; fi; done
+
+   (manifest.json, "records", noemt per record de gebeurtenis; een record zonder recordhash is
+   vastgelegd voordat recordhashes bestonden en kan zo niet worden gecontroleerd.)
 
 Of, met Return Inspector geïnstalleerd:  inspector evidence verify evidence_{rma}.zip
 (controleert al het bovenstaande zonder netwerk en noemt het eerste probleem).

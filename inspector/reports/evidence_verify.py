@@ -10,7 +10,11 @@ The same steps a third party takes with ``sha256sum`` and ``openssl`` (the pack'
    the one before, the last hashing to the head's hash; each event file hashes to its link's content
    hash;
 4. every audit event in ``manifest.json`` is one of those verified events, and every photo is both
-   recorded in a verified event and the file with that hash.
+   recorded in a verified event and the file with that hash;
+5. for every inspection whose settling event the pack shows, ``records/<inspection>.txt`` (the
+   answers, grade, refund, notes, flags and photo hashes shown) hashes to that event's
+   ``record_hash``; otherwise the first field that differs is named. A record settled without a
+   record hash (before they existed) is reported as not verified.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector.services.audit_hash import CONTENT_PREFIX, GENESIS_HASH, parse_link
+from inspector.services.record_hash import RECORD_PREFIX, SETTLING_ACTIONS, compare_record
 from inspector.services.signing import parse_head, verify
 
 SKIP = ("SHA256SUMS", "SHA256SUMS.sig")
@@ -141,8 +146,41 @@ def _verify(files: dict[str, bytes]) -> None:
             raise PackProblem(f"manifest.json: event {event['station']} {event['seq']} differs from the "
                               "chain")
         recorded.update(fields.get("photo_hashes", []))
+    _records(files, events)
     for photo in manifest["photos"]:
         if photo["sha256"] not in recorded:
             raise PackProblem(f"{photo['file']}: its hash is not recorded in an anchored audit event")
         if hashlib.sha256(files.get(photo["file"], b"")).hexdigest() != photo["sha256"]:
             raise PackProblem(f"{photo['file']}: not the photo recorded in the audit log")
+
+
+def _records(files: dict[str, bytes], events: dict[tuple[str, int], dict[str, Any]]) -> None:
+    """Each inspection's record file against the latest anchored event that settles it."""
+    latest: dict[str, tuple[str, int, dict[str, Any]]] = {}
+    for (station, seq), fields in sorted(events.items()):
+        payload = fields.get("payload") or {}
+        inspection = fields.get("inspection_id")
+        settles = fields.get("action") in SETTLING_ACTIONS or "record_hash" in payload
+        if inspection and settles and (inspection not in latest or latest[inspection][1] < seq):
+            latest[inspection] = (station, seq, payload)
+    for inspection, (station, seq, payload) in sorted(latest.items()):
+        name = f"records/{inspection}.txt"
+        recorded = payload.get("record_hash")
+        if not isinstance(recorded, str):
+            raise PackProblem(f"inspection {inspection}: settled by event {station} {seq} before record "
+                              "hashes existed, so its record (answers, grade, refund, notes) is NOT verified")
+        data = files.get(name)
+        if data is None:
+            raise PackProblem(f"{name}: missing (event {station} {seq} settled this inspection's record)")
+        if hashlib.sha256(data).hexdigest() == recorded:
+            continue
+        field = ""
+        if data.startswith(RECORD_PREFIX):
+            try:
+                shown = json.loads(data[len(RECORD_PREFIX):])
+                shown.pop("record_version", None)
+                field = compare_record(shown, payload)[1]
+            except (ValueError, AttributeError):
+                field = ""
+        what = f"the field '{field}'" if field else "the record"
+        raise PackProblem(f"{name}: {what} no longer matches the record hash of event {station} {seq}")

@@ -26,12 +26,15 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, Integer, case, cast, distinct, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from inspector.models.database import Database
 from inspector.models.enums import InspectionStatus
 from inspector.models.inspection import Inspection, InspectionFlag
 from inspector.models.organisation import Station, User, Warehouse
 from inspector.models.returns import Parcel, Return, ReturnLine
 from inspector.reports.report_tables import ItemRow
+from inspector.services.access import Action, authorise
 from inspector.services.sources import Sessions
+from inspector.services.users import UserInfo
 
 ProgressCallback = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
@@ -231,13 +234,15 @@ class _Query:
 
 def build_intake_report(database: Sessions, warehouse_code: str, date_from: date, date_to: date,
                         progress: ProgressCallback | None = None,
-                        cancel: CancelCheck | None = None) -> IntakeReport:
+                        cancel: CancelCheck | None = None, *, user: UserInfo | None) -> IntakeReport:
     """Count everything the intake report shows for the warehouse's local days ``date_from`` .. ``date_to``.
 
     ``progress(done, total)`` is called after each step; when ``cancel()`` returns True the build
     stops with :class:`ReportCancelled`. Raises ``LookupError`` for an unknown warehouse and
-    ``ValueError`` when the period ends before it starts.
+    ``ValueError`` when the period ends before it starts. ``user`` must be allowed to see reports
+    (PermissionDenied otherwise): the report names customers and people.
     """
+    authorise(user, Action.REPORTS, database if isinstance(database, Database) else None)
     if date_to < date_from:
         raise ValueError("the period ends before it starts")
     with database.session() as session:

@@ -178,6 +178,20 @@ EVIDENCE: dict[str, Text] = {
                       "Foto {name} heeft NIET de vastgelegde SHA-256 (bestand gewijzigd of weg)."),
     "photo_unrecorded": Text("Photo {name} is not in the audit log.",
                              "Foto {name} staat niet in het auditlog."),
+    "record_ok": Text("Inspection record {n} (answers, grade, refund, notes, flags, photos) is the one "
+                      "settled by event {e}.",
+                      "Inspectierecord {n} (antwoorden, beoordeling, terugbetaling, notities, signalen, "
+                      "foto's) is het record dat gebeurtenis {e} vastlegde."),
+    "record_changed": Text("Inspection record {n} is NOT verified: the field {f} no longer matches "
+                           "event {e}.",
+                           "Inspectierecord {n} is NIET gecontroleerd: het veld {f} klopt niet meer met "
+                           "gebeurtenis {e}."),
+    "record_unprotected": Text("Inspection record {n} is NOT verified: it was settled before record hashes "
+                               "existed.",
+                               "Inspectierecord {n} is NIET gecontroleerd: het werd vastgelegd voordat "
+                               "recordhashes bestonden."),
+    "record_unsettled": Text("Inspection {n} is not finished: nothing is settled yet.",
+                             "Inspectie {n} is niet afgerond: er is nog niets vastgelegd."),
     "taken": Text("Taken", "Gemaakt"),
     "check": Text("Anyone can check this pack with sha256sum and openssl: see README.txt in the ZIP.",
                   "Iedereen kan dit dossier controleren met sha256sum en openssl: zie README.txt in de ZIP."),

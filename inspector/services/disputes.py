@@ -32,6 +32,7 @@ from inspector.models import (
 )
 from inspector.models.database import Database
 from inspector.services.audit import append_event
+from inspector.services.record_hash import settle_payload
 from inspector.services.station import StationContext
 from inspector.services.users import PermissionDenied, UserInfo, require_role
 
@@ -252,5 +253,7 @@ class DisputeService:
         append_event(
             session, station_id=self._station.station_id, action=action, actor_id=actor.id,
             entity_type="dispute", entity_id=dispute.id, return_id=inspection.return_id,
-            inspection_id=inspection.id, payload={"dispute_id": str(dispute.id), **payload},
+            inspection_id=inspection.id,
+            # Every dispute step re-states the record as it stands (a grade change alters it).
+            payload={"dispute_id": str(dispute.id), **payload, **settle_payload(session, inspection)},
         )

@@ -54,6 +54,7 @@ from inspector.services.grading import (
     refund_recommendation,
 )
 from inspector.services.inspection import InspectionError, close_return_if_done
+from inspector.services.record_hash import settle_payload
 from inspector.services.return_summary import local_date
 from inspector.services.station import StationContext
 
@@ -135,7 +136,10 @@ class GradingService:
         grade or refund than a full-refund restock needs every photo). A hazardous item always goes
         to the hazardous-goods cage and gets a hazard mark on its label, whatever grade is chosen;
         only a supervisor (``hazard_cleared_by``: a supervisor, team lead or admin) can clear it.
+        Refused without a user (InspectionError ``user_required``): the grade is somebody's decision.
         """
+        if user_id is None:
+            raise InspectionError("user_required", "finishing an inspection needs the acting user")
         with self._database.session() as session:
             inspection = self._inspection(session, inspection_id)
             if inspection.status is not InspectionStatus.IN_PROGRESS:
@@ -200,6 +204,7 @@ class GradingService:
                 payload["override_reason"] = inspection.override_reason
             if cleared:
                 payload["hazard_cleared_by"] = cleared
+            payload.update(settle_payload(session, inspection))  # the record this event settles
             self._event(session, inspection, user_id, action, payload)
             complete = close_return_if_done(session, ret)
             label = self._label(session, inspection, line, ret)

@@ -44,6 +44,7 @@ from inspector.services.inspection_types import (
 from inspector.services.intake import gtin_variants
 from inspector.services.maintenance import referenced_photos
 from inspector.services.photo_store import PhotoStore
+from inspector.services.record_hash import settle_payload
 from inspector.services.station import StationContext
 
 
@@ -166,7 +167,8 @@ class InspectionService:
             inspection.finished_at = utcnow()
             inspection.refund_recommendation = "none"  # type: ignore[assignment]
             inspection.refund_amount_cents = 0
-            self._event(session, inspection, user_id, "item_missing", {"note": note})
+            self._event(session, inspection, user_id, "item_missing",
+                        {"note": note, **settle_payload(session, inspection)})
             close_return_if_done(session, session.get(Return, return_id))
             return self._state(session, inspection)
 

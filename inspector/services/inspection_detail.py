@@ -21,11 +21,15 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from inspector.models import AuditEvent, Dispute, Inspection, Photo, Return, ReturnLine, Station, User
+from inspector.models.database import Database
+from inspector.services.access import Action, authorise
 from inspector.services.audit import ChainMemory, ChainReport, digest_of, verify_remembering
 from inspector.services.checklist_model import ChecklistTemplate, Question
 from inspector.services.checklists import template_for
 from inspector.services.disputes import DisputeInfo, dispute_infos
+from inspector.services.record_hash import RecordCheck, check_record, record_of
 from inspector.services.sources import PhotoFiles, Sessions
+from inspector.services.users import UserInfo
 
 GRADE_ACTIONS = ("grade_set", "grade_overridden", "grade_changed")
 _YES_NO = {"en": ("Yes", "No"), "nl": ("Ja", "Nee"), "de": ("Ja", "Nein"), "fr": ("Oui", "Non")}
@@ -151,6 +155,10 @@ class InspectionDetail:
     photos: tuple[PhotoEvidence, ...]
     disputes: tuple[DisputeInfo, ...] = field(default=())
     checklist_version: int = 0  # the version of the checklist template the inspection was made with
+    # The row shown (answers, grade, refund, notes, flags, photo hashes...) against the record hash of
+    # its latest settling event (inspector.services.record_hash).
+    record: RecordCheck = field(default_factory=lambda: RecordCheck("unsettled"))
+    record_fields: Mapping[str, Any] = field(default_factory=dict)  # the record as shown, canonical
 
     @property
     def chain_ok(self) -> bool:
@@ -163,9 +171,14 @@ class InspectionDetail:
         return all(p.ok for p in self.photos)
 
     @property
+    def record_ok(self) -> bool:
+        """The record shown is the one its settling event recorded (an unfinished one settles nothing)."""
+        return self.record.ok or (self.record.state == "unsettled" and self.finished_at is None)
+
+    @property
     def evidence_ok(self) -> bool:
-        """The audit trail and the photos are exactly as recorded."""
-        return self.chain_ok and self.photos_ok
+        """The audit trail, the photos and the inspection record are exactly as recorded."""
+        return self.chain_ok and self.photos_ok and self.record_ok
 
 
 def show_answer(question: Question | None, value: Any, language: str) -> str:
@@ -189,13 +202,15 @@ def show_answer(question: Question | None, value: Any, language: str) -> str:
 
 def load_detail(database: Sessions, photos: PhotoFiles, templates: Mapping[str, ChecklistTemplate],
                 inspection_id: uuid.UUID, language: str = "en", chains: ChainMemory | None = None,
-                cancel: Callable[[], bool] | None = None) -> InspectionDetail:
+                cancel: Callable[[], bool] | None = None, *, user: UserInfo | None) -> InspectionDetail:
     """Assemble and check one inspection (reads photo files and chains: call off the GUI thread).
 
     Without ``chains`` every station chain involved is walked from its first event (evidence packs
     do this); with it, from the checkpoint an earlier walk reached (the review screen). When
     ``cancel()`` returns True during a walk, :class:`~inspector.services.audit.WalkCancelled` is raised.
+    Customer data: ``user`` must be allowed to review (PermissionDenied otherwise).
     """
+    authorise(user, Action.REVIEW, database if isinstance(database, Database) else None)
     with database.session() as session:
         inspection = session.get(Inspection, inspection_id)
         if inspection is None:
@@ -206,7 +221,9 @@ def load_detail(database: Sessions, photos: PhotoFiles, templates: Mapping[str, 
         names = dict(session.execute(select(User.id, User.name)).all())
         template = _template(templates, inspection.checklist_id, str(line.category) if line else "other")
         answers = tuple(_answers(template, inspection.answers or {}, language))
-        timeline, checks = _timeline(session, inspection, stations, names, chains, cancel)
+        timeline, checks, own_events = _timeline(session, inspection, stations, names, chains, cancel)
+        shown = record_of(session, inspection)
+        record = check_record(shown, inspection.finished_at is not None, own_events)
         recorded = {h for e in timeline if e.action == "photo_added" for h in e.photo_hashes}
         photo_rows = session.scalars(
             select(Photo).where(Photo.inspection_id == inspection.id).order_by(Photo.taken_at)
@@ -236,7 +253,7 @@ def load_detail(database: Sessions, photos: PhotoFiles, templates: Mapping[str, 
             checklist_title=template.title.get(language) if template else "",
             answers=answers, grade_history=tuple(_grade_history(timeline)), timeline=tuple(timeline),
             chains=tuple(checks), photos=evidence, disputes=tuple(dispute_infos(session, list(disputes))),
-            checklist_version=inspection.checklist_version,
+            checklist_version=inspection.checklist_version, record=record, record_fields=shown,
         )
 
 
@@ -288,7 +305,8 @@ def _facts(ret: Return | None, line: ReturnLine | None, inspection: Inspection) 
 
 def _timeline(session: Session, inspection: Inspection, stations: Mapping[uuid.UUID, str],
               names: Mapping[uuid.UUID, str], memory: ChainMemory | None,
-              cancel: Callable[[], bool] | None) -> tuple[list[TimelineEvent], list[ChainCheck]]:
+              cancel: Callable[[], bool] | None
+              ) -> tuple[list[TimelineEvent], list[ChainCheck], list[tuple[str, int, str, Any]]]:
     """The inspection's events (and its return's parcel events), checked against their chains."""
     which = AuditEvent.inspection_id == inspection.id
     if inspection.return_id is not None:
@@ -310,7 +328,11 @@ def _timeline(session: Session, inspection: Inspection, stations: Mapping[uuid.U
             tuple(event.photo_hashes or ()), digest_of(event) == event.hash, verified, event.hash,
         ))
     chains = [ChainCheck(stations.get(sid, str(sid)), report) for sid, report in reports.items()]
-    return timeline, chains
+    # The inspection's own events in chain order (its station's), for the record check.
+    own = sorted((e for e in events if e.inspection_id == inspection.id
+                  and inspection.station_id in (None, e.station_id)), key=lambda e: e.seq)
+    own_events = [(stations.get(e.station_id, ""), e.seq, e.action, dict(e.payload or {})) for e in own]
+    return timeline, chains, own_events
 
 
 def _first(payload: Mapping[str, Any], *keys: str) -> Any:

@@ -34,7 +34,7 @@ from inspector.services.people_rules import (
     parse_role,
 )
 from inspector.services.station import StationContext
-from inspector.services.users import UserInfo, hash_pin, require_role
+from inspector.services.users import UserInfo, hash_pin
 
 
 @dataclass(frozen=True)
@@ -201,8 +201,9 @@ class PeopleService:
         return or_(User.warehouse_id == self._station.warehouse_id, User.warehouse_id.is_(None))
 
     def _allowed(self, actor: UserInfo | None) -> None:
-        if actor is not None:
-            require_role(actor, Role.ADMIN)
+        from inspector.services.access import Action, authorise
+
+        authorise(actor, Action.PEOPLE, self._database)
 
     def _get(self, session: Session, person_id: uuid.UUID) -> User:
         user = session.get(User, person_id)
@@ -237,6 +238,9 @@ class PeopleService:
 
     def _audit(self, session: Session, actor: UserInfo | None, user: User, action: str,
                payload: dict[str, Any]) -> None:
+        from inspector.services.access import COMMAND_LINE
+
+        app = actor is not None and actor is not COMMAND_LINE
         append_event(session, station_id=self._station.station_id, action=action,
-                     actor_id=actor.id if actor else None, entity_type="user", entity_id=user.id,
-                     payload={**payload, "via": "app" if actor else "command line"})
+                     actor_id=actor.id if app and actor else None, entity_type="user", entity_id=user.id,
+                     payload={**payload, "via": "app" if app else "command line"})

@@ -38,8 +38,11 @@ from inspector.models import (
     Station,
     User,
 )
+from inspector.models.database import Database
+from inspector.services.access import Action, authorise
 from inspector.services.name_search import name_condition
 from inspector.services.sources import Sessions
+from inspector.services.users import UserInfo
 
 MAX_LIMIT = 1000
 # Flags a supervisor filters on (the review screen offers these, in this order).
@@ -134,13 +137,21 @@ def _clean_code(text: str) -> str:
 
 
 class ReviewService:
-    """Searches finished inspections for the review screen (Qt-free, read-only)."""
+    """Searches finished inspections for the review screen (Qt-free, read-only).
 
-    def __init__(self, database: Sessions) -> None:
+    Customer data: every call checks that ``user`` may review (supervisors, team leads, admins).
+    """
+
+    def __init__(self, database: Sessions, user: UserInfo | None) -> None:
         self._database = database
+        self._user = user
+
+    def _allowed(self) -> None:
+        authorise(self._user, Action.REVIEW, self._database if isinstance(self._database, Database) else None)
 
     def filter_choices(self) -> FilterChoices:
         """The stations and people that can be chosen in the filters."""
+        self._allowed()
         with self._database.session() as session:
             stations = session.execute(select(Station.id, Station.code).order_by(Station.code)).all()
             users = session.execute(select(User.id, User.name).order_by(User.name)).all()
@@ -155,6 +166,7 @@ class ReviewService:
         The search then looks at the inspections of the newest ``RETURN_MATCH_LIMIT`` of them; the
         screen says so, so that nobody takes a cut-off list for the whole answer.
         """
+        self._allowed()
         customer = query.customer.strip()
         if not customer or "@" in customer:
             return False
@@ -167,6 +179,7 @@ class ReviewService:
 
     def inspections_of_rma(self, rma: str) -> list[uuid.UUID]:
         """The inspections of the return with this RMA number, in the order they were started."""
+        self._allowed()
         with self._database.session() as session:
             return list(session.scalars(
                 select(Inspection.id).join(Return, Return.id == Inspection.return_id)
@@ -182,6 +195,7 @@ class ReviewService:
         after: tuple[datetime, uuid.UUID] | None = None,
     ) -> list[ReviewRow]:
         """Up to ``limit`` finished inspections matching ``query``, in ``sort`` order, after ``after``."""
+        self._allowed()
         limit = max(1, min(limit, MAX_LIMIT))
         with self._database.session() as session:
             statement = self._statement(session, query, sort, after)

@@ -18,6 +18,7 @@ from sqlalchemy import delete, func, select
 from inspector.models import AuditEvent, Inspection, Parcel, Return, Station, SyncState, User, Warehouse
 from inspector.models.database import Database
 from inspector.services.people_rules import PeopleError
+from inspector.services.users import UserInfo
 
 KIND_KEY = "station.kind"
 REAL, DEMO = "real", "demo"
@@ -131,9 +132,12 @@ def warehouse_settings(database: Database, warehouse_id: uuid.UUID) -> dict[str,
 
 
 def update_warehouse(
-    database: Database, warehouse_id: uuid.UUID, values: dict[str, object]
+    database: Database, warehouse_id: uuid.UUID, values: dict[str, object], *, user: UserInfo | None
 ) -> dict[str, object]:
-    """Change the warehouse's settings (checked like setup's); returns all of them."""
+    """Change the warehouse's settings (checked like setup's); returns all of them. Admins only."""
+    from inspector.services.access import Action, authorise
+
+    authorise(user, Action.WAREHOUSE, database)
     current = warehouse_settings(database, warehouse_id)
     plan = check_warehouse(WarehousePlan(**{**current, **values}))  # type: ignore[arg-type]
     with database.session() as session:

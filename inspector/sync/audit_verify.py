@@ -9,10 +9,15 @@ of this station, and any open conflict about its audit events), and says plainly
 
 from __future__ import annotations
 
+import contextlib
 import json
 from typing import Any, TextIO
 
-from inspector.services.audit import verify_all_chains
+from sqlalchemy import select
+
+from inspector.models import AuditEvent, SyncState
+from inspector.services.audit import StoredChains, verify_all_chains
+from inspector.services.audit_records import verify_records
 from inspector.services.checkpoints import check_checkpoints
 from inspector.sync.anchor import central_head, compare
 from inspector.sync.errors import explain_sync_error
@@ -39,17 +44,56 @@ def _central(services: Any, url: str) -> tuple[bool, list[str], str]:
     return True, problems, note
 
 
+def _remembered(session: Any, reports: list[Any]) -> list[str]:
+    """Walk checkpoints stored by earlier verifications (review, this command) the chains no longer reach.
+
+    An attacker who deletes events (all of them, or the newest) without also editing ``sync_state``
+    is caught here, central database or not.
+    """
+    lengths = {str(r.station_id): r for r in reports}
+    problems = []
+    for state in session.scalars(select(SyncState).where(SyncState.key.startswith(StoredChains.PREFIX))):
+        station = state.key[len(StoredChains.PREFIX):]
+        seq, _, digest = state.value.partition(":")
+        if not seq.isdigit():
+            continue
+        report = lengths.get(station)
+        if report is None or (report.ok and report.length < int(seq)):
+            problems.append(f"station {station}: event {seq} was verified before and is gone now "
+                            "(events were removed)")
+        elif report.ok:
+            found = session.scalar(select(AuditEvent.hash).where(
+                AuditEvent.station_id == report.station_id, AuditEvent.seq == int(seq)))
+            if found != digest:
+                problems.append(f"station {station}: event {seq} is not the one verified before "
+                                "(the chain was rewritten)")
+    return problems
+
+
+def _remember(services: Any, reports: list[Any]) -> None:
+    """Store how far each intact chain verified (best effort: a read-only database only forgets)."""
+    memory = StoredChains(services.database)
+    for report in reports:
+        if report.ok and report.head is not None:
+            with contextlib.suppress(Exception):  # read-only or locked: the verdict stands
+                memory.remember(report.station_id, report.head)
+
+
 def run_audit_verify(services: Any, as_json: bool, out: TextIO) -> int:
     """Verify and report; 0 when nothing is wrong (even when not anchored, which is said), else 1."""
     with services.database.session() as session:
         reports = verify_all_chains(session)
         problems = check_checkpoints(session, services.station.station_id, services.station_key())
+    with services.database.session() as session:
+        records = verify_records(session)
+        problems += _remembered(session, reports)
+    _remember(services, reports)
     anchored, central_problems, note = _central(services, services.central_url())
     problems += central_problems
-    ok = all(r.ok for r in reports) and not problems
+    ok = all(r.ok for r in reports) and not problems and records.ok
     if as_json:
         out.write(json.dumps({"ok": ok, "chains": [r.to_json() for r in reports], "anchored": anchored,
-                              "anchor": note, "problems": problems}) + "\n")
+                              "anchor": note, "problems": problems, "records": records.to_json()}) + "\n")
         return 0 if ok else 1
     for report in reports:
         if report.ok:
@@ -59,6 +103,10 @@ def run_audit_verify(services: Any, as_json: bool, out: TextIO) -> int:
                       f"({report.broken_event_id}): {report.reason}\n")
     if not reports:
         out.write("no audit events here\n")
+    for line in records.lines():
+        out.write(f"NOT verified: {line}\n")
+    if records.verified:
+        out.write(f"{records.verified} inspection records verified against their settling events\n")
     for problem in problems:
         out.write(f"PROBLEM: {problem}\n")
     out.write(note + "\n")

@@ -19,6 +19,8 @@ from sqlalchemy import select
 
 from inspector.models import Inspection, Parcel, Return, SyncState
 from inspector.models.database import Database
+from inspector.services.audit import append_event
+from inspector.services.record_hash import settle_payload
 from inspector.sync.local_apply import apply_lines, apply_returns, delete_lines, delete_returns, stored_form
 from inspector.sync.tables import SPECS
 
@@ -174,6 +176,13 @@ def flag_conflicts(database: Database, conflicts: list[tuple[Any, ...]]) -> int:
                     if "conflict" not in inspection.flags:
                         inspection.add_flag("conflict")
                         flagged += 1
+                        if inspection.finished_at is not None and inspection.station_id is not None:
+                            # A settled record changed: the event re-settles it (record hash).
+                            append_event(session, station_id=inspection.station_id,
+                                         action="inspection_flagged", entity_type="inspection",
+                                         entity_id=inspection.id, return_id=inspection.return_id,
+                                         inspection_id=inspection.id, payload={
+                                             "flag": "conflict", **settle_payload(session, inspection)})
     return flagged
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.models.database import Database, explain
+from inspector.services.users import UserInfo
 from inspector.ui.import_report import ImportReportView
 from inspector.ui.tasks import CancelToken, DatabaseWorker
 from inspector.ui.texts import database_problem, fill, import_problem
@@ -50,8 +51,10 @@ class ImportDialog(QDialog):
         warehouse_code: str,
         worker: DatabaseWorker,
         parent: QWidget | None = None,
+        user: UserInfo | None = None,
     ) -> None:
         super().__init__(parent)
+        self._user = user  # import_returns refuses anyone but an administrator
         self.setObjectName("importDialog")
         self.setWindowTitle(self.tr("Import returns"))
         self.setModal(True)
@@ -100,6 +103,7 @@ class ImportDialog(QDialog):
             self._database,
             self._path,
             self._warehouse_code,
+            user=self._user,
             on_done=self._done,
             on_error=self._failed,
             on_progress=self._show_progress,

@@ -131,9 +131,11 @@ class LoginWindow(QWidget):
         return self.pin_page
 
     def reload_users(self) -> None:
-        """Fill the list of people who may log in (from the user service)."""
+        """Fill the list of people who may log in by name: those who confirm with a PIN, and inspectors
+        only when the warehouse allows logging in by name alone (the user service decides)."""
         self.user_list.clear()
-        for user in self._users.active_users():
+        choices = [u for u in self._users.active_users() if u.needs_pin] + self._users.name_login_choices()
+        for user in sorted(choices, key=lambda u: u.name.casefold()):
             item = QListWidgetItem(fill(self.tr("%1 — %2"), user.name, role_name(user.role)))
             item.setData(Qt.ItemDataRole.UserRole, user)
             self.user_list.addItem(item)
@@ -193,8 +195,18 @@ class LoginWindow(QWidget):
         self._proceed(user)
 
     def _user_chosen(self, item: QListWidgetItem | None) -> None:
-        if item is not None:
-            self._proceed(item.data(Qt.ItemDataRole.UserRole))
+        if item is None:
+            return
+        user: UserInfo = item.data(Qt.ItemDataRole.UserRole)
+        if not user.needs_pin:  # no credential at all: the service decides whether that is allowed
+            try:
+                user = self._users.login_by_name(user.id)
+            except AuthError:
+                self.badge_message.show_error(self.tr("Scan your badge to log in."))
+                self._feedback.error(self.user_list)
+                self.reload_users()
+                return
+        self._proceed(user)
 
     def _proceed(self, user: UserInfo) -> None:
         if not user.needs_pin:

@@ -87,14 +87,18 @@ class MainWindow(QMainWindow):
             self.camera.scan_failed.connect(hub.fail)
         self.bench = Workbench(services, user, feedback, worker, self.camera)
         self.intake_page = IntakePage(self.bench, hub)
-        self.review_page = ReviewPage(services, user, worker)
-        self.reports_page = ReportsPage(services)
-        self.settings_page = SettingsPage(services, worker, feedback)
-        self.settings_page.import_finished.connect(lambda _report: self.refresh_status())
+        # Inspectors inspect: Review, Reports and Settings are not built for them (and the services
+        # refuse them anyway). Saving settings and importing are for administrators (service check).
+        supervising = user.role is not Role.INSPECTOR
+        self.review_page = ReviewPage(services, user, worker) if supervising else None
+        self.reports_page = ReportsPage(services, user=user) if supervising else None
+        self.settings_page = SettingsPage(services, worker, feedback, user=user) if supervising else None
+        if self.settings_page is not None:
+            self.settings_page.import_finished.connect(lambda _report: self.refresh_status())
         self.pages = QStackedWidget()
         titles = [self.tr("Intake"), self.tr("Review"), self.tr("Reports"), self.tr("Settings")]
         for page in (self.intake_page, self.review_page, self.reports_page, self.settings_page):
-            self.pages.addWidget(page)
+            self.pages.addWidget(page if page is not None else QWidget())
         self.people_page: PeoplePage | None = None
         if user.role is Role.ADMIN:  # people are managed by administrators only (and the service checks)
             self.people_page = PeoplePage(services, user)
@@ -118,6 +122,10 @@ class MainWindow(QMainWindow):
             self.nav_buttons.append(button)
             for key in (f"F{index + 1}", f"Alt+{index + 1}"):
                 QShortcut(QKeySequence(key), self, lambda i=index: self.show_page(i))
+        self.closed_pages = {index for index, page in enumerate(
+            (self.intake_page, self.review_page, self.reports_page, self.settings_page)) if page is None}
+        for index in self.closed_pages:
+            self.nav_buttons[index].setVisible(False)
         nav_layout.addStretch(1)
         widest = max(button.sizeHint().width() for button in self.nav_buttons)
         nav.setFixedWidth(max(250, widest + 40))  # long Dutch titles must not clip their F-key
@@ -180,7 +188,7 @@ class MainWindow(QMainWindow):
 
     def show_page(self, index: int) -> None:
         """Switch to page ``index`` (INTAKE, REVIEW, REPORTS, SETTINGS, or PEOPLE for administrators)."""
-        if index >= self.pages.count():
+        if index >= self.pages.count() or index in self.closed_pages:
             return
         self.pages.setCurrentIndex(index)
         self.nav_buttons[index].setChecked(True)
@@ -196,7 +204,7 @@ class MainWindow(QMainWindow):
             self.nav_buttons[index].setFocus()
         elif index == PEOPLE and self.people_page is not None:
             self.people_page.table.setFocus()
-        else:
+        elif self.settings_page is not None:
             self.settings_page.form.setFocus()
 
     def current_page(self) -> int:
@@ -217,5 +225,6 @@ class MainWindow(QMainWindow):
     def _show_status(self, status: dict[str, Any]) -> None:
         self.status.clear_problem()
         self.status.show_status(status)
-        self.review_page.show_status(status)
-        self.reports_page.show_status(status)
+        for page in (self.review_page, self.reports_page):
+            if page is not None:
+                page.show_status(status)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -110,16 +110,16 @@ def _grab_dialog(background: QWidget, dialog: QWidget, path: Path) -> Path:
 
 
 def _example_user(services: Services) -> UserInfo:
+    """A supervisor (or admin, team lead) of the database: the services check who sees Review and
+    Reports. Without one, the command line's own identity (the screens then say "command line")."""
+    from inspector.services.access import COMMAND_LINE
+
     users = services.users.active_users()
-    for user in users:
-        if user.role is Role.SUPERVISOR:
-            return user
-    if users:
-        return users[0]
-    name = QCoreApplication.translate("Screenshots", "Example supervisor")
-    return UserInfo(
-        id=services.station.station_id, name=name, role=Role.SUPERVISOR, badge_code="", language=""
-    )
+    for role in (Role.SUPERVISOR, Role.ADMIN, Role.TEAM_LEAD):
+        for user in users:
+            if user.role is role:
+                return user
+    return COMMAND_LINE
 
 
 def _render_language(services: Services, outdir: Path, suffix: str,

@@ -136,7 +136,8 @@ class StationSession(QObject):
         install_translator(self._app(), user.language or self._services.settings.language)
         self.main = MainWindow(self._services, user, self.feedback, self.worker, hub=self.scanning.hub)
         self.main.logout_requested.connect(self.logout)
-        self.main.settings_page.saved.connect(self._settings_saved)
+        if self.main.settings_page is not None:  # not built for inspectors
+            self.main.settings_page.saved.connect(self._settings_saved)
         show_full_screen(self.main)
         self.main_window_shown.emit(self.main)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from inspector.services.access import COMMAND_LINE
 from inspector.services.returns_import import grouping, import_returns
 from tests.faults.helpers import HEADER, counts, inspector, returns_csv, rma
 
@@ -79,10 +80,10 @@ def test_grouping_through_a_temporary_file_gives_the_same_import(
     spilled: list[bool] = []
     count = grouping.Groups.count
     monkeypatch.setattr(grouping.Groups, "count", lambda self: spilled.append(self.spilled) or count(self))
-    report = import_returns(services.database, path)
+    report = import_returns(services.database, path, user=COMMAND_LINE)
     assert spilled == [True]
     assert (report.created, report.rejected_returns, report.lines_read) == (60, 0, 120)
-    assert import_returns(services.database, path).unchanged == 60
+    assert import_returns(services.database, path, user=COMMAND_LINE).unchanged == 60
 
 
 def test_two_imports_of_the_same_file_at_once(station: Path, tmp_path: Path) -> None:

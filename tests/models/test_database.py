@@ -62,21 +62,30 @@ def test_committed_schema_databases_migrate_without_losing_rows(tmp_path: Path, 
 
 
 def test_upgrade_backs_up_an_older_database_first(tmp_path: Path) -> None:
+    """Opening an older file upgrades it, and the backup made by the upgrade itself (not by the test)
+    holds the file as it was before: the old revision and its rows."""
     path = tmp_path / "station.sqlite3"
-    open_database(path).dispose()
-    # Pretend the file is at an older revision: the upgrade must back it up before migrating.
+    shutil.copy(FIXTURES / "schema_0001.sqlite3", path)
     raw = sqlite3.connect(path)
-    raw.execute("UPDATE alembic_version SET version_num = 'older'")
-    raw.commit()
+    (old,) = raw.execute("SELECT version_num FROM alembic_version").fetchone()
+    (returns,) = raw.execute("SELECT count(*) FROM returns").fetchone()
     raw.close()
-    database = open_database(path, tmp_path / "backups", migrate=False)
-    assert database.needs_upgrade()
-    backup = database.backup("before-test")
-    assert backup.exists()
-    copy = sqlite3.connect(backup)
-    assert copy.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "older"
-    copy.close()
+    assert old != head_revision()
+    backups = tmp_path / "backups"
+    database = open_database(path, backups)  # migrates
+    assert database.current_revision() == head_revision() and not database.needs_upgrade()
     database.dispose()
+    made = [p for p in backups.iterdir() if p.is_file()]
+    assert len(made) == 1, made
+    assert old in made[0].name
+    copy = sqlite3.connect(made[0])
+    assert copy.execute("SELECT version_num FROM alembic_version").fetchone()[0] == old
+    assert copy.execute("SELECT count(*) FROM returns").fetchone()[0] == returns
+    copy.close()
+    again = open_database(path, backups)
+    assert again.upgrade() is None  # at head: no second backup
+    again.dispose()
+    assert len([p for p in backups.iterdir() if p.is_file()]) == 1
 
 
 def test_audit_events_cannot_be_changed_or_deleted(services) -> None:  # type: ignore[no-untyped-def]

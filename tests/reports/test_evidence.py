@@ -19,6 +19,7 @@ from inspector.app import Services
 from inspector.cli import main
 from inspector.models import AuditEvent, Inspection, Photo, Return
 from inspector.reports.evidence import UnknownReturn, build_evidence_pack, run_evidence
+from inspector.services.access import COMMAND_LINE
 from inspector.services.demo_data import seed_demo
 from inspector.services.inspection_detail import load_detail
 
@@ -58,7 +59,7 @@ def _pdf_text(path: Path) -> str:
 def test_the_pack_holds_the_original_photos_and_checkable_hashes(seeded: Services, tmp_path: Path) -> None:
     rma, _inspection = _rma_with_photos(seeded)
     pack = build_evidence_pack(seeded.database, seeded.photos, seeded.templates, rma, tmp_path / "out",
-                               now=NOW)
+                               now=NOW, user=COMMAND_LINE)
     assert pack.evidence_ok and pack.pdf.exists() and pack.zip.exists()
     manifest = _unzip(pack.zip, tmp_path / "x")
     assert manifest["rma"] == rma and manifest["evidence_ok"] and manifest["photos"]
@@ -93,7 +94,7 @@ def test_a_tampered_photo_file_is_broken_evidence(seeded: Services, tmp_path: Pa
     data = bytearray(path.read_bytes())
     data[-10] ^= 0xFF  # one changed byte near the end of the JPEG
     path.write_bytes(bytes(data))
-    detail = load_detail(seeded.database, seeded.photos, seeded.templates, inspection.id)
+    detail = load_detail(seeded.database, seeded.photos, seeded.templates, inspection.id, user=COMMAND_LINE)
     assert detail.chain_ok and not detail.photos_ok and not detail.evidence_ok
     out = io.StringIO()
     assert run_evidence(seeded, rma, tmp_path / "out", out) == 1
@@ -123,7 +124,7 @@ def test_a_tampered_audit_event_breaks_the_chain_in_detail_and_pack(seeded: Serv
                 "WHERE seq = ? AND station_id = ?", (seq, station_id.hex))
     raw.commit()
     raw.close()
-    detail = load_detail(seeded.database, seeded.photos, seeded.templates, inspection.id)
+    detail = load_detail(seeded.database, seeded.photos, seeded.templates, inspection.id, user=COMMAND_LINE)
     assert not detail.chain_ok and detail.photos_ok
     broken = [c.report for c in detail.chains if not c.report.ok]
     assert broken and broken[0].broken_seq == seq
@@ -145,7 +146,8 @@ def test_the_command_line(seeded: Services, tmp_path: Path, capsys: pytest.Captu
     assert "evidence verified" in capsys.readouterr().out
     assert main(["--data-dir", str(data_dir), "evidence", "RMA99999999", "--out", str(tmp_path)]) == 1
     with pytest.raises(UnknownReturn):
-        build_evidence_pack(seeded.database, seeded.photos, seeded.templates, "RMA99999999", tmp_path)
+        build_evidence_pack(seeded.database, seeded.photos, seeded.templates, "RMA99999999", tmp_path,
+            user=COMMAND_LINE)
 
 
 def test_progress_is_reported_and_cancel_writes_nothing(seeded: Services, tmp_path: Path) -> None:
@@ -154,11 +156,11 @@ def test_progress_is_reported_and_cancel_writes_nothing(seeded: Services, tmp_pa
     rma, _inspection = _rma_with_photos(seeded)
     steps: list[tuple[int, int]] = []
     pack = build_evidence_pack(seeded.database, seeded.photos, seeded.templates, rma, tmp_path / "done",
-                               progress=lambda done, total: steps.append((done, total)))
+                               progress=lambda done, total: steps.append((done, total)), user=COMMAND_LINE)
     assert pack.zip.exists() and steps[-1][0] == steps[-1][1] == len(pack.details) + 1
     assert [done for done, _total in steps] == list(range(1, len(pack.details) + 2))
     calls = iter([False, True])  # cancelled after the first inspection is checked
     with pytest.raises(EvidenceCancelled):
         build_evidence_pack(seeded.database, seeded.photos, seeded.templates, rma, tmp_path / "cancelled",
-                            cancel=lambda: next(calls, True))
+                            cancel=lambda: next(calls, True), user=COMMAND_LINE)
     assert not (tmp_path / "cancelled").exists()  # nothing written, not even the folder

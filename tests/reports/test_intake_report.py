@@ -34,6 +34,7 @@ from inspector.models import (
 from inspector.reports.cli_report import export_report, write_report
 from inspector.reports.intake_report import ReportCancelled, build_intake_report
 from inspector.reports.report_tables import ITEM_HEADERS, csv_cell
+from inspector.services.access import COMMAND_LINE
 from inspector.services.demo_data import seed_demo
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -90,7 +91,7 @@ def _expected(services: Services, first: date, last: date) -> dict[str, object]:
 @pytest.mark.parametrize("first, last", [(date(2026, 3, 28), date(2026, 3, 28)),
                                          (date(2026, 3, 24), date(2026, 3, 30))])
 def test_numbers_match_the_rows(seeded: Services, first: date, last: date) -> None:
-    report = build_intake_report(seeded.database, "NL-AMS", first, last)
+    report = build_intake_report(seeded.database, "NL-AMS", first, last, user=COMMAND_LINE)
     expected = _expected(seeded, first, last)
     assert report.items_inspected > 0
     assert report.parcels_received == expected["parcels"]
@@ -146,21 +147,23 @@ def test_local_days_across_the_dst_switch(fresh: Services) -> None:
     # 21:59 UTC on the 29th is 23:59 CEST (still the 29th); 22:30 UTC is 00:30 CEST on the 30th.
     _parcel_and_item(fresh, utc(29, 21, 59), utc(29, 21, 59, 30))
     _parcel_and_item(fresh, utc(29, 22, 30), utc(29, 22, 40))
-    day = {d: build_intake_report(fresh.database, "NL-AMS", d, d) for d in
+    day = {d: build_intake_report(fresh.database, "NL-AMS", d, d, user=COMMAND_LINE) for d in
            (date(2026, 3, 28), date(2026, 3, 29), date(2026, 3, 30))}
     assert [day[d].parcels_received for d in sorted(day)] == [0, 2, 1]
     assert [day[d].items_inspected for d in sorted(day)] == [0, 2, 1]
     assert day[date(2026, 3, 29)].hourly_parcels[0] == 1
     assert day[date(2026, 3, 29)].hourly_parcels[23] == 1
     assert day[date(2026, 3, 30)].hourly_parcels[0] == 1
-    week = build_intake_report(fresh.database, "NL-AMS", date(2026, 3, 28), date(2026, 3, 30))
+    week = build_intake_report(fresh.database, "NL-AMS", date(2026, 3, 28), date(2026, 3, 30),
+        user=COMMAND_LINE)
     assert week.daily == [(date(2026, 3, 28), 0, 0), (date(2026, 3, 29), 2, 2), (date(2026, 3, 30), 1, 1)]
     assert week.by_refund_choice[0].key == "exchange"
     assert week.scan_to_graded.p50 == pytest.approx(10.0, abs=1e-3)
 
 
 def test_an_empty_day_still_renders_with_no_parcels_text(fresh: Services, tmp_path: Path) -> None:
-    report = build_intake_report(fresh.database, "NL-AMS", date(2026, 1, 1), date(2026, 1, 1))
+    report = build_intake_report(fresh.database, "NL-AMS", date(2026, 1, 1), date(2026, 1, 1),
+        user=COMMAND_LINE)
     assert report.empty and report.items == [] and report.scan_to_graded.p50 is None
     pdf = write_report(report, "pdf", tmp_path / "empty.pdf")
     assert _pdf_pages(pdf) >= 1
@@ -184,7 +187,8 @@ def test_csv_is_safe_against_formulas_and_keeps_numbers(fresh: Services, tmp_pat
     when = datetime(2026, 5, 4, 9, tzinfo=UTC)
     _parcel_and_item(fresh, when, when + timedelta(minutes=30), item_description="=HYPERLINK(\"http://x\")",
                      item_sku="@SUM(A1)", notes="", refund_amount_cents=-1250, lpn="+31-6")
-    report = build_intake_report(fresh.database, "NL-AMS", date(2026, 5, 4), date(2026, 5, 4))
+    report = build_intake_report(fresh.database, "NL-AMS", date(2026, 5, 4), date(2026, 5, 4),
+        user=COMMAND_LINE)
     path = write_report(report, "csv", tmp_path / "items.csv")
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
@@ -200,7 +204,8 @@ def test_csv_is_safe_against_formulas_and_keeps_numbers(fresh: Services, tmp_pat
 
 
 def test_xlsx_has_typed_cells_a_summary_and_items(seeded: Services, tmp_path: Path) -> None:
-    report = build_intake_report(seeded.database, "NL-AMS", date(2026, 3, 24), date(2026, 3, 30))
+    report = build_intake_report(seeded.database, "NL-AMS", date(2026, 3, 24), date(2026, 3, 30),
+        user=COMMAND_LINE)
     path = write_report(report, "xlsx", tmp_path / "week.xlsx")
     book = load_workbook(path)
     assert book.sheetnames == ["Summary", "Items"]
@@ -223,20 +228,22 @@ def test_xlsx_has_typed_cells_a_summary_and_items(seeded: Services, tmp_path: Pa
 def test_xlsx_keeps_formula_like_text_as_text(fresh: Services, tmp_path: Path) -> None:
     when = datetime(2026, 5, 4, 9, tzinfo=UTC)
     _parcel_and_item(fresh, when, when + timedelta(minutes=30), item_description="=1+2")
-    report = build_intake_report(fresh.database, "NL-AMS", date(2026, 5, 4), date(2026, 5, 4))
+    report = build_intake_report(fresh.database, "NL-AMS", date(2026, 5, 4), date(2026, 5, 4),
+        user=COMMAND_LINE)
     cell = load_workbook(write_report(report, "xlsx", tmp_path / "f.xlsx"))["Items"].cell(2, 7)
     assert cell.value == "=1+2" and cell.data_type == "s"
 
 
 def test_pdf_renders_pages(seeded: Services, tmp_path: Path) -> None:
-    report = build_intake_report(seeded.database, "NL-AMS", date(2026, 3, 24), date(2026, 3, 30))
+    report = build_intake_report(seeded.database, "NL-AMS", date(2026, 3, 24), date(2026, 3, 30),
+        user=COMMAND_LINE)
     assert _pdf_pages(write_report(report, "pdf", tmp_path / "week.pdf")) >= 2
 
 
 def test_cancel_stops_the_build_and_leaves_no_file(seeded: Services, tmp_path: Path) -> None:
     with pytest.raises(ReportCancelled):
         build_intake_report(seeded.database, "NL-AMS", date(2026, 3, 24), date(2026, 3, 30),
-                            cancel=lambda: True)
+                            cancel=lambda: True, user=COMMAND_LINE)
     seen: list[int] = []  # progress 0..60 is building, 60..100 writing: cancel once writing began
     with pytest.raises(ReportCancelled):
         export_report(seeded.database, "NL-AMS", date(2026, 3, 24), date(2026, 3, 30), "xlsx",
@@ -248,9 +255,9 @@ def test_cancel_stops_the_build_and_leaves_no_file(seeded: Services, tmp_path: P
 
 def test_unknown_warehouse_and_reversed_period_are_refused(fresh: Services) -> None:
     with pytest.raises(LookupError):
-        build_intake_report(fresh.database, "XX-NOPE", date(2026, 1, 1), date(2026, 1, 1))
+        build_intake_report(fresh.database, "XX-NOPE", date(2026, 1, 1), date(2026, 1, 1), user=COMMAND_LINE)
     with pytest.raises(ValueError):
-        build_intake_report(fresh.database, "NL-AMS", date(2026, 1, 2), date(2026, 1, 1))
+        build_intake_report(fresh.database, "NL-AMS", date(2026, 1, 2), date(2026, 1, 1), user=COMMAND_LINE)
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "csv", "xlsx"])

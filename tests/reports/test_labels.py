@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import socket
 import subprocess
 import threading
@@ -26,6 +25,7 @@ from inspector.reports.labels import (
     render_label_zpl,
     send_zpl,
 )
+from tests.assets import need_tool
 
 DATA = LabelData(
     lpn=make_lpn("ST-01", 4711), grade="refurbish", destination="RFB-ELEC", rma="RMA-2026-004211",
@@ -102,12 +102,12 @@ def test_pdf_can_be_written_to_a_path(tmp_path: Path) -> None:
         render_label_pdf(DATA, "A4", io.BytesIO())
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
 @pytest.mark.parametrize("stock", ["62x29mm", "4x6in"])
 def test_pdf_barcode_scans_back_to_the_lpn(tmp_path: Path, stock: str) -> None:
+    pdftoppm = need_tool("pdftoppm", "poppler-utils")
     pdf = tmp_path / "label.pdf"
     pdf.write_bytes(_pdf(stock))
-    command = ["pdftoppm", "-png", "-r", "150", str(pdf), str(tmp_path / "page")]
+    command = [pdftoppm, "-png", "-r", "150", str(pdf), str(tmp_path / "page")]
     subprocess.run(command, check=True, timeout=60)
     (png,) = tmp_path.glob("page*.png")
     with Image.open(png) as image:

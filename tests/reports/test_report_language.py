@@ -33,6 +33,7 @@ from inspector.reports.words import (
     placeholders,
     resolve_language,
 )
+from inspector.services.access import COMMAND_LINE
 from inspector.services.demo_data import seed_demo
 from inspector.services.grading import DISPOSITION_KINDS
 
@@ -52,7 +53,7 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
 
 @pytest.fixture(scope="module")
 def week(seeded: Services) -> IntakeReport:
-    report = build_intake_report(seeded.database, "NL-AMS", *WEEK)
+    report = build_intake_report(seeded.database, "NL-AMS", *WEEK, user=COMMAND_LINE)
     assert report.items_inspected > 0 and any(b.key == "restock" for b in report.by_grade)
     return report
 
@@ -217,7 +218,8 @@ def test_pdf_in_dutch_has_dutch_titles_dates_and_numbers(week: IntakeReport, tmp
 def test_an_empty_dutch_day_says_so(tmp_path: Path) -> None:
     services = build_services(tmp_path / "data")
     try:
-        report = build_intake_report(services.database, "NL-AMS", date(2026, 1, 1), date(2026, 1, 1))
+        report = build_intake_report(services.database, "NL-AMS", date(2026, 1, 1), date(2026, 1, 1),
+            user=COMMAND_LINE)
     finally:
         services.close()
     text = _pdf_text(write_report(report, "pdf", tmp_path / "empty.pdf", language="nl"))
@@ -234,7 +236,7 @@ def test_export_report_passes_the_language_on(seeded: Services, tmp_path: Path) 
 
 def test_the_cli_follows_the_station_language_unless_told(tmp_path: Path) -> None:
     services = build_services(tmp_path / "data")
-    services.save_settings(replace(services.settings, language="nl"))
+    services.save_settings(replace(services.settings, language="nl"), user=COMMAND_LINE)
     services.close()
     base = ["--data-dir", str(tmp_path / "data"), "report", "daily", "--date", "2026-01-01",
             "--format", "csv"]
@@ -275,7 +277,7 @@ def test_the_dutch_evidence_pack_names_grades_in_dutch(tmp_path: Path) -> None:
             rma = str(session.scalar(select(Return.rma_number).where(Return.id == inspection.return_id)))
             grade = str(inspection.final_grade)
         pack = build_evidence_pack(services.database, services.photos, services.templates, rma,
-                                   tmp_path / "out", language="nl")
+                                   tmp_path / "out", language="nl", user=COMMAND_LINE)
     finally:
         services.close()
     text = _pdf_text(pack.pdf)

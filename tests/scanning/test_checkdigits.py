@@ -30,8 +30,23 @@ def test_s10_examples_from_sample_data() -> None:
     assert not cd.s10_valid("EF123456784US")
 
 
+# Published tracking numbers, with where they were published: none of them comes from our generators.
+UPS_PUBLISHED = (
+    "1Z999AA10123456784",  # UPS's own documentation example
+    "1Z5R89390357567127", "1Z879E930346834440", "1Z410E7W0392751591", "1Z8V92A70367203024",
+    # ^ jkeen/tracking_number (MIT), test/ups_tracking_number_test.rb
+)
+
+
+@pytest.mark.parametrize("number", UPS_PUBLISHED)
+def test_ups_published_numbers(number: str) -> None:
+    assert cd.ups_valid(number)
+    for other in "0123456789":  # every other check digit is refused
+        if other != number[-1]:
+            assert not cd.ups_valid(number[:-1] + other)
+
+
 def test_ups_examples() -> None:
-    assert cd.ups_valid("1Z999AA10123456784")
     assert cd.ups_valid("1Z6072AF0320751583")
     assert not cd.ups_valid("1Z999AA10123456785")
 
@@ -46,6 +61,8 @@ def test_mod_37_36_dpd_examples() -> None:
     assert cd.mod_37_36_check_char("09980000020033") == "F"
     assert cd.mod_37_36_check_char("09980000020034") == "D"
     assert cd.mod_37_36_check_char("01015026003653") == "C"
+    # CPAN Business::DPD, t/Label/calc_tracking_number.t: depot 0190, serial 5002345615 -> "Y".
+    assert cd.mod_37_36_check_char("01905002345615") == "Y"
 
 
 def test_fedex_sum_product() -> None:
@@ -58,9 +75,18 @@ def test_dhl_paket_12_weights_4_9() -> None:
     assert cd.validate_check("mod10", "20129845227", "7", {"evens_multiplier": 4, "odds_multiplier": 9})
 
 
-def test_gls_is_gs1_minus_one() -> None:
-    body = "12345678901"
-    assert int(cd.gls_check_digit(body)) == (int(cd.gs1_check_digit(body)) - 1) % 10
+def test_gls_against_the_specification_text() -> None:
+    """GLS publishes no example parcel number with its check digit that we could find (GLS France
+    shows only 11-digit numbers without one, e.g. 36631234567: see test_identify). So the check digit
+    is compared with the GLS Uni-Box TechDoku 2D, ch. 3.2.1, worked through by hand here: weights
+    3,1,3,... from the left, add 1, complement to the next multiple of ten."""
+    # 3 6 6 3 1 2 3 4 5 6 7 -> 9+6+18+3+3+2+9+4+15+6+21 = 96, +1 = 97 -> check 3
+    assert cd.gls_check_digit("36631234567") == "3"
+    # 1 2 3 4 5 6 7 8 9 0 1 -> 3+2+9+4+15+6+21+8+27+0+3 = 98, +1 = 99 -> check 1
+    assert cd.gls_check_digit("12345678901") == "1"
+    # 0 0 0 0 0 0 0 0 0 0 9 -> 27, +1 = 28 -> check 2; a sum ending in 9 gives 0
+    assert cd.gls_check_digit("00000000009") == "2"
+    assert cd.gls_check_digit("00000000003") == "0"  # 9 + 1 = 10 -> 0
 
 
 def test_unknown_algorithm_and_garbage_do_not_validate() -> None:

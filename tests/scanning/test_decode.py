@@ -29,6 +29,7 @@ from inspector.scanning.decode import (
 from inspector.scanning.decoders.frames import Frame, bar_direction, deskewed
 from inspector.scanning.decoders.locate import BarLocator, barcode_regions, scan_direction
 from inspector.scanning.decoders.symbols import gtin_key, normalise_retail, upca_to_upce, upce_to_upca
+from tests.assets import need_file
 
 CORPUS = Path(os.environ.get("INSPECTOR_BARCODE_CORPUS")
               or Path(__file__).parents[2].parent / "shared" / "data" / "barcodes")
@@ -292,8 +293,7 @@ def test_forked_cascade_runs_do_not_share_their_reads() -> None:
 
 def _bench():  # type: ignore[no-untyped-def]
     """The benchmark's corpus loader and scoring rules (benchmarks/decode.py)."""
-    if not (CORPUS / "MANIFEST.tsv").exists():
-        pytest.skip(f"barcode corpus not found at {CORPUS} (set INSPECTOR_BARCODE_CORPUS)")
+    need_file(CORPUS / "MANIFEST.tsv", "barcode corpus (set INSPECTOR_BARCODE_CORPUS)")
     spec = importlib.util.spec_from_file_location(
         "inspector_benchmarks_decode", Path(__file__).parents[2] / "benchmarks" / "decode.py")
     assert spec is not None and spec.loader is not None

@@ -34,7 +34,8 @@ def truncate(services: Any, keep: int, *, checkpoints_too: bool) -> None:
 
 def rewrite(services: Any, seq: int, payload: dict[str, Any]) -> None:
     """Change one event's payload and recompute every hash from there (a consistent rewrite), with the
-    app's own hashing; the signed checkpoints are removed so that they can be re-signed."""
+    app's own hashing; the signed checkpoints and remembered walk checkpoints are removed so that
+    they can be re-signed."""
     with services.database.session() as session:
         events = session.scalars(
             select(AuditEvent)
@@ -57,5 +58,7 @@ def rewrite(services: Any, seq: int, payload: dict[str, Any]) -> None:
             )
         prev = row["hash"]
     connection.execute("DELETE FROM audit_checkpoints")
+    # ...and the walk checkpoints earlier verifications remembered (else `audit verify` notices).
+    connection.execute("DELETE FROM sync_state WHERE key LIKE 'audit.verified.%'")
     connection.commit()
     connection.close()

@@ -12,7 +12,7 @@ from typing import Any
 
 import psycopg
 import pytest
-from anchor_helpers import rewrite, truncate
+from anchor_helpers import raw, rewrite, truncate
 from sync_helpers import record_activity
 
 from inspector.cli import main
@@ -70,6 +70,21 @@ def test_a_local_only_verify_says_it_is_not_anchored(services: Any, monkeypatch)
 def test_a_chain_cut_short_with_its_checkpoints_fails_against_central(synced, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     services, url = synced
     truncate(services, 5, checkpoints_too=True)
+    code, text = _verify(services, monkeypatch)  # finished records whose settling event is gone...
+    assert code == 1 and "NOT verified: inspection" in text, text
+    connection = raw(services)  # ...so the careful attacker deletes those records too
+    orphans = "SELECT id FROM inspections WHERE id NOT IN (SELECT inspection_id FROM audit_events " \
+              "WHERE inspection_id IS NOT NULL)"
+    for table in ("inspection_flags", "photos", "dispute_entries", "disputes"):
+        column = "dispute_id" if table == "dispute_entries" else "inspection_id"
+        if table == "dispute_entries":
+            connection.execute(f"DELETE FROM dispute_entries WHERE dispute_id IN (SELECT id FROM disputes "
+                               f"WHERE inspection_id IN ({orphans}))")
+        else:
+            connection.execute(f"DELETE FROM {table} WHERE {column} IN ({orphans})")
+    connection.execute(f"DELETE FROM inspections WHERE id IN ({orphans})")
+    connection.commit()
+    connection.close()
     assert _verify(services, monkeypatch)[0] == 0  # the copy alone looks fine...
     code, text = _verify(services, monkeypatch, url)  # ...central does not
     assert code == 1 and ALARM_SHORTER in text
@@ -88,7 +103,7 @@ def test_a_rewritten_and_resigned_chain_is_an_alarm_at_sync_in_status_and_centra
     synced, central_url, monkeypatch
 ) -> None:
     services, url = synced
-    rewrite(services, 2, {"forged": True})
+    rewrite(services, 1, {"tracking": "forged"})  # a parcel event (no inspection record settles there)
     with services.database.session() as session:  # the stolen key re-signs the forged head
         make_checkpoint(
             session, services.station.station_id, services.station.station_code, services.station_key()

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from inspector.cli import main
 from inspector.models import AuditEvent, Inspection, Photo, Return
 from inspector.reports.evidence import PackMaker, build_evidence_pack, safe_name
+from inspector.services.access import COMMAND_LINE
 from inspector.services.demo_data import seed_demo
 
 NOW = datetime(2026, 11, 20, 15, tzinfo=UTC)
@@ -66,7 +67,7 @@ def _pack(services: Any, out: Path, language: str = "en") -> Path:
         out,
         now=NOW,
         maker=maker,
-        language=language,
+        language=language, user=COMMAND_LINE,
     ).zip
 
 

@@ -139,16 +139,12 @@ def test_a_checkpoint_lets_the_next_walk_start_where_the_last_one_ended(services
     assert again.recall(services.station.station_id).seq == 8
 
 
-def test_a_rewritten_chain_before_the_checkpoint_is_detected(services) -> None:  # type: ignore[no-untyped-def]
-    """Changing an old event and recomputing every later hash (a consistent rewrite) moves the
-    checkpoint event's hash: the walk from the checkpoint names it."""
+def _rewrite_from_seq_2(services) -> str:  # type: ignore[no-untyped-def]
+    """Change event 2 and recompute every later hash with the app's own hashing; the new head hash."""
     from types import SimpleNamespace
 
-    from inspector.services.audit import StoredChains, digest_of
+    from inspector.services.audit import digest_of
 
-    _seed_events(services, 6)
-    memory = StoredChains(services.database)
-    assert _remembering(services, memory).ok
     raw = _raw(services)
     rows = raw.execute("SELECT id FROM audit_events ORDER BY seq").fetchall()
     prev = "0" * 64
@@ -163,10 +159,48 @@ def test_a_rewritten_chain_before_the_checkpoint_is_detected(services) -> None: 
         prev = digest
     raw.commit()
     raw.close()
+    return prev
+
+
+def test_a_rewritten_chain_before_the_checkpoint_is_detected(services) -> None:  # type: ignore[no-untyped-def]
+    """A consistent rewrite of an old event, the stored walk checkpoint left alone: the walk from the
+    checkpoint names it."""
+    from inspector.services.audit import StoredChains
+
+    _seed_events(services, 6)
+    memory = StoredChains(services.database)
+    assert _remembering(services, memory).ok
+    _rewrite_from_seq_2(services)
     assert _verify(services).ok  # a full walk alone cannot see a consistent rewrite...
     report = _remembering(services, memory)  # ...the checkpoint can
     assert not report.ok and report.broken_seq == 6 and "after it was verified" in report.reason
     assert memory.recall(services.station.station_id).seq == 6  # a broken walk moves nothing
+
+
+def test_a_rewrite_that_also_updates_the_stored_checkpoint(services) -> None:  # type: ignore[no-untyped-def]
+    """The careful attacker rewrites the stored walk checkpoint too: no local walk can tell any more
+    (said plainly here), but a checkpoint the station *signed* before the rewrite names the change,
+    and without its key the attacker cannot sign a new one (with the key: only central can tell,
+    tests/security/test_chain_anchor.py)."""
+    from inspector.models import SyncState
+    from inspector.services.audit import StoredChains
+    from inspector.services.checkpoints import check_checkpoints, make_checkpoint
+
+    _seed_events(services, 6)
+    memory = StoredChains(services.database)
+    assert _remembering(services, memory).ok
+    with services.database.session() as session:
+        make_checkpoint(session, services.station.station_id, services.station.station_code,
+                        services.station_key())
+    head = _rewrite_from_seq_2(services)
+    with services.database.session() as session:  # the attacker's own edit of sync_state
+        state = session.get(SyncState, f"{StoredChains.PREFIX}{services.station.station_id}")
+        assert state is not None and state.value.startswith("6:")
+        state.value = f"6:{head}"
+    assert _remembering(services, StoredChains(services.database)).ok  # the limit of a local walk
+    with services.database.session() as session:
+        problems = check_checkpoints(session, services.station.station_id, services.station_key())
+    assert problems == ["event 6 is not the one signed in a checkpoint (the chain was rewritten)"]
 
 
 def test_events_removed_after_the_checkpoint_are_detected(services) -> None:  # type: ignore[no-untyped-def]

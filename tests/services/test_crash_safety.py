@@ -7,7 +7,6 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 from inspector.app import build_services
@@ -48,6 +47,8 @@ WORKER = textwrap.dedent(
     while True:  # keep writing until killed: the kill lands mid-transaction at some point
         n += 1
         inspections.set_notes(state.id, f"note {n}", None)
+        if n == 3:  # notes are being saved: the test may kill from now on
+            print("WRITING", flush=True)
     """
 )
 
@@ -61,7 +62,8 @@ def test_sigkill_during_an_inspection_loses_nothing_already_saved(tmp_path: Path
         line = process.stdout.readline()
         assert line.startswith("ANSWERED"), process.stderr.read() if process.stderr else ""
         inspection_id = line.split()[1]
-        time.sleep(0.3)
+        # Kill once the worker says it is saving notes (no sleep: a busy machine only delays the line).
+        assert process.stdout.readline().startswith("WRITING")
         os.kill(process.pid, signal.SIGKILL)
         process.wait(timeout=10)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import re
 import uuid
 from collections import Counter
@@ -417,9 +418,24 @@ def test_seeding_again_appends_without_collisions(tmp_path: Path) -> None:
 
 
 def test_tracking_batches_do_not_depend_on_where_they_run() -> None:
+    """A worker process (another interpreter, another hash seed, another thread) makes the same batch."""
+    import subprocess
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
     carriers = ["postnl", "dhl", "dpd", "gls", "ups"]
-    assert _tracking_batch(carriers, "7/tracking/0") == _tracking_batch(carriers, "7/tracking/0")
-    assert _tracking_batch(carriers, "7/tracking/0") != _tracking_batch(carriers, "7/tracking/1")
+    here = _tracking_batch(carriers, "7/tracking/0")
+    code = ("import json,sys; from inspector.services.demo_data import _tracking_batch; "
+            "print(json.dumps(_tracking_batch(sys.argv[1].split(','), '7/tracking/0')))")
+    for hash_seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        result = subprocess.run([sys.executable, "-c", code, ",".join(carriers)], capture_output=True,
+                                text=True, check=True, timeout=60, env=env)
+        assert json.loads(result.stdout) == here
+    with ThreadPoolExecutor(2) as pool:
+        assert list(pool.map(lambda _: _tracking_batch(carriers, "7/tracking/0"), range(2))) == [here, here]
+    assert all(identify(number).kind == "tracking" and identify(number).valid for number in here)
+    assert here != _tracking_batch(carriers, "7/tracking/1")
 
 
 def test_cli_helper_prints_a_summary(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from inspector.models import (
     Role,
     User,
 )
+from inspector.services.access import COMMAND_LINE
 from inspector.services.audit import verify_station_chain
 from inspector.services.demo_data import seed_demo
 from inspector.services.disputes import DisputeError, DisputeService
@@ -70,10 +71,14 @@ def test_the_role_comes_from_the_database_not_from_the_caller(seeded: Services) 
     with pytest.raises(PermissionDenied):
         DisputeService(seeded.database, seeded.station).open(forged, _finished(seeded).id,
                                                              DisputeParty.CARRIER)
+    admin = _user(seeded, Role.ADMIN)  # what the screen holds: an active admin, at login time
     with seeded.database.session() as session:
-        session.get(User, _user(seeded, Role.ADMIN).id).active = False  # type: ignore[union-attr]
-    admin = next(u for u in seeded.users.active_users() if u.role is Role.SUPERVISOR)
-    assert DisputeService(seeded.database, seeded.station).open(admin, _finished(seeded).id, "carrier")
+        session.get(User, admin.id).active = False  # type: ignore[union-attr]
+    with pytest.raises(PermissionDenied, match="not an active user"):
+        DisputeService(seeded.database, seeded.station).open(admin, _finished(seeded).id, "carrier")
+    supervisor = _user(seeded, Role.SUPERVISOR)
+    opened = DisputeService(seeded.database, seeded.station).open(supervisor, _finished(seeded).id, "carrier")
+    assert opened.is_open and opened.party is DisputeParty.CARRIER and opened.opened_by == supervisor.name
 
 
 def test_a_whole_dispute_is_audited_and_keeps_the_original_grade(seeded: Services) -> None:
@@ -107,7 +112,7 @@ def test_a_whole_dispute_is_audited_and_keeps_the_original_grade(seeded: Service
         assert actions[-5:] == ["dispute_opened", "dispute_note_added", "dispute_decision_recorded",
                                 "grade_changed", "dispute_closed"]
         assert verify_station_chain(session, seeded.station.station_id).ok
-    detail = load_detail(seeded.database, seeded.photos, seeded.templates, inspection.id)
+    detail = load_detail(seeded.database, seeded.photos, seeded.templates, inspection.id, user=COMMAND_LINE)
     history = [(s.action, s.old_grade, s.new_grade) for s in detail.grade_history]
     assert history[0][0] in ("grade_set", "grade_overridden")
     assert history[-1] == ("grade_changed", str(original), str(new))
@@ -116,14 +121,19 @@ def test_a_whole_dispute_is_audited_and_keeps_the_original_grade(seeded: Service
 
 
 def test_only_finished_inspections_can_be_disputed(seeded: Services) -> None:
-    with seeded.database.session() as session:
-        open_one = session.scalars(select(Inspection.id).where(
-            Inspection.status != InspectionStatus.FINISHED)).first()
-    service = DisputeService(seeded.database, seeded.station)
-    if open_one is not None:
-        with pytest.raises(DisputeError):
-            service.open(_user(seeded, Role.ADMIN), open_one, DisputeParty.CUSTOMER)
     import uuid
 
-    with pytest.raises(DisputeError):
+    finished = _finished(seeded)
+    open_one = uuid.uuid4()
+    with seeded.database.session() as session:  # a unit of the same return still being inspected
+        session.add(Inspection(id=open_one, return_id=finished.return_id, parcel_id=finished.parcel_id,
+                               unit_index=9, station_id=seeded.station.station_id,
+                               status=InspectionStatus.IN_PROGRESS))
+    service = DisputeService(seeded.database, seeded.station)
+    with pytest.raises(DisputeError) as refused:
+        service.open(_user(seeded, Role.ADMIN), open_one, DisputeParty.CUSTOMER)
+    assert refused.value.code == "not_finished"
+    with pytest.raises(DisputeError) as refused:
         service.open(_user(seeded, Role.ADMIN), uuid.uuid4(), DisputeParty.CUSTOMER)
+    assert refused.value.code == "unknown_inspection"
+    assert service.for_inspection(open_one) == []

@@ -29,7 +29,7 @@ def test_badge_login_and_pin_lockout(services) -> None:  # type: ignore[no-untyp
     with services.database.session() as session:
         session.add(User(name="Eva", badge_code="BDG000002", role=Role.SUPERVISOR, pin_hash=hash_pin("4321")))
     clock = [1000.0]
-    users = UserService(services.database, clock=lambda: clock[0])
+    users = UserService(services.database, services.station, clock=lambda: clock[0])
     eva = users.find_by_badge(" bdg000002 ")
     assert eva.name == "Eva" and eva.needs_pin
     with pytest.raises(AuthError, match="unknown_badge"):

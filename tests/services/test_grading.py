@@ -10,7 +10,6 @@ from inspector.models.enums import Category, Flag, Grade, ItemOutcome, RefundCho
 from inspector.services.checklists import InspectionContext, evaluate, load_templates
 from inspector.services.grading import (
     MIN_OVERRIDE_REASON,
-    RECOVERY_BP,
     RECOVERY_RANGES_PCT,
     Disposition,
     RefundPolicy,
@@ -116,8 +115,19 @@ def test_checklist_evaluation_feeds_the_refund() -> None:
 def test_recovered_value_maps_the_industry_scale_onto_the_grades() -> None:
     assert [recovered_value_cents(grade, 10_000) for grade in Grade] == [9000, 5250, 2250, 250]
     assert recovered_value_cents("restock", 1999) == 1799  # 17.991 rounds to 17.99
-    for grade, (low, high) in RECOVERY_RANGES_PCT.items():
-        assert low * 100 <= RECOVERY_BP[grade] <= high * 100
+    # The industry's recovery ranges per grade, written out here (not read from the module), and the
+    # value the function computes must fall inside them for any price.
+    industry_pct = {Grade.RESTOCK: (80, 100), Grade.REFURBISH: (40, 65), Grade.LIQUIDATE: (5, 40),
+                    Grade.SCRAP: (0, 5)}
+    assert industry_pct == RECOVERY_RANGES_PCT  # the documented table is the industry's
+    for price in (1, 999, 10_000, 123_457):
+        values = []
+        for grade, (low, high) in industry_pct.items():
+            value = recovered_value_cents(grade, price)
+            assert low * price / 100 - 0.5 <= value <= high * price / 100 + 0.5, (grade, price, value)
+            values.append(value)
+        assert values == sorted(values, reverse=True)  # a better grade never recovers less
+    assert recovered_value_cents(Grade.RESTOCK, -500) == 0
 
 
 def test_override_needs_a_reason_when_the_grade_changes() -> None:

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from inspector.models import AuditEvent, Role, User
+from inspector.services.access import COMMAND_LINE
 from inspector.services.people import NewPerson, PeopleService
 from inspector.services.people_import import import_people
 from inspector.services.people_rules import BADGE_ALPHABET, PeopleError
@@ -21,13 +22,13 @@ def people(services) -> PeopleService:  # type: ignore[no-untyped-def]
 
 
 def _admin(people: PeopleService):  # type: ignore[no-untyped-def]
-    return people.add(None, NewPerson("Ada Admin", "admin", pin="402917"))
+    return people.add(COMMAND_LINE, NewPerson("Ada Admin", "admin", pin="402917"))
 
 
 def test_added_people_log_in_with_unguessable_badges(services, people) -> None:
     admin = _admin(people)
-    inspector = people.add(None, NewPerson("Ilse de Vries", "inspector"))
-    others = {people.add(None, NewPerson(f"Temp {i}", "inspector")).badge_code for i in range(20)}
+    inspector = people.add(COMMAND_LINE, NewPerson("Ilse de Vries", "inspector"))
+    others = {people.add(COMMAND_LINE, NewPerson(f"Temp {i}", "inspector")).badge_code for i in range(20)}
     for code in (admin.badge_code, inspector.badge_code, *others):
         assert code.startswith("BDG-") and len(code) == 14
         assert set(code[4:]) <= set(BADGE_ALPHABET)
@@ -47,15 +48,15 @@ def test_added_people_log_in_with_unguessable_badges(services, people) -> None:
 )
 def test_pins_and_roles_are_checked(people, role: str, pin: str, code: str) -> None:
     with pytest.raises(PeopleError) as refused:
-        people.add(None, NewPerson("Someone", role, pin=pin))
+        people.add(COMMAND_LINE, NewPerson("Someone", role, pin=pin))
     assert refused.value.code == code
     assert people.list() == []
 
 
 def test_a_deactivated_person_keeps_history_and_cannot_log_in(services, people) -> None:
     _admin(people)
-    sam = people.add(None, NewPerson("Sam Supervisor", "supervisor", pin="8264"))
-    people.set_active(None, sam.id, False)
+    sam = people.add(COMMAND_LINE, NewPerson("Sam Supervisor", "supervisor", pin="8264"))
+    people.set_active(COMMAND_LINE, sam.id, False)
     with pytest.raises(AuthError):
         services.users.find_by_badge(sam.badge_code)
     with pytest.raises(AuthError):
@@ -67,26 +68,26 @@ def test_a_deactivated_person_keeps_history_and_cannot_log_in(services, people) 
         events = session.scalars(select(AuditEvent).where(AuditEvent.entity_id == sam.id))
         actions = [e.action for e in events]
     assert actions == ["person_added", "person_deactivated"]
-    people.set_active(None, sam.id, True)
+    people.set_active(COMMAND_LINE, sam.id, True)
     assert services.users.find_by_badge(sam.badge_code).id == sam.id
 
 
 def test_the_last_admin_stays(people) -> None:
     admin = _admin(people)
-    for attempt in (lambda: people.set_active(None, admin.id, False),
-                    lambda: people.edit(None, admin.id, role="inspector")):
+    for attempt in (lambda: people.set_active(COMMAND_LINE, admin.id, False),
+                    lambda: people.edit(COMMAND_LINE, admin.id, role="inspector")):
         with pytest.raises(PeopleError) as refused:
             attempt()
         assert refused.value.code == "last_admin"
-    second = people.add(None, NewPerson("Bea Beheer", "admin", pin="730518"))
-    assert people.set_active(None, admin.id, False).active is False
+    second = people.add(COMMAND_LINE, NewPerson("Bea Beheer", "admin", pin="730518"))
+    assert people.set_active(COMMAND_LINE, admin.id, False).active is False
     with pytest.raises(PeopleError):
-        people.set_active(None, second.id, False)
+        people.set_active(COMMAND_LINE, second.id, False)
 
 
 def test_only_admins_manage_people(services, people) -> None:
     admin = _admin(people)
-    sam = people.add(None, NewPerson("Sam Supervisor", "supervisor", pin="8264"))
+    sam = people.add(COMMAND_LINE, NewPerson("Sam Supervisor", "supervisor", pin="8264"))
     as_supervisor = services.users.verify_pin(sam.id, "8264")
     with pytest.raises(PermissionDenied):
         people.add(as_supervisor, NewPerson("Eve", "admin", pin="999000"))
@@ -99,23 +100,23 @@ def test_only_admins_manage_people(services, people) -> None:
 
 def test_edits_raise_the_revision_and_never_audit_a_pin(services, people) -> None:
     admin = _admin(people)
-    ilse = people.add(None, NewPerson("Ilse", "inspector", badge_code="ilse-01"))
+    ilse = people.add(COMMAND_LINE, NewPerson("Ilse", "inspector", badge_code="ilse-01"))
     assert ilse.badge_code == "ILSE-01" and ilse.revision == 1
     assert ilse.edited_by == str(services.station.station_id)
     with pytest.raises(PeopleError) as taken:
-        people.edit(None, ilse.id, badge_code=admin.badge_code)
+        people.edit(COMMAND_LINE, ilse.id, badge_code=admin.badge_code)
     assert taken.value.code == "badge_taken"
     with pytest.raises(PeopleError) as needs:
-        people.edit(None, ilse.id, role="supervisor")
+        people.edit(COMMAND_LINE, ilse.id, role="supervisor")
     assert needs.value.code == "pin_needed"
-    promoted = people.edit(None, ilse.id, role="team lead", pin="55107", name="Ilse  de Vries")
+    promoted = people.edit(COMMAND_LINE, ilse.id, role="team lead", pin="55107", name="Ilse  de Vries")
     assert (promoted.role, promoted.name, promoted.revision, promoted.has_pin) == (
         Role.TEAM_LEAD, "Ilse de Vries", 2, True)
-    assert people.reset_pin(None, ilse.id, "66210", "66210").revision == 3
+    assert people.reset_pin(COMMAND_LINE, ilse.id, "66210", "66210").revision == 3
     with pytest.raises(PeopleError) as mismatch:
-        people.reset_pin(None, ilse.id, "66210", "66211")
+        people.reset_pin(COMMAND_LINE, ilse.id, "66210", "66211")
     assert mismatch.value.code == "pin_mismatch"
-    renewed = people.edit(None, ilse.id, new_badge=True)
+    renewed = people.edit(COMMAND_LINE, ilse.id, new_badge=True)
     assert renewed.badge_code != "ILSE-01"
     with services.database.session() as session:
         payloads = [json.dumps(e.payload) for e in session.scalars(select(AuditEvent))]
@@ -138,7 +139,7 @@ def test_a_team_is_imported_from_csv(services, people, tmp_path: Path) -> None:
                           "Bram Bakker;supervisor;BRAM-0001;5821;en\n"
                           "\n"
                           "Chris Claes;admin;;730518;\n")
-    result = import_people(people, None, path)
+    result = import_people(people, COMMAND_LINE, path)
     assert result.ok, result.problems
     assert [p.name for p in result.added] == ["Anna Jansen", "Bram Bakker", "Chris Claes"]
     assert services.users.find_by_badge("BRAM-0001").role is Role.SUPERVISOR
@@ -147,7 +148,7 @@ def test_a_team_is_imported_from_csv(services, people, tmp_path: Path) -> None:
 
 
 def test_a_bad_csv_names_each_line_and_adds_nobody(people, tmp_path: Path) -> None:
-    people.add(None, NewPerson("Anna Jansen", "inspector", badge_code="ANNA-1"))
+    people.add(COMMAND_LINE, NewPerson("Anna Jansen", "inspector", badge_code="ANNA-1"))
     path = _csv(tmp_path, "name,role,badge_code,pin\n"
                           "Anna Jansen,inspector,,\n"           # line 2: already here
                           "Bram Bakker,boss,,\n"                # line 3: bad role
@@ -156,7 +157,7 @@ def test_a_bad_csv_names_each_line_and_adds_nobody(people, tmp_path: Path) -> No
                           "Eva Smit,inspector,EVA-1,\n"
                           "Fien Smit,inspector,EVA-1,\n"        # line 7: badge twice
                           "Good Person,inspector,,\n")
-    result = import_people(people, None, path)
+    result = import_people(people, COMMAND_LINE, path)
     assert [(p.line, p.code) for p in result.problems] == [
         (2, "already_here"), (3, "bad_role"), (4, "bad_pin"), (5, "badge_taken"), (7, "badge_twice")]
     assert "line 4" in str(result.problems[2])
@@ -164,7 +165,8 @@ def test_a_bad_csv_names_each_line_and_adds_nobody(people, tmp_path: Path) -> No
 
 
 def test_a_csv_without_header_or_not_utf8(people, tmp_path: Path) -> None:
-    assert import_people(people, None, _csv(tmp_path, "Anna,inspector\n")).problems[0].code == "no_header"
+    headless = _csv(tmp_path, "Anna,inspector\n")
+    assert import_people(people, COMMAND_LINE, headless).problems[0].code == "no_header"
     path = tmp_path / "latin1.csv"
     path.write_bytes("name,role\nJosé,inspector\n".encode("latin-1"))
-    assert import_people(people, None, path).problems[0].code == "encoding"
+    assert import_people(people, COMMAND_LINE, path).problems[0].code == "encoding"

@@ -13,6 +13,7 @@ import pytest
 
 from inspector.app import build_services
 from inspector.config import Settings, load_settings, save_settings
+from inspector.services.access import COMMAND_LINE
 from inspector.sync.secret import pgpass_line, split_password, with_passfile
 
 POSIX = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
@@ -62,7 +63,7 @@ def test_a_password_typed_into_the_url_goes_to_the_secret_file(tmp_path: Path) -
     services = build_services(tmp_path / "data")
     try:
         url = "postgresql://inspector_st_x:s3cr%3At@db.example:5433/returns?sslmode=verify-full"
-        services.save_settings(replace(services.settings, central_url=url))
+        services.save_settings(replace(services.settings, central_url=url), user=COMMAND_LINE)
         stored = services.paths.settings_file.read_text(encoding="utf-8")
         assert "s3cr" not in stored
         assert tomllib.loads(stored)["central_url"] == (
@@ -75,7 +76,7 @@ def test_a_password_typed_into_the_url_goes_to_the_secret_file(tmp_path: Path) -
         connect_url = services.central_url()
         assert "s3cr" not in connect_url and f"passfile={secret}" in connect_url.replace("%2F", "/")
         # A password given apart (the Settings page's password field) replaces the stored one.
-        services.save_settings(services.settings, central_password="n3w")
+        services.save_settings(services.settings, central_password="n3w", user=COMMAND_LINE)
         assert secret.read_text(encoding="utf-8").endswith(":n3w\n")
     finally:
         services.close()

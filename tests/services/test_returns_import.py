@@ -24,6 +24,7 @@ from inspector.models import (
     Warehouse,
 )
 from inspector.models.database import Database, open_database
+from inspector.services.access import COMMAND_LINE
 from inspector.services.returns_import import (
     ImportProblem,
     ImportReport,
@@ -74,7 +75,7 @@ def rejections(report: ImportReport) -> list[tuple[int, str, str, str]]:
 
 
 def test_good_csv_imports_every_field(database: Database) -> None:
-    report = import_returns(database, FIXTURES / "good.csv")
+    report = import_returns(database, FIXTURES / "good.csv", user=COMMAND_LINE)
 
     assert report.ok
     assert (report.created, report.updated, report.unchanged) == (3, 0, 0)
@@ -131,7 +132,7 @@ def test_good_csv_imports_every_field(database: Database) -> None:
 
 def test_rows_of_one_return_need_not_be_adjacent(database: Database) -> None:
     # good.csv holds RMA25030016 on lines 2 and 4 with another return between them.
-    import_returns(database, FIXTURES / "good.csv")
+    import_returns(database, FIXTURES / "good.csv", user=COMMAND_LINE)
 
     sanne = load(database, "RMA25030016")
     assert sanne is not None
@@ -139,7 +140,7 @@ def test_rows_of_one_return_need_not_be_adjacent(database: Database) -> None:
 
 
 def test_good_jsonl_imports_nested_lines(database: Database) -> None:
-    report = import_returns(database, FIXTURES / "good.jsonl")
+    report = import_returns(database, FIXTURES / "good.jsonl", user=COMMAND_LINE)
 
     assert report.ok
     assert (report.created, report.lines_read) == (2, 2)
@@ -157,19 +158,19 @@ def test_good_jsonl_imports_nested_lines(database: Database) -> None:
 
 def test_same_return_from_csv_and_jsonl_has_the_same_hash(database: Database) -> None:
     # RMA25030032 is in both files, spelt differently (German labels, other time zone, case).
-    import_returns(database, FIXTURES / "good.csv")
-    report = import_returns(database, FIXTURES / "good.jsonl")
+    import_returns(database, FIXTURES / "good.csv", user=COMMAND_LINE)
+    report = import_returns(database, FIXTURES / "good.jsonl", user=COMMAND_LINE)
 
     assert (report.created, report.updated, report.unchanged) == (1, 0, 1)
 
 
 def test_reimport_changes_nothing(database: Database) -> None:
-    import_returns(database, FIXTURES / "good.csv")
+    import_returns(database, FIXTURES / "good.csv", user=COMMAND_LINE)
     with database.session() as session:
         before = {r.rma_number: r.updated_at for r in session.scalars(select(Return))}
         lines_before = {line.id: line.updated_at for line in session.scalars(select(ReturnLine))}
 
-    report = import_returns(database, FIXTURES / "good.csv")
+    report = import_returns(database, FIXTURES / "good.csv", user=COMMAND_LINE)
 
     assert (report.created, report.updated, report.unchanged) == (0, 0, 3)
     with database.session() as session:
@@ -178,11 +179,11 @@ def test_reimport_changes_nothing(database: Database) -> None:
 
 
 def test_changed_rows_update_their_return(database: Database) -> None:
-    import_returns(database, FIXTURES / "good.csv")
+    import_returns(database, FIXTURES / "good.csv", user=COMMAND_LINE)
     old = load(database, "RMA25030016")
     assert old is not None
 
-    report = import_returns(database, FIXTURES / "changed.csv")
+    report = import_returns(database, FIXTURES / "changed.csv", user=COMMAND_LINE)
 
     assert (report.created, report.updated, report.unchanged) == (0, 2, 1)
     assert not report.warnings
@@ -196,7 +197,7 @@ def test_changed_rows_update_their_return(database: Database) -> None:
 
 
 def test_received_return_keeps_inspected_line_and_status(database: Database) -> None:
-    import_returns(database, FIXTURES / "good.csv")
+    import_returns(database, FIXTURES / "good.csv", user=COMMAND_LINE)
     with database.session() as session:
         ret = session.scalar(select(Return).where(Return.rma_number == "RMA25030016"))
         assert ret is not None
@@ -206,7 +207,7 @@ def test_received_return_keeps_inspected_line_and_status(database: Database) -> 
         session.flush()
         session.add(Inspection(return_id=ret.id, return_line_id=ret.lines[1].id, parcel_id=parcel.id))
 
-    report = import_returns(database, FIXTURES / "changed.csv")
+    report = import_returns(database, FIXTURES / "changed.csv", user=COMMAND_LINE)
 
     assert report.updated == 2
     assert any("RMA25030016" in w and "has inspections" in w for w in report.warnings)
@@ -215,7 +216,7 @@ def test_received_return_keeps_inspected_line_and_status(database: Database) -> 
     assert sanne.status is ReturnStatus.RECEIVED
     assert [(line.line_no, line.unit_price_cents) for line in sanne.lines] == [(1, 5495), (2, 1250)]
     # Importing the same file again neither changes anything nor repeats the warning.
-    again = import_returns(database, FIXTURES / "changed.csv")
+    again = import_returns(database, FIXTURES / "changed.csv", user=COMMAND_LINE)
     assert (again.unchanged, again.warnings) == (3, [])
 
 
@@ -268,7 +269,7 @@ REJECTION_CASES = {
 def test_rejection_reason(database: Database, name: str) -> None:
     path = FIXTURES / name
 
-    report = import_returns(database, path)
+    report = import_returns(database, path, user=COMMAND_LINE)
 
     assert rejections(report) == REJECTION_CASES[name]
     assert {r.file for r in report.rejected} == {str(path)}
@@ -279,14 +280,14 @@ def test_rejection_reason(database: Database, name: str) -> None:
 
 
 def test_formula_reason_names_the_column(database: Database) -> None:
-    report = import_returns(database, FIXTURES / "formula.csv")
+    report = import_returns(database, FIXTURES / "formula.csv", user=COMMAND_LINE)
 
     assert "customer_comment" in report.rejected[0].reason
     assert "formula" in report.rejected[0].reason
 
 
 def test_mixed_file_imports_good_returns_and_rejects_bad_one_whole(database: Database) -> None:
-    report = import_returns(database, FIXTURES / "mixed.csv")
+    report = import_returns(database, FIXTURES / "mixed.csv", user=COMMAND_LINE)
 
     assert rejections(report) == [
         (3, "RMA25030115", "rma_rejected", ""),
@@ -301,7 +302,7 @@ def test_mixed_file_imports_good_returns_and_rejects_bad_one_whole(database: Dat
 
 
 def test_broken_jsonl_lines_are_rejected_with_their_line(database: Database) -> None:
-    report = import_returns(database, FIXTURES / "bad.jsonl")
+    report = import_returns(database, FIXTURES / "bad.jsonl", user=COMMAND_LINE)
 
     assert rejections(report) == [
         (2, "RMA25030115", "bad_json", ""),
@@ -317,7 +318,7 @@ def test_broken_jsonl_lines_are_rejected_with_their_line(database: Database) -> 
 
 
 def test_windows_1252_rows_are_refused_not_misdecoded(database: Database) -> None:
-    report = import_returns(database, FIXTURES / "cp1252.csv")
+    report = import_returns(database, FIXTURES / "cp1252.csv", user=COMMAND_LINE)
 
     assert rejections(report) == [(3, "RMA25030099", "encoding", "customer_name")]
     assert "not UTF-8" in report.rejected[0].reason
@@ -328,7 +329,7 @@ def test_windows_1252_rows_are_refused_not_misdecoded(database: Database) -> Non
 
 
 def test_empty_file_imports_nothing(database: Database) -> None:
-    report = import_returns(database, FIXTURES / "empty.csv")
+    report = import_returns(database, FIXTURES / "empty.csv", user=COMMAND_LINE)
 
     assert report.ok
     assert (report.lines_read, report.created) == (0, 0)
@@ -336,7 +337,7 @@ def test_empty_file_imports_nothing(database: Database) -> None:
 
 
 def test_header_only_file_imports_nothing(database: Database) -> None:
-    report = import_returns(database, FIXTURES / "header_only.csv")
+    report = import_returns(database, FIXTURES / "header_only.csv", user=COMMAND_LINE)
 
     assert report.ok
     assert (report.lines_read, report.created) == (0, 0)
@@ -346,7 +347,7 @@ def test_header_only_file_imports_nothing(database: Database) -> None:
 def test_csv_with_byte_order_mark_and_crlf(database: Database) -> None:
     assert (FIXTURES / "bom.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
-    report = import_returns(database, FIXTURES / "bom.csv")
+    report = import_returns(database, FIXTURES / "bom.csv", user=COMMAND_LINE)
 
     assert report.ok and report.created == 1
     zoe = load(database, "RMA25030073")
@@ -357,7 +358,7 @@ def test_csv_with_byte_order_mark_and_crlf(database: Database) -> None:
 
 
 def test_dutch_semicolon_export(database: Database) -> None:
-    report = import_returns(database, FIXTURES / "semicolon_nl.csv")
+    report = import_returns(database, FIXTURES / "semicolon_nl.csv", user=COMMAND_LINE)
 
     assert report.ok, report.rejected
     assert not report.warnings
@@ -405,7 +406,8 @@ def test_progress_is_reported_per_return(database: Database, tmp_path: Path) -> 
     calls: list[tuple[int, int]] = []
 
     import_returns(
-        database, write_many(tmp_path / "many.csv", 30), progress=lambda d, t: calls.append((d, t))
+        database, write_many(tmp_path / "many.csv", 30), progress=lambda d, t: calls.append((d, t)),
+            user=COMMAND_LINE
     )
 
     assert calls[0] == (0, 30)
@@ -421,7 +423,7 @@ def test_cancel_midway_keeps_what_was_imported(database: Database, tmp_path: Pat
         database,
         path,
         progress=lambda done, total: seen.append(done),
-        cancel=lambda: bool(seen) and seen[-1] >= 700,
+        cancel=lambda: bool(seen) and seen[-1] >= 700, user=COMMAND_LINE,
     )
 
     assert report.cancelled
@@ -429,7 +431,7 @@ def test_cancel_midway_keeps_what_was_imported(database: Database, tmp_path: Pat
     assert count_returns(database) == 700
     assert "Cancelled after 700 returns" in report.summary()
     # The rest arrives with the next import; the first 700 are unchanged.
-    again = import_returns(database, path)
+    again = import_returns(database, path, user=COMMAND_LINE)
     assert (again.created, again.unchanged) == (500, 700)
 
 
@@ -485,7 +487,7 @@ def test_content_sniffing_for_unknown_extension(database: Database, tmp_path: Pa
     path = tmp_path / "export.txt"
     path.write_bytes((FIXTURES / "good.jsonl").read_bytes())
 
-    assert import_returns(database, path).created == 2
+    assert import_returns(database, path, user=COMMAND_LINE).created == 2
 
 
 def test_default_warehouse_for_files_without_warehouse_column(database: Database, tmp_path: Path) -> None:
@@ -496,10 +498,10 @@ def test_default_warehouse_for_files_without_warehouse_column(database: Database
     path.write_text("\n".join(",".join(c[:index] + c[index + 1 :]) for c in cells) + "\n", encoding="utf-8")
 
     with pytest.raises(ImportProblem, match="no warehouse column"):
-        import_returns(database, path)
+        import_returns(database, path, user=COMMAND_LINE)
     with pytest.raises(ImportProblem, match="does not exist"):
-        import_returns(database, path, default_warehouse_code="XX-NOPE")
-    assert import_returns(database, path, default_warehouse_code="nl-tlb").created == 1
+        import_returns(database, path, default_warehouse_code="XX-NOPE", user=COMMAND_LINE)
+    assert import_returns(database, path, default_warehouse_code="nl-tlb", user=COMMAND_LINE).created == 1
 
 
 # --- Small pure functions -----------------------------------------------------------------------------
@@ -540,7 +542,7 @@ def test_utf16_with_byte_order_mark_and_tabs(database: Database, tmp_path: Path)
     path = tmp_path / "unicode.csv"
     path.write_text(text, encoding="utf-16")
 
-    report = import_returns(database, path)
+    report = import_returns(database, path, user=COMMAND_LINE)
 
     assert report.ok and report.created == 1
     fleur = load(database, "RMA25030065")
@@ -552,7 +554,7 @@ def test_excel_sep_line_keeps_physical_line_numbers(database: Database, tmp_path
     path = tmp_path / "sep.csv"
     path.write_text("sep=;\n" + text, encoding="utf-8")
 
-    report = import_returns(database, path)
+    report = import_returns(database, path, user=COMMAND_LINE)
 
     assert rejections(report) == [
         (3, "RMA25030107", "rma_rejected", ""),

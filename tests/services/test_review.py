@@ -12,6 +12,7 @@ from sqlalchemy import select
 from inspector.app import Services
 from inspector.models import Flag, Inspection, InspectionFlag, Parcel, Return
 from inspector.services import review as review_module
+from inspector.services.access import COMMAND_LINE
 from inspector.services.demo_data import seed_demo
 from inspector.services.review import REVIEW_FLAGS, ReviewQuery, ReviewService, ReviewSort
 
@@ -47,7 +48,7 @@ def _returns(services: Services) -> dict:
 
 
 def _ids(services: Services, query: ReviewQuery) -> set:
-    rows = ReviewService(services.database).search(query, limit=1000)
+    rows = ReviewService(services.database, user=COMMAND_LINE).search(query, limit=1000)
     assert [r.finished_at for r in rows] == sorted((r.finished_at for r in rows), reverse=True)
     return {r.inspection_id for r in rows}
 
@@ -99,7 +100,8 @@ def test_customer_by_surname_in_any_order_without_accents(seeded: Services) -> N
 
 
 def seeded_search(services: Services, customer: str) -> list:  # type: ignore[type-arg]
-    return ReviewService(services.database).search(ReviewQuery(customer=customer), limit=1000)
+    return ReviewService(services.database,
+        user=COMMAND_LINE).search(ReviewQuery(customer=customer), limit=1000)
 
 
 def test_tracking_number_of_the_received_parcel(seeded: Services) -> None:
@@ -141,7 +143,7 @@ def test_common_filters_walk_finished_at_with_the_same_result(seeded: Services,
 
 
 def test_keyset_pages_cover_everything_once_in_both_orders(seeded: Services) -> None:
-    service = ReviewService(seeded.database)
+    service = ReviewService(seeded.database, user=COMMAND_LINE)
     for sort in ReviewSort:
         seen, after = [], None
         while True:
@@ -156,9 +158,32 @@ def test_keyset_pages_cover_everything_once_in_both_orders(seeded: Services) -> 
 
 
 def test_rows_carry_what_the_table_shows(seeded: Services) -> None:
-    row = ReviewService(seeded.database).search(ReviewQuery(), limit=1)[0]
-    assert row.rma.startswith("RMA") and row.station_code and row.inspector_name and row.product
-    assert ReviewService(seeded.database).inspections_of_rma(row.rma.lower())
-    choices = ReviewService(seeded.database).filter_choices()
-    assert choices.stations and choices.inspectors
-    assert replace(ReviewQuery(), rma="") == ReviewQuery() and ReviewQuery().is_empty()
+    from inspector.models import Grade, ReturnLine, Station, User
+
+    service = ReviewService(seeded.database, user=COMMAND_LINE)
+    rows = service.search(ReviewQuery(), limit=20)
+    assert rows
+    with seeded.database.session() as session:
+        for row in rows:  # every column as the database holds it, not just "something is there"
+            inspection = session.get(Inspection, row.inspection_id)
+            assert inspection is not None
+            ret = session.get(Return, inspection.return_id)
+            line = session.get(ReturnLine, inspection.return_line_id) if inspection.return_line_id else None
+            assert (row.rma, row.order_number, row.customer_name) == (
+                ret.rma_number, ret.order_number, ret.customer_name)
+            assert (row.grade, row.suggested_grade, row.finished_at) == (
+                inspection.final_grade, inspection.suggested_grade, inspection.finished_at)
+            assert row.station_code == session.get(Station, inspection.station_id).code
+            assert row.inspector_name == session.get(User, inspection.inspector_id).name
+            assert row.sku == (line.sku if line else inspection.item_sku)
+            assert row.flags == tuple(sorted(inspection.flags))
+    first = rows[0]
+    assert first.inspection_id in service.inspections_of_rma(first.rma.lower())
+    assert service.inspections_of_rma("RMA-NOT-THERE") == []
+    choices = service.filter_choices()
+    assert {c.label for c in choices.stations} >= {r.station_code for r in rows}
+    assert {c.label for c in choices.inspectors} >= {r.inspector_name for r in rows}
+    assert ReviewQuery().is_empty()
+    for change in ({"rma": "RMA1"}, {"customer": "jans"}, {"grade": Grade.SCRAP},
+                   {"flags": frozenset({Flag.LATE})}, {"finished_from": datetime(2026, 1, 1, tzinfo=UTC)}):
+        assert not replace(ReviewQuery(), **change).is_empty(), change

@@ -30,6 +30,7 @@ from inspector.models import (
     utcnow,
 )
 from inspector.services.audit import append_event
+from inspector.services.record_hash import settle_payload
 from inspector.sync.outbox_reader import load_rows
 from inspector.sync.tables import SPECS, payload_hash
 
@@ -109,6 +110,12 @@ def record_activity(
                 entity_id=parcel.id,
                 payload={"tracking": code},
             )
+            if finish:
+                inspection.status = InspectionStatus.FINISHED
+                inspection.final_grade = Grade.RESTOCK
+                inspection.finished_at = utcnow()
+            # A finished record is settled by the event that carries its record hash (here the photo's,
+            # to keep the event count of these fixtures; the station's own finish() uses grade_set).
             append_event(
                 session,
                 station_id=station.station_id,
@@ -117,11 +124,8 @@ def record_activity(
                 entity_id=photo.id,
                 inspection_id=inspection.id,
                 photo_hashes=[stored.sha256],
+                payload=settle_payload(session, inspection) if finish else None,
             )
-            if finish:
-                inspection.status = InspectionStatus.FINISHED
-                inspection.final_grade = Grade.RESTOCK
-                inspection.finished_at = utcnow()
             if i % 10 == 0:
                 dispute = Dispute(inspection_id=inspection.id, party=DisputeParty.CUSTOMER, reference=f"D{i}")
                 dispute.entries.append(DisputeEntry(kind="note", text="customer disagrees"))

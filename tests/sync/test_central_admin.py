@@ -15,6 +15,7 @@ from sync_helpers import record_activity
 
 from inspector.cli import main
 from inspector.models import AuditEvent, Warehouse
+from inspector.services.access import COMMAND_LINE
 from inspector.services.people import NewPerson
 from inspector.services.users import AuthError
 from inspector.sync.engine import SyncEngine
@@ -39,7 +40,7 @@ def test_people_and_settings_set_centrally_reach_the_stations(central_url, stati
     warehouse = f"CA-{secrets.token_hex(3).upper()}"
     station = station_factory(warehouse, "ST-01")
     url = station_login(warehouse, "ST-01")
-    station.people.add(None, NewPerson("Ada Admin", "admin", pin="402917"))
+    station.people.add(COMMAND_LINE, NewPerson("Ada Admin", "admin", pin="402917"))
     _sync(station, url)
     users = ("central", "users", "--warehouse", warehouse)
     code, out = _cli(monkeypatch, *users, "add", "Zoë Centraal", "--role", "supervisor", "--pin-stdin",

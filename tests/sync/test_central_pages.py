@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from test_central_review import warehouse  # noqa: F401  (the fixture)
 
+from inspector.services.access import COMMAND_LINE
 from inspector.services.sources import SourceKind
 from inspector.ui.pages.reports import ReportsPage
 
@@ -29,7 +30,7 @@ def _choose(qtbot: QtBot, combo, kind: SourceKind) -> None:  # type: ignore[no-u
 def test_reports_page_counts_the_warehouse_centrally_and_the_station_locally(
         warehouse, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     a = warehouse["a"]
-    page = ReportsPage(a)
+    page = ReportsPage(a, user=COMMAND_LINE)
     qtbot.addWidget(page)
     page.show()
     assert [page.source.itemData(i) for i in range(page.source.count())] == [SourceKind.CENTRAL,
@@ -58,8 +59,9 @@ def test_reports_page_counts_the_warehouse_centrally_and_the_station_locally(
 
 
 def test_reports_page_says_plainly_when_central_is_unreachable(services, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
-    services.save_settings(replace(services.settings, central_url="postgresql://nobody@127.0.0.1:1/none"))
-    page = ReportsPage(services)
+    services.save_settings(replace(services.settings, central_url="postgresql://nobody@127.0.0.1:1/none"),
+        user=COMMAND_LINE)
+    page = ReportsPage(services, user=COMMAND_LINE)
     qtbot.addWidget(page)
     page.show()
     page.refresh_preview()
@@ -109,8 +111,9 @@ def test_review_page_finds_every_station_centrally_and_disputes_stay_at_the_stat
 def test_review_page_says_plainly_when_central_is_unreachable(services, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
     from inspector.ui.pages.review import ReviewPage
 
-    services.save_settings(replace(services.settings, central_url="postgresql://nobody@127.0.0.1:1/none"))
-    page = ReviewPage(services)
+    services.save_settings(replace(services.settings, central_url="postgresql://nobody@127.0.0.1:1/none"),
+        user=COMMAND_LINE)
+    page = ReviewPage(services, COMMAND_LINE)
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: "cannot be reached" in page.message.text(), timeout=15_000)
@@ -121,8 +124,9 @@ def test_a_malformed_central_address_is_a_message_not_a_crash(services, qtbot: Q
     from inspector.ui.pages.review import ReviewPage
 
     # INSPECTOR_CENTRAL_URL and hand-edited settings are not checked by the Settings form.
-    services.save_settings(replace(services.settings, central_url="postgresql://u@host:54x2/db"))
-    page = ReviewPage(services)
+    services.save_settings(replace(services.settings, central_url="postgresql://u@host:54x2/db"),
+        user=COMMAND_LINE)
+    page = ReviewPage(services, COMMAND_LINE)
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: "address in Settings is not valid" in page.message.text(), timeout=15_000)

@@ -25,6 +25,7 @@ from inspector.models import Grade, Role, User
 from inspector.models.database import DatabaseProblem
 from inspector.reports.evidence import build_evidence_pack, run_evidence
 from inspector.reports.intake_report import build_intake_report
+from inspector.services.access import COMMAND_LINE
 from inspector.services.disputes import DisputeService
 from inspector.services.inspection_detail import load_detail
 from inspector.services.review import ReviewQuery, ReviewService
@@ -95,7 +96,7 @@ def warehouse(central_url, station_factory, station_login, codes):  # type: igno
         (b, rma_b, f"3SB{rma_b}", "Piet Bakker", Grade.LIQUIDATE, "Seam torn at the back, not sellable"),
     ):
         url = station_login(wh, services.station.station_code)
-        services.save_settings(replace(services.settings, central_url=url))
+        services.save_settings(replace(services.settings, central_url=url), user=COMMAND_LINE)
         engine = SyncEngine(services.database, services.photos, services.station, url)
         run_until(engine, lambda total: total.returns >= 2)
         inspections[rma] = _inspect(services, tracking, _person(services, name), grade, reason)
@@ -106,8 +107,8 @@ def warehouse(central_url, station_factory, station_login, codes):  # type: igno
 def test_central_review_shows_every_station_of_the_warehouse(warehouse) -> None:  # type: ignore[no-untyped-def]
     a = warehouse["a"]
     assert a.sources() == [SourceKind.CENTRAL, SourceKind.LOCAL]
-    local = ReviewService(a.source("local").database).search(ReviewQuery())
-    central = ReviewService(a.source("central").database)
+    local = ReviewService(a.source("local").database, user=COMMAND_LINE).search(ReviewQuery())
+    central = ReviewService(a.source("central").database, user=COMMAND_LINE)
     rows = central.search(ReviewQuery())
     assert [r.rma for r in local] == [warehouse["rma_a"]]
     assert {r.rma for r in rows} == {warehouse["rma_a"], warehouse["rma_b"]}
@@ -135,7 +136,7 @@ def test_central_review_shows_every_station_of_the_warehouse(warehouse) -> None:
 def test_central_detail_and_evidence_pack_verify_another_stations_work(warehouse, tmp_path) -> None:  # type: ignore[no-untyped-def]
     a, inspection_id = warehouse["a"], warehouse["ids"][warehouse["rma_b"]]
     source = a.source("central")
-    detail = load_detail(source.database, source.photos, a.templates, inspection_id)
+    detail = load_detail(source.database, source.photos, a.templates, inspection_id, user=COMMAND_LINE)
     assert detail.inspector == "Piet Bakker" and detail.final_grade == "liquidate"
     assert detail.evidence_ok, (detail.chains, detail.photos)
     assert [step.action for step in detail.grade_history] == ["grade_overridden"]
@@ -156,14 +157,14 @@ def test_tampering_on_the_central_server_shows_as_broken_evidence(warehouse, cen
     source = a.source("central")
     # The review screen's way: the walk leaves a checkpoint at the head of B's chain.
     assert load_detail(source.database, source.photos, a.templates, inspection_id,
-                       chains=source.chains).evidence_ok
+                       chains=source.chains, user=COMMAND_LINE).evidence_ok
     with psycopg.connect(central_url) as conn:
         conn.execute("ALTER TABLE photo_chunks DISABLE TRIGGER USER")
         conn.execute("UPDATE photo_chunks SET data = %s WHERE photo_id IN "
                      "(SELECT id FROM photos WHERE inspection_id = %s AND tag = 'front')",
                      (_jpeg("red"), inspection_id))
         conn.execute("ALTER TABLE photo_chunks ENABLE TRIGGER USER")
-    detail = load_detail(source.database, source.photos, a.templates, inspection_id)
+    detail = load_detail(source.database, source.photos, a.templates, inspection_id, user=COMMAND_LINE)
     assert detail.chain_ok and not detail.photos_ok  # the cached copy does not hide the change
     with psycopg.connect(central_url) as conn:
         conn.execute("ALTER TABLE audit_events DISABLE TRIGGER USER")
@@ -172,22 +173,25 @@ def test_tampering_on_the_central_server_shows_as_broken_evidence(warehouse, cen
             "WHERE inspection_id = %s AND action = 'grade_overridden' RETURNING seq", (inspection_id,)
         ).fetchone()[0]
         conn.execute("ALTER TABLE audit_events ENABLE TRIGGER USER")
-    detail = load_detail(source.database, source.photos, a.templates, inspection_id)
+    detail = load_detail(source.database, source.photos, a.templates, inspection_id, user=COMMAND_LINE)
     (chain,) = [c for c in detail.chains if c.station_code == warehouse["b"].station.station_code]
     assert not detail.chain_ok and chain.report.broken_seq == seq
     # From the checkpoint the walk itself starts after the edited event, but the inspection's own
     # events are always re-hashed: the edit still shows.
-    detail = load_detail(source.database, source.photos, a.templates, inspection_id, chains=source.chains)
+    detail = load_detail(source.database, source.photos, a.templates, inspection_id, chains=source.chains,
+        user=COMMAND_LINE)
     assert not detail.chain_ok and [e.seq for e in detail.timeline if not e.intact] == [seq]
-    pack = build_evidence_pack(source.database, source.photos, a.templates, warehouse["rma_b"], tmp_path)
+    pack = build_evidence_pack(source.database, source.photos, a.templates, warehouse["rma_b"], tmp_path,
+        user=COMMAND_LINE)
     assert not pack.evidence_ok
 
 
 def test_central_intake_report_counts_the_whole_warehouse(warehouse) -> None:  # type: ignore[no-untyped-def]
     a = warehouse["a"]
     today = datetime.now(ZoneInfo(a.station.time_zone)).date()
-    local = build_intake_report(a.source("local").database, warehouse["wh"], today, today)
-    central = build_intake_report(a.source("central").database, warehouse["wh"], today, today)
+    local = build_intake_report(a.source("local").database, warehouse["wh"], today, today, user=COMMAND_LINE)
+    central = build_intake_report(a.source("central").database, warehouse["wh"], today, today,
+        user=COMMAND_LINE)
     assert (local.parcels_received, local.items_inspected) == (1, 1)
     assert (central.parcels_received, central.items_inspected) == (2, 2)
     assert central.time_zone == a.station.time_zone
@@ -210,7 +214,7 @@ def test_a_dispute_recorded_at_a_station_shows_centrally(warehouse) -> None:  # 
     disputes.change_grade(boss, dispute.id, Grade.REFURBISH, "Light marks found on second look")
     assert SyncEngine(a.database, a.photos, a.station, a.central_url()).run_once().ok
     source = a.source("central")
-    detail = load_detail(source.database, source.photos, a.templates, inspection_id)
+    detail = load_detail(source.database, source.photos, a.templates, inspection_id, user=COMMAND_LINE)
     assert detail.final_grade == "refurbish" and detail.evidence_ok
     assert [d.reference for d in detail.disputes] == ["CS-991"]
     assert [s.action for s in detail.grade_history] == ["grade_set", "grade_changed"]
@@ -218,11 +222,12 @@ def test_a_dispute_recorded_at_a_station_shows_centrally(warehouse) -> None:  # 
 
 
 def test_an_unreachable_central_database_is_a_plain_message(services) -> None:  # type: ignore[no-untyped-def]
-    services.save_settings(replace(services.settings, central_url="postgresql://nobody@127.0.0.1:1/none"))
+    services.save_settings(replace(services.settings, central_url="postgresql://nobody@127.0.0.1:1/none"),
+        user=COMMAND_LINE)
     source = services.source("auto")
     assert source.kind is SourceKind.CENTRAL
     with pytest.raises(DatabaseProblem) as raised:
-        ReviewService(source.database).search(ReviewQuery())
+        ReviewService(source.database, user=COMMAND_LINE).search(ReviewQuery())
     assert "password" not in raised.value.user_message and raised.value.user_message
 
 
@@ -247,7 +252,8 @@ def test_report_command_reads_central_by_default_when_configured(warehouse, tmp_
 def test_report_command_with_central_unreachable_exits_3(services, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
     from inspector.cli import main
 
-    services.save_settings(replace(services.settings, central_url="postgresql://nobody@127.0.0.1:1/none"))
+    services.save_settings(replace(services.settings, central_url="postgresql://nobody@127.0.0.1:1/none"),
+        user=COMMAND_LINE)
     code = main(["--data-dir", str(services.paths.root), "report", "daily", "--date", "2026-11-20",
                  "--format", "pdf", "--out", str(tmp_path / "r.pdf")], out=io.StringIO())
     assert code == 3 and not (tmp_path / "r.pdf").exists()
@@ -270,8 +276,8 @@ def test_a_person_another_station_uploaded_first_does_not_hold_up_sync(
     with c.database.session() as session:
         session.add(clone)
     url = station_login(warehouse["wh"], c.station.station_code)
-    c.save_settings(replace(c.settings, central_url=url))
+    c.save_settings(replace(c.settings, central_url=url), user=COMMAND_LINE)
     engine = SyncEngine(c.database, c.photos, c.station, url)
     run_until(engine, lambda total: total.returns >= 2)
-    rows = ReviewService(c.source("central").database).search(ReviewQuery())
+    rows = ReviewService(c.source("central").database, user=COMMAND_LINE).search(ReviewQuery())
     assert {r.inspector_name for r in rows} == {"Sanne de Vries", "Piet Bakker"}  # A's upload stands

@@ -12,6 +12,7 @@ import psycopg
 import pytest
 
 from inspector.models import Role
+from inspector.services.access import COMMAND_LINE
 from inspector.services.people import NewPerson, PeopleService
 from inspector.services.users import AuthError
 from inspector.sync.engine import SyncEngine
@@ -43,13 +44,13 @@ def _at(when: datetime):  # type: ignore[no-untyped-def]
 
 def test_people_travel_within_their_warehouse_only(warehouse) -> None:
     (a1, url_a1), (a2, url_a2), (b1, url_b1) = warehouse["a1"], warehouse["a2"], warehouse["b1"]
-    admin = a1.people.add(None, NewPerson("Ada Admin", "admin", pin="402917"))
-    anna = a1.people.add(None, NewPerson("Anna Jansen", "inspector"))
-    sam = a1.people.add(None, NewPerson("Sam de Boer", "supervisor", pin="8264"))
+    admin = a1.people.add(COMMAND_LINE, NewPerson("Ada Admin", "admin", pin="402917"))
+    anna = a1.people.add(COMMAND_LINE, NewPerson("Anna Jansen", "inspector"))
+    sam = a1.people.add(COMMAND_LINE, NewPerson("Sam de Boer", "supervisor", pin="8264"))
     for services, url in ((a1, url_a1), (a2, url_a2), (b1, url_b1)):
         _sync(services, url)
     # At the second station after one sync, and with central out of reach afterwards.
-    a2.save_settings(replace(a2.settings, central_url=OFFLINE))
+    a2.save_settings(replace(a2.settings, central_url=OFFLINE), user=COMMAND_LINE)
     assert a2.users.find_by_badge(anna.badge_code).name == "Anna Jansen"
     assert a2.users.verify_pin(sam.id, "8264").role is Role.SUPERVISOR
     assert a2.users.verify_pin(admin.id, "402917").role is Role.ADMIN
@@ -70,8 +71,8 @@ def test_people_travel_within_their_warehouse_only(warehouse) -> None:
         conn.rollback()
         assert conn.execute("SELECT count(*) FROM user_secrets").fetchone() == (3,)
     # Deactivated at the second station: no longer at the first after its next sync.
-    a2.save_settings(replace(a2.settings, central_url=url_a2))
-    a2.people.set_active(None, anna.id, False)
+    a2.save_settings(replace(a2.settings, central_url=url_a2), user=COMMAND_LINE)
+    a2.people.set_active(COMMAND_LINE, anna.id, False)
     _sync(a2, url_a2)
     assert a1.users.find_by_badge(anna.badge_code).name == "Anna Jansen"  # not yet synced
     _sync(a1, url_a1)
@@ -84,25 +85,25 @@ def test_people_travel_within_their_warehouse_only(warehouse) -> None:
 def test_two_offline_edits_of_one_person_converge(warehouse, order: str) -> None:
     """Rule (docs/sync.md): the highest (revision, deactivated, edited_at, station) wins everywhere."""
     (a1, url_a1), (a2, url_a2) = warehouse["a1"], warehouse["a2"]
-    bram = a1.people.add(None, NewPerson("Bram Bakker", "inspector"))
-    chris = a1.people.add(None, NewPerson("Chris Claes", "supervisor", pin="5821"))
-    eva = a1.people.add(None, NewPerson("Eva Smit", "inspector"))
+    bram = a1.people.add(COMMAND_LINE, NewPerson("Bram Bakker", "inspector"))
+    chris = a1.people.add(COMMAND_LINE, NewPerson("Chris Claes", "supervisor", pin="5821"))
+    eva = a1.people.add(COMMAND_LINE, NewPerson("Eva Smit", "inspector"))
     _sync(a1, url_a1)
     _sync(a2, url_a2)
     noon = datetime(2026, 12, 3, 12, tzinfo=UTC)
     at_a1 = PeopleService(a1.database, a1.station, _at(noon))
     at_a2 = PeopleService(a2.database, a2.station, _at(noon + timedelta(minutes=5)))
     # Bram, offline at the same revision: a1 renames him at 12:00, a2 at 12:05: the later edit wins.
-    at_a1.edit(None, bram.id, name="Bram (a1)")
-    at_a2.edit(None, bram.id, name="Bram (a2)")
+    at_a1.edit(COMMAND_LINE, bram.id, name="Bram (a1)")
+    at_a2.edit(COMMAND_LINE, bram.id, name="Bram (a2)")
     # Chris: a1 renames him and then resets his PIN (revision 3, made after seeing its own revision 2);
     # a2 renames him later by the clock, but having seen only revision 1: a1's edits win.
-    at_a1.edit(None, chris.id, name="Chris (a1)")
-    at_a1.reset_pin(None, chris.id, "7310")
-    at_a2.edit(None, chris.id, name="Chris (a2)")
+    at_a1.edit(COMMAND_LINE, chris.id, name="Chris (a1)")
+    at_a1.reset_pin(COMMAND_LINE, chris.id, "7310")
+    at_a2.edit(COMMAND_LINE, chris.id, name="Chris (a2)")
     # Eva: a1 deactivates her, a2 (later, at the same revision) changes her language: deactivation wins.
-    at_a1.set_active(None, eva.id, False)
-    at_a2.edit(None, eva.id, language="nl")
+    at_a1.set_active(COMMAND_LINE, eva.id, False)
+    at_a2.edit(COMMAND_LINE, eva.id, language="nl")
     first, second = ((a1, url_a1), (a2, url_a2)) if order == "a1 first" else ((a2, url_a2), (a1, url_a1))
     for services, url in (first, second, first):
         _sync(services, url)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QtMsgType
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
 
 from inspector.app import Services, build_services
 from inspector.models import Role, User
@@ -69,6 +70,15 @@ def people(services: Services) -> dict[str, UserInfo]:
             )
         )
     return {user.badge_code: user for user in services.users.active_users()}
+
+
+def ensure_admin(services: Services) -> UserInfo:
+    """An administrator (badge BDG000009, PIN 4711): the only role that saves settings or imports."""
+    with services.database.session() as session:
+        if session.scalar(select(User).where(User.badge_code == "BDG000009")) is None:
+            session.add(User(name="Ada Admin", badge_code="BDG000009", role=Role.ADMIN,
+                             pin_hash=hash_pin("4711")))
+    return services.users.find_by_badge("BDG000009")
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import cv2
 import numpy as np
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import func, select
@@ -17,6 +16,7 @@ from inspector.app import Services
 from inspector.models import Category, Return, ReturnLine, ReturnSource, ReturnStatus
 from inspector.scanning.decode import load_image
 from inspector.services.demo_data import seed_demo
+from tests.assets import need_dir
 
 NOW = datetime(2026, 11, 20, 15, tzinfo=UTC)
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "barcodes"
@@ -113,8 +113,7 @@ def make_video(
     The default photos carry no product codes. ``at_edge`` puts them small in a corner, outside the
     camera's aim area, like things lying at the edge of a work table: the camera shows them but never
     scans them."""
-    if not CORPUS.is_dir():
-        pytest.skip(f"barcode photo corpus not found at {CORPUS}")
+    need_dir(CORPUS, "barcode photo corpus")
     writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*"MJPG"), fps, size)
     box = (size[0] // 5, size[1] // 5) if at_edge else size
     for relative in images:

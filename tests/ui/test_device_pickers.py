@@ -17,6 +17,7 @@ from inspector.ui.feedback import Feedback
 from inspector.ui.pages.device_pickers import DeviceListers
 from inspector.ui.pages.settings import SettingsPage
 from inspector.ui.tasks import DatabaseWorker
+from tests.ui.conftest import ensure_admin
 
 CAMERA_TAB, SCANNER_TAB = 2, 1
 DEVICES = [CameraDevice(0, "Integrated Webcam", "/dev/video0"), CameraDevice(2, "Zebra DS457", "/dev/video2")]
@@ -24,7 +25,8 @@ SIZES = {0: [(640, 480), (1280, 720)], 2: [(1280, 720), (1920, 1080), (2592, 194
 
 
 def make_page(qtbot: QtBot, services: Services, listers: DeviceListers | None = None) -> SettingsPage:
-    page = SettingsPage(services, DatabaseWorker(), Feedback(sounds_enabled=False), listers=listers)
+    page = SettingsPage(services, DatabaseWorker(), Feedback(sounds_enabled=False), listers=listers,
+                        user=ensure_admin(services))
     qtbot.addWidget(page)
     page.resize(1300, 700)
     page.show()

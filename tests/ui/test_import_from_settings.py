@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -15,11 +14,7 @@ from inspector.ui.feedback import Feedback
 from inspector.ui.import_report import RejectionTableModel
 from inspector.ui.pages.settings import SettingsPage
 from inspector.ui.tasks import DatabaseWorker
-
-pytestmark = pytest.mark.skipif(
-    importlib.util.find_spec("inspector.services.returns_import") is None,
-    reason="the returns import service is not there yet",
-)
+from tests.ui.conftest import ensure_admin
 
 HEADER = (
     "rma_number,order_number,customer_name,customer_email,postcode,house_number,country,announced_at,"
@@ -42,7 +37,7 @@ def test_import_shows_the_report(
     csv_file.write_text("\n".join([HEADER, GOOD, BAD_GTIN]) + "\n", encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(csv_file), ""))
     worker = DatabaseWorker()
-    page = SettingsPage(services, worker, Feedback(sounds_enabled=False))
+    page = SettingsPage(services, worker, Feedback(sounds_enabled=False), user=ensure_admin(services))
     qtbot.addWidget(page)
     page.show()
     with qtbot.waitSignal(page.import_finished, timeout=10_000) as finished:
@@ -68,7 +63,8 @@ def test_import_shows_the_report(
 
 
 def test_import_of_a_missing_file_says_so(qtbot: QtBot, services: Services, tmp_path: Path) -> None:
-    page = SettingsPage(services, DatabaseWorker(), Feedback(sounds_enabled=False))
+    page = SettingsPage(services, DatabaseWorker(), Feedback(sounds_enabled=False),
+                        user=ensure_admin(services))
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.import_finished, timeout=10_000) as finished:
         dialog = page.start_import(tmp_path / "nothing.csv")

@@ -26,7 +26,7 @@ def make_main(qtbot: QtBot, services: Services, user: UserInfo) -> MainWindow:
 def test_keyboard_shortcuts_switch_pages(
     qtbot: QtBot, services: Services, people: dict[str, UserInfo], inline: None
 ) -> None:
-    window = make_main(qtbot, services, people["BDG000001"])
+    window = make_main(qtbot, services, people["BDG000002"])
     for key, page in ((Qt.Key.Key_F2, REVIEW), (Qt.Key.Key_F3, REPORTS), (Qt.Key.Key_F4, SETTINGS)):
         qtbot.keyClick(QApplication.focusWidget(), key)
         assert window.current_page() == page
@@ -38,7 +38,7 @@ def test_keyboard_shortcuts_switch_pages(
 def test_clicking_the_navigation(
     qtbot: QtBot, services: Services, people: dict[str, UserInfo], inline: None
 ) -> None:
-    window = make_main(qtbot, services, people["BDG000001"])
+    window = make_main(qtbot, services, people["BDG000002"])
     qtbot.mouseClick(window.nav_buttons[REPORTS], Qt.MouseButton.LeftButton)
     assert window.current_page() == REPORTS
     assert window.nav_buttons[REPORTS].isChecked()
@@ -96,3 +96,15 @@ def test_the_window_fits_a_1366_pixel_screen_in_dutch_with_the_central_choices(
     reports.warehouse.blockSignals(False)
     reports.stations_button.show()
     assert window.minimumSizeHint().width() <= 1366, reports.minimumSizeHint().width()
+
+
+def test_an_inspector_gets_intake_only(
+    qtbot: QtBot, services: Services, people: dict[str, UserInfo], inline: None
+) -> None:
+    """Review, Reports and Settings are not built for an inspector; their keys do nothing."""
+    window = make_main(qtbot, services, people["BDG000001"])
+    assert [b.isVisible() for b in window.nav_buttons] == [True, False, False, False]
+    assert window.review_page is None and window.reports_page is None and window.settings_page is None
+    for key in (Qt.Key.Key_F2, Qt.Key.Key_F3, Qt.Key.Key_F4):
+        qtbot.keyClick(QApplication.focusWidget(), key)
+        assert window.current_page() == INTAKE

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from inspector.app import Services
+from inspector.services.access import COMMAND_LINE
 from inspector.services.people import NewPerson
 from inspector.services.users import AuthError, UserInfo
 from inspector.ui.feedback import Feedback
@@ -20,7 +21,7 @@ from inspector.ui.tasks import DatabaseWorker
 
 @pytest.fixture
 def admin(services: Services) -> UserInfo:
-    person = services.people.add(None, NewPerson("Ada Admin", "admin", pin="402917"))
+    person = services.people.add(COMMAND_LINE, NewPerson("Ada Admin", "admin", pin="402917"))
     return services.users.verify_pin(person.id, "402917")
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from inspector.app import Services
 from inspector.models import Photo
+from inspector.services.access import COMMAND_LINE
 from inspector.services.demo_data import seed_demo
 from inspector.services.inspection_detail import load_detail
 from inspector.ui.review.photo_viewer import MAX_ZOOM, PhotoViewer
@@ -23,7 +24,8 @@ def viewer(qtbot: QtBot, services: Services) -> PhotoViewer:
     with services.database.session() as session:
         inspection_id = session.scalars(
             select(Photo.inspection_id).group_by(Photo.inspection_id).having(func.count() >= 2)).first()
-    detail = load_detail(services.database, services.photos, services.templates, inspection_id)  # type: ignore[arg-type]
+    detail = load_detail(services.database, services.photos, services.templates, inspection_id,
+        user=COMMAND_LINE)  # type: ignore[arg-type]
     shown = PhotoViewer(detail.photos)
     qtbot.addWidget(shown)
     shown.show()

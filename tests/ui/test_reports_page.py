@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from inspector.app import Services
 from inspector.services.demo_data import seed_demo
 from inspector.ui.pages.reports import ReportsPage
+from tests.ui.conftest import ensure_admin
 
 NOW = datetime(2026, 3, 30, 15, tzinfo=UTC)
 
@@ -26,7 +27,7 @@ def seeded(services: Services) -> Services:
 
 @pytest.fixture
 def page(seeded: Services, qtbot: QtBot) -> ReportsPage:
-    widget = ReportsPage(seeded)
+    widget = ReportsPage(seeded, user=ensure_admin(seeded))
     qtbot.addWidget(widget)
     widget.show()
     return widget

@@ -100,12 +100,35 @@ def test_a_tampered_photo_shows_as_broken_evidence(qtbot: QtBot, seeded: Service
     page = _page(qtbot, seeded, Role.SUPERVISOR)
     page.open_inspection(inspection_id)  # type: ignore[arg-type]
     banner = page.detail_view.evidence
-    assert "BROKEN EVIDENCE" in banner.text() and banner.property("kind") == "error"
+    assert "NOT VERIFIED" in banner.text() and banner.property("kind") == "error"
     assert "no longer matches its SHA-256" in banner.text()
 
 
-def test_inspectors_see_no_dispute_actions(qtbot: QtBot, seeded: Services, inline: None) -> None:
-    page = _page(qtbot, seeded, Role.INSPECTOR)
+def test_a_grade_edited_in_the_database_file_is_not_verified(qtbot: QtBot, seeded: Services,
+                                                              inline: None) -> None:
+    """The supervisor's banner names the field an attacker changed around the application."""
+    import sqlite3
+
+    page = _page(qtbot, seeded, Role.SUPERVISOR)
+    inspection_id = page.model.row_at(0).inspection_id
+    page.open_inspection(inspection_id)
+    assert page.detail_view.evidence.text().startswith("Evidence verified")
+    seeded.database.dispose()
+    raw = sqlite3.connect(seeded.database.path)
+    row = raw.execute("SELECT final_grade FROM inspections WHERE id = ?", (inspection_id.hex,)).fetchone()
+    (grade,) = row
+    forged = "restock" if grade != "restock" else "scrap"
+    raw.execute("UPDATE inspections SET final_grade = ? WHERE id = ?", (forged, inspection_id.hex))
+    raw.commit()
+    raw.close()
+    page.open_inspection(inspection_id)
+    banner = page.detail_view.evidence
+    assert "NOT VERIFIED" in banner.text() and "final_grade" in banner.text(), banner.text()
+    assert banner.property("kind") == "error"
+
+
+def test_team_leads_see_no_dispute_actions(qtbot: QtBot, seeded: Services, inline: None) -> None:
+    page = _page(qtbot, seeded, Role.TEAM_LEAD)
     page.open_inspection(page.model.row_at(0).inspection_id)
     assert not any(button.isVisible() for button in page.detail_view.dispute_buttons.values())
 

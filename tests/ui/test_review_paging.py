@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from inspector.app import Services
 from inspector.models import Role
 from inspector.models.database import DatabaseProblem
+from inspector.services.access import COMMAND_LINE
 from inspector.services.demo_data import seed_demo
 from inspector.services.review import ReviewQuery, ReviewRow, ReviewService
 from inspector.ui.pages.review import ReviewPage
@@ -35,7 +36,8 @@ def seeded(services: Services) -> Services:
 
 def _everything(services: Services) -> list[uuid.UUID]:
     """Every finished inspection, newest first (as the database pages them)."""
-    return [row.inspection_id for row in ReviewService(services.database).search(ReviewQuery(), limit=1000)]
+    return [row.inspection_id for row in ReviewService(services.database,
+        user=COMMAND_LINE).search(ReviewQuery(), limit=1000)]
 
 
 def _page(qtbot: QtBot, services: Services) -> ReviewPage:

@@ -35,18 +35,35 @@ def station(qtbot):  # type: ignore[no-untyped-def]
     wedge.uninstall(QApplication.instance())
 
 
+_STAMP = [100_000]  # the window system's key clock (ms), shared by the helpers below
+_TERMINATORS = {Qt.Key.Key_Return: "\r", Qt.Key.Key_Tab: "\t", Qt.Key.Key_Space: " "}
+
+
+def _key(widget, key: Qt.Key, text: str, after_ms: int) -> None:  # type: ignore[no-untyped-def]
+    """A key press stamped ``after_ms`` after the previous one, like X11 delivers it."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    _STAMP[0] += after_ms
+    event = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, text)
+    event.setTimestamp(_STAMP[0])
+    QApplication.sendEvent(widget, event)
+
+
 def scanner_types(qtbot, widget, text: str, terminator=Qt.Key.Key_Return) -> None:  # type: ignore[no-untyped-def]
-    """Type like a keyboard-wedge scanner: a few milliseconds per key, then Enter."""
+    """Type like a keyboard-wedge scanner: keys stamped 6 ms apart, then the terminator.
+
+    The stamps carry the timing (as on a real X11 station), and the keys go in back to back, so a busy
+    test machine cannot stretch the burst past the gap limit: the test cannot fail by load alone."""
     for char in text:
-        qtbot.keyClick(widget, char)
-        qtbot.wait(2)
-    qtbot.keyClick(widget, terminator)
+        _key(widget, Qt.Key(ord(char.upper())), char, 6)
+    _key(widget, terminator, _TERMINATORS[terminator], 6)
 
 
 def person_types(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
-    """Type like a person: well over 100 ms between keys."""
+    """Type like a person: keys stamped 150 ms apart (load only makes the real gaps longer)."""
     for char in text:
-        qtbot.keyClick(widget, char)
+        _key(widget, Qt.Key(ord(char.upper())) if char != " " else Qt.Key.Key_Space, char, 150)
         qtbot.wait(110)
 
 

@@ -24,7 +24,20 @@ def test_every_screen_in_both_languages(
     for stem in EXPECTED:
         assert f"{stem}.png" in names
         assert f"{stem}_nl.png" in names
-    for path in written:
-        image = QImage(str(path))
-        assert (image.width(), image.height()) == (1366, 768), path.name
-        assert path.stat().st_size > 5_000
+    images = {path.name: QImage(str(path)) for path in written}
+    for name, image in images.items():
+        assert (image.width(), image.height()) == (1366, 768), name
+        assert _colours(image) > 12, f"{name} is (nearly) blank"
+    # Each screen shows something of its own (the page really switched), and the Dutch shot is in
+    # Dutch: its pixels differ from the English one where the words are.
+    screens = ["main_intake", "main_review", "main_reports", "main_settings", "login", "login_pin"]
+    for i, first in enumerate(screens):
+        for second in screens[i + 1:]:
+            assert images[f"{first}.png"] != images[f"{second}.png"], (first, second)
+    for stem in EXPECTED:
+        assert images[f"{stem}.png"] != images[f"{stem}_nl.png"], f"{stem}: the Dutch shot is the English one"
+
+
+def _colours(image: QImage) -> int:
+    """Distinct colours on a coarse grid (a blank or one-colour image has one or two)."""
+    return len({image.pixel(x, y) for x in range(0, image.width(), 23) for y in range(0, image.height(), 17)})

@@ -13,10 +13,12 @@ from inspector.ui.feedback import Feedback
 from inspector.ui.pages.settings import SettingsPage
 from inspector.ui.pages.settings_rules import mask_url_password
 from inspector.ui.tasks import DatabaseWorker
+from tests.ui.conftest import ensure_admin
 
 
 def make_page(qtbot: QtBot, services: Services) -> SettingsPage:
-    page = SettingsPage(services, DatabaseWorker(), Feedback(sounds_enabled=False))
+    page = SettingsPage(services, DatabaseWorker(), Feedback(sounds_enabled=False),
+                        user=ensure_admin(services))
     qtbot.addWidget(page)
     page.show()
     return page
@@ -84,3 +86,17 @@ def test_url_password_is_never_shown(qtbot: QtBot, services: Services) -> None:
     assert services.paths.central_secret.read_text(encoding="utf-8").endswith(":inspector:n3w-pw\n")
     assert page.form.central_password.text() == ""
     assert "n3w-pw" not in services.paths.settings_file.read_text(encoding="utf-8")
+
+
+def test_a_supervisor_may_open_the_settings_but_not_save_them(qtbot: QtBot, services: Services) -> None:
+    from inspector.models import Role, User
+
+    with services.database.session() as session:
+        session.add(User(name="Sam Supervisor", badge_code="BDG000002", role=Role.SUPERVISOR))
+    supervisor = services.users.find_by_badge("BDG000002")
+    page = SettingsPage(services, DatabaseWorker(), Feedback(sounds_enabled=False), user=supervisor)
+    qtbot.addWidget(page)
+    before = services.settings
+    assert page.save() is False
+    assert "Only an administrator" in page.message.text()
+    assert services.settings == before

@@ -164,6 +164,8 @@ def inspect_unit(run: SeedRun, info: ReturnInfo, parcel: ParcelVisit, unit: Unit
         trail.answered(checklist)
     photo_lines = (f"SKU {item_sku or product.sku}", f"{{tag}} - {lpn or 'no LPN'}")
     trail.photos(rows, checklist.photo_tags if checklist else ("front",), category, photo_lines)
+    if outcome is ItemOutcome.MISSING:
+        trail.missing(notes)
     if checklist and final and suggested:
         trail.graded({
             "suggested_grade": suggested.value, "final_grade": suggested.value,

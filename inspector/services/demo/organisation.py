@@ -36,12 +36,15 @@ def setup_organisation(run: SeedRun) -> None:
     ctx = run.station
     primary = s.get(Warehouse, ctx.warehouse_id)
     assert primary is not None, "the configured station's warehouse is missing"
+    if not primary.allow_name_login:  # the demo lets inspectors pick their name (a real one starts off)
+        primary.allow_name_login = True
     second = s.scalar(select(Warehouse).where(Warehouse.code == SECOND_WAREHOUSE))
     if second is None and primary.code != SECOND_WAREHOUSE:
         second = Warehouse(
             id=new_uuid(run.rng), code=SECOND_WAREHOUSE, name="Düsseldorf returns centre", country="DE",
             time_zone="Europe/Berlin", return_window_days=30, vip_return_window_days=60,
             restocking_fee_bp=0, damage_deduction_bp=2500, created_at=run.now, updated_at=run.now,
+            allow_name_login=True,
         )
         s.add(second)
         s.flush()

@@ -20,7 +20,7 @@ from inspector.services.demo.answers import AnswerMaker
 from inspector.services.demo.item import Unit, inspect_unit
 from inspector.services.demo.reference import Picker
 from inspector.services.demo.state import ParcelVisit, ReturnInfo, SeedRun, WorkRows, new_uuid
-from inspector.services.demo.trail import store_photos, write_events
+from inspector.services.demo.trail import settle_records, store_photos, write_events
 
 
 class LpnCounter:
@@ -127,6 +127,7 @@ def receive_and_inspect(run: SeedRun, infos: list[ReturnInfo], inspections: int)
         status = ReturnStatus.INSPECTED if inspect else ReturnStatus.RECEIVED
         status_rows.append({"rid": info.id, "st": status.value, "ua": last_time})
     store_photos(run, rows.photo_jobs, inspections)
+    settle_records(run, rows)
     s = run.session
     for table, table_rows in ((Parcel.__table__, parcel_rows), (Inspection.__table__, rows.inspections),
                               (InspectionFlag.__table__, rows.flags),

@@ -23,6 +23,7 @@ from inspector.services.demo.answers import Checklist, photo_style
 from inspector.services.demo.state import ParcelVisit, ReturnInfo, SeedRun, WorkRows, new_uuid
 from inspector.services.demo_photos import render_demo_photo
 from inspector.services.photo_store import StoredPhoto
+from inspector.services.record_hash import SETTLING_ACTIONS, record_fields, record_payload
 
 CHUNK = 5000
 PHOTO_THREADS = 4
@@ -94,6 +95,37 @@ class Trail:
         if override is not None:
             self._event(self.at(0.9), "grade_overridden", override, actor_id=self.run.staff.supervisor)
         self._event(self.finished, "label_printed", label)
+
+
+    def missing(self, note: str) -> None:
+        """The unit was not in the parcel: recorded as finished at once."""
+        self._event(self.finished, "item_missing", {"note": note})
+
+
+def settle_records(run: SeedRun, rows: WorkRows) -> None:
+    """Give each inspection's latest settling event the hash of its record (after the photos are stored).
+
+    What :class:`~inspector.services.finishing.GradingService` does at the station, for rows the seed
+    writes in bulk: the review and evidence packs verify the row shown against it.
+    """
+    flags: dict[Any, list[str]] = {}
+    for row in rows.flags:
+        flags.setdefault(row["inspection_id"], []).append(row["flag"])
+    hashes: dict[Any, list[str]] = {}
+    for job in rows.photo_jobs:
+        hashes.setdefault(job["row"]["inspection_id"], []).append(job["row"]["sha256"])
+    latest: dict[Any, Any] = {}
+    for event in run.events:
+        if event.fields.get("action") in SETTLING_ACTIONS and event.fields.get("inspection_id") is not None:
+            key = event.fields["inspection_id"]
+            if key not in latest or (event.when, event.order) > (latest[key].when, latest[key].order):
+                latest[key] = event
+    for row in rows.inspections:
+        event = latest.get(row["id"])
+        if event is None:
+            continue
+        fields = record_fields(SimpleNamespace(**row), flags.get(row["id"], ()), hashes.get(row["id"], ()))
+        event.fields["payload"] = {**event.fields["payload"], **record_payload(fields)}
 
 
 def store_photos(run: SeedRun, jobs: list[dict[str, Any]], work: int) -> None:

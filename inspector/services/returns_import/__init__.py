@@ -40,6 +40,7 @@ from inspector.locks import Busy, station_lock
 from inspector.models.database import Database
 from inspector.models.organisation import Warehouse
 from inspector.scanning.checkdigits import gs1_check_digit, luhn_check_digit
+from inspector.services.access import COMMAND_LINE, Action, authorise
 from inspector.services.returns_import.columns import (
     COLUMN_ALIASES,
     HEADER_FIELDS,
@@ -76,6 +77,7 @@ from inspector.services.returns_import.vocabulary import (
     SEGMENTS,
 )
 from inspector.services.returns_import.writing import _write_batch
+from inspector.services.users import UserInfo
 
 __all__ = [
     "BATCH_SIZE", "CARRIER_ALIASES", "CATEGORY_SYNONYMS", "CHANNEL_SYNONYMS", "COLUMN_ALIASES", "COUNTRIES",
@@ -129,6 +131,8 @@ def import_returns(
     progress: Callable[[int, int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
     wait_s: float = 0.0,
+    *,
+    user: UserInfo | None,
 ) -> ImportReport:
     """Import the announced returns of a CSV or JSON Lines file into the station database.
 
@@ -142,8 +146,9 @@ def import_returns(
     One import runs per station at a time: a second one waits up to ``wait_s`` seconds and then
     raises :class:`ImportProblem` (code ``import_running``). Raises :class:`ImportProblem` when the
     file cannot be imported at all, and lets :class:`~inspector.models.database.DatabaseProblem`
-    through for database trouble.
+    through for database trouble. Only an administrator (``user``) may import (PermissionDenied).
     """
+    authorise(user, Action.IMPORT_RETURNS, database)
     warehouses = _load_warehouses(database)
     if default_warehouse_code and default_warehouse_code.casefold() not in warehouses:
         raise ImportProblem(
@@ -172,7 +177,8 @@ def run_import(database: Database, path: Path, default_warehouse_code: str | Non
     waiting a minute for it).
     """
     try:
-        report = import_returns(database, Path(path), default_warehouse_code, wait_s=IMPORT_WAIT_S)
+        report = import_returns(database, Path(path), default_warehouse_code, wait_s=IMPORT_WAIT_S,
+                                user=COMMAND_LINE)
     except ImportProblem as problem:
         out.write(f"{problem.user_message}\n")
         return 3 if problem.code == "import_running" else 2

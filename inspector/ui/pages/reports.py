@@ -36,6 +36,7 @@ from inspector.reports.intake_report import (
     period_needs_confirmation,
 )
 from inspector.services.sources import DataSource, SourceKind
+from inspector.services.users import UserInfo
 from inspector.ui.pages.stations_panel import StationsPanel
 from inspector.ui.style import FOCUS, PAPER
 from inspector.ui.tasks import CancelToken, TaskCancelled, run_task
@@ -126,10 +127,12 @@ class ReportsPage(QWidget):
     export_finished = Signal(object)
     preview_ready = Signal(object)
 
-    def __init__(self, services: Services | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services | None = None, parent: QWidget | None = None,
+                 user: UserInfo | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page")
         self._services, self._generation = services, 0
+        self._user = user  # the service refuses reports to an inspector
         self._token: CancelToken | None = None
         self._confirmed_period: tuple[date, date] | None = None  # a long period the user chose to count
         self.setStyleSheet(DATE_STYLE)
@@ -293,7 +296,7 @@ class ReportsPage(QWidget):
             return
         self._generation += 1
         self.stations.refresh(self.data_source())
-        run_task(build_intake_report, self.data_source().database, code, first, last,
+        run_task(build_intake_report, self.data_source().database, code, first, last, user=self._user,
                  on_done=lambda r, g=self._generation: self._show_preview(g, r), on_error=self._failed,
                  owner=self)
 

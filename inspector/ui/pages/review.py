@@ -93,7 +93,7 @@ class ReviewPage(QWidget):
         if services is not None:
             fill_source_choices(self.source, services.sources())
         self.source.currentIndexChanged.connect(self._source_changed)
-        self.review = ReviewService(self.data_source().database) if services else None
+        self.review = ReviewService(self.data_source().database, user) if services else None
         self.disputes = DisputeService(services.database, services.station) if services else None
         self.language = resolve_language(services.settings.language) if services else "en"
         time_zone = services.station.time_zone if services else "UTC"
@@ -192,7 +192,7 @@ class ReviewPage(QWidget):
         """Another source: its people and stations in the filters, and the search again."""
         if self._services is None:
             return
-        self.review = ReviewService(self.data_source().database)
+        self.review = ReviewService(self.data_source().database, self.user)
         self.show_results()
         run_task(self.review.filter_choices, on_done=self._set_choices, on_error=lambda _exc: None)
         self.search()
@@ -313,7 +313,7 @@ class ReviewPage(QWidget):
 
         def load() -> tuple[InspectionDetail, bool]:
             detail = load_detail(source.database, source.photos, services.templates, inspection_id,
-                                 shown_language(), source.chains)
+                                 shown_language(), source.chains, user=self.user)
             return detail, source.writable or (disputes is not None and disputes.recorded_here(inspection_id))
 
         run_task(load, on_done=self._show_detail, on_error=self._detail_failed)
@@ -359,7 +359,7 @@ class ReviewPage(QWidget):
         # The pack speaks the language of the person making it (what the screen shows now).
         run_task(build_evidence_pack, source.database, source.photos, services.templates,
                  detail.facts.rma, out_dir, language=shown_language(), time_zone=services.station.time_zone,
-                 maker=maker,
+                 maker=maker, user=self.user,
                  on_done=self._evidence_finished, on_error=self._evidence_finished,
                  on_progress=self._evidence_progress, cancel_token=self._evidence_token)
 

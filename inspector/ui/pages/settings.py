@@ -9,6 +9,7 @@ from PySide6.QtCore import QDir, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from inspector.config import Settings
+from inspector.services.users import PermissionDenied, UserInfo
 from inspector.ui.feedback import Feedback
 from inspector.ui.import_dialog import ImportDialog, import_available
 from inspector.ui.pages.device_pickers import DeviceListers
@@ -36,10 +37,12 @@ class SettingsPage(QWidget):
         feedback: Feedback,
         parent: QWidget | None = None,
         listers: DeviceListers | None = None,
+        user: UserInfo | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("page")
         self._services = services
+        self._user = user  # only an administrator may save settings or import (the services check)
         self._worker = worker
         self._feedback = feedback
         self.import_dialog: ImportDialog | None = None
@@ -76,7 +79,12 @@ class SettingsPage(QWidget):
                     self.form.setCurrentIndex(index)
             widget.setFocus()
             return False
-        self._services.save_settings(settings, self.form.central_password.text())
+        try:
+            self._services.save_settings(settings, self.form.central_password.text(), user=self._user)
+        except PermissionDenied:
+            self.message.show_error(self.tr("Only an administrator may change the settings."))
+            self._feedback.error()
+            return False
         self.form.load(self._services.settings)
         self.message.show_info(self._saved_text(before, settings))
         self._feedback.success()
@@ -108,7 +116,8 @@ class SettingsPage(QWidget):
     def start_import(self, path: Path) -> ImportDialog:
         """Open the import dialog for ``path`` and start the import in the background."""
         dialog = ImportDialog(
-            self._services.database, path, self._services.station.warehouse_code, self._worker, self
+            self._services.database, path, self._services.station.warehouse_code, self._worker, self,
+            user=self._user,
         )
         dialog.finished_import.connect(self._import_done)
         self.import_dialog = dialog

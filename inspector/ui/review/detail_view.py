@@ -171,11 +171,27 @@ class DetailView(QWidget):
                                      photo.tag))
             elif not photo.recorded:
                 problems.append(fill(self.tr("photo %1 (%2) is not in the audit log"), number, photo.tag))
+        record = detail.record
+        event = f"{record.event_station} #{record.event_seq}"
+        if record.state == "changed" and record.field:
+            problems.append(fill(self.tr("the field %1 of the record no longer matches event %2"),
+                                 record.field, event))
+        elif record.state == "changed":
+            problems.append(fill(self.tr("the record no longer matches event %1"), event))
+        elif record.state == "unprotected":
+            problems.append(self.tr("the record was settled before record hashes existed and cannot be "
+                                    "verified"))
+        elif not detail.record_ok:
+            problems.append(self.tr("the record of this finished inspection was never settled"))
         if problems:
-            return fill(self.tr("BROKEN EVIDENCE: %1."), "; ".join(problems))
+            return fill(self.tr("NOT VERIFIED: %1."), "; ".join(problems))
         events = sum(check.report.length for check in detail.chains)
-        text = self.tr("Evidence verified: audit chain intact (%1 events), %2 photos match their SHA-256.")
-        return fill(text, events, len(detail.photos))
+        if record.state == "unsettled":
+            text = self.tr("Not finished yet: audit chain intact (%1 events), %2 photos match their SHA-256.")
+            return fill(text, events, len(detail.photos))
+        text = self.tr("Evidence verified: audit chain intact (%1 events), %2 photos match their SHA-256, "
+                       "the record (answers, grade, refund, notes, flags) is the one event %3 settled.")
+        return fill(text, events, len(detail.photos), event)
 
     def _photo_activated(self, item: QListWidgetItem) -> None:
         self.photo_requested.emit(self.photo_list.row(item))

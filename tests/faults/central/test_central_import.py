@@ -17,6 +17,7 @@ import pytest
 
 from inspector.models.database import open_database
 from inspector.models.organisation import Warehouse
+from inspector.services.access import COMMAND_LINE
 from inspector.services.returns_import import import_returns
 from inspector.sync.cli import run_central
 
@@ -94,7 +95,7 @@ def test_the_same_file_gives_the_same_return_at_a_station_and_centrally(central:
     try:
         with station.session() as session:
             session.add(Warehouse(code="NL-TLB", name="Tilburg", time_zone="Europe/Amsterdam"))
-        assert import_returns(station, FIXTURES / "good.csv").ok
+        assert import_returns(station, FIXTURES / "good.csv", user=COMMAND_LINE).ok
         with station.engine.connect() as connection:
             local = dict(connection.exec_driver_sql("SELECT rma_number, content_hash FROM returns").all())
     finally:
