@@ -19,6 +19,7 @@ import contextlib
 import email.utils
 import json
 import logging
+import math
 import random
 import time
 from collections.abc import Callable
@@ -35,6 +36,9 @@ logging.getLogger("httpx").setLevel(logging.WARNING)
 TIMEOUT = httpx.Timeout(20.0, connect=5.0)
 MAX_INLINE_WAIT_S = 30.0
 """A ``Retry-After`` up to this is waited for within the run; a longer one postpones the connector."""
+MAX_RETRY_AFTER_S = 6 * 3600.0
+"""The longest a ``Retry-After`` (or any platform-told wait) postpones a connector: a platform asking for
+days, years or infinity gets this, so the connector is tried again the same day and stays visible."""
 TRIES = 3
 """Attempts per request for transient failures (timeouts, 5xx) before giving up for this run."""
 
@@ -58,7 +62,7 @@ class RateLimited(Transient):
 
     def __init__(self, message: str, retry_after_s: float) -> None:
         super().__init__(message, 429)
-        self.retry_after_s = retry_after_s
+        self.retry_after_s = bounded_wait(retry_after_s)
 
 
 class Rejected(ConnectorHttpError):
@@ -69,22 +73,31 @@ class Unauthorised(Transient):
     """401/403: the credentials are wrong or lack a permission. The connector fails until fixed."""
 
 
+def bounded_wait(seconds: float, default: float = 1.0) -> float:
+    """A wait a platform asked for, made sane: not negative, at most :data:`MAX_RETRY_AFTER_S`, and
+    ``default`` for something that is not a number (NaN)."""
+    if math.isnan(seconds):
+        return default
+    return min(max(0.0, seconds), MAX_RETRY_AFTER_S)
+
+
 def retry_after_seconds(value: str | None, default: float = 1.0) -> float:
-    """``Retry-After`` as seconds from now: a number of seconds or an HTTP date; ``default`` if absent."""
+    """``Retry-After`` as seconds from now: a number of seconds or an HTTP date; ``default`` if absent
+    or unreadable; never negative, never more than :data:`MAX_RETRY_AFTER_S`."""
     if not value:
         return default
     value = value.strip()
     try:
-        return max(0.0, float(value))
+        return bounded_wait(float(value), default)
     except ValueError:
         pass
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return default
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+    return bounded_wait((when - datetime.now(UTC)).total_seconds(), default)
 
 
 def backoff_seconds(attempt: int, base: float = 1.0, cap: float = 3600.0) -> float:
@@ -133,6 +146,7 @@ class HttpClient:
                  auth: httpx.Auth | tuple[str, str] | None = None,
                  timeout: httpx.Timeout = TIMEOUT, sleep: Callable[[float], None] = time.sleep,
                  max_inline_wait_s: float = MAX_INLINE_WAIT_S, tries: int = TRIES) -> None:
+        self._origin = _origin(base_url)
         self._client = httpx.Client(base_url=base_url, headers=headers or {}, auth=auth, timeout=timeout,
                                     follow_redirects=False)
         self.sleep = sleep
@@ -166,6 +180,11 @@ class HttpClient:
         ``once``: a request that changes something on the platform is not repeated after a timeout or a
         5xx (it may have arrived); only a 429, which the platform did not process, is waited out.
         """
+        if "://" in url and _origin(url) != self._origin:
+            # A link the platform sent (a 'next' page) to another host would carry our credentials
+            # (headers and HTTP Basic auth go with every request of the client): never follow it.
+            raise Rejected(f"{method} {_path(url)}: a link to another host is not followed (the "
+                           "credentials would go with it)")
         attempt = failures = 0
         while True:
             attempt += 1
@@ -224,6 +243,12 @@ class HttpClient:
     def json(self, method: str, url: str, **kwargs: Any) -> Any:
         """``request`` and the decoded JSON body."""
         return self.request(method, url, **kwargs).json()
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    """Scheme, host and port of an absolute URL (what credentials may be sent to)."""
+    parsed = httpx.URL(url)
+    return parsed.scheme, parsed.host.lower(), parsed.port
 
 
 def _path(url: str) -> str:

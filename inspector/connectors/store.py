@@ -115,6 +115,10 @@ def save_cursor(conn: Any, connector: Connector, cursor: dict[str, Any]) -> None
 
 def record_run(conn: Any, connector: Connector, error: str = "", next_run_in_s: float | None = None) -> None:
     """Note how a run went: the error (empty on success), consecutive failures, when to run next."""
+    if next_run_in_s is not None:
+        from inspector.connectors.http import bounded_wait
+
+        next_run_in_s = bounded_wait(next_run_in_s)
     with conn.transaction():
         conn.execute(
             "UPDATE connectors SET last_run_at = now(), "

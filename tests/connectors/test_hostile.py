@@ -1,0 +1,78 @@
+"""Hostile platforms and a hostile reader: what a connector does with answers meant to hurt it.
+
+Each test here failed on the code before its fix (see the commit that added it).
+"""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from fakes import FakeSendcloud, FakeWebhook, fixture
+from helpers import Client, add, make_warehouse, run
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def sendcloud():
+    fake = FakeSendcloud(copy.deepcopy(fixture("sendcloud_returns.json")["returns"]))
+    yield fake
+    fake.close()
+
+
+def _sendcloud(central_url, tmp_path, codes, fake, **settings):
+    warehouse = codes("NL-HX")
+    make_warehouse(central_url, warehouse)
+    return warehouse, add(central_url, tmp_path, warehouse, "sendcloud",
+                          {"base_url": fake.url + "/api/v3", "page_size": 2, **settings},
+                          {"public_key": "pub", "secret_key": "sec"})
+
+
+def test_a_next_link_to_another_host_never_gets_the_credentials(central_url, tmp_path, codes, sendcloud):
+    elsewhere = FakeWebhook()
+    try:
+        page = {"next": f"{elsewhere.url}/steal?cursor=x", "previous": None, "data": []}
+        sendcloud.fail("GET", "/api/v3/returns", (200, {}, page))
+        _warehouse, connector = _sendcloud(central_url, tmp_path, codes, sendcloud)
+        result = run(central_url, tmp_path, connector, Client())
+        assert [r.headers.get("authorization") for r in elsewhere.requests] == []
+        assert "another host" in result.error
+    finally:
+        elsewhere.close()
+
+
+def test_a_next_link_that_repeats_ends_the_run(central_url, tmp_path, codes, sendcloud):
+    loop = {"next": f"{sendcloud.url}/api/v3/returns?cursor=bz0w&page_size=2", "previous": None,
+            "data": []}
+    sendcloud.fail("GET", "/api/v3/returns", (200, {}, loop), times=50)
+    _warehouse, connector = _sendcloud(central_url, tmp_path, codes, sendcloud)
+    result = run(central_url, tmp_path, connector, Client())
+    assert len(sendcloud.seen("GET", "/api/v3/returns")) <= 3
+    assert "repeats" in result.error
+
+
+@pytest.mark.parametrize("value", ["1e300", "inf", "1000000000"])
+def test_an_absurd_retry_after_postpones_the_connector_a_bounded_time(central_url, tmp_path, codes,
+                                                                       sendcloud, value):
+    import psycopg
+
+    sendcloud.fail("GET", "/api/v3/returns", (429, {"Retry-After": value}, {"errors": []}))
+    _warehouse, connector = _sendcloud(central_url, tmp_path, codes, sendcloud)
+    result = run(central_url, tmp_path, connector, Client())
+    assert "rate limited" in result.error
+    with psycopg.connect(central_url) as conn:
+        wait = conn.execute("SELECT extract(epoch FROM next_run_at - now()) FROM connectors WHERE id = %s",
+                            (connector.id,)).fetchone()[0]
+    assert 0 < wait <= 24 * 3600
+
+
+def test_retry_after_is_read_within_sane_bounds():
+    from inspector.connectors.http import MAX_RETRY_AFTER_S, retry_after_seconds
+
+    assert retry_after_seconds("7") == 7.0
+    assert retry_after_seconds("-5") == 0.0
+    assert retry_after_seconds("nan") == 1.0
+    assert retry_after_seconds("1e9") == MAX_RETRY_AFTER_S
+    assert retry_after_seconds("inf") == MAX_RETRY_AFTER_S
+    assert retry_after_seconds("Fri, 31 Dec 9999 23:59:59 GMT") == MAX_RETRY_AFTER_S
