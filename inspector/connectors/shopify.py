@@ -177,6 +177,9 @@ class ShopifyPlatform(Platform):
     def _throttle(self, cost: float) -> None:
         if self.available is not None and cost > self.available and self.restore_rate > 0:
             wait = (cost - self.available) / self.restore_rate
+            if not wait <= self.http.max_inline_wait_s:  # a cost no bucket refills soon (or NaN)
+                raise RateLimited(f"Shopify: a query costing {cost:.0f} points would wait {wait:.0f} s for "
+                                  "its rate limit; the connector is postponed", wait)
             log.info("Shopify: %.0f of %.0f points left; waiting %.2f s", self.available, cost, wait)
             self.http.wait(wait)
             self.available = cost
@@ -231,6 +234,7 @@ class ShopifyPlatform(Platform):
         after = cursor.get("after")
         high = cursor.get("high") or since or ""
         category = self.settings.get("default_category", "other")
+        seen: set[str] = {after} if after else set()
         while True:
             data = self.graphql(RETURNS_QUERY, {"first": int(self.settings.get("page_size", 25)),
                                                 "after": after, "query": search})
@@ -253,6 +257,11 @@ class ShopifyPlatform(Platform):
                             f"Shopify's return cannot be read ({type(exc).__name__}: {exc})")))
             more = bool(info.get("hasNextPage"))
             after = info.get("endCursor") if more else None
+            if more and (not isinstance(after, str) or not after or after in seen):
+                raise Transient(f"Shopify's endCursor repeats or is missing ({len(seen)} pages read); the "
+                                "run ends")
+            if after:
+                seen.add(after)
             state = {"since": since, "after": after, "high": high} if more else {"since": high or since}
             state["served_version"] = self.served_version or self.version
             state["checked_at"] = datetime.now(UTC).isoformat()

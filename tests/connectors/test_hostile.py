@@ -76,3 +76,42 @@ def test_retry_after_is_read_within_sane_bounds():
     assert retry_after_seconds("1e9") == MAX_RETRY_AFTER_S
     assert retry_after_seconds("inf") == MAX_RETRY_AFTER_S
     assert retry_after_seconds("Fri, 31 Dec 9999 23:59:59 GMT") == MAX_RETRY_AFTER_S
+
+
+@pytest.fixture
+def shopify():
+    from fakes import FakeShopify
+
+    fake = FakeShopify(copy.deepcopy(fixture("shopify_orders.json")["orders"]))
+    yield fake
+    fake.close()
+
+
+def _shopify(central_url, tmp_path, codes, fake, **settings):
+    warehouse = codes("NL-HXS")
+    make_warehouse(central_url, warehouse)
+    return warehouse, add(central_url, tmp_path, warehouse, "shopify",
+                          {"shop_url": fake.url, "page_size": 1, "location_id": "gid://shopify/Location/1",
+                           **settings}, {"access_token": "shpat_test"})
+
+
+def test_a_shopify_cursor_that_repeats_ends_the_run(central_url, tmp_path, codes, shopify):
+    page = {"data": {"orders": {"pageInfo": {"hasNextPage": True, "endCursor": "c:same"}, "nodes": []}}}
+    shopify.fail("POST", "/admin/api/", (200, {}, page), times=50)
+    _warehouse, connector = _shopify(central_url, tmp_path, codes, shopify)
+    result = run(central_url, tmp_path, connector, Client())
+    assert len(shopify.seen("POST")) <= 3
+    assert "repeats" in result.error
+
+
+def test_a_shopify_cost_that_would_mean_waiting_for_months_postpones_instead(central_url, tmp_path, codes,
+                                                                            shopify):
+    cost = {"cost": {"requestedQueryCost": 1e9, "actualQueryCost": None, "throttleStatus": {
+        "maximumAvailable": 1000, "currentlyAvailable": 0, "restoreRate": 50}}}
+    shopify.fail("POST", "/admin/api/", (200, {}, {"errors": [{"message": "Throttled", "extensions": {
+        "code": "THROTTLED"}}], "extensions": cost}), times=10)
+    _warehouse, connector = _shopify(central_url, tmp_path, codes, shopify)
+    client = Client()
+    result = run(central_url, tmp_path, connector, client)
+    assert all(w <= 30 for w in client.waits), client.waits
+    assert result.error
