@@ -115,3 +115,39 @@ def test_a_shopify_cost_that_would_mean_waiting_for_months_postpones_instead(cen
     result = run(central_url, tmp_path, connector, client)
     assert all(w <= 30 for w in client.waits), client.waits
     assert result.error
+
+
+@pytest.fixture
+def bol():
+    from fakes import FakeBol
+
+    fake = FakeBol(copy.deepcopy(fixture("bol_returns.json")["returns"]))
+    yield fake
+    fake.close()
+
+
+def _bol(central_url, tmp_path, codes, fake, **settings):
+    warehouse = codes("NL-HXB")
+    make_warehouse(central_url, warehouse)
+    return warehouse, add(central_url, tmp_path, warehouse, "bol",
+                          {"base_url": fake.url, "token_url": fake.url + "/token", "follow_after_s": 0,
+                           **settings}, {"client_id": "bol-client", "client_secret": "bol-secret"})
+
+
+def test_items_bol_lists_in_another_order_keep_their_lines_and_inspections(central_url, tmp_path, codes, bol):
+    from helpers import finish, returns_of
+
+    warehouse, connector = _bol(central_url, tmp_path, codes, bol)
+    assert not run(central_url, tmp_path, connector, Client()).error
+    two = returns_of(central_url, warehouse)["4012345601"]
+    assert [ln["gtin"] for ln in two["lines"]] == ["4006381333931", "8712345678913"]
+    # The station inspects the second item (rmaId 86123463) only; then bol.com lists the items the
+    # other way round (its order is not promised).
+    finish(central_url, two["rma"], 2)
+    bol.returns[1]["returnItems"].reverse()
+    result = run(central_url, tmp_path, connector, Client())
+    assert not result.error, result.error
+    now = returns_of(central_url, warehouse)["4012345601"]
+    assert {ln["line_no"]: ln["gtin"] for ln in now["lines"]} == {1: "4006381333931", 2: "8712345678913"}
+    # The inspection of 8712345678913 is reported against its own RMA item, not the other one.
+    assert [r.path.rsplit("/", 1)[1] for r in bol.puts()] == ["86123463"]
