@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import email.utils
-import json
 import logging
 import math
 import random
@@ -236,7 +235,7 @@ class HttpClient:
         if expect_json and status != 204:
             try:
                 response.json()
-            except (ValueError, json.JSONDecodeError):
+            except (ValueError, RecursionError):  # RecursionError: nested deeper than Python parses
                 return Transient(f"{method} {_path(url)}: the answer is not JSON", status)
         return None
 

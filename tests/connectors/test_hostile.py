@@ -151,3 +151,103 @@ def test_items_bol_lists_in_another_order_keep_their_lines_and_inspections(centr
     assert {ln["line_no"]: ln["gtin"] for ln in now["lines"]} == {1: "4006381333931", 2: "8712345678913"}
     # The inspection of 8712345678913 is reported against its own RMA item, not the other one.
     assert [r.path.rsplit("/", 1)[1] for r in bol.puts()] == ["86123463"]
+
+
+def test_connectors_list_does_not_show_a_webhook_urls_token(central_url, tmp_path, codes):
+    import io
+
+    from inspector.cli import main
+
+    warehouse = codes("NL-HXL")
+    make_warehouse(central_url, warehouse)
+    add(central_url, tmp_path, warehouse, "export",
+        {"webhook_url": "https://hooks.example.com/in/T0-hook-token-77?key=q-secret-9"},
+        {"webhook_secret": "s3cret"})
+    out = io.StringIO()
+    main(["--data-dir", str(tmp_path), "connectors", "list", "--central", central_url], out)
+    main(["--data-dir", str(tmp_path), "connectors", "list", "--json", "--central", central_url], out)
+    shown = out.getvalue()
+    assert "hooks.example.com" in shown  # where it goes is told ...
+    assert "hook-token" not in shown and "q-secret" not in shown  # ... not the URL's own token
+
+
+def test_a_webhook_without_a_secret_is_refused(central_url, tmp_path, codes):
+    import io
+
+    from inspector.cli import main
+
+    warehouse = codes("NL-HXW")
+    make_warehouse(central_url, warehouse)
+    creds = tmp_path / "creds.json"
+    creds.write_text("{}", encoding="utf-8")
+    out = io.StringIO()
+    code = main(["--data-dir", str(tmp_path), "connectors", "add", "--central", central_url, "--warehouse",
+                 warehouse, "--platform", "export", "--setting", "webhook_url=https://hooks.example.com/in",
+                 "--credentials-file", str(creds)], out)
+    assert code == 2 and "webhook_secret" in out.getvalue()
+
+
+def test_an_unsigned_webhook_is_never_posted(central_url, tmp_path, codes):
+    """A connector stored without a secret (added before 'add' asked for one) fails instead of sending
+    outcomes with an HMAC anyone can compute (the empty key)."""
+    from helpers import finish, outcomes
+
+    from inspector.sync.announce import announce_returns
+
+    warehouse, rma = codes("NL-HXU"), codes("RMA-HXU")
+    hook = FakeWebhook()
+    try:
+        make_warehouse(central_url, warehouse)
+        connector = add(central_url, tmp_path, warehouse, "export", {"webhook_url": hook.url + "/in"}, {})
+        line = {"sku": "SKU-1", "product_name": "Jas", "category": "apparel", "reason_code": "wrong_size",
+                "quantity": 1}
+        announce_returns(central_url, [{"warehouse": warehouse, "rma_number": rma, "order_number": "O-1",
+                                        "lines": [line]}])
+        finish(central_url, rma, 1)
+        result = run(central_url, tmp_path, connector, Client())
+        assert hook.seen("POST") == []
+        assert "webhook_secret" in result.error  # the connector fails visibly until it has a secret
+        [row] = outcomes(central_url, connector)
+        assert row["state"] in ("waiting", "sending")  # and the outcome goes out once it has one
+    finally:
+        hook.close()
+
+
+def test_verify_signature_says_no_to_a_hostile_header():
+    from inspector.connectors.export import signature, verify_signature
+
+    body = b'{"a":1}'
+    assert verify_signature("s", body, signature("s", body))
+    for header in ("sha256=\u00e9\u00e9", "", "sha256=" + "0" * 64, signature("t", body)):
+        assert verify_signature("s", body, header) is False
+
+
+def test_a_deeply_nested_answer_is_a_clear_failure(central_url, tmp_path, codes, sendcloud):
+    sendcloud.fail("GET", "/api/v3/returns", (200, {}, b"[" * 200000), times=5)
+    _warehouse, connector = _sendcloud(central_url, tmp_path, codes, sendcloud)
+    result = run(central_url, tmp_path, connector, Client())
+    assert "not JSON" in result.error
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised():
+    from inspector.connectors.export import _cell
+
+    for text in ("=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "=cmd|' /C calc'!A0"):
+        assert _cell(text) == "'" + text
+    assert _cell("SKU-1") == "SKU-1" and _cell(None) == "" and _cell(3) == "3"
+
+
+def test_a_credential_given_as_a_setting_is_refused(central_url, tmp_path, codes):
+    import io
+
+    from inspector.cli import main
+
+    warehouse = codes("NL-HXT")
+    make_warehouse(central_url, warehouse)
+    creds = tmp_path / "creds.json"
+    creds.write_text('{"access_token": "shpat_x"}', encoding="utf-8")
+    out = io.StringIO()
+    code = main(["--data-dir", str(tmp_path), "connectors", "add", "--central", central_url, "--warehouse",
+                 warehouse, "--platform", "shopify", "--setting", "shop_url=https://x.myshopify.com",
+                 "--setting", "access_token=shpat_leaked", "--credentials-file", str(creds)], out)
+    assert code == 2 and "credentials-file" in out.getvalue() and "shpat_leaked" not in out.getvalue()
