@@ -251,3 +251,24 @@ def test_a_credential_given_as_a_setting_is_refused(central_url, tmp_path, codes
                  warehouse, "--platform", "shopify", "--setting", "shop_url=https://x.myshopify.com",
                  "--setting", "access_token=shpat_leaked", "--credentials-file", str(creds)], out)
     assert code == 2 and "credentials-file" in out.getvalue() and "shpat_leaked" not in out.getvalue()
+
+
+def test_confirm_refuses_a_handling_result_bol_does_not_know(central_url, tmp_path, codes, bol):
+    import io
+
+    from helpers import finish, outcomes, returns_of
+
+    from inspector.cli import main
+
+    warehouse, connector = _bol(central_url, tmp_path, codes, bol)
+    run(central_url, tmp_path, connector, Client())
+    rma = returns_of(central_url, warehouse)["4012345600"]["rma"]
+    for unit in (1, 2):
+        finish(central_url, rma, 1, unit, refund="partial")
+    run(central_url, tmp_path, connector, Client())
+    [held] = outcomes(central_url, connector)
+    out = io.StringIO()
+    code = main(["--data-dir", str(tmp_path), "connectors", "confirm", str(held["id"]), "--handling",
+                 "REFUND_EVERYTHING", "--central", central_url], out)
+    assert code == 2 and "RETURN_RECEIVED" in out.getvalue()  # the known results are listed
+    assert outcomes(central_url, connector)[0]["held"]  # still waiting for a supervisor
