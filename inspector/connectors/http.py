@@ -35,6 +35,10 @@ logging.getLogger("httpx").setLevel(logging.WARNING)
 TIMEOUT = httpx.Timeout(20.0, connect=5.0)
 MAX_INLINE_WAIT_S = 30.0
 """A ``Retry-After`` up to this is waited for within the run; a longer one postpones the connector."""
+MAX_BODY_BYTES = 64_000_000
+"""The largest answer read (decoded): a platform's page is a few hundred kB; more is refused, not kept."""
+DEADLINE_S = 120.0
+"""The longest one request may take in all, however slowly its answer trickles in."""
 MAX_RETRY_AFTER_S = 6 * 3600.0
 """The longest a ``Retry-After`` (or any platform-told wait) postpones a connector: a platform asking for
 days, years or infinity gets this, so the connector is tried again the same day and stays visible."""
@@ -62,6 +66,10 @@ class RateLimited(Transient):
     def __init__(self, message: str, retry_after_s: float) -> None:
         super().__init__(message, 429)
         self.retry_after_s = bounded_wait(retry_after_s)
+
+
+class TooLarge(Transient):
+    """An answer larger than the client reads (:data:`MAX_BODY_BYTES`)."""
 
 
 class Rejected(ConnectorHttpError):
@@ -144,13 +152,16 @@ class HttpClient:
     def __init__(self, base_url: str, headers: dict[str, str] | None = None, *,
                  auth: httpx.Auth | tuple[str, str] | None = None,
                  timeout: httpx.Timeout = TIMEOUT, sleep: Callable[[float], None] = time.sleep,
-                 max_inline_wait_s: float = MAX_INLINE_WAIT_S, tries: int = TRIES) -> None:
+                 max_inline_wait_s: float = MAX_INLINE_WAIT_S, tries: int = TRIES,
+                 max_body_bytes: int = MAX_BODY_BYTES, deadline_s: float = DEADLINE_S) -> None:
         self._origin = _origin(base_url)
         self._client = httpx.Client(base_url=base_url, headers=headers or {}, auth=auth, timeout=timeout,
                                     follow_redirects=False)
         self.sleep = sleep
         self.max_inline_wait_s = max_inline_wait_s
         self.tries = tries
+        self.max_body_bytes = max_body_bytes
+        self.deadline_s = deadline_s
         self.waits: list[float] = []
 
     def close(self) -> None:
@@ -188,11 +199,13 @@ class HttpClient:
         while True:
             attempt += 1
             try:
-                response = self._client.request(method, url, **kwargs)
+                response = self._fetch(method, url, kwargs)
+            except TooLarge as exc:
+                problem = exc
             except httpx.TimeoutException as exc:
                 problem: ConnectorHttpError = Transient(
                     f"{method} {_path(url)} timed out ({type(exc).__name__})")
-            except httpx.TransportError as exc:
+            except (httpx.TransportError, httpx.DecodingError) as exc:
                 problem = Transient(f"{method} {_path(url)} failed: {type(exc).__name__}")
             else:
                 problem_or_none = self._judge(method, url, response, expect_json)
@@ -207,13 +220,38 @@ class HttpClient:
                 self.wait(problem.retry_after_s)
                 continue
             failures += 1
-            if isinstance(problem, Transient) and not isinstance(problem, Unauthorised) \
+            if isinstance(problem, Transient) and not isinstance(problem, Unauthorised | TooLarge) \
                     and failures < self.tries and not once:
                 delay = backoff_seconds(failures, base=0.5, cap=8.0)
                 log.info("%s %s: %s; trying again in %.1f s", method, _path(url), problem.message, delay)
                 self.wait(delay)
                 continue
             raise problem
+
+    def _fetch(self, method: str, url: str, kwargs: dict[str, Any]) -> httpx.Response:
+        """Send a request and read its answer, at most ``max_body_bytes`` (decoded) within
+        ``deadline_s`` in all: httpx's read timeout is per read, so a server that drips a byte now and
+        then, or streams without end, would otherwise hold the run (and its memory) for ever."""
+        response = self._client.send(self._client.build_request(method, url, **kwargs), stream=True)
+        try:
+            declared = response.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > self.max_body_bytes:
+                raise TooLarge(f"{method} {_path(url)}: the answer is larger than {self.max_body_bytes} "
+                               "bytes", response.status_code)
+            deadline = time.monotonic() + self.deadline_s
+            chunks, size = [], 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > self.max_body_bytes:
+                    raise TooLarge(f"{method} {_path(url)}: the answer is larger than {self.max_body_bytes} "
+                                   "bytes", response.status_code)
+                if time.monotonic() > deadline:
+                    raise httpx.ReadTimeout(f"no complete answer within {self.deadline_s:.0f} s")
+                chunks.append(chunk)
+            response._content = b"".join(chunks)  # what Response.read() keeps; read here within limits
+        finally:
+            response.close()
+        return response
 
     @staticmethod
     def _judge(method: str, url: str, response: httpx.Response,
