@@ -100,11 +100,25 @@ class OutcomeExport:
         return None
 
     def _in_file(self, outcome_id: str) -> bool:
+        """Whether a complete record of the outcome is in the file. A line cut short (the disk filled
+        up, the power went mid-write) may hold the id but not the record: it does not count."""
         if self.file is None or not self.file.exists():
             return False
         needle = outcome_id.encode("ascii")
         with self.file.open("rb") as handle:
-            return any(needle in line for line in handle)
+            for line in handle:
+                if needle not in line or not line.endswith(b"\n"):
+                    continue
+                if self.format == "csv":
+                    if line.startswith(needle + b","):
+                        return True
+                    continue
+                try:
+                    if json.loads(line).get("outcome_id") == outcome_id:
+                        return True
+                except (ValueError, AttributeError):
+                    continue
+        return False
 
     def _append(self, record: dict[str, Any]) -> None:
         assert self.file is not None
@@ -121,6 +135,11 @@ class OutcomeExport:
             data = buffer.getvalue()
         else:
             data = json.dumps(record, sort_keys=True, ensure_ascii=False) + "\n"
+        if not new:
+            with self.file.open("rb") as tail:
+                tail.seek(-1, os.SEEK_END)
+                if tail.read(1) != b"\n":  # a line cut short before: ours starts on a line of its own
+                    data = "\n" + data
         with self.file.open("a", encoding="utf-8", newline="") as handle:
             handle.write(data)
             handle.flush()

@@ -272,3 +272,50 @@ def test_confirm_refuses_a_handling_result_bol_does_not_know(central_url, tmp_pa
                  "REFUND_EVERYTHING", "--central", central_url], out)
     assert code == 2 and "RETURN_RECEIVED" in out.getvalue()  # the known results are listed
     assert outcomes(central_url, connector)[0]["held"]  # still waiting for a supervisor
+
+
+def test_a_torn_export_line_is_neither_taken_for_the_outcome_nor_glued_to_the_next(central_url, tmp_path,
+                                                                                   codes, monkeypatch):
+    """The disk filled up mid-write (ENOSPC): half a record, with its outcome id, is in the file."""
+    import errno
+    import json
+
+    from helpers import finish, outcomes
+
+    from inspector.connectors.export import OutcomeExport
+    from inspector.sync.announce import announce_returns
+
+    warehouse, rma = codes("NL-HXF"), codes("RMA-HXF")
+    make_warehouse(central_url, warehouse)
+    out = tmp_path / "outcomes.jsonl"
+    connector = add(central_url, tmp_path, warehouse, "export", {"export_file": str(out)}, {})
+    line = {"sku": "SKU-1", "product_name": "Jas", "category": "apparel", "reason_code": "wrong_size",
+            "quantity": 1}
+    announce_returns(central_url, [{"warehouse": warehouse, "rma_number": rma, "order_number": "O-1",
+                                    "lines": [line]}])
+    finish(central_url, rma, 1)
+    real_append = OutcomeExport._append
+
+    def torn(self, record):
+        data = json.dumps(record, sort_keys=True) + "\n"
+        with self.file.open("a", encoding="utf-8") as handle:
+            handle.write(data[: data.index(record["outcome_id"]) + len(record["outcome_id"]) + 5])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(OutcomeExport, "_append", torn)
+    assert "No space" in run(central_url, tmp_path, connector, Client()).error
+    monkeypatch.setattr(OutcomeExport, "_append", real_append)
+    import psycopg
+
+    with psycopg.connect(central_url, autocommit=True) as conn:
+        conn.execute("UPDATE connector_outcomes SET next_attempt_at = now() WHERE connector_id = %s",
+                     (connector.id,))
+    assert not run(central_url, tmp_path, connector, Client()).error
+    [row] = outcomes(central_url, connector)
+    records = []
+    for text in out.read_text(encoding="utf-8").splitlines():
+        try:
+            records.append(json.loads(text))
+        except ValueError:
+            continue  # the torn line, alone on its line
+    assert [r["outcome_id"] for r in records] == [str(row["id"])] and row["state"] == "accepted"
