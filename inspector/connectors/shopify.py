@@ -34,7 +34,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from inspector.connectors.base import Delivery, Page, Platform
@@ -230,7 +230,7 @@ class ShopifyPlatform(Platform):
         since = cursor.get("since")
         search = "(return_status:return_requested OR return_status:in_progress)"
         if since:
-            search += f" updated_at:>='{since}'"
+            search += f" updated_at:>='{_earlier(since, float(self.settings.get('lookback_s', 3600)))}'"
         after = cursor.get("after")
         high = cursor.get("high") or since or ""
         category = self.settings.get("default_category", "other")
@@ -321,3 +321,18 @@ class ShopifyPlatform(Platform):
         if int(node.get("processedQuantity") or 0) >= wanted:
             return Delivery("accepted")
         return None
+
+
+def _earlier(when: str, seconds: float) -> str:
+    """``when`` (ISO) moved back by ``seconds``, as Shopify's search wants it (UTC, ``Z``).
+
+    Shopify's search index is eventually consistent: an order updated just before the newest one a run
+    saw may be findable only later. Searching from a while before the cursor finds it; the orders read
+    again unchanged cost nothing but the query."""
+    try:
+        moment = datetime.fromisoformat(when.replace("Z", "+00:00"))
+    except ValueError:
+        return when
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return (moment.astimezone(UTC) - timedelta(seconds=seconds)).strftime("%Y-%m-%dT%H:%M:%SZ")

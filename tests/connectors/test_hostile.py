@@ -319,3 +319,20 @@ def test_a_torn_export_line_is_neither_taken_for_the_outcome_nor_glued_to_the_ne
         except ValueError:
             continue  # the torn line, alone on its line
     assert [r["outcome_id"] for r in records] == [str(row["id"])] and row["state"] == "accepted"
+
+
+def test_a_shopify_order_indexed_late_is_still_imported(central_url, tmp_path, codes, shopify):
+    """Shopify's search is eventually consistent: an order updated a minute before the newest one seen
+    may only be found by the next run. Searching from exactly the newest time seen would miss it."""
+    from helpers import returns_of
+
+    warehouse, connector = _shopify(central_url, tmp_path, codes, shopify)
+    late = copy.deepcopy(shopify.orders[0])
+    shopify.orders.remove(shopify.orders[0])
+    assert not run(central_url, tmp_path, connector, Client()).error
+    newest = max(o["updatedAt"] for o in shopify.orders)
+    late["updatedAt"] = newest.replace("12:00:00", "11:59:00")
+    assert late["updatedAt"] < newest
+    shopify.orders.append(late)
+    assert not run(central_url, tmp_path, connector, Client()).error
+    assert late["name"].lstrip("#") in returns_of(central_url, warehouse)
