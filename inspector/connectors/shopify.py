@@ -244,10 +244,18 @@ class ShopifyPlatform(Platform):
                 info = orders["pageInfo"]
             except (KeyError, TypeError) as exc:
                 raise Transient(f"Shopify's orders answer is malformed ({exc})") from exc
+            if not isinstance(nodes, list) or not isinstance(info, dict):
+                raise Transient("Shopify's orders answer is malformed (nodes or pageInfo of the wrong type)")
             returns = []
             for order in nodes:
-                high = max(high, order.get("updatedAt") or "")
-                for ret in ((order.get("returns") or {}).get("nodes") or []):
+                rets = order.get("returns") if isinstance(order, dict) else None
+                rets = rets.get("nodes") if isinstance(rets, dict) else []
+                if not isinstance(order, dict) or not isinstance(rets, list | None) \
+                        or any(not isinstance(ret, dict) for ret in rets or []):
+                    raise Transient("Shopify sent an order or a return that is not an object")
+                updated = order.get("updatedAt")
+                high = max(high, updated if isinstance(updated, str) else "")
+                for ret in rets or []:
                     if ret.get("status") not in ("OPEN", "REQUESTED"):
                         continue
                     try:

@@ -336,3 +336,17 @@ def test_a_shopify_order_indexed_late_is_still_imported(central_url, tmp_path, c
     shopify.orders.append(late)
     assert not run(central_url, tmp_path, connector, Client()).error
     assert late["name"].lstrip("#") in returns_of(central_url, warehouse)
+
+
+_ODD_ORDER = {"id": "gid://shopify/Order/9", "updatedAt": 5, "returns": {"nodes": ["x"]}}
+
+
+@pytest.mark.parametrize("nodes", [["not an order"], {"a": 1}, [_ODD_ORDER]])
+def test_shopify_orders_of_the_wrong_shape_are_a_clear_failure(central_url, tmp_path, codes, shopify, nodes,
+                                                               caplog):
+    page = {"data": {"orders": {"pageInfo": {"hasNextPage": False, "endCursor": None}, "nodes": nodes}}}
+    shopify.fail("POST", "/admin/api/", (200, {}, page))
+    _warehouse, connector = _shopify(central_url, tmp_path, codes, shopify)
+    result = run(central_url, tmp_path, connector, Client())
+    assert result.error.startswith("Shopify"), result.error  # told in the platform's terms ...
+    assert "Traceback" not in caplog.text  # ... not as a crash
