@@ -350,3 +350,25 @@ def test_shopify_orders_of_the_wrong_shape_are_a_clear_failure(central_url, tmp_
     result = run(central_url, tmp_path, connector, Client())
     assert result.error.startswith("Shopify"), result.error  # told in the platform's terms ...
     assert "Traceback" not in caplog.text  # ... not as a crash
+
+
+def test_a_process_status_bol_no_longer_knows_is_looked_up_by_its_rma_item(central_url, tmp_path, codes, bol):
+    """bol.com keeps process statuses for a while only: a connector that was down longer gets a 404 for
+    the id it kept. That is no refusal of the outcome; the RMA item's processes tell how it went."""
+    from helpers import finish, outcomes, returns_of
+
+    warehouse, connector = _bol(central_url, tmp_path, codes, bol)
+    run(central_url, tmp_path, connector, Client())
+    finish(central_url, returns_of(central_url, warehouse)["4012345602"]["rma"], 1)
+    bol.fail("GET", "/shared/process-status/", bol.problem(404, "Not Found", "Process status not found."))
+    run(central_url, tmp_path, connector, Client())  # sent; the first look gets the 404
+    import psycopg
+
+    with psycopg.connect(central_url, autocommit=True) as conn:
+        conn.execute("UPDATE connector_outcomes SET next_attempt_at = now() WHERE connector_id = %s",
+                     (connector.id,))
+    for process in bol.processes.values():
+        bol._finish(process)  # meanwhile bol.com handled it
+    run(central_url, tmp_path, connector, Client())
+    assert [o["state"] for o in outcomes(central_url, connector)] == ["accepted"]
+    assert len(bol.puts()) == 1
