@@ -265,6 +265,10 @@ class HttpClient:
                                 "its permissions)", status)
         if status >= 500:
             return Transient(f"{method} {_path(url)}: {error_message(response)}", status)
+        if 300 <= status < 400:  # redirects are not followed (credentials): nothing arrived where meant
+            location = response.headers.get("Location", "")
+            return Transient(f"{method} {_path(url)}: HTTP {status}, redirected"
+                             f"{' to ' + _path(location) if location else ''}; give the final URL", status)
         if status >= 400:
             body = None
             with contextlib.suppress(ValueError):

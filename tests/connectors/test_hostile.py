@@ -372,3 +372,28 @@ def test_a_process_status_bol_no_longer_knows_is_looked_up_by_its_rma_item(centr
     run(central_url, tmp_path, connector, Client())
     assert [o["state"] for o in outcomes(central_url, connector)] == ["accepted"]
     assert len(bol.puts()) == 1
+
+
+def test_a_webhook_that_redirects_has_not_received_the_outcome(central_url, tmp_path, codes):
+    from helpers import finish, outcomes
+
+    from inspector.sync.announce import announce_returns
+
+    warehouse, rma = codes("NL-HXR"), codes("RMA-HXR")
+    hook = FakeWebhook()
+    try:
+        make_warehouse(central_url, warehouse)
+        hook.fail("POST", "/in", (302, {"Location": "https://login.example.com/"}, b""))
+        connector = add(central_url, tmp_path, warehouse, "export", {"webhook_url": hook.url + "/in"},
+                        {"webhook_secret": "s3cret"})
+        line = {"sku": "SKU-1", "product_name": "Jas", "category": "apparel", "reason_code": "wrong_size",
+                "quantity": 1}
+        announce_returns(central_url, [{"warehouse": warehouse, "rma_number": rma, "order_number": "O-1",
+                                        "lines": [line]}])
+        finish(central_url, rma, 1)
+        result = run(central_url, tmp_path, connector, Client())
+        assert "302" in result.error
+        [row] = outcomes(central_url, connector)
+        assert row["state"] == "sending"  # sent again (same delivery id) once the URL is right
+    finally:
+        hook.close()
