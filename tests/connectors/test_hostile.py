@@ -397,3 +397,28 @@ def test_a_webhook_that_redirects_has_not_received_the_outcome(central_url, tmp_
         assert row["state"] == "sending"  # sent again (same delivery id) once the URL is right
     finally:
         hook.close()
+
+
+def test_one_platform_account_feeds_one_connector_of_a_warehouse(central_url, tmp_path, codes):
+    """Two connectors on one account would import every return twice, under two RMA numbers, and send
+    each outcome twice."""
+    import io
+
+    from inspector.cli import main
+
+    warehouse = codes("NL-HXD")
+    make_warehouse(central_url, warehouse)
+    creds = tmp_path / "bol.json"
+    creds.write_text('{"client_id": "same-client", "client_secret": "s"}', encoding="utf-8")
+
+    def add_cli(name):
+        out = io.StringIO()
+        code = main(["--data-dir", str(tmp_path), "connectors", "add", "--central", central_url,
+                     "--warehouse", warehouse, "--platform", "bol", "--name", name, "--credentials-file",
+                     str(creds)], out)
+        return code, out.getvalue()
+
+    assert add_cli("bol")[0] == 0
+    code, text = add_cli("bol-2")
+    assert code == 2 and f"{warehouse}/bol" in text
+    assert add_cli("bol")[0] == 2  # (the same name needs --replace, as before)
