@@ -128,6 +128,9 @@ def write_page(conn: Any, connector: Connector, returns: list[PlatformReturn],
             announced, problems = (None, []) if item.problem else validator.validate(rma, [record])
             problem = item.problem or "; ".join(f"{p.column}: {p.message}" if p.column else p.message
                                                 for p in problems)
+            if announced is not None and item.external_id in known:
+                problem = _inspected_changes(conn, rma, announced.lines, connector.platform)
+                announced = None if problem else announced
             conn.execute("UPDATE connector_returns SET import_problem = %s WHERE connector_id = %s "
                          "AND external_id = %s", (problem[:2000], connector.id, item.external_id))
             if announced is None:
@@ -170,3 +173,28 @@ def _keep_line_numbers(item: PlatformReturn, before: dict[str, Any]) -> None:
     refs.update({renumber[no]: ref for no, ref in item.line_refs.items()})
     item.line_refs = dict(sorted(refs.items()))
     item.record["lines"] = sorted(item.record.get("lines") or [], key=lambda ln: ln.get("line_no", 0))
+
+
+def _inspected_changes(conn: Any, rma: str, lines: list[dict[str, Any]], platform: str) -> str:
+    """What the platform's new version of a return would change on lines the warehouse inspected
+    already ('' if nothing): such a change is not applied (the return stays as the station inspected
+    it) and is listed by ``connectors status`` for someone to check with the shop."""
+    inspected = conn.execute(
+        "SELECT l.line_no, l.sku, l.gtin, l.quantity, count(DISTINCT i.unit_index) "
+        "FROM returns r JOIN return_lines l ON l.return_id = r.id "
+        "JOIN inspections i ON i.return_line_id = l.id AND i.status <> 'voided' "
+        "WHERE r.rma_number = %s GROUP BY l.line_no, l.sku, l.gtin, l.quantity", (rma,)).fetchall()
+    wanted = {line["line_no"]: line for line in lines}
+    changes = []
+    for line_no, sku, gtin, _quantity, units in inspected:
+        new = wanted.get(line_no)
+        if new is None:
+            changes.append(f"line {line_no} ({sku}) is gone")
+        elif (new.get("sku") or "") != sku or (new.get("gtin") or "") != (gtin or ""):
+            changes.append(f"line {line_no} changed from {sku} to {new.get('sku')}")
+        elif int(new.get("quantity") or 0) < units:
+            changes.append(f"line {line_no} now announces {new.get('quantity')} units, {units} inspected")
+    if not changes:
+        return ""
+    return (f"changed on {platform} after it was inspected ({'; '.join(changes)}): not applied, the "
+            "return stays as inspected; check it with the shop")

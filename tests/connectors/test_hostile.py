@@ -422,3 +422,34 @@ def test_one_platform_account_feeds_one_connector_of_a_warehouse(central_url, tm
     code, text = add_cli("bol-2")
     assert code == 2 and f"{warehouse}/bol" in text
     assert add_cli("bol")[0] == 2  # (the same name needs --replace, as before)
+
+
+@pytest.mark.parametrize("change", ["drop", "product", "quantity"])
+def test_a_platform_change_to_an_inspected_line_is_not_applied_silently(central_url, tmp_path, codes,
+                                                                        sendcloud, change):
+    """The customer edits the return in the portal after the warehouse inspected it: the inspected line
+    is neither deleted nor turned into another product or fewer units behind the station's back."""
+    import io
+
+    from helpers import finish, returns_of
+
+    from inspector.cli import main
+
+    warehouse, connector = _sendcloud(central_url, tmp_path, codes, sendcloud)
+    assert not run(central_url, tmp_path, connector, Client()).error
+    before = returns_of(central_url, warehouse)["ORD120000"]
+    finish(central_url, before["rma"], 2)
+    finish(central_url, before["rma"], 2, 2)  # line 2 (JN-0, 2 units) inspected
+    items = sendcloud.returns[0]["parcel_items"]
+    if change == "drop":
+        del items[1]
+    elif change == "product":
+        items[1]["sku"] = "OTHER-1"
+    else:
+        items[1]["quantity"] = 1
+    result = run(central_url, tmp_path, connector, Client())
+    assert returns_of(central_url, warehouse)["ORD120000"]["lines"] == before["lines"]
+    out = io.StringIO()
+    main(["--data-dir", str(tmp_path), "connectors", "status", "--central", central_url], out)
+    assert "inspected" in out.getvalue() and before["rma"] in out.getvalue(), out.getvalue()
+    assert result.import_problems == 1
