@@ -59,7 +59,12 @@ def map_return(item: dict[str, Any], default_category: str = "other") -> Platfor
             "reason": reason_code(reason.get("detailedReason") or "", reason.get("mainReason") or ""),
             "customer_comment": comment,
         })
-        refs[number] = {"id": str(part["rmaId"]), "order_id": str(part.get("orderId") or "")}
+        rma_id = part.get("rmaId")
+        if isinstance(rma_id, bool) or not isinstance(rma_id, int | str) or not str(rma_id).isdigit():
+            raise ValueError(f"return item {number} has no usable rmaId ({rma_id!r:.40})")
+        if any(ref["id"] == str(rma_id) for ref in refs.values()):
+            raise ValueError(f"the rmaId {rma_id} is given to two return items")
+        refs[number] = {"id": str(rma_id), "order_id": str(part.get("orderId") or "")}
     customer = first.get("customerDetails") or {}
     name = " ".join(t for t in (customer.get("firstName"), customer.get("surname")) if t)
     house = " ".join(str(t) for t in (customer.get("houseNumber"), customer.get("houseNumberExtension")) if t)

@@ -453,3 +453,21 @@ def test_a_platform_change_to_an_inspected_line_is_not_applied_silently(central_
     main(["--data-dir", str(tmp_path), "connectors", "status", "--central", central_url], out)
     assert "inspected" in out.getvalue() and before["rma"] in out.getvalue(), out.getvalue()
     assert result.import_problems == 1
+
+
+@pytest.mark.parametrize("rma_id", [None, "", {"x": 1}, 86123472.5])
+def test_a_bol_item_without_a_usable_rma_id_is_not_imported(central_url, tmp_path, codes, bol, rma_id):
+    """Its outcome could only go to /retailer/returns/None (or to another item's id)."""
+    import io
+
+    from helpers import returns_of
+
+    from inspector.cli import main
+
+    bol.returns[2]["returnItems"][0]["rmaId"] = rma_id
+    warehouse, connector = _bol(central_url, tmp_path, codes, bol)
+    result = run(central_url, tmp_path, connector, Client())
+    assert result.import_problems == 1 and "4012345602" not in returns_of(central_url, warehouse)
+    out = io.StringIO()
+    main(["--data-dir", str(tmp_path), "connectors", "status", "--central", central_url], out)
+    assert "rmaId" in out.getvalue()
