@@ -120,6 +120,8 @@ def map_return(order: dict[str, Any], ret: dict[str, Any], default_category: str
             found = ((delivery.get("deliverable") or {}).get("tracking")) or {}
             tracking = tracking or found.get("number") or ""
             carrier = carrier or found.get("carrierName") or ""
+    if not isinstance(ret.get("id"), str) or not ret["id"]:
+        raise ValueError("the return has no usable id")
     lines, refs = [], {}
     for number, item in enumerate((ret.get("returnLineItems") or {}).get("nodes") or [], start=1):
         fulfilment = item["fulfillmentLineItem"]
@@ -135,6 +137,10 @@ def map_return(order: dict[str, Any], ret: dict[str, Any], default_category: str
             "customer_comment": "; ".join(notes),
             "category": default_category,
         })
+        if not isinstance(item.get("id"), str) or not item["id"] \
+                or any(ref["id"] == item["id"] for ref in refs.values()):
+            raise ValueError(f"return line item {number} has no usable id of its own "
+                             f"({item.get('id')!r:.40})")
         refs[number] = {"id": item["id"], "rfo_line": rfo_lines.get(fulfilment["id"], ""),
                         "currency": money.get("currencyCode") or "EUR"}
     record = {

@@ -471,3 +471,13 @@ def test_a_bol_item_without_a_usable_rma_id_is_not_imported(central_url, tmp_pat
     out = io.StringIO()
     main(["--data-dir", str(tmp_path), "connectors", "status", "--central", central_url], out)
     assert "rmaId" in out.getvalue()
+
+
+@pytest.mark.parametrize("line_id", [None, "", 8800])
+def test_a_shopify_line_without_a_usable_id_is_not_imported(central_url, tmp_path, codes, shopify, line_id):
+    from helpers import returns_of
+
+    shopify.orders[0]["returns"]["nodes"][0]["returnLineItems"]["nodes"][0]["id"] = line_id
+    warehouse, connector = _shopify(central_url, tmp_path, codes, shopify)
+    result = run(central_url, tmp_path, connector, Client())
+    assert result.import_problems == 1 and "1001" not in returns_of(central_url, warehouse)
