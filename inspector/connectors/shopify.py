@@ -31,6 +31,7 @@ says which in ``X-Shopify-API-Version``: that is logged and kept in the connecto
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -191,13 +192,21 @@ class ShopifyPlatform(Platform):
             self.available = cost
 
     def _note_cost(self, body: dict[str, Any]) -> None:
-        cost = ((body.get("extensions") or {}).get("cost")) or {}
-        status = cost.get("throttleStatus") or {}
-        if "currentlyAvailable" in status:
-            self.available = float(status["currentlyAvailable"])
-            self.restore_rate = float(status.get("restoreRate") or self.restore_rate)
-        if cost.get("requestedQueryCost") is not None:
-            self.last_cost = float(cost["requestedQueryCost"])
+        """Keep the cost bucket's state from ``extensions.cost``; values that are not finite numbers
+        (a malformed answer) are ignored rather than failing the run."""
+        extensions = body.get("extensions")
+        cost = extensions.get("cost") if isinstance(extensions, dict) else None
+        cost = cost if isinstance(cost, dict) else {}
+        status = cost.get("throttleStatus")
+        status = status if isinstance(status, dict) else {}
+        available = _number(status.get("currentlyAvailable"))
+        if available is not None:
+            self.available = available
+            rate = _number(status.get("restoreRate"))
+            self.restore_rate = rate if rate is not None and rate > 0 else self.restore_rate
+        requested = _number(cost.get("requestedQueryCost"))
+        if requested is not None:
+            self.last_cost = max(0.0, requested)
 
     def graphql(self, query: str, variables: dict[str, Any], *, once: bool = False) -> dict[str, Any]:
         """Run one query or mutation; its ``data``. Throttled answers are waited out and asked again."""
@@ -335,6 +344,13 @@ class ShopifyPlatform(Platform):
         if int(node.get("processedQuantity") or 0) >= wanted:
             return Delivery("accepted")
         return None
+
+
+def _number(value: Any) -> float | None:
+    """A JSON number as a finite float, else None."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        return None
+    return float(value)
 
 
 def _earlier(when: str, seconds: float) -> str:

@@ -481,3 +481,14 @@ def test_a_shopify_line_without_a_usable_id_is_not_imported(central_url, tmp_pat
     warehouse, connector = _shopify(central_url, tmp_path, codes, shopify)
     result = run(central_url, tmp_path, connector, Client())
     assert result.import_problems == 1 and "1001" not in returns_of(central_url, warehouse)
+
+
+def test_a_shopify_cost_of_the_wrong_type_is_ignored_not_a_crash(central_url, tmp_path, codes, shopify):
+    cost = {"cost": {"requestedQueryCost": "lots", "throttleStatus": {
+        "maximumAvailable": 1000, "currentlyAvailable": {"x": 1}, "restoreRate": "fast"}}}
+    page = {"data": {"orders": {"pageInfo": {"hasNextPage": False, "endCursor": None}, "nodes": []}},
+            "extensions": cost}
+    shopify.fail("POST", "/admin/api/", (200, {}, page))
+    _warehouse, connector = _shopify(central_url, tmp_path, codes, shopify)
+    result = run(central_url, tmp_path, connector, Client())
+    assert not result.error, result.error
