@@ -54,7 +54,10 @@ def map_return(item: dict[str, Any], default_category: str = "other") -> Platfor
             "reason": reason, "customer_comment": part.get("return_message") or "",
             "category": default_category,
         })
-        refs[number] = {"id": f"{item['id']}/{part.get('item_id') or number}"}
+        line_id = f"{item['id']}/{part.get('item_id') or number}"
+        if any(ref["id"] == line_id for ref in refs.values()):
+            raise ValueError(f"two parcel items share the item_id {part.get('item_id')!r:.40}")
+        refs[number] = {"id": line_id}
     record = {
         "order_number": item.get("order_number") or "", "customer_name": address.get("name") or "",
         "customer_email": address.get("email") or "", "postcode": address.get("postal_code") or "",

@@ -492,3 +492,13 @@ def test_a_shopify_cost_of_the_wrong_type_is_ignored_not_a_crash(central_url, tm
     _warehouse, connector = _shopify(central_url, tmp_path, codes, shopify)
     result = run(central_url, tmp_path, connector, Client())
     assert not result.error, result.error
+
+
+def test_a_sendcloud_return_whose_items_share_an_id_is_not_imported(central_url, tmp_path, codes, sendcloud):
+    from helpers import returns_of
+
+    items = sendcloud.returns[0]["parcel_items"]
+    items[1]["item_id"] = items[0]["item_id"]
+    warehouse, connector = _sendcloud(central_url, tmp_path, codes, sendcloud)
+    result = run(central_url, tmp_path, connector, Client())
+    assert result.import_problems == 1 and "ORD120000" not in returns_of(central_url, warehouse)
