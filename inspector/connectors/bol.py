@@ -59,7 +59,12 @@ def map_return(item: dict[str, Any], default_category: str = "other") -> Platfor
             "reason": reason_code(reason.get("detailedReason") or "", reason.get("mainReason") or ""),
             "customer_comment": comment,
         })
-        refs[number] = {"id": str(part["rmaId"]), "order_id": str(part.get("orderId") or "")}
+        rma_id = part.get("rmaId")
+        if isinstance(rma_id, bool) or not isinstance(rma_id, int | str) or not str(rma_id).isdigit():
+            raise ValueError(f"return item {number} has no usable rmaId ({rma_id!r:.40})")
+        if any(ref["id"] == str(rma_id) for ref in refs.values()):
+            raise ValueError(f"the rmaId {rma_id} is given to two return items")
+        refs[number] = {"id": str(rma_id), "order_id": str(part.get("orderId") or "")}
     customer = first.get("customerDetails") or {}
     name = " ".join(t for t in (customer.get("firstName"), customer.get("surname")) if t)
     house = " ".join(str(t) for t in (customer.get("houseNumber"), customer.get("houseNumberExtension")) if t)
@@ -172,16 +177,34 @@ class BolPlatform(Platform):
 
     def follow(self, row: dict[str, Any]) -> Delivery:
         self._authorise()
-        return self._process(self.http.json("GET", f"/shared/process-status/{row['process_ref']}"))
+        if row["process_ref"]:
+            try:
+                return self._process(self.http.json("GET", f"/shared/process-status/{row['process_ref']}"))
+            except Rejected as refused:
+                if refused.status != 404:
+                    raise
+        # No process id kept, or one bol.com no longer knows (it keeps them for a while only): the RMA
+        # item's processes tell how it went. A 404 is no refusal of the outcome.
+        found = self._processes(row)
+        for status in ("SUCCESS", "PENDING", "FAILURE", "TIMEOUT"):
+            for process in found:
+                if process.get("status") == status:
+                    return self._process(process)
+        raise Transient("bol.com shows no process status of this outcome (yet); it is asked again later")
 
-    def already_delivered(self, row: dict[str, Any]) -> Delivery | None:
-        self._authorise()
+    def _processes(self, row: dict[str, Any]) -> list[dict[str, Any]]:
         request = row["payload"]["request"]
         entity, event = (self._order_item(request), "CREATE_RETURN_ITEM") if "orderId" in request \
             else (row["external_id"], "HANDLE_RETURN_ITEM")
         body = self.http.json("GET", "/shared/process-status", params={
             "entity-id": entity, "event-type": event, "page": 1})
-        found = [p for p in (body.get("processStatuses") or []) if isinstance(p, dict)]
+        if not isinstance(body, dict) or not isinstance(body.get("processStatuses") or [], list):
+            raise Transient("bol.com's process status list is malformed")
+        return [p for p in (body.get("processStatuses") or []) if isinstance(p, dict)]
+
+    def already_delivered(self, row: dict[str, Any]) -> Delivery | None:
+        self._authorise()
+        found = self._processes(row)
         for status in ("SUCCESS", "PENDING"):
             for process in found:
                 if process.get("status") == status:

@@ -12,6 +12,7 @@ import argparse
 import getpass
 import json
 import logging
+import re
 import signal
 import sys
 import threading
@@ -79,6 +80,25 @@ def _settings(items: list[str]) -> dict[str, Any]:
     return settings
 
 
+SECRET_SETTING = re.compile(r"secret|password|passwd|access_token|api_key|apikey|private", re.IGNORECASE)
+
+
+def shown_settings(settings: dict[str, Any]) -> dict[str, Any]:
+    """Settings as ``connectors list`` shows them: a webhook's URL (which may carry the receiver's own
+    token in its path or query) as its scheme and host only, anything named like a secret masked."""
+    from inspector.connectors.http import _path
+
+    shown: dict[str, Any] = {}
+    for key, value in settings.items():
+        if SECRET_SETTING.search(key):
+            shown[key] = "****"
+        elif key == "webhook_url" and isinstance(value, str):
+            shown[key] = _path(value)
+        else:
+            shown[key] = value
+    return shown
+
+
 def _credentials(path: Path | None, names: tuple[str, ...], out: TextIO) -> dict[str, str]:
     if path is not None:
         text = path.read_text(encoding="utf-8")
@@ -114,10 +134,18 @@ def _run(args: argparse.Namespace, command: str, url: str, data_dir: Path, out: 
     if command == "add":
         from inspector.connectors.runner import platform_class
 
-        names = platform_class(args.platform).credential_names
         settings = _settings(args.setting)
+        secret_like = [key for key in settings if SECRET_SETTING.search(key)]
+        if secret_like:  # settings are stored and listed in the clear
+            raise ValueError(f"{', '.join(secret_like)} looks like a credential: put it in the "
+                             "--credentials-file, not in a --setting")
+        names = platform_class(args.platform).credential_names
+        if settings.get("webhook_url"):  # an unsigned webhook could be forged by anyone: a secret is a must
+            names = tuple(dict.fromkeys((*names, "webhook_secret")))
+        else:
+            names = tuple(n for n in names if n != "webhook_secret")
         credentials = _credentials(args.credentials_file, names, out)
-        missing = [n for n in names if not credentials.get(n) and n != "webhook_secret"]
+        missing = [n for n in names if not credentials.get(n)]
         if missing:
             raise ValueError(f"the {args.platform} credentials lack {', '.join(missing)}")
         vault = Vault(key_path(data_dir), create=True)
@@ -132,7 +160,7 @@ def _run(args: argparse.Namespace, command: str, url: str, data_dir: Path, out: 
         with connect(url) as conn:
             connectors = list_connectors(conn)
         rows = [{"warehouse": c.warehouse_code, "name": c.name, "platform": c.platform, "enabled": c.enabled,
-                 "settings": c.settings, "cursor": c.cursor} for c in connectors]
+                 "settings": shown_settings(c.settings), "cursor": c.cursor} for c in connectors]
         if args.json:
             out.write(as_json(rows) + "\n")
         for row in [] if args.json else rows:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector.connectors.base import Delivery, Platform
+from inspector.connectors.credentials import CredentialProblem
 from inspector.connectors.http import HttpClient
 from inspector.private_files import fsync_directory
 
@@ -40,7 +41,9 @@ def signature(secret: str, body: bytes) -> str:
 
 def verify_signature(secret: str, body: bytes, header: str) -> bool:
     """For receivers (and tests): does ``header`` sign ``body`` with ``secret``? (constant time)"""
-    return hmac.compare_digest(signature(secret, body), header or "")
+    # As bytes: compare_digest refuses text with non-ASCII characters (a hostile header) with a TypeError.
+    return hmac.compare_digest(signature(secret, body).encode("ascii"),
+                               (header or "").encode("utf-8", "surrogateescape"))
 
 
 def export_record(platform: Platform, row: dict[str, Any]) -> dict[str, Any]:
@@ -77,6 +80,11 @@ class OutcomeExport:
             self._http.close()
 
     def send(self, row: dict[str, Any]) -> Delivery:
+        if self.webhook and not self.platform.credentials.get("webhook_secret"):
+            # Signed with an empty key, anyone could make a valid signature: nothing is sent until the
+            # connector has a secret (the outcome stays 'sending' and goes out once it has).
+            raise CredentialProblem(f"The connector {self.platform.connector.name} has a webhook_url but "
+                                    "no webhook_secret: add it again with one (--replace).")
         record = export_record(self.platform, row)
         if self.file is not None and not self._in_file(record["outcome_id"]):
             self._append(record)
@@ -92,11 +100,25 @@ class OutcomeExport:
         return None
 
     def _in_file(self, outcome_id: str) -> bool:
+        """Whether a complete record of the outcome is in the file. A line cut short (the disk filled
+        up, the power went mid-write) may hold the id but not the record: it does not count."""
         if self.file is None or not self.file.exists():
             return False
         needle = outcome_id.encode("ascii")
         with self.file.open("rb") as handle:
-            return any(needle in line for line in handle)
+            for line in handle:
+                if needle not in line or not line.endswith(b"\n"):
+                    continue
+                if self.format == "csv":
+                    if line.startswith(needle + b","):
+                        return True
+                    continue
+                try:
+                    if json.loads(line).get("outcome_id") == outcome_id:
+                        return True
+                except (ValueError, AttributeError):
+                    continue
+        return False
 
     def _append(self, record: dict[str, Any]) -> None:
         assert self.file is not None
@@ -113,6 +135,11 @@ class OutcomeExport:
             data = buffer.getvalue()
         else:
             data = json.dumps(record, sort_keys=True, ensure_ascii=False) + "\n"
+        if not new:
+            with self.file.open("rb") as tail:
+                tail.seek(-1, os.SEEK_END)
+                if tail.read(1) != b"\n":  # a line cut short before: ours starts on a line of its own
+                    data = "\n" + data
         with self.file.open("a", encoding="utf-8", newline="") as handle:
             handle.write(data)
             handle.flush()

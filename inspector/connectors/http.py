@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import contextlib
 import email.utils
-import json
 import logging
+import math
 import random
 import time
 from collections.abc import Callable
@@ -35,6 +35,13 @@ logging.getLogger("httpx").setLevel(logging.WARNING)
 TIMEOUT = httpx.Timeout(20.0, connect=5.0)
 MAX_INLINE_WAIT_S = 30.0
 """A ``Retry-After`` up to this is waited for within the run; a longer one postpones the connector."""
+MAX_BODY_BYTES = 64_000_000
+"""The largest answer read (decoded): a platform's page is a few hundred kB; more is refused, not kept."""
+DEADLINE_S = 120.0
+"""The longest one request may take in all, however slowly its answer trickles in."""
+MAX_RETRY_AFTER_S = 6 * 3600.0
+"""The longest a ``Retry-After`` (or any platform-told wait) postpones a connector: a platform asking for
+days, years or infinity gets this, so the connector is tried again the same day and stays visible."""
 TRIES = 3
 """Attempts per request for transient failures (timeouts, 5xx) before giving up for this run."""
 
@@ -58,7 +65,11 @@ class RateLimited(Transient):
 
     def __init__(self, message: str, retry_after_s: float) -> None:
         super().__init__(message, 429)
-        self.retry_after_s = retry_after_s
+        self.retry_after_s = bounded_wait(retry_after_s)
+
+
+class TooLarge(Transient):
+    """An answer larger than the client reads (:data:`MAX_BODY_BYTES`)."""
 
 
 class Rejected(ConnectorHttpError):
@@ -69,22 +80,31 @@ class Unauthorised(Transient):
     """401/403: the credentials are wrong or lack a permission. The connector fails until fixed."""
 
 
+def bounded_wait(seconds: float, default: float = 1.0) -> float:
+    """A wait a platform asked for, made sane: not negative, at most :data:`MAX_RETRY_AFTER_S`, and
+    ``default`` for something that is not a number (NaN)."""
+    if math.isnan(seconds):
+        return default
+    return min(max(0.0, seconds), MAX_RETRY_AFTER_S)
+
+
 def retry_after_seconds(value: str | None, default: float = 1.0) -> float:
-    """``Retry-After`` as seconds from now: a number of seconds or an HTTP date; ``default`` if absent."""
+    """``Retry-After`` as seconds from now: a number of seconds or an HTTP date; ``default`` if absent
+    or unreadable; never negative, never more than :data:`MAX_RETRY_AFTER_S`."""
     if not value:
         return default
     value = value.strip()
     try:
-        return max(0.0, float(value))
+        return bounded_wait(float(value), default)
     except ValueError:
         pass
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return default
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+    return bounded_wait((when - datetime.now(UTC)).total_seconds(), default)
 
 
 def backoff_seconds(attempt: int, base: float = 1.0, cap: float = 3600.0) -> float:
@@ -132,12 +152,16 @@ class HttpClient:
     def __init__(self, base_url: str, headers: dict[str, str] | None = None, *,
                  auth: httpx.Auth | tuple[str, str] | None = None,
                  timeout: httpx.Timeout = TIMEOUT, sleep: Callable[[float], None] = time.sleep,
-                 max_inline_wait_s: float = MAX_INLINE_WAIT_S, tries: int = TRIES) -> None:
+                 max_inline_wait_s: float = MAX_INLINE_WAIT_S, tries: int = TRIES,
+                 max_body_bytes: int = MAX_BODY_BYTES, deadline_s: float = DEADLINE_S) -> None:
+        self._origin = _origin(base_url)
         self._client = httpx.Client(base_url=base_url, headers=headers or {}, auth=auth, timeout=timeout,
                                     follow_redirects=False)
         self.sleep = sleep
         self.max_inline_wait_s = max_inline_wait_s
         self.tries = tries
+        self.max_body_bytes = max_body_bytes
+        self.deadline_s = deadline_s
         self.waits: list[float] = []
 
     def close(self) -> None:
@@ -166,15 +190,22 @@ class HttpClient:
         ``once``: a request that changes something on the platform is not repeated after a timeout or a
         5xx (it may have arrived); only a 429, which the platform did not process, is waited out.
         """
+        if "://" in url and _origin(url) != self._origin:
+            # A link the platform sent (a 'next' page) to another host would carry our credentials
+            # (headers and HTTP Basic auth go with every request of the client): never follow it.
+            raise Rejected(f"{method} {_path(url)}: a link to another host is not followed (the "
+                           "credentials would go with it)")
         attempt = failures = 0
         while True:
             attempt += 1
             try:
-                response = self._client.request(method, url, **kwargs)
+                response = self._fetch(method, url, kwargs)
+            except TooLarge as exc:
+                problem = exc
             except httpx.TimeoutException as exc:
                 problem: ConnectorHttpError = Transient(
                     f"{method} {_path(url)} timed out ({type(exc).__name__})")
-            except httpx.TransportError as exc:
+            except (httpx.TransportError, httpx.DecodingError) as exc:
                 problem = Transient(f"{method} {_path(url)} failed: {type(exc).__name__}")
             else:
                 problem_or_none = self._judge(method, url, response, expect_json)
@@ -189,13 +220,38 @@ class HttpClient:
                 self.wait(problem.retry_after_s)
                 continue
             failures += 1
-            if isinstance(problem, Transient) and not isinstance(problem, Unauthorised) \
+            if isinstance(problem, Transient) and not isinstance(problem, Unauthorised | TooLarge) \
                     and failures < self.tries and not once:
                 delay = backoff_seconds(failures, base=0.5, cap=8.0)
                 log.info("%s %s: %s; trying again in %.1f s", method, _path(url), problem.message, delay)
                 self.wait(delay)
                 continue
             raise problem
+
+    def _fetch(self, method: str, url: str, kwargs: dict[str, Any]) -> httpx.Response:
+        """Send a request and read its answer, at most ``max_body_bytes`` (decoded) within
+        ``deadline_s`` in all: httpx's read timeout is per read, so a server that drips a byte now and
+        then, or streams without end, would otherwise hold the run (and its memory) for ever."""
+        response = self._client.send(self._client.build_request(method, url, **kwargs), stream=True)
+        try:
+            declared = response.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > self.max_body_bytes:
+                raise TooLarge(f"{method} {_path(url)}: the answer is larger than {self.max_body_bytes} "
+                               "bytes", response.status_code)
+            deadline = time.monotonic() + self.deadline_s
+            chunks, size = [], 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > self.max_body_bytes:
+                    raise TooLarge(f"{method} {_path(url)}: the answer is larger than {self.max_body_bytes} "
+                                   "bytes", response.status_code)
+                if time.monotonic() > deadline:
+                    raise httpx.ReadTimeout(f"no complete answer within {self.deadline_s:.0f} s")
+                chunks.append(chunk)
+            response._content = b"".join(chunks)  # what Response.read() keeps; read here within limits
+        finally:
+            response.close()
+        return response
 
     @staticmethod
     def _judge(method: str, url: str, response: httpx.Response,
@@ -209,6 +265,10 @@ class HttpClient:
                                 "its permissions)", status)
         if status >= 500:
             return Transient(f"{method} {_path(url)}: {error_message(response)}", status)
+        if 300 <= status < 400:  # redirects are not followed (credentials): nothing arrived where meant
+            location = response.headers.get("Location", "")
+            return Transient(f"{method} {_path(url)}: HTTP {status}, redirected"
+                             f"{' to ' + _path(location) if location else ''}; give the final URL", status)
         if status >= 400:
             body = None
             with contextlib.suppress(ValueError):
@@ -217,13 +277,19 @@ class HttpClient:
         if expect_json and status != 204:
             try:
                 response.json()
-            except (ValueError, json.JSONDecodeError):
+            except (ValueError, RecursionError):  # RecursionError: nested deeper than Python parses
                 return Transient(f"{method} {_path(url)}: the answer is not JSON", status)
         return None
 
     def json(self, method: str, url: str, **kwargs: Any) -> Any:
         """``request`` and the decoded JSON body."""
         return self.request(method, url, **kwargs).json()
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    """Scheme, host and port of an absolute URL (what credentials may be sent to)."""
+    parsed = httpx.URL(url)
+    return parsed.scheme, parsed.host.lower(), parsed.port
 
 
 def _path(url: str) -> str:

@@ -105,9 +105,12 @@ def write_page(conn: Any, connector: Connector, returns: list[PlatformReturn],
         validator = _Validator(_warehouses(conn), connector.warehouse_code, "the central database",
                                optional={**OPTIONAL_FIELDS,
                                          "category": connector.settings.get("default_category", "other")})
-        known = dict(conn.execute(
-            "SELECT external_id, rma_number FROM connector_returns WHERE connector_id = %s "
-            "AND external_id = ANY(%s)", (connector.id, list(unique))).fetchall()) if unique else {}
+        rows = conn.execute(
+            "SELECT external_id, rma_number, lines FROM connector_returns WHERE connector_id = %s "
+            "AND external_id = ANY(%s)", (connector.id, list(unique))).fetchall() if unique else []
+        known = {external_id: rma for external_id, rma, _lines in rows}
+        for external_id, _rma, lines in rows:
+            _keep_line_numbers(unique[external_id], lines or {})
         batch = []
         for number, item in enumerate(unique.values(), start=1):
             # The link first: the RMA number it holds is the one (a number allocated meanwhile is unused).
@@ -125,6 +128,9 @@ def write_page(conn: Any, connector: Connector, returns: list[PlatformReturn],
             announced, problems = (None, []) if item.problem else validator.validate(rma, [record])
             problem = item.problem or "; ".join(f"{p.column}: {p.message}" if p.column else p.message
                                                 for p in problems)
+            if announced is not None and item.external_id in known:
+                problem = _inspected_changes(conn, rma, announced.lines, connector.platform)
+                announced = None if problem else announced
             conn.execute("UPDATE connector_returns SET import_problem = %s WHERE connector_id = %s "
                          "AND external_id = %s", (problem[:2000], connector.id, item.external_id))
             if announced is None:
@@ -138,3 +144,57 @@ def write_page(conn: Any, connector: Connector, returns: list[PlatformReturn],
         if cursor is not None:
             save_cursor(conn, connector, cursor)
     return report
+
+
+def _keep_line_numbers(item: PlatformReturn, before: dict[str, Any]) -> None:
+    """Give each platform line the line number it had when first imported.
+
+    The platforms number nothing: a connector numbers a return's lines in the order the platform lists
+    them, and that order is not promised (bol.com, Shopify and Sendcloud may list the items of a return
+    differently the next time, or leave one out). Renumbered, line 1 would become another product: its
+    inspections would stay with line 1 and their outcome would be reported against the other product's
+    platform line. So a line keeps its number by its platform id, a new line gets the next unused one,
+    and a line that is no longer listed keeps its number reserved (its mapping stays).
+    """
+    numbers = {str(ref.get("id")): int(no) for no, ref in before.items() if isinstance(ref, dict)}
+    if not item.line_refs or not numbers:
+        return
+    renumber: dict[int, int] = {}
+    next_free = max(numbers.values()) + 1
+    for no, ref in sorted(item.line_refs.items()):
+        old = numbers.get(str(ref.get("id")))
+        if old is None or old in renumber.values():
+            old, next_free = next_free, next_free + 1
+        renumber[no] = old
+    for line in item.record.get("lines") or []:
+        if isinstance(line, dict) and line.get("line_no") in renumber:
+            line["line_no"] = renumber[line["line_no"]]
+    refs = {no: ref for no, ref in ((int(k), v) for k, v in before.items()) if no not in renumber.values()}
+    refs.update({renumber[no]: ref for no, ref in item.line_refs.items()})
+    item.line_refs = dict(sorted(refs.items()))
+    item.record["lines"] = sorted(item.record.get("lines") or [], key=lambda ln: ln.get("line_no", 0))
+
+
+def _inspected_changes(conn: Any, rma: str, lines: list[dict[str, Any]], platform: str) -> str:
+    """What the platform's new version of a return would change on lines the warehouse inspected
+    already ('' if nothing): such a change is not applied (the return stays as the station inspected
+    it) and is listed by ``connectors status`` for someone to check with the shop."""
+    inspected = conn.execute(
+        "SELECT l.line_no, l.sku, l.gtin, l.quantity, count(DISTINCT i.unit_index) "
+        "FROM returns r JOIN return_lines l ON l.return_id = r.id "
+        "JOIN inspections i ON i.return_line_id = l.id AND i.status <> 'voided' "
+        "WHERE r.rma_number = %s GROUP BY l.line_no, l.sku, l.gtin, l.quantity", (rma,)).fetchall()
+    wanted = {line["line_no"]: line for line in lines}
+    changes = []
+    for line_no, sku, gtin, _quantity, units in inspected:
+        new = wanted.get(line_no)
+        if new is None:
+            changes.append(f"line {line_no} ({sku}) is gone")
+        elif (new.get("sku") or "") != sku or (new.get("gtin") or "") != (gtin or ""):
+            changes.append(f"line {line_no} changed from {sku} to {new.get('sku')}")
+        elif int(new.get("quantity") or 0) < units:
+            changes.append(f"line {line_no} now announces {new.get('quantity')} units, {units} inspected")
+    if not changes:
+        return ""
+    return (f"changed on {platform} after it was inspected ({'; '.join(changes)}): not applied, the "
+            "return stays as inspected; check it with the shop")

@@ -185,11 +185,22 @@ def confirm(conn: Any, outcome_id: str, handling: str | None = None, no_refund: 
     """A supervisor confirms a held outcome (optionally with another bol.com handling result, or, for
     Shopify, without the refund); True if found."""
     with conn.transaction():
-        row = conn.execute("SELECT payload FROM connector_outcomes WHERE id = %s AND state = 'waiting' "
-                           "AND needs_confirmation", (outcome_id,)).fetchone()
+        row = conn.execute("SELECT o.payload, c.platform FROM connector_outcomes o JOIN connectors c "
+                           "ON c.id = o.connector_id WHERE o.id = %s AND o.state = 'waiting' "
+                           "AND o.needs_confirmation", (outcome_id,)).fetchone()
         if row is None:
             return False
-        payload = row[0]
+        payload, platform = row
+        if handling:
+            from inspector.connectors.bol import HANDLING_RESULTS
+
+            if platform != "bol":
+                raise ValueError(f"--handling is for bol.com outcomes; this is a {platform} outcome")
+            if handling not in HANDLING_RESULTS:
+                raise ValueError(f"bol.com knows no handling result {handling!r}; one of "
+                                 f"{', '.join(HANDLING_RESULTS)}")
+        if no_refund and platform != "shopify":
+            raise ValueError(f"--no-refund is for Shopify outcomes; this is a {platform} outcome")
         if handling:
             payload.setdefault("request", {})["handlingResult"] = handling
             payload["confirmed_handling"] = handling

@@ -54,7 +54,10 @@ def map_return(item: dict[str, Any], default_category: str = "other") -> Platfor
             "reason": reason, "customer_comment": part.get("return_message") or "",
             "category": default_category,
         })
-        refs[number] = {"id": f"{item['id']}/{part.get('item_id') or number}"}
+        line_id = f"{item['id']}/{part.get('item_id') or number}"
+        if any(ref["id"] == line_id for ref in refs.values()):
+            raise ValueError(f"two parcel items share the item_id {part.get('item_id')!r:.40}")
+        refs[number] = {"id": line_id}
     record = {
         "order_number": item.get("order_number") or "", "customer_name": address.get("name") or "",
         "customer_email": address.get("email") or "", "postcode": address.get("postal_code") or "",
@@ -94,7 +97,11 @@ class SendcloudPlatform(Platform):
             "page_size": int(self.settings.get("page_size", 40))}
         high = cursor.get("high") or since.isoformat()
         category = self.settings.get("default_category", "other")
+        seen: set[str] = set()
         while url:
+            if url in seen:  # a 'next' that repeats would page for ever
+                raise Transient(f"Sendcloud's next link repeats ({len(seen)} pages read); the run ends")
+            seen.add(url)
             body = self.http.json("GET", url, params=params)
             if not isinstance(body, dict) or not isinstance(body.get("data"), list):
                 raise Transient("Sendcloud answered without a 'data' list")
@@ -109,6 +116,8 @@ class SendcloudPlatform(Platform):
                         f"Sendcloud's return cannot be read ({type(exc).__name__}: {exc})")))
                 high = max(high, _iso(item.get("created_at")) or high)
             url, params = body.get("next"), None
+            if url is not None and not isinstance(url, str):
+                raise Transient("Sendcloud's next link is not a text")
             yield Page(returns, {"next": url, "since": cursor.get("since"), "high": high} if url
                        else {"since": high})
 

@@ -31,10 +31,11 @@ says which in ``X-Shopify-API-Version``: that is logged and kept in the connecto
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections import Counter
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from inspector.connectors.base import Delivery, Page, Platform
@@ -120,6 +121,8 @@ def map_return(order: dict[str, Any], ret: dict[str, Any], default_category: str
             found = ((delivery.get("deliverable") or {}).get("tracking")) or {}
             tracking = tracking or found.get("number") or ""
             carrier = carrier or found.get("carrierName") or ""
+    if not isinstance(ret.get("id"), str) or not ret["id"]:
+        raise ValueError("the return has no usable id")
     lines, refs = [], {}
     for number, item in enumerate((ret.get("returnLineItems") or {}).get("nodes") or [], start=1):
         fulfilment = item["fulfillmentLineItem"]
@@ -135,6 +138,10 @@ def map_return(order: dict[str, Any], ret: dict[str, Any], default_category: str
             "customer_comment": "; ".join(notes),
             "category": default_category,
         })
+        if not isinstance(item.get("id"), str) or not item["id"] \
+                or any(ref["id"] == item["id"] for ref in refs.values()):
+            raise ValueError(f"return line item {number} has no usable id of its own "
+                             f"({item.get('id')!r:.40})")
         refs[number] = {"id": item["id"], "rfo_line": rfo_lines.get(fulfilment["id"], ""),
                         "currency": money.get("currencyCode") or "EUR"}
     record = {
@@ -177,18 +184,29 @@ class ShopifyPlatform(Platform):
     def _throttle(self, cost: float) -> None:
         if self.available is not None and cost > self.available and self.restore_rate > 0:
             wait = (cost - self.available) / self.restore_rate
+            if not wait <= self.http.max_inline_wait_s:  # a cost no bucket refills soon (or NaN)
+                raise RateLimited(f"Shopify: a query costing {cost:.0f} points would wait {wait:.0f} s for "
+                                  "its rate limit; the connector is postponed", wait)
             log.info("Shopify: %.0f of %.0f points left; waiting %.2f s", self.available, cost, wait)
             self.http.wait(wait)
             self.available = cost
 
     def _note_cost(self, body: dict[str, Any]) -> None:
-        cost = ((body.get("extensions") or {}).get("cost")) or {}
-        status = cost.get("throttleStatus") or {}
-        if "currentlyAvailable" in status:
-            self.available = float(status["currentlyAvailable"])
-            self.restore_rate = float(status.get("restoreRate") or self.restore_rate)
-        if cost.get("requestedQueryCost") is not None:
-            self.last_cost = float(cost["requestedQueryCost"])
+        """Keep the cost bucket's state from ``extensions.cost``; values that are not finite numbers
+        (a malformed answer) are ignored rather than failing the run."""
+        extensions = body.get("extensions")
+        cost = extensions.get("cost") if isinstance(extensions, dict) else None
+        cost = cost if isinstance(cost, dict) else {}
+        status = cost.get("throttleStatus")
+        status = status if isinstance(status, dict) else {}
+        available = _number(status.get("currentlyAvailable"))
+        if available is not None:
+            self.available = available
+            rate = _number(status.get("restoreRate"))
+            self.restore_rate = rate if rate is not None and rate > 0 else self.restore_rate
+        requested = _number(cost.get("requestedQueryCost"))
+        if requested is not None:
+            self.last_cost = max(0.0, requested)
 
     def graphql(self, query: str, variables: dict[str, Any], *, once: bool = False) -> dict[str, Any]:
         """Run one query or mutation; its ``data``. Throttled answers are waited out and asked again."""
@@ -227,10 +245,11 @@ class ShopifyPlatform(Platform):
         since = cursor.get("since")
         search = "(return_status:return_requested OR return_status:in_progress)"
         if since:
-            search += f" updated_at:>='{since}'"
+            search += f" updated_at:>='{_earlier(since, float(self.settings.get('lookback_s', 3600)))}'"
         after = cursor.get("after")
         high = cursor.get("high") or since or ""
         category = self.settings.get("default_category", "other")
+        seen: set[str] = {after} if after else set()
         while True:
             data = self.graphql(RETURNS_QUERY, {"first": int(self.settings.get("page_size", 25)),
                                                 "after": after, "query": search})
@@ -240,10 +259,18 @@ class ShopifyPlatform(Platform):
                 info = orders["pageInfo"]
             except (KeyError, TypeError) as exc:
                 raise Transient(f"Shopify's orders answer is malformed ({exc})") from exc
+            if not isinstance(nodes, list) or not isinstance(info, dict):
+                raise Transient("Shopify's orders answer is malformed (nodes or pageInfo of the wrong type)")
             returns = []
             for order in nodes:
-                high = max(high, order.get("updatedAt") or "")
-                for ret in ((order.get("returns") or {}).get("nodes") or []):
+                rets = order.get("returns") if isinstance(order, dict) else None
+                rets = rets.get("nodes") if isinstance(rets, dict) else []
+                if not isinstance(order, dict) or not isinstance(rets, list | None) \
+                        or any(not isinstance(ret, dict) for ret in rets or []):
+                    raise Transient("Shopify sent an order or a return that is not an object")
+                updated = order.get("updatedAt")
+                high = max(high, updated if isinstance(updated, str) else "")
+                for ret in rets or []:
                     if ret.get("status") not in ("OPEN", "REQUESTED"):
                         continue
                     try:
@@ -253,6 +280,11 @@ class ShopifyPlatform(Platform):
                             f"Shopify's return cannot be read ({type(exc).__name__}: {exc})")))
             more = bool(info.get("hasNextPage"))
             after = info.get("endCursor") if more else None
+            if more and (not isinstance(after, str) or not after or after in seen):
+                raise Transient(f"Shopify's endCursor repeats or is missing ({len(seen)} pages read); the "
+                                "run ends")
+            if after:
+                seen.add(after)
             state = {"since": since, "after": after, "high": high} if more else {"since": high or since}
             state["served_version"] = self.served_version or self.version
             state["checked_at"] = datetime.now(UTC).isoformat()
@@ -312,3 +344,25 @@ class ShopifyPlatform(Platform):
         if int(node.get("processedQuantity") or 0) >= wanted:
             return Delivery("accepted")
         return None
+
+
+def _number(value: Any) -> float | None:
+    """A JSON number as a finite float, else None."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        return None
+    return float(value)
+
+
+def _earlier(when: str, seconds: float) -> str:
+    """``when`` (ISO) moved back by ``seconds``, as Shopify's search wants it (UTC, ``Z``).
+
+    Shopify's search index is eventually consistent: an order updated just before the newest one a run
+    saw may be findable only later. Searching from a while before the cursor finds it; the orders read
+    again unchanged cost nothing but the query."""
+    try:
+        moment = datetime.fromisoformat(when.replace("Z", "+00:00"))
+    except ValueError:
+        return when
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return (moment.astimezone(UTC) - timedelta(seconds=seconds)).strftime("%Y-%m-%dT%H:%M:%SZ")

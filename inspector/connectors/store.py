@@ -67,6 +67,22 @@ def add_connector(conn: Any, vault: Vault, warehouse: str, platform: str, name: 
         if existing is not None and existing[1] != platform:
             raise ValueError(f"The connector {name!r} is a {existing[1]} connector, not {platform}.")
         connector_id = existing[0] if existing else uuid.uuid4()
+        mine = account_of(platform, settings, credentials)
+        if mine:
+            for other_id, other_name, other_settings in conn.execute(
+                    "SELECT c.id, c.name, c.settings FROM connectors c WHERE c.warehouse_id = %s "
+                    "AND c.platform = %s AND c.id <> %s", (row[0], platform, connector_id)).fetchall():
+                secret = conn.execute("SELECT ciphertext, key_id FROM connector_secrets "
+                                      "WHERE connector_id = %s", (other_id,)).fetchone()
+                try:
+                    theirs = vault.open(secret[0], secret[1]) if secret else {}
+                except CredentialProblem:
+                    theirs = {}
+                if account_of(platform, dict(other_settings or {}), theirs) == mine:
+                    raise ValueError(
+                        f"{warehouse}/{other_name} is connected to this {platform} account already: two "
+                        f"connectors would import every return twice (under two RMA numbers) and send every "
+                        f"outcome twice; change that one with --name {other_name} --replace.")
         conn.execute(
             "INSERT INTO connectors (id, warehouse_id, platform, name, settings) VALUES (%s, %s, %s, %s, %s) "
             "ON CONFLICT (id) DO UPDATE SET settings = EXCLUDED.settings, enabled = true, failures = 0, "
@@ -82,6 +98,18 @@ def add_connector(conn: Any, vault: Vault, warehouse: str, platform: str, name: 
     found = get_connector(conn, warehouse, name)
     assert found is not None
     return found
+
+
+def account_of(platform: str, settings: dict[str, Any], credentials: dict[str, str]) -> str:
+    """What identifies a connector's platform account ('' when nothing does: an export)."""
+    if platform == "bol":
+        return credentials.get("client_id", "")
+    if platform == "sendcloud":
+        return credentials.get("public_key", "")
+    if platform == "shopify":
+        shop = str(settings.get("shop_url", "")).strip().lower().rstrip("/")
+        return shop.split("://", 1)[-1]
+    return ""
 
 
 def list_connectors(conn: Any, warehouse: str | None = None) -> list[Connector]:
@@ -115,6 +143,10 @@ def save_cursor(conn: Any, connector: Connector, cursor: dict[str, Any]) -> None
 
 def record_run(conn: Any, connector: Connector, error: str = "", next_run_in_s: float | None = None) -> None:
     """Note how a run went: the error (empty on success), consecutive failures, when to run next."""
+    if next_run_in_s is not None:
+        from inspector.connectors.http import bounded_wait
+
+        next_run_in_s = bounded_wait(next_run_in_s)
     with conn.transaction():
         conn.execute(
             "UPDATE connectors SET last_run_at = now(), "

@@ -8,6 +8,7 @@ of scripted answers tried before the normal ones: ``(method, path prefix, answer
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -379,8 +380,11 @@ class FakeShopify(FakeServer):
         if "orders(" in query:
             first = int(variables["first"])
             start = int(variables["after"].split(":")[1]) if variables.get("after") else 0
-            chunk = self.orders[start:start + first]
-            more = start + first < len(self.orders)
+            # The search syntax's updated_at:>='...' (ISO times in UTC compare as text here).
+            since = re.search(r"updated_at:>='([^']+)'", variables.get("query") or "")
+            orders = [o for o in self.orders if not since or o["updatedAt"] >= since.group(1)]
+            chunk = orders[start:start + first]
+            more = start + first < len(orders)
             return (200, headers, {"data": {"orders": {
                 "pageInfo": {"hasNextPage": more, "endCursor": f"cursor:{start + first}" if more else None},
                 "nodes": chunk}}, "extensions": extensions})

@@ -85,3 +85,41 @@ def test_the_platforms_error_bodies_are_told_in_their_own_words(server) -> None:
                                  "quantityReturned: Must be at least 1.")
     assert sendcloud.value.message == "HTTP 400: from_date is required"
     assert shopify.value.message == "HTTP 422: Unprocessable Entity"
+
+
+def test_an_endless_or_huge_answer_is_refused_not_kept(server) -> None:
+    server.fail("GET", "/big", (200, {}, b'{"returns": ["' + b"x" * 5000 + b'"]}'))
+    with client(server, max_body_bytes=1000) as http, pytest.raises(Transient, match="larger than"):
+        http.json("GET", "/big")
+    assert len(server.seen("GET", "/big")) == 1  # not asked again within the run: it would not shrink
+
+
+def test_an_answer_that_drips_in_ends_at_the_deadline(server) -> None:
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+
+    def drip() -> None:
+        conn, _ = listener.accept()
+        conn.recv(4096)
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                     b"Transfer-Encoding: chunked\r\n\r\n")
+        try:
+            for _ in range(100):
+                conn.sendall(b"1\r\n \r\n")
+                time.sleep(0.05)
+        except OSError:
+            pass
+        conn.close()
+
+    threading.Thread(target=drip, daemon=True).start()
+    port = listener.getsockname()[1]
+    started = time.monotonic()
+    with HttpClient(f"http://127.0.0.1:{port}", timeout=httpx.Timeout(1.0), sleep=lambda s: None, tries=1,
+                    deadline_s=0.3) as http, pytest.raises(Transient, match="timed out"):
+        http.json("GET", "/drip")
+    assert time.monotonic() - started < 2
+    listener.close()

@@ -66,7 +66,7 @@ def test_credentials_never_reach_the_logs(central_url, codes, tmp_path, caplog) 
         good = add(central_url, tmp_path, warehouse, "bol", where,
                    {"client_id": "bol-client", "client_secret": "bol-secret"}, name="bol")
         bad = add(central_url, tmp_path, warehouse, "bol", where,
-                  {"client_id": "bol-client", "client_secret": "wrong-bol-secret"}, name="bol2")
+                  {"client_id": "bol-client-2", "client_secret": "wrong-bol-secret"}, name="bol2")
         shopify = add(central_url, tmp_path, warehouse, "shopify", {"shop_url": shop.url},
                       {"access_token": "shpat_test"}, name="shop")
         for connector in (good, bad, shopify):
