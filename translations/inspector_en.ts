@@ -496,6 +496,10 @@
         <source>Write the reason first.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Close the dispute as “%1”? It cannot be reopened. Press Save again to close it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ErrorDialog</name>

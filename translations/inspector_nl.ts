@@ -496,6 +496,10 @@
         <source>Write the reason first.</source>
         <translation>Schrijf eerst de reden op.</translation>
     </message>
+    <message>
+        <source>Close the dispute as “%1”? It cannot be reopened. Press Save again to close it.</source>
+        <translation>Het geschil sluiten als “%1”? Het kan niet worden heropend. Druk nogmaals op Opslaan om het te sluiten.</translation>
+    </message>
 </context>
 <context>
     <name>ErrorDialog</name>

@@ -23,6 +23,7 @@ from inspector.services.status import station_status
 from inspector.services.users import UserInfo
 from inspector.ui.camera_view import CameraController
 from inspector.ui.feedback import Feedback
+from inspector.ui.focus import keep_focus
 from inspector.ui.pages.intake import IntakePage
 from inspector.ui.pages.people import PeoplePage
 from inspector.ui.pages.reports import ReportsPage
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         hub: ScanHub | None = None,
     ) -> None:
         super().__init__(parent)
+        keep_focus()  # the keyboard comes back after every dialog, even without a window manager
         self.setWindowTitle(fill(self.tr("Return Inspector — %1"), services.station.station_code))
         self._services = services
         self.user = user

@@ -8,6 +8,7 @@ the screen on show decides what it means.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from inspector.scanning.events import ScanError, ScanEvent
@@ -72,6 +73,7 @@ class IntakePage(QWidget):
         self.message = MessageLine()
         self.resume_offer = ResumeOffer(self.bench)
         self.resume_offer.resume.connect(self.resume)
+        self.resume_offer.later_button.clicked.connect(self.scan_input.setFocus)
         layout = QVBoxLayout(screen)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(14)
@@ -115,7 +117,7 @@ class IntakePage(QWidget):
 
     def focus_scan(self) -> None:
         """Put the cursor where the screen on show wants it (the scan field on the scan screen)."""
-        if self.current_screen() == SCAN and not self.resume_offer.buttons:
+        if self.current_screen() == SCAN and not self.resume_offer.isVisibleTo(self):
             self.scan_input.setFocus()
 
     def show_scan(self) -> None:
@@ -199,9 +201,16 @@ class IntakePage(QWidget):
             self.message.show_error(text)
             feedback.error(self.scan_input)
 
-    def keyPressEvent(self, event: object) -> None:
-        """Esc on the chooser goes back to scanning."""
-        if getattr(event, "key", lambda: None)() == Qt.Key.Key_Escape and self.current_screen() == CHOOSE:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc on the chooser goes back to scanning; a code typed on the scan screen while a button
+        (the resume offer's) has the focus goes into the scan box instead of vanishing."""
+        if event.key() == Qt.Key.Key_Escape and self.current_screen() == CHOOSE:
             self.show_scan()
+            return
+        text = event.text()
+        shortcut = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        if self.current_screen() == SCAN and text.isprintable() and text.strip() and not shortcut:
+            self.scan_input.setFocus()
+            self.scan_input.insert(text)
             return
         super().keyPressEvent(event)  # type: ignore[arg-type]
