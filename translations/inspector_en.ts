@@ -727,11 +727,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Label %1: the item is selected below. Enter re-prints its label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1: the check digit is wrong. Scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 is not a parcel code (a badge or location?). Scan the parcel&apos;s label.</source>
+        <source>%1 is not a parcel code. Scan the parcel&apos;s label.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1505,6 +1509,14 @@
     </message>
     <message>
         <source>One unit of %1 recorded as missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanned %1. Describe the item if you can, then Enter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2470,6 +2482,29 @@
     </message>
     <message>
         <source>%1 open conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SwitchUserOffer</name>
+    <message>
+        <source>Stay logged in (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is your own badge, %1. Scan a parcel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge of %1 (%2). Log out and log in as %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to %1 (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge %1 is not known here. Scan a parcel.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

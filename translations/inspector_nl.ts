@@ -727,12 +727,16 @@
         <translation>%1 retouren voor %2</translation>
     </message>
     <message>
+        <source>Label %1: the item is selected below. Enter re-prints its label.</source>
+        <translation>Label %1: het artikel is hieronder geselecteerd. Enter drukt het label opnieuw af.</translation>
+    </message>
+    <message>
         <source>%1: the check digit is wrong. Scan again.</source>
         <translation>%1: het controlecijfer klopt niet. Scan opnieuw.</translation>
     </message>
     <message>
-        <source>%1 is not a parcel code (a badge or location?). Scan the parcel&apos;s label.</source>
-        <translation>%1 is geen pakketcode (een pas of locatie?). Scan het etiket van het pakket.</translation>
+        <source>%1 is not a parcel code. Scan the parcel&apos;s label.</source>
+        <translation>%1 is geen pakketcode. Scan het label van het pakket.</translation>
     </message>
 </context>
 <context>
@@ -1506,6 +1510,14 @@
     <message>
         <source>One unit of %1 recorded as missing.</source>
         <translation>Eén stuk van %1 is als ontbrekend vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Product %1</source>
+        <translation>Product %1</translation>
+    </message>
+    <message>
+        <source>Scanned %1. Describe the item if you can, then Enter.</source>
+        <translation>%1 gescand. Beschrijf het artikel als dat kan, dan Enter.</translation>
     </message>
     <message>
         <source>Add extra item</source>
@@ -2471,6 +2483,29 @@
     <message>
         <source>%1 open conflicts</source>
         <translation>%1 open conflicten</translation>
+    </message>
+</context>
+<context>
+    <name>SwitchUserOffer</name>
+    <message>
+        <source>Stay logged in (Esc)</source>
+        <translation>Ingelogd blijven (Esc)</translation>
+    </message>
+    <message>
+        <source>That is your own badge, %1. Scan a parcel.</source>
+        <translation>Dat is je eigen badge, %1. Scan een pakket.</translation>
+    </message>
+    <message>
+        <source>Badge of %1 (%2). Log out and log in as %1?</source>
+        <translation>Badge van %1 (%2). Uitloggen en inloggen als %1?</translation>
+    </message>
+    <message>
+        <source>Switch to %1 (Enter)</source>
+        <translation>Wisselen naar %1 (Enter)</translation>
+    </message>
+    <message>
+        <source>Badge %1 is not known here. Scan a parcel.</source>
+        <translation>Badge %1 is hier niet bekend. Scan een pakket.</translation>
     </message>
 </context>
 <context>

@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
     """
 
     logout_requested = Signal()
+    switch_user_requested = Signal(str)  # a colleague's badge: log out and log them in
 
     def __init__(
         self,
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
             self.camera.scanned.connect(hub.submit)
         self.bench = Workbench(services, user, feedback, worker, self.camera)
         self.intake_page = IntakePage(self.bench, hub)
+        self.intake_page.switch_user.connect(self.switch_user_requested)
         self.review_page = ReviewPage(services, user, worker)
         self.reports_page = ReportsPage(services)
         self.settings_page = SettingsPage(services, worker, feedback)

@@ -113,6 +113,7 @@ class StationSession(QObject):
         install_translator(self._app(), user.language or self._services.settings.language)
         self.main = MainWindow(self._services, user, self.feedback, self.worker, hub=self.scanning.hub)
         self.main.logout_requested.connect(self.logout)
+        self.main.switch_user_requested.connect(self.switch_user)
         self.main.settings_page.saved.connect(self._settings_saved)
         show_full_screen(self.main)
         self.main_window_shown.emit(self.main)
@@ -141,6 +142,12 @@ class StationSession(QObject):
             self.main.deleteLater()
             self.main = None
         self.start()
+
+    def switch_user(self, badge: str) -> None:
+        """Log out and log in with a colleague's badge (the login window asks for a PIN if needed)."""
+        self.logout()
+        if self.login is not None:
+            self.login.scan_badge(ScanEvent(text=badge, source="typed", raw=badge))
 
     def shutdown(self) -> None:
         """Stop the scanners and the camera, and wait for queued database work, before exiting."""
