@@ -1570,6 +1570,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>(no address)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cancelled by customer service. Do not inspect: put the parcel aside for your supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1602,7 +1606,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;%3 %4, %5</source>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2892,6 +2896,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not known yet (ask the customer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Restock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3131,6 +3139,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Customer wants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Register parcel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3139,7 +3155,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Register the parcel, then photograph its label and contents and add every item in it as an extra item. A supervisor checks it.</source>
+        <source>Register the parcel with its box condition (the postcode and house number searched for are kept), then add every item in it as an extra item and photograph it. A supervisor checks it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1570,6 +1570,10 @@
         <translation>Al ontvangen op %1 bij station %2 door %3 (doos: %4).</translation>
     </message>
     <message>
+        <source>(no address)</source>
+        <translation>(geen adres)</translation>
+    </message>
+    <message>
         <source>Cancelled by customer service. Do not inspect: put the parcel aside for your supervisor.</source>
         <translation>Geannuleerd door de klantenservice. Niet controleren: zet het pakket apart voor je leidinggevende.</translation>
     </message>
@@ -1602,8 +1606,8 @@
         <translation>Retour %1</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;%3 %4, %5</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;%3 %4, %5</translation>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;%3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;%3</translation>
     </message>
     <message>
         <source>(no name)</source>
@@ -2892,6 +2896,10 @@
         <translation>Tegoedbon</translation>
     </message>
     <message>
+        <source>Not known yet (ask the customer)</source>
+        <translation>Nog onbekend (vraag de klant)</translation>
+    </message>
+    <message>
         <source>Restock</source>
         <translation>Terug op voorraad</translation>
     </message>
@@ -3131,6 +3139,14 @@
         <translation>Opmerkingen, bijv. afzender op het etiket</translation>
     </message>
     <message>
+        <source>Customer wants</source>
+        <translation>Klant wil</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>Doos</translation>
+    </message>
+    <message>
         <source>Register parcel</source>
         <translation>Pakket registreren</translation>
     </message>
@@ -3139,8 +3155,8 @@
         <translation>Niet aangemeld?</translation>
     </message>
     <message>
-        <source>Register the parcel, then photograph its label and contents and add every item in it as an extra item. A supervisor checks it.</source>
-        <translation>Registreer het pakket, fotografeer het etiket en de inhoud en voeg elk artikel toe als extra artikel. Een leidinggevende controleert het.</translation>
+        <source>Register the parcel with its box condition (the postcode and house number searched for are kept), then add every item in it as an extra item and photograph it. A supervisor checks it.</source>
+        <translation>Registreer het pakket met de staat van de doos (de gezochte postcode en het huisnummer worden bewaard), voeg dan elk artikel erin toe als extra artikel en fotografeer het. Een supervisor controleert het.</translation>
     </message>
     <message>
         <source>Back to scanning (Esc)</source>

@@ -258,8 +258,14 @@ class IntakeService:
         country: str = "NL",
         order_number: str = "",
         notes: str = "",
+        refund_choice: RefundChoice = RefundChoice.UNKNOWN,
+        box_condition: BoxCondition = BoxCondition.INTACT,
     ) -> ReturnSummary:
-        """Register a return nobody announced; it is flagged for a supervisor."""
+        """Register a return nobody announced; it is flagged for a supervisor.
+
+        Nobody asked the customer what they want back, so the refund choice is "not known" unless the
+        parcel says; the parcel is received with the box condition seen.
+        """
         with self._database.session() as session:
             count = session.scalar(
                 select(func.count()).select_from(Return).where(Return.source == ReturnSource.UNANNOUNCED)
@@ -280,7 +286,7 @@ class IntakeService:
                 house_number=house_number.strip().upper(),
                 country=country.upper()[:2] or "NL",
                 channel=Channel.PORTAL,
-                refund_choice=RefundChoice.REFUND,
+                refund_choice=RefundChoice(refund_choice),
                 status=ReturnStatus.RECEIVED,
                 source=ReturnSource.UNANNOUNCED,
                 notes=notes,
@@ -298,5 +304,6 @@ class IntakeService:
                 payload={"scanned_code": scanned_code, "rma": rma, "customer_name": customer_name},
             )
             return_id = ret.id
-        self.receive_parcel(return_id=return_id, scanned_code=scanned_code, user_id=user_id, notes=notes)
+        self.receive_parcel(return_id=return_id, scanned_code=scanned_code, user_id=user_id, notes=notes,
+                            box_condition=BoxCondition(box_condition))
         return self.get(return_id)

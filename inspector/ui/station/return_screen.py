@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -37,6 +39,14 @@ def received_text(parcel: ParcelInfo) -> str:
         parcel.received_by or "?",
         box_condition_name(parcel.box_condition),
     )
+
+
+def address_text(summary: ReturnSummary) -> str:
+    """ "1012AB 12, NL"; only the parts that are known; "(no address)" when none is."""
+    street = " ".join(part for part in (summary.postcode, summary.house_number) if part)
+    if not street:
+        return QCoreApplication.translate("ReturnScreen", "(no address)")
+    return ", ".join(part for part in (street, summary.country) if part)
 
 
 def _fact(text: str = "") -> QLabel:
@@ -155,12 +165,10 @@ class ReturnScreen(QWidget):
         self.cancelled_banner.setVisible(summary.cancelled)
         self.customer.setText(
             fill(
-                self.tr("<b>%1</b><br>%2<br>%3 %4, %5"),
-                summary.customer_name or self.tr("(no name)"),
-                summary.customer_email or "–",
-                summary.postcode or "–",
-                summary.house_number,
-                summary.country,
+                self.tr("<b>%1</b><br>%2<br>%3"),
+                html.escape(summary.customer_name) or self.tr("(no name)"),
+                html.escape(summary.customer_email) or "–",
+                html.escape(address_text(summary)),
             )
         )
         self.order.setText(

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from inspector.models import BoxCondition, RefundChoice
 from inspector.services.return_summary import ReturnSummary
 from inspector.ui.station.chooser import ReturnList
 from inspector.ui.station.tools import Workbench
 from inspector.ui.tasks import run_task
-from inspector.ui.texts import fill
+from inspector.ui.texts import box_condition_name, fill, refund_choice_name
 from inspector.ui.widgets import MessageLine, heading, hint, secondary_button
 
 
@@ -65,6 +75,17 @@ class UnknownParcelScreen(QWidget):
         self.register_name, self.register_notes = QLineEdit(), QLineEdit()
         self.register_name.setPlaceholderText(self.tr("Customer name (if known)"))
         self.register_notes.setPlaceholderText(self.tr("Notes, e.g. sender on the label"))
+        # Nobody asked the customer: the refund choice is "not known" unless the parcel says otherwise.
+        self.register_refund = QComboBox()
+        for choice in (RefundChoice.UNKNOWN, RefundChoice.REFUND, RefundChoice.EXCHANGE,
+                       RefundChoice.STORE_CREDIT):
+            self.register_refund.addItem(refund_choice_name(choice), choice)
+        self.register_box = QComboBox()
+        for condition in BoxCondition:
+            self.register_box.addItem(box_condition_name(condition), condition)
+        register_form = QFormLayout()
+        register_form.addRow(self.tr("Customer wants"), self.register_refund)
+        register_form.addRow(self.tr("Box"), self.register_box)
         self.register_button = QPushButton(self.tr("Register parcel"))
         self.register_button.setAutoDefault(True)
         self.register_button.clicked.connect(self.register)
@@ -76,12 +97,14 @@ class UnknownParcelScreen(QWidget):
         right.addWidget(
             hint(
                 self.tr(
-                    "Register the parcel, then photograph its label and contents and add "
-                    "every item in it as an extra item. A supervisor checks it."
+                    "Register the parcel with its box condition (the postcode and house number "
+                    "searched for are kept), then add every item in it as an extra item and "
+                    "photograph it. A supervisor checks it."
                 )
             )
         )
         right.addWidget(self.register_name)
+        right.addLayout(register_form)
         right.addWidget(self.register_notes)
         right.addWidget(self.register_button)
         right.addStretch(1)
@@ -115,6 +138,8 @@ class UnknownParcelScreen(QWidget):
             self.register_notes,
         ):
             field.clear()
+        self.register_refund.setCurrentIndex(0)
+        self.register_box.setCurrentIndex(0)
         self.results.clear()
         self.message.show_info(self.tr("No announced return has this code. Search by what the parcel shows."))
         self.postcode_field.setFocus()
@@ -150,8 +175,12 @@ class UnknownParcelScreen(QWidget):
             self._bench.services.intake.register_unannounced,
             scanned_code=self.scanned_code,
             user_id=self._bench.user.id,
-            customer_name=self.register_name.text(),
+            customer_name=self.register_name.text() or self.name_field.text(),
+            postcode=self.postcode_field.text(),
+            house_number=self.house_field.text(),
             notes=self.register_notes.text(),
+            refund_choice=self.register_refund.currentData(),
+            box_condition=self.register_box.currentData(),
             on_done=self._registered,
             on_error=self._failed,
         )
