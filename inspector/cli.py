@@ -60,7 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_db_parser(commands)
 
     shots = commands.add_parser(
-        "screenshots", help="render every screen to PNG files (on fresh demo data unless --current-data)"
+        "screenshots",
+        help="render every screen to PNG files at 1024x768, 1366x768 and 1920x1080, in both languages "
+        "(on fresh demo data unless --current-data); lists texts that are cut off",
     )
     shots.add_argument("outdir", type=Path)
     shots.add_argument(
@@ -206,12 +208,16 @@ def _cmd_screenshots(args: argparse.Namespace, out: TextIO) -> int:
                 seed=42,
                 now=datetime(2026, 11, 20, 15, tzinfo=UTC),
             )
+        clipped: dict[str, list[object]] = {}
         try:
-            files = render_screenshots(services, args.outdir)
+            files = render_screenshots(services, args.outdir, clipped=clipped)  # type: ignore[arg-type]
         finally:
             services.close()
     for path in files:
         out.write(f"{path}\n")
+    for name, found in sorted(clipped.items()):
+        for problem in found:
+            out.write(f"cut off in {name}: {problem}\n")
     return EXIT_OK
 
 
