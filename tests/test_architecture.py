@@ -64,3 +64,44 @@ def test_the_core_imports_without_qt_installed() -> None:
         [sys.executable, "-c", blocker], cwd=REPO, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr
+
+
+def test_no_import_circles() -> None:
+    """No module imports itself through others (lazy and type-checking imports count too): the
+    circles reports tables <-> intake report, application <-> session <-> main window <-> review page
+    <-> detail view, and intake page <-> return actions must not come back (issue 10, §5)."""
+    import grimp
+
+    graph = grimp.build_graph("inspector")
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    circles: list[list[str]] = []
+
+    def visit(module: str) -> None:  # Tarjan's strongly connected components
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        on_stack.add(module)
+        for imported in graph.find_modules_directly_imported_by(module):
+            if imported not in index:
+                visit(imported)
+                low[module] = min(low[module], low[imported])
+            elif imported in on_stack:
+                low[module] = min(low[module], index[imported])
+        if low[module] == index[module]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == module:
+                    break
+            if len(component) > 1:
+                circles.append(sorted(component))
+
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
+    for module in sorted(graph.modules):
+        if module not in index:
+            visit(module)
+    assert circles == []

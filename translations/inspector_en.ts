@@ -1134,6 +1134,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>New badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Give a new badge (the old one stops working)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1469,7 +1473,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 (RMA %2), started %3</source>
+        <source>%1
+%2, started %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2896,7 +2901,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not known yet (ask the customer)</source>
+        <source>Not known yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

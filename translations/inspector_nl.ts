@@ -1134,6 +1134,10 @@
         <translation>Zoals het station</translation>
     </message>
     <message>
+        <source>New badge</source>
+        <translation>Nieuwe badge</translation>
+    </message>
+    <message>
         <source>Give a new badge (the old one stops working)</source>
         <translation>Nieuwe badge geven (de oude werkt dan niet meer)</translation>
     </message>
@@ -1469,8 +1473,10 @@
         <translation>extra artikel</translation>
     </message>
     <message>
-        <source>%1 (RMA %2), started %3</source>
-        <translation>%1 (RMA %2), begonnen %3</translation>
+        <source>%1
+%2, started %3</source>
+        <translation>%1
+%2, begonnen %3</translation>
     </message>
 </context>
 <context>
@@ -2896,8 +2902,8 @@
         <translation>Tegoedbon</translation>
     </message>
     <message>
-        <source>Not known yet (ask the customer)</source>
-        <translation>Nog onbekend (vraag de klant)</translation>
+        <source>Not known yet</source>
+        <translation>Nog onbekend</translation>
     </message>
     <message>
         <source>Restock</source>

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFrame,
     QHBoxLayout,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -52,6 +54,17 @@ def make_camera(services: Services) -> CameraController | None:
     except ValueError:
         return None
     return CameraController(spec, camera.width, camera.height, repeat_suppress_s=camera.repeat_suppress_s)
+
+
+def scrolling(page: QWidget) -> QScrollArea:
+    """``page`` in a vertical scroll area: on a 1024x768 screen a page scrolls rather than making the
+    window taller than the screen (its texts are never squeezed)."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(page)
+    return area
 
 
 class MainWindow(QMainWindow):
@@ -97,11 +110,11 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         titles = [self.tr("Intake"), self.tr("Review"), self.tr("Reports"), self.tr("Settings")]
         for page in (self.intake_page, self.review_page, self.reports_page, self.settings_page):
-            self.pages.addWidget(page)
+            self.pages.addWidget(scrolling(page))
         self.people_page: PeoplePage | None = None
         if user.role is Role.ADMIN:  # people are managed by administrators only (and the service checks)
             self.people_page = PeoplePage(services, user)
-            self.pages.addWidget(self.people_page)
+            self.pages.addWidget(scrolling(self.people_page))
             titles.append(self.tr("People"))
         self.nav_group = QButtonGroup(self)
         self.nav_group.setExclusive(True)

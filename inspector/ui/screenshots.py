@@ -4,9 +4,9 @@
 ``main_intake.png`` ... in the configured language, and the same files with a ``_nl`` or ``_en``
 suffix in the other language, at 1366x768 in ``outdir`` and at the other sizes in ``outdir/1024x768``
 and ``outdir/1920x1080``. Every grab is checked for cut-off texts (:mod:`inspector.ui.text_fit`);
-the findings are returned in ``clipped`` when the caller passes a dict. Nothing is written to the database: the example import report
-and error are built in memory, and the inspection station's screens are rendered on a scratch demo
-database of their own (:mod:`inspector.ui.station_screenshots`).
+the findings are returned in ``clipped`` when the caller passes a dict. Nothing is written to the
+database: the example import report and error are built in memory, and the inspection station's
+screens are rendered on a scratch demo database of their own (:mod:`inspector.ui.station_screenshots`).
 """
 
 from __future__ import annotations
@@ -89,9 +89,12 @@ def _record(path: Path, widget: QWidget) -> None:
     if _clipped is not None:
         key = path.name if SIZE == DEFAULT_SIZE else f"{path.parent.name}/{path.name}"
         found = _clipped.setdefault(key, [])
-        if widget.width() > SIZE[0] or widget.height() > SIZE[1]:
-            found.append(Clipped(type(widget).__name__, "(the window is larger than the screen)",
+        if widget.width() > SIZE[0]:
+            found.append(Clipped(type(widget).__name__, "(the window is wider than the screen)",
                                  widget.width(), SIZE[0]))
+        if widget.height() > SIZE[1]:
+            found.append(Clipped(type(widget).__name__, "(the window is higher than the screen)",
+                                 widget.height(), SIZE[1], "height"))
         found.extend(clipped_texts(widget))
 
 

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from inspector.scanning.events import ScanError, ScanEvent
 from inspector.services.users import UserInfo
-from inspector.ui.application import install_translator
 from inspector.ui.errors import report_exception
 from inspector.ui.feedback import Feedback
+from inspector.ui.language import install_translator
 from inspector.ui.login import LoginWindow
 from inspector.ui.main_window import MainWindow
 from inspector.ui.station.scans import StationScanning

@@ -54,7 +54,7 @@ def _plain(text: str) -> str:
 
 def _label(label: QLabel) -> Clipped | None:
     text = label.text()
-    if not text.strip() or label.pixmap() is not None and not label.pixmap().isNull():
+    if not text.strip() or (label.pixmap() is not None and not label.pixmap().isNull()):
         return None
     if label.wordWrap():
         need = label.heightForWidth(label.width())
@@ -63,7 +63,8 @@ def _label(label: QLabel) -> Clipped | None:
         if label.textFormat() == Qt.TextFormat.PlainText or "<" not in text:
             metrics = QFontMetrics(label.font())
             room = label.contentsRect().width() - 2 * max(label.margin(), 0)
-            widest = max((metrics.horizontalAdvance(word) for word in text.split()), default=0)
+            words = QLabel.text(label).replace("\u200b", " ").split()  # zero-width spaces may break
+            widest = max((metrics.horizontalAdvance(word) for word in words), default=0)
             if widest > room + SLACK:
                 return Clipped(_name(label), text, widest, room)
         return None

@@ -37,7 +37,7 @@ from inspector.services.users import PermissionDenied, UserInfo
 from inspector.ui.people_texts import people_error
 from inspector.ui.tasks import run_task
 from inspector.ui.texts import fill, role_name
-from inspector.ui.widgets import MessageLine, heading, hint, secondary_button
+from inspector.ui.widgets import FlowGrid, MessageLine, heading, hint, secondary_button
 
 if TYPE_CHECKING:
     from inspector.app import Services
@@ -91,7 +91,8 @@ class PeoplePage(QWidget):
         for field in (self.pin, self.pin_again):
             field.setEchoMode(QLineEdit.EchoMode.Password)
             field.setMaxLength(12)
-        self.new_badge = QCheckBox(self.tr("Give a new badge (the old one stops working)"))
+        self.new_badge = QCheckBox(self.tr("New badge"))
+        self.new_badge.setToolTip(self.tr("Give a new badge (the old one stops working)"))
         form = QFormLayout()
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Role"), self.role)
@@ -129,11 +130,8 @@ class PeoplePage(QWidget):
         self.badges_button = QPushButton(self.tr("Print badges"))
         self.badges_button.clicked.connect(lambda: self.print_badges())
         row = QHBoxLayout()
-        for widget in (self.deactivate_button, self.pin_button, self.import_button):
-            row.addWidget(widget)
-        row.addStretch(1)
-        row.addWidget(self.stock)
-        row.addWidget(self.badges_button)
+        row.addWidget(FlowGrid((self.deactivate_button, self.pin_button, self.import_button, self.stock,
+                                self.badges_button), 5))
         return row
 
     # -- the list --------------------------------------------------------------------------------

@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
-    QGridLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -34,6 +35,7 @@ from inspector.ui.style import FOCUS, PAPER
 from inspector.ui.tasks import CancelToken, TaskCancelled, run_task
 from inspector.ui.texts import GRADE_NAMES, fill, translated
 from inspector.ui.widgets import (
+    FlowGrid,
     MessageLine,
     NumberTile,
     fill_source_choices,
@@ -59,7 +61,7 @@ class BarChart(QWidget):
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumSize(360, 190)
+        self.setMinimumSize(250, 190)
         self.title = title
         self.set_data([], [], [])
 
@@ -131,7 +133,7 @@ class ReportsPage(QWidget):
         for key, name in FORMATS:
             self.fmt.addItem(name, key)
         self.export_button = QPushButton(self.tr("&Export…"))
-        self.warehouse.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.warehouse.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.cancel_button = secondary_button(self.tr("Cancel"))
         self.progress = QProgressBar(minimum=0, maximum=100)
         self.message = MessageLine()
@@ -166,43 +168,68 @@ class ReportsPage(QWidget):
             self.warehouse.addItem(code if name in ("", code) else f"{code} — {name}", (code, zone))
             if code == services.station.warehouse_code:
                 self.warehouse.setCurrentIndex(index)
+        self.warehouse.setMinimumContentsLength(len(self.warehouse.currentText()) + 1)
         self.set_period(latest_intake_day(services.database, services.station.warehouse_code, date.today()))
 
     def _layout(self) -> None:
-        choices = QGridLayout()
-        choices.setHorizontalSpacing(12)
+        cells = []
         fields = ((self.tr("&From"), self.from_edit), (self.tr("&To"), self.to_edit),
-                  (self.tr("&Format"), self.fmt))
-        for column, (text, field) in enumerate(fields):
+                  (self.tr("&Format"), self.fmt), ("", self.export_button))
+        for text, field in fields:
+            cell = QWidget()
+            column = QVBoxLayout(cell)
+            column.setContentsMargins(0, 0, 0, 0)
             caption = QLabel(text)
             caption.setBuddy(field)
-            choices.addWidget(caption, 0, column)
-            choices.addWidget(field, 1, column)
-        choices.addWidget(self.export_button, 1, len(fields))
-        choices.addWidget(self.progress, 2, 0, 1, len(fields))
-        choices.addWidget(self.cancel_button, 2, len(fields))
-        choices.setColumnStretch(len(fields) + 1, 1)
-        tiles, charts = QHBoxLayout(), QHBoxLayout()
-        for tile in self.tiles.values():
-            tiles.addWidget(tile)
+            column.addWidget(caption)
+            column.addWidget(field)
+            cells.append(cell)
+        choices = QVBoxLayout()
+        choices.addWidget(FlowGrid(cells, 4))
+        busy = QHBoxLayout()
+        busy.addWidget(self.progress, 1)
+        busy.addWidget(self.cancel_button)
+        choices.addLayout(busy)
+        charts = QHBoxLayout()
+        tiles = FlowGrid(list(self.tiles.values()), 5)
         charts.addWidget(self.hourly_chart, 3)
         charts.addWidget(self.grade_chart, 2)
-        layout = QVBoxLayout(self)
+        # On a 1024x768 screen the page scrolls rather than squeezing its texts.
+        content = QWidget()
+        content.setObjectName("page")
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(14)
         layout.addWidget(heading(self.tr("Intake report")))
         where = source_row(self.tr("&Count from"), self.source)
+        where.setContentsMargins(0, 0, 0, 0)
         warehouse_caption = QLabel(self.tr("&Warehouse"))
         warehouse_caption.setBuddy(self.warehouse)
-        where.insertSpacing(2, 24)
-        where.insertWidget(3, warehouse_caption)
-        where.insertWidget(4, self.warehouse)
-        where.addWidget(self.stations_button)
-        layout.addLayout(where)
+        which = QHBoxLayout()
+        which.setContentsMargins(0, 0, 0, 0)
+        which.addWidget(warehouse_caption)
+        which.addWidget(self.warehouse)
+        which.addWidget(self.stations_button)
+        which.addStretch(1)
+        cells = []
+        for row in (where, which):
+            cell = QWidget()
+            cell.setLayout(row)
+            cells.append(cell)
+        # Side by side where there is room, one above the other on a 1024x768 screen.
+        layout.addWidget(FlowGrid(cells, 2))
         layout.addLayout(choices)
         layout.addWidget(self.zone_hint)
         layout.addWidget(self.message)
-        layout.addLayout(tiles)
+        layout.addWidget(tiles)
         # The charts, and (counting from the central database) the warehouse's stations, share the space;
         # the "Stations" button beside the warehouse switches between them.
         charts_page = QWidget()
@@ -213,6 +240,7 @@ class ReportsPage(QWidget):
         self.lower.addWidget(self.stations)
         self.stations_button.toggled.connect(lambda on: self.lower.setCurrentIndex(1 if on else 0))
         self.stations.available.connect(self._stations_available)
+        self.lower.setMinimumHeight(230)
         layout.addWidget(self.lower, 1)
 
     def _stations_available(self, shown: bool) -> None:
@@ -278,10 +306,11 @@ class ReportsPage(QWidget):
         grades = [b for b in report.by_grade if b.key]
         self.grade_chart.set_data([translated("Texts", GRADE_NAMES.get(b.key, b.key)) for b in grades],
                                   [[b.items for b in grades]], [self.tr("Items")])
+        empty_text = self.tr("No parcels were received and no items inspected in this period.")
         if report.empty:
-            self.message.show_info(self.tr("No parcels were received and no items inspected in this period."))
-        elif self._token is None:
-            self.message.clear_message()
+            self.message.show_info(empty_text)
+        elif self._token is None and self.message.text() == empty_text:
+            self.message.clear_message()  # only its own message: an export's result stays
         self.preview_ready.emit(report)
 
     def choose_file_and_export(self) -> None:

@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.services.inspection_detail import InspectionDetail
-from inspector.ui.application import resolve_language
+from inspector.ui.language import resolve_language
 from inspector.ui.review.detail_tabs import DetailTables
 from inspector.ui.review.dispute_dialog import CLOSE, DECISION, GRADE, NOTE, OPEN
 from inspector.ui.texts import fill, grade_name
+from inspector.ui.widgets import FlowGrid
 
 THUMB = QSize(200, 150)
 ANSWERS, FACTS, HISTORY, TIMELINE, PHOTOS, DISPUTES = range(6)
@@ -73,7 +74,6 @@ class DetailView(QWidget):
         self.evidence_button.clicked.connect(self.evidence_requested)
         self.dispute_buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
-        actions.addWidget(self.evidence_button)
         for kind, text in ((OPEN, self.tr("Open dispute")), (NOTE, self.tr("Note")),
                            (DECISION, self.tr("Decision")), (GRADE, self.tr("Change grade")),
                            (CLOSE, self.tr("Close dispute"))):
@@ -82,14 +82,13 @@ class DetailView(QWidget):
             button.clicked.connect(lambda _=False, k=kind: self.dispute_requested.emit(k))
             button.setVisible(can_dispute)
             self.dispute_buttons[kind] = button
-            actions.addWidget(button)
         self.dispute_note = QLabel(self.tr("Disputes about another station's inspection are recorded at "
                                            "that station."))
         self.dispute_note.setObjectName("hint")
         self.dispute_note.setWordWrap(True)
         self.dispute_note.hide()
+        actions.addWidget(FlowGrid((self.evidence_button, *self.dispute_buttons.values()), 6), 3)
         actions.addWidget(self.dispute_note, 1)
-        actions.addStretch(1)
         for button in (self.evidence_button, *self.dispute_buttons.values()):
             button.setStyleSheet("QPushButton { font-size: 13pt; min-width: 0px; padding: 6px 12px; }")
         self.photo_list = QListWidget()

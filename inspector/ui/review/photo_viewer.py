@@ -267,7 +267,8 @@ class PhotoViewer(QDialog):
     def _caption(self, number: int, photo: PhotoEvidence, readable: bool) -> str:
         lines = [fill(self.tr("Photo %1 of %2: %3"), number + 1, len(self.photos), photo.tag),
                  fill(self.tr("Taken %1 at station %2"), local_time(photo.taken_at), photo.station_code),
-                 f"SHA-256 {photo.sha256}"]
+                 # may break every 16 digits (zero-width spaces) on a narrow screen
+                 "SHA-256 " + "\u200b".join(photo.sha256[i:i + 16] for i in range(0, len(photo.sha256), 16))]
         if not photo.file_ok:
             lines.append(self.tr("BROKEN EVIDENCE: the file no longer has the SHA-256 recorded when it "
                                  "was taken."))

@@ -57,7 +57,7 @@ class ResumeOffer(QFrame):
             name = line.product_name if line else state.item_description or self.tr("extra item")
             button = QPushButton(
                 fill(
-                    self.tr("%1 (RMA %2), started %3"),
+                    self.tr("%1\n%2, started %3"),
                     name,
                     summary.rma_number,
                     local_time(state.started_at),

@@ -27,7 +27,7 @@ from inspector.ui.texts import (
     refund_choice_name,
     status_name,
 )
-from inspector.ui.widgets import MessageLine, heading, secondary_button
+from inspector.ui.widgets import FlowGrid, MessageLine, heading, secondary_button
 
 
 def received_text(parcel: ParcelInfo) -> str:
@@ -109,6 +109,7 @@ class ReturnScreen(QWidget):
         self.receive_box.setObjectName("notice")
         receive_row = QHBoxLayout(self.receive_box)
         receive_row.addWidget(QLabel(self.tr("Receive the parcel. Box:")))
+        conditions: list[QWidget] = []
         self.receive_buttons: dict[BoxCondition, QPushButton] = {}
         for condition in BoxCondition:
             text = box_condition_name(condition)
@@ -118,8 +119,8 @@ class ReturnScreen(QWidget):
             button.setAutoDefault(True)
             button.clicked.connect(lambda _c=False, cond=condition: self.receive.emit(cond))
             self.receive_buttons[condition] = button
-            receive_row.addWidget(button)
-        receive_row.addStretch(1)
+            conditions.append(button)
+        receive_row.addWidget(FlowGrid(conditions, len(conditions)), 1)
         self.table = LinesTable()
         self.table.doubleClicked.connect(lambda _index: self._inspect_selected())
         self.inspect_button = QPushButton(self.tr("Inspect next unit (Enter)"))
@@ -133,11 +134,8 @@ class ReturnScreen(QWidget):
         self.extra_button.clicked.connect(self.add_extra)
         self.back_button.clicked.connect(self.back)
         actions = QHBoxLayout()
-        actions.addWidget(self.inspect_button)
-        actions.addWidget(self.missing_button)
-        actions.addWidget(self.extra_button)
-        actions.addStretch(1)
-        actions.addWidget(self.back_button)
+        actions.addWidget(FlowGrid((self.inspect_button, self.missing_button, self.extra_button,
+                                    self.back_button), 4))
         self.history = ItemHistory(bench)
         self.history.reprint.connect(self.reprint)
         layout = QVBoxLayout(self)

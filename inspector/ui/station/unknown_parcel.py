@@ -54,10 +54,8 @@ class UnknownParcelScreen(QWidget):
         address.addWidget(self.postcode_field, 2)
         address.addWidget(self.house_field, 1)
         search_form.addRow(self.tr("Postcode, house no."), address)
-        name_row = QHBoxLayout()
-        name_row.addWidget(self.name_field, 1)
-        name_row.addWidget(self.search_button)
-        search_form.addRow(self.tr("Customer name"), name_row)
+        search_form.addRow(self.tr("Customer name"), self.name_field)
+        search_form.addRow("", self.search_button)
         for field in (
             self.order_field,
             self.rma_field,
@@ -83,7 +81,11 @@ class UnknownParcelScreen(QWidget):
         self.register_box = QComboBox()
         for condition in BoxCondition:
             self.register_box.addItem(box_condition_name(condition), condition)
+        for combo in (self.register_refund, self.register_box):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         register_form = QFormLayout()
+        register_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         register_form.addRow(self.tr("Customer wants"), self.register_refund)
         register_form.addRow(self.tr("Box"), self.register_box)
         self.register_button = QPushButton(self.tr("Register parcel"))
@@ -123,6 +125,14 @@ class UnknownParcelScreen(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addLayout(columns, 1)
+
+    def showEvent(self, event: object) -> None:
+        """Buttons keep the width of their text (in this screen's style) however narrow the window."""
+        super().showEvent(event)  # type: ignore[arg-type]
+        for button in (self.search_button, self.register_button, self.back_button):
+            button.setMinimumWidth(button.sizeHint().width())
+        for combo in (self.register_refund, self.register_box):  # characters are wider than an "x"
+            combo.setMinimumContentsLength(max(len(combo.itemText(i)) for i in range(combo.count())) + 3)
 
     def show_for(self, code: str) -> None:
         """Start over for the parcel with ``code`` (a code nobody announced)."""

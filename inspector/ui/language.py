@@ -1,0 +1,54 @@
+"""The language of the screens: the app's and Qt's own translations, and the locale for numbers and dates.
+
+Kept apart from :mod:`inspector.ui.application` (which starts the session) so that the session, the
+main window and the review screens can ask for the language without an import circle.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from inspector.paths import translations_dir
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("nl", "en")
+_installed: list[QTranslator] = []
+
+
+def resolve_language(language: str) -> str:
+    """'nl' or 'en': the configured language, else the system's, else English."""
+    wanted = (language or QLocale.system().name()).lower()[:2]
+    return wanted if wanted in LANGUAGES else "en"
+
+
+def install_translator(app: QApplication, language: str) -> str:
+    """Load the app's (and Qt's own) translations for ``language``; returns 'nl' or 'en'.
+
+    Replaces translators installed earlier, so widgets built afterwards use the new language.
+    """
+    code = resolve_language(language)
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    candidates = [
+        (translations_dir(), f"inspector_{code}"),
+        (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), f"qtbase_{code}"),
+    ]
+    for directory, name in candidates:
+        translator = QTranslator(app)
+        if translator.load(name, str(directory)):
+            app.installTranslator(translator)
+            _installed.append(translator)
+        elif name.startswith("inspector"):
+            log.warning("No translation %s in %s", name, directory)
+    # Dates and numbers as a European warehouse writes them: Dutch, or British English (day first, 24 h).
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+        if code == "nl"
+        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    )
+    return code
