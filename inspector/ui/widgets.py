@@ -173,9 +173,10 @@ class FlowGrid(QWidget):
         self._arrange(columns)
 
     def cell_width(self) -> int:
-        """The width every cell needs: the widest widget's size hint."""
+        """The width every cell needs: the widest widget's minimum (a button's is its text's width)."""
         shown = [w for w in self._widgets if not w.isHidden()] or self._widgets
-        return max(w.sizeHint().width() for w in shown) + self._grid.horizontalSpacing()
+        need = max(max(w.minimumSizeHint().width(), w.minimumWidth()) for w in shown)
+        return need + self._grid.horizontalSpacing()
 
     def columns_for(self, width: int) -> int:
         """How many columns fit in ``width``."""
@@ -198,3 +199,14 @@ class FlowGrid(QWidget):
     def resizeEvent(self, event: object) -> None:
         self._arrange(self.columns_for(self.width()))
         super().resizeEvent(event)  # type: ignore[arg-type]
+
+
+def keep_text_width(*buttons: QPushButton) -> None:
+    """Buttons never get narrower than their text in the style they are shown in.
+
+    Call it from the screen's ``showEvent``: only then does the stylesheet's font apply, and layouts
+    otherwise squeeze a button to the width its text had before.
+    """
+    for button in buttons:
+        button.ensurePolished()
+        button.setMinimumWidth(button.sizeHint().width())

@@ -37,7 +37,7 @@ from inspector.services.users import PermissionDenied, UserInfo
 from inspector.ui.people_texts import people_error
 from inspector.ui.tasks import run_task
 from inspector.ui.texts import fill, role_name
-from inspector.ui.widgets import FlowGrid, MessageLine, heading, hint, secondary_button
+from inspector.ui.widgets import FlowGrid, MessageLine, heading, hint, keep_text_width, secondary_button
 
 if TYPE_CHECKING:
     from inspector.app import Services
@@ -116,6 +116,10 @@ class PeoplePage(QWidget):
         column.addLayout(buttons)
         column.addStretch(1)
         return column
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        keep_text_width(self.add_button, self.save_button)
 
     def _buttons(self) -> QHBoxLayout:
         self.deactivate_button = secondary_button(self.tr("Deactivate"))

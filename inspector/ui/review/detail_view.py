@@ -21,7 +21,7 @@ from inspector.ui.language import resolve_language
 from inspector.ui.review.detail_tabs import DetailTables
 from inspector.ui.review.dispute_dialog import CLOSE, DECISION, GRADE, NOTE, OPEN
 from inspector.ui.texts import fill, grade_name
-from inspector.ui.widgets import FlowGrid
+from inspector.ui.widgets import FlowGrid, keep_text_width
 
 THUMB = QSize(200, 150)
 ANSWERS, FACTS, HISTORY, TIMELINE, PHOTOS, DISPUTES = range(6)
@@ -110,6 +110,10 @@ class DetailView(QWidget):
         layout.addWidget(self.evidence)
         layout.addLayout(actions)
         layout.addWidget(self.tabs, 1)
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        keep_text_width(self.back_button)
 
     def show_detail(self, detail: InspectionDetail, disputes_here: bool = True) -> None:
         """Show one inspection (replacing the previous one).

@@ -107,7 +107,7 @@ class ReturnScreen(QWidget):
         facts.setColumnStretch(2, 2)
         self.receive_box = QFrame()
         self.receive_box.setObjectName("notice")
-        receive_row = QHBoxLayout(self.receive_box)
+        receive_row = QVBoxLayout(self.receive_box)
         receive_row.addWidget(QLabel(self.tr("Receive the parcel. Box:")))
         conditions: list[QWidget] = []
         self.receive_buttons: dict[BoxCondition, QPushButton] = {}

@@ -20,7 +20,7 @@ from inspector.ui.station.chooser import ReturnList
 from inspector.ui.station.tools import Workbench
 from inspector.ui.tasks import run_task
 from inspector.ui.texts import box_condition_name, fill, refund_choice_name
-from inspector.ui.widgets import MessageLine, heading, hint, secondary_button
+from inspector.ui.widgets import MessageLine, heading, hint, keep_text_width, secondary_button
 
 
 class UnknownParcelScreen(QWidget):
@@ -81,9 +81,6 @@ class UnknownParcelScreen(QWidget):
         self.register_box = QComboBox()
         for condition in BoxCondition:
             self.register_box.addItem(box_condition_name(condition), condition)
-        for combo in (self.register_refund, self.register_box):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
         register_form = QFormLayout()
         register_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         register_form.addRow(self.tr("Customer wants"), self.register_refund)
@@ -129,10 +126,7 @@ class UnknownParcelScreen(QWidget):
     def showEvent(self, event: object) -> None:
         """Buttons keep the width of their text (in this screen's style) however narrow the window."""
         super().showEvent(event)  # type: ignore[arg-type]
-        for button in (self.search_button, self.register_button, self.back_button):
-            button.setMinimumWidth(button.sizeHint().width())
-        for combo in (self.register_refund, self.register_box):  # characters are wider than an "x"
-            combo.setMinimumContentsLength(max(len(combo.itemText(i)) for i in range(combo.count())) + 3)
+        keep_text_width(self.search_button, self.register_button, self.back_button)
 
     def show_for(self, code: str) -> None:
         """Start over for the parcel with ``code`` (a code nobody announced)."""
