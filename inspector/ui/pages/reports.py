@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from inspector.reports.cli_report import export_report, latest_intake_day, warehouse_choices
 from inspector.reports.intake_report import IntakeReport, ReportCancelled, build_intake_report
+from inspector.reports.words import Words
 from inspector.services.sources import DataSource, SourceKind
 from inspector.ui.pages.stations_panel import StationsPanel
 from inspector.ui.style import FOCUS, PAPER
@@ -290,11 +291,14 @@ class ReportsPage(QWidget):
     def _show_preview(self, generation: int, report: IntakeReport) -> None:
         if generation != self._generation:
             return
+        # The same numbers, written the same way, as in the exported report (Dutch: € 1.234,56).
+        words = Words(QLocale().name())
         p50 = report.scan_to_graded.p50
-        values = {"parcels": report.parcels_received, "items": report.items_inspected,
-                  "p50": "–" if p50 is None else f"{p50:.0f}",
-                  "exceptions": sum(e.items for e in report.exceptions),
-                  "recovered": f"€ {report.recovered_cents / 100:,.2f}"}
+        values = {"parcels": words.number(report.parcels_received),
+                  "items": words.number(report.items_inspected),
+                  "p50": "–" if p50 is None else words.number(p50, 1),
+                  "exceptions": words.number(sum(e.items for e in report.exceptions)),
+                  "recovered": words.money(report.recovered_cents)}
         for key, value in values.items():
             self.tiles[key].set_value(value)
         hours = [h for h in range(24) if report.hourly_parcels[h] or report.hourly_items[h]]
@@ -321,16 +325,26 @@ class ReportsPage(QWidget):
         first, last = self.selected_period()
         name = f"intake-{self.warehouse.currentData()[0]}-{first}" + ("" if last == first else f"-to-{last}")
         suggestion = self._services.paths.exports / f"{name}.{fmt}"
+        filters = [f"{name} (*.{key})" for key, name in FORMATS]
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the intake report"), str(suggestion),
-                                                    f"{self.fmt.currentText()} (*.{fmt})")
+                                                    ";;".join(filters), filters[self.fmt.currentIndex()])
         if path:
-            self.export_to(Path(path) if Path(path).suffix else Path(f"{path}.{fmt}"))
+            self.export_to(Path(path))
 
     def export_to(self, path: Path) -> None:
         """Export the report for the chosen period and format to ``path`` in the background."""
         if self._services is None or self._token is not None:
             return
         first, last = self.selected_period()
+        # The file's extension and its format always agree: a known extension chooses the format
+        # (intake.xlsx is written as Excel even if the box said CSV), else the box's is added.
+        chosen = str(self.fmt.currentData())
+        by_extension = path.suffix.lower().lstrip(".")
+        if by_extension in dict(FORMATS):
+            if by_extension != chosen:
+                self.fmt.setCurrentIndex(self.fmt.findData(by_extension))
+        else:
+            path = path.with_name(f"{path.name}.{chosen}")
         self._token = CancelToken()
         self._set_exporting(True)
         self.message.show_info(self.tr("Writing the report…"))
