@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -56,15 +56,26 @@ def make_camera(services: Services) -> CameraController | None:
     return CameraController(spec, camera.width, camera.height, repeat_suppress_s=camera.repeat_suppress_s)
 
 
+class PageScroller(QScrollArea):
+    """A page that scrolls up and down on a small screen (1024x768) instead of making the window taller
+    than the screen; it is never narrower than the page needs, so nothing is cut off at the side."""
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(page)
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.widget()
+        need = page.minimumSizeHint().width() if page is not None else 0
+        return QSize(need + self.verticalScrollBar().sizeHint().width(), 0)
+
+
 def scrolling(page: QWidget) -> QScrollArea:
-    """``page`` in a vertical scroll area: on a 1024x768 screen a page scrolls rather than making the
-    window taller than the screen (its texts are never squeezed)."""
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setWidget(page)
-    return area
+    """``page`` in a :class:`PageScroller`."""
+    return PageScroller(page)
 
 
 class MainWindow(QMainWindow):
@@ -136,7 +147,7 @@ class MainWindow(QMainWindow):
                 QShortcut(QKeySequence(key), self, lambda i=index: self.show_page(i))
         nav_layout.addStretch(1)
         widest = max(button.sizeHint().width() for button in self.nav_buttons)
-        nav.setFixedWidth(max(250, widest + 40))  # long Dutch titles must not clip their F-key
+        nav.setFixedWidth(max(230, widest + 28))  # long Dutch titles must not clip their F-key
         self.nav_group.idClicked.connect(self.show_page)
         central = QWidget()
         row = QHBoxLayout(central)

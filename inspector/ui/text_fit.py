@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractScrollArea,
     QCheckBox,
     QComboBox,
     QLabel,
@@ -134,6 +135,25 @@ def _tabs(bar: QTabBar) -> list[Clipped]:
     return found
 
 
+def _right_edge(widget: QWidget, root: QWidget) -> Clipped | None:
+    """A widget that sticks out to the right of the window, or of a scroll area that cannot scroll
+    sideways, is cut off there."""
+    right = widget.mapTo(root, QPoint(widget.width(), 0)).x()
+    limit = root.width()
+    parent = widget.parentWidget()
+    while parent is not None and parent is not root:
+        area = parent.parentWidget()
+        if isinstance(area, QAbstractScrollArea) and parent is area.viewport():
+            if area.horizontalScrollBar().isVisible():
+                return None  # the user can scroll to it
+            limit = min(limit, parent.mapTo(root, QPoint(parent.width(), 0)).x())
+        parent = parent.parentWidget()
+    if right > limit + SLACK:
+        text = widget.currentText() if isinstance(widget, QComboBox) else getattr(widget, "text", str)()
+        return Clipped(_name(widget), str(text), right, limit, "right edge")
+    return None
+
+
 def clipped_texts(root: QWidget) -> list[Clipped]:
     """Every visible text under ``root`` (a shown window) that its widget cuts off."""
     found: list[Clipped] = []
@@ -151,6 +171,8 @@ def clipped_texts(root: QWidget) -> list[Clipped]:
             result = _combo(widget)
         elif isinstance(widget, QTabBar):
             found.extend(_tabs(widget))
+        if result is None and isinstance(widget, QLabel | QAbstractButton | QComboBox):
+            result = _right_edge(widget, root)
         if result is not None:
             found.append(result)
     return found

@@ -102,11 +102,12 @@ class DetailView(QWidget):
         self.tabs = QTabWidget()
         top = QHBoxLayout()
         top.addWidget(self.back_button)
-        top.addWidget(self.title, 1)
+        top.addStretch(1)
         top.addWidget(self.grade)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.title)  # its own line: a long product name never widens the window
         layout.addWidget(self.evidence)
         layout.addLayout(actions)
         layout.addWidget(self.tabs, 1)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from inspector.models import Flag, Grade
 from inspector.services.review import REVIEW_FLAGS, FilterChoices, ReviewQuery
@@ -72,11 +72,11 @@ class ReviewFilters(QWidget):
         for combo in (self.station, self.inspector):
             combo.setMinimumContentsLength(len(combo.itemText(0)) + 1)
         self.grid = FlowGrid((self.rma, self.order, self.tracking, self.customer, self.period, self.date_from,
-                              self.date_until, self.grade, self.station, self.inspector, self.flag, buttons),
-                             4)
-        outer = QVBoxLayout(self)
+                              self.date_until, self.grade, self.station, self.inspector, self.flag), 4)
+        outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.grid)
+        outer.addWidget(self.grid, 1)
+        outer.addWidget(buttons, 0, Qt.AlignmentFlag.AlignBottom)
         self.period.currentIndexChanged.connect(self._update_dates)
         self._update_dates()
 

@@ -20,7 +20,7 @@ from inspector.ui.station.chooser import ReturnList
 from inspector.ui.station.tools import Workbench
 from inspector.ui.tasks import run_task
 from inspector.ui.texts import box_condition_name, fill, refund_choice_name
-from inspector.ui.widgets import MessageLine, heading, hint, keep_text_width, secondary_button
+from inspector.ui.widgets import FlowGrid, MessageLine, heading, hint, keep_text_width, secondary_button
 
 
 class UnknownParcelScreen(QWidget):
@@ -39,6 +39,7 @@ class UnknownParcelScreen(QWidget):
         self._bench = bench
         self.scanned_code = ""
         self.title = heading("", "screenTitle")
+        self.title.setWordWrap(False)  # a code is one long word: the back button goes below instead
         self.order_field, self.rma_field = QLineEdit(), QLineEdit()
         self.postcode_field, self.house_field, self.name_field = QLineEdit(), QLineEdit(), QLineEdit()
         self.postcode_field.setPlaceholderText("1012AB")
@@ -48,6 +49,7 @@ class UnknownParcelScreen(QWidget):
         self.search_button.setAutoDefault(True)
         self.search_button.clicked.connect(self.search)
         search_form = QFormLayout()
+        search_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above on 1024x768
         search_form.addRow(self.tr("Order number"), self.order_field)
         search_form.addRow(self.tr("RMA"), self.rma_field)
         address = QHBoxLayout()
@@ -115,8 +117,7 @@ class UnknownParcelScreen(QWidget):
         columns.addLayout(left, 3)
         columns.addWidget(box, 2)
         top = QHBoxLayout()
-        top.addWidget(self.title, 1)
-        top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(FlowGrid((self.title, self.back_button), 2))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 12, 24, 12)
         layout.addLayout(top)
@@ -131,7 +132,7 @@ class UnknownParcelScreen(QWidget):
     def show_for(self, code: str) -> None:
         """Start over for the parcel with ``code`` (a code nobody announced)."""
         self.scanned_code = code
-        self.title.setText(fill(self.tr("Unknown parcel %1"), code))
+        self.title.setText(fill(self.tr("Unknown parcel %1"), "\n" + code).replace(" \n", "\n"))
         for field in (
             self.order_field,
             self.rma_field,
