@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     seed.add_argument("--inspections", type=_positive_int, default=200, help="finished inspections")
     seed.add_argument("--seed", type=int, default=42, help="random seed: same seed, same data")
 
+    commands.add_parser("demo-codes", help="print codes to try on this demo station (an announced and an "
+                        "inspected RMA, a report day, badges)")
+
     imp = commands.add_parser("import-returns", help="import announced returns (CSV or JSON Lines)")
     imp.add_argument("file", type=Path)
     imp.add_argument("--warehouse", help="warehouse code for rows without one (default: this station's)")
@@ -169,6 +172,18 @@ def _cmd_demo_seed(args: argparse.Namespace, out: TextIO) -> int:
         return run_demo_seed(services, args.returns, args.inspections, args.seed, out)
     finally:
         services.close()
+
+
+def _cmd_demo_codes(args: argparse.Namespace, out: TextIO) -> int:
+    from inspector.services.demo_codes import codes_text, demo_codes
+
+    services = _services(args)
+    try:
+        text = codes_text(demo_codes(services.database, services.station))
+    finally:
+        services.close()
+    out.write((text or "No demo data yet: run 'inspector demo-seed'.") + "\n")
+    return EXIT_OK
 
 
 def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
@@ -353,6 +368,7 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO], int]] = {
     "status": _cmd_status,
     "db": _cmd_db,
     "demo-seed": _cmd_demo_seed,
+    "demo-codes": _cmd_demo_codes,
     "import-returns": _cmd_import,
     "screenshots": _cmd_screenshots,
     "decode": _cmd_decode,

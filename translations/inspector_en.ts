@@ -831,6 +831,10 @@
         <translation>Hold your badge under the scanner, or type its code and press Enter.</translation>
     </message>
     <message>
+        <source>Demo data. Codes to try:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Continue</source>
         <translation>Continue</translation>
     </message>

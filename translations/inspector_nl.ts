@@ -831,6 +831,10 @@
         <translation>Houd je badge onder de scanner, of typ de code en druk op Enter.</translation>
     </message>
     <message>
+        <source>Demo data. Codes to try:</source>
+        <translation>Demodata. Codes om te proberen:</translation>
+    </message>
+    <message>
         <source>Continue</source>
         <translation>Verder</translation>
     </message>

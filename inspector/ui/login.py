@@ -39,6 +39,7 @@ class LoginWindow(QWidget):
         feedback: Feedback,
         scanner: ScannerSettings | None = None,
         parent: QWidget | None = None,
+        demo_codes: dict[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("loginWindow")
@@ -47,6 +48,7 @@ class LoginWindow(QWidget):
         self._feedback = feedback
         self._scanner = scanner or ScannerSettings()
         self._pending: UserInfo | None = None
+        self._demo_codes = demo_codes or {}
         self._locked_until_s = 0
         self._lock_timer = QTimer(self)
         self._lock_timer.setInterval(1000)
@@ -72,6 +74,13 @@ class LoginWindow(QWidget):
         left.addWidget(hint(self.tr("Hold your badge under the scanner, or type its code and press Enter.")))
         left.addWidget(self.badge_input)
         left.addWidget(self.badge_message)
+        self.demo_hint = hint("")
+        self.demo_hint.setTextFormat(Qt.TextFormat.PlainText)
+        if self._demo_codes:
+            lines = [f"{label}: {code}" for label, code in self._demo_codes.items()]
+            self.demo_hint.setText("\n".join([self.tr("Demo data. Codes to try:"), *lines]))
+        self.demo_hint.setVisible(bool(self._demo_codes))
+        left.addWidget(self.demo_hint)
         left.addStretch(1)
         self.user_list = QListWidget()
         self.user_list.itemActivated.connect(self._user_chosen)

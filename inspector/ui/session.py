@@ -100,10 +100,21 @@ class StationSession(QObject):
             self.sync.start()
             self.upkeep()
             self._upkeep_timer.start()
-        self.login = LoginWindow(self._services.users, self.feedback, self._services.settings.scanner)
+        self.login = LoginWindow(self._services.users, self.feedback, self._services.settings.scanner,
+                                 demo_codes=self._demo_codes())
         self.login.logged_in.connect(self._logged_in)
         show_full_screen(self.login)
         log.info("Window shown: login (station %s)", self._services.station.station_code)
+
+    def _demo_codes(self) -> dict[str, str]:
+        """On a demo database, the codes to try (shown on the login window)."""
+        from inspector.services.demo_codes import demo_codes
+        from inspector.services.setup import DEMO, station_kind
+
+        services = self._services
+        if station_kind(services.database) != DEMO:
+            return {}
+        return demo_codes(services.database, services.station)
 
     def _logged_in(self, user: UserInfo) -> None:
         if self.login is not None:
