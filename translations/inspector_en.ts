@@ -2214,8 +2214,12 @@
         <translation>The new station or warehouse code is used after a restart.</translation>
     </message>
     <message>
-        <source>The new language is used from the next login.</source>
-        <translation>The new language is used from the next login.</translation>
+        <source>The station&apos;s language is for people without a language of their own; you keep yours (set on the People page).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language, camera and scanner settings apply now.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Importing returns is not part of this version yet.</source>

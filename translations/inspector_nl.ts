@@ -2215,8 +2215,12 @@
         <translation>De nieuwe stations- of magazijncode geldt na een herstart.</translation>
     </message>
     <message>
-        <source>The new language is used from the next login.</source>
-        <translation>De nieuwe taal geldt vanaf de volgende aanmelding.</translation>
+        <source>The station&apos;s language is for people without a language of their own; you keep yours (set on the People page).</source>
+        <translation>De taal van het station geldt voor mensen zonder eigen taal; jij houdt de jouwe (in te stellen op de pagina Mensen).</translation>
+    </message>
+    <message>
+        <source>Language, camera and scanner settings apply now.</source>
+        <translation>Taal-, camera- en scannerinstellingen gelden nu.</translation>
     </message>
     <message>
         <source>Importing returns is not part of this version yet.</source>

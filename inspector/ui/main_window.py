@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(fill(self.tr("Return Inspector — %1"), services.station.station_code))
         self._services = services
         self.user = user
+        self.built_with = services.settings  # the settings this window was built with
         if hub is None:
             hub = ScanHub(self)
             hub.scanned.connect(self.handle_scan)
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         self.review_page = ReviewPage(services, user, worker)
         self.reports_page = ReportsPage(services)
         self.settings_page = SettingsPage(services, worker, feedback)
+        self.settings_page.user_language = user.language
         self.settings_page.import_finished.connect(lambda _report: self.refresh_status())
         self.pages = QStackedWidget()
         titles = [self.tr("Intake"), self.tr("Review"), self.tr("Reports"), self.tr("Settings")]

@@ -15,7 +15,7 @@ from inspector.ui.errors import report_exception
 from inspector.ui.feedback import Feedback
 from inspector.ui.language import install_translator
 from inspector.ui.login import LoginWindow
-from inspector.ui.main_window import MainWindow
+from inspector.ui.main_window import SETTINGS, MainWindow
 from inspector.ui.station.scans import StationScanning
 from inspector.ui.sync_bridge import SyncBridge
 from inspector.ui.tasks import DatabaseWorker
@@ -144,7 +144,29 @@ class StationSession(QObject):
             self.main.status.show_sync(status)
 
     def _settings_saved(self, settings: object) -> None:
+        """Saved settings apply at once: sounds directly; language, camera and scanner by building the
+        main window again for the same person (no new login), on the Settings page with its message."""
         self.feedback.sounds_enabled = self._services.settings.sounds
+        main = self.main
+        if main is None:
+            return
+        before = main.built_with
+        after = self._services.settings
+        if (before.language, before.camera, before.scanner) == (after.language, after.camera, after.scanner):
+            return
+        user = main.user
+        if before.scanner != after.scanner:
+            self.scanning.stop()
+            self.scanning.configure(after.scanner)
+            self.scanning.start()
+        main.stop_camera()
+        main.close()
+        main.deleteLater()
+        self.main = None
+        self._logged_in(user)
+        assert self.main is not None
+        self.main.show_page(SETTINGS)
+        self.main.settings_page.show_saved(before, after)  # in the window's (new) language
 
     def logout(self) -> None:
         """Close the main window and show a fresh login window."""
