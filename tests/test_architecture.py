@@ -105,3 +105,17 @@ def test_no_import_circles() -> None:
         if module not in index:
             visit(module)
     assert circles == []
+
+
+def test_no_view_is_built_with_a_database() -> None:
+    """Views call services; none takes a ``Database`` in its constructor (issue 10, §5)."""
+    offenders = []
+    for path in (REPO / "inspector" / "ui").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                for item in node.body:
+                    if isinstance(item, ast.FunctionDef) and item.name == "__init__":
+                        for arg in item.args.args:
+                            if arg.annotation is not None and "Database" in ast.unparse(arg.annotation):
+                                offenders.append(f"{path.name}: {node.name}({arg.arg})")
+    assert offenders == []

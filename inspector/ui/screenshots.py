@@ -185,7 +185,7 @@ def _render_language(services: Services, outdir: Path, suffix: str,
 
 
 def _report_dialog(services: Services, worker: DatabaseWorker, parent: QWidget) -> QWidget:
-    dialog = ImportDialog(services.database, Path("returns.csv"), "", worker, parent)
+    dialog = ImportDialog(lambda *args, **kwargs: None, Path("returns.csv"), "", worker, parent)
     dialog.show_report(_example_report())
     return dialog
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout
 
 from inspector.config import Settings
 from inspector.ui.feedback import Feedback
-from inspector.ui.import_dialog import ImportDialog, import_available
+from inspector.ui.import_dialog import ImportDialog, import_available, returns_importer
 from inspector.ui.pages.device_pickers import DeviceListers
 from inspector.ui.pages.settings_form import SettingsForm, SettingsInvalid
 from inspector.ui.tasks import DatabaseWorker
@@ -118,7 +118,8 @@ class SettingsPage(QWidget):
     def start_import(self, path: Path) -> ImportDialog:
         """Open the import dialog for ``path`` and start the import in the background."""
         dialog = ImportDialog(
-            self._services.database, path, self._services.station.warehouse_code, self._worker, self
+            returns_importer(self._services.database), path, self._services.station.warehouse_code,
+            self._worker, self,
         )
         dialog.finished_import.connect(self._import_done)
         self.import_dialog = dialog
