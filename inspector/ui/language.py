@@ -52,3 +52,12 @@ def install_translator(app: QApplication, language: str) -> str:
         else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
     )
     return code
+
+
+def shown_language() -> str:
+    """'nl' or 'en': the language the UI is shown in now, for ``Localized.get`` (checklist texts).
+
+    :func:`install_translator` sets the default locale with the translation it installs, so this
+    follows the logged-in user's language rather than the station's setting.
+    """
+    return resolve_language(QLocale().name())

@@ -332,7 +332,7 @@ class ReviewPage(QWidget):
         detail = self.detail_view.detail
         if detail is None or not detail.photos:
             return None
-        self.viewer = PhotoViewer(detail.photos, index, self)
+        self.viewer = PhotoViewer(detail.photos, index, self, detail.photo_titles)
         self.viewer.show()
         self.viewer.setFocus()
         return self.viewer

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.services.inspection_detail import InspectionDetail
-from inspector.ui.language import resolve_language
+from inspector.ui.language import shown_language
 from inspector.ui.review.detail_tabs import DetailTables
 from inspector.ui.review.dispute_dialog import CLOSE, DECISION, GRADE, NOTE, OPEN
 from inspector.ui.texts import fill, grade_name
@@ -25,15 +25,6 @@ from inspector.ui.widgets import FlowGrid, keep_text_width
 
 THUMB = QSize(200, 150)
 ANSWERS, FACTS, HISTORY, TIMELINE, PHOTOS, DISPUTES = range(6)
-
-
-def shown_language() -> str:
-    """'nl' or 'en': the language the UI is shown in now, for ``Localized.get`` (checklist texts).
-
-    :func:`inspector.ui.application.install_translator` sets the default locale with the translation it
-    installs, so this follows the logged-in user's language rather than the station's setting.
-    """
-    return resolve_language(QLocale().name())
 
 
 def thumbnail(path: str) -> QPixmap:
@@ -44,6 +35,9 @@ def thumbnail(path: str) -> QPixmap:
         reader.setScaledSize(size.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio))
     image = reader.read()
     return QPixmap.fromImage(image) if not image.isNull() else QPixmap()
+
+
+__all__ = ["DetailView", "shown_language", "thumbnail"]
 
 
 class DetailView(QWidget):
@@ -172,9 +166,10 @@ class DetailView(QWidget):
         for number, photo in enumerate(detail.photos, start=1):
             if not photo.file_ok:
                 problems.append(fill(self.tr("photo %1 (%2) no longer matches its SHA-256"), number,
-                                     photo.tag))
+                                     detail.photo_titles.get(photo.tag, photo.tag)))
             elif not photo.recorded:
-                problems.append(fill(self.tr("photo %1 (%2) is not in the audit log"), number, photo.tag))
+                problems.append(fill(self.tr("photo %1 (%2) is not in the audit log"), number,
+                                     detail.photo_titles.get(photo.tag, photo.tag)))
         if problems:
             return fill(self.tr("BROKEN EVIDENCE: %1."), "; ".join(problems))
         events = sum(check.report.length for check in detail.chains)
@@ -187,7 +182,7 @@ class DetailView(QWidget):
     def _fill_photos(self, detail: InspectionDetail) -> None:
         self.photo_list.clear()
         for number, photo in enumerate(detail.photos, start=1):
-            text = f"{number}. {photo.tag}" + ("" if photo.ok else " ✘")
+            text = f"{number}. {detail.photo_titles.get(photo.tag, photo.tag)}" + ("" if photo.ok else " ✘")
             item = QListWidgetItem(QIcon(thumbnail(str(photo.path))), text)
             item.setToolTip(f"SHA-256 {photo.sha256}")
             if not photo.ok:

@@ -8,7 +8,7 @@ the hash recorded at inspection time.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QPixmap, QResizeEvent, QShowEvent, QWheelEvent
@@ -87,8 +87,9 @@ class PhotoViewer(QDialog):
     """Photos of an inspection, one at a time or two side by side."""
 
     def __init__(self, photos: Sequence[PhotoEvidence], start: int = 0,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, titles: Mapping[str, str] | None = None) -> None:
         super().__init__(parent)
+        self.titles = dict(titles or {})  # photo tag -> its title in the reader's language
         self.setWindowTitle(self.tr("Photos"))
         self.setObjectName("photoViewer")
         self.photos = list(photos)
@@ -265,7 +266,8 @@ class PhotoViewer(QDialog):
         self._show_zoom()
 
     def _caption(self, number: int, photo: PhotoEvidence, readable: bool) -> str:
-        lines = [fill(self.tr("Photo %1 of %2: %3"), number + 1, len(self.photos), photo.tag),
+        title = self.titles.get(photo.tag, photo.tag)
+        lines = [fill(self.tr("Photo %1 of %2: %3"), number + 1, len(self.photos), title),
                  fill(self.tr("Taken %1 at station %2"), local_time(photo.taken_at), photo.station_code),
                  # may break every 16 digits (zero-width spaces) on a narrow screen
                  "SHA-256 " + "\u200b".join(photo.sha256[i:i + 16] for i in range(0, len(photo.sha256), 16))]
