@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from inspector.paths import translations_dir
@@ -16,6 +16,13 @@ from inspector.paths import translations_dir
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("nl", "en")
+
+# Texts of Qt's file dialog that Qt's own Dutch translation lacks: translated in our catalogue (which is
+# asked when Qt's has nothing), so "Look in:" and "Files of type:" are Dutch as well.
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 _installed: list[QTranslator] = []
 
 
@@ -34,17 +41,23 @@ def install_translator(app: QApplication, language: str) -> str:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    # Qt's own texts (file dialogs: "Look in:", "Files of type:"; standard buttons) ship with the app
+    # (translations/qtbase_nl.qm, so an installed build has them too); Qt's copy is the fallback.
     candidates = [
-        (translations_dir(), f"inspector_{code}"),
-        (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), f"qtbase_{code}"),
+        [(translations_dir(), f"inspector_{code}")],
+        [(translations_dir(), f"qtbase_{code}"),
+         (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), f"qtbase_{code}")],
     ]
-    for directory, name in candidates:
-        translator = QTranslator(app)
-        if translator.load(name, str(directory)):
-            app.installTranslator(translator)
-            _installed.append(translator)
-        elif name.startswith("inspector"):
-            log.warning("No translation %s in %s", name, directory)
+    for choices in candidates:
+        for directory, name in choices:
+            translator = QTranslator(app)
+            if translator.load(name, str(directory)):
+                app.installTranslator(translator)
+                _installed.append(translator)
+                break
+        else:
+            if code != "en":
+                log.warning("No translation %s in %s", choices[0][1], choices[0][0])
     # Dates and numbers as a European warehouse writes them: Dutch, or British English (day first, 24 h).
     QLocale.setDefault(
         QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
