@@ -83,11 +83,13 @@ def _value(field: str, value: Any, language: str, rules: Mapping[str, str]) -> s
 
 def describe_event(payload: Mapping[str, Any], language: str | None, *,
                    questions: Mapping[str, str] | None = None, answers: Mapping[str, str] | None = None,
-                   rules: Mapping[str, str] | None = None, limit: int = 60) -> str:
+                   rules: Mapping[str, str] | None = None, photos: Mapping[str, str] | None = None,
+                   limit: int = 60) -> str:
     """An event's payload as "Field: value; ..." in ``language``.
 
     ``questions`` maps question ids to their text, ``answers`` question ids to the answer as shown,
-    ``rules`` rule ids to their reason (all in the reader's language).
+    ``rules`` rule ids to their reason, ``photos`` photo tags to their title (all in the reader's
+    language).
     """
     code = language_code(language)
     questions, answers, rules = questions or {}, answers or {}, rules or {}
@@ -100,6 +102,9 @@ def describe_event(payload: Mapping[str, Any], language: str | None, *,
             for question, answer in value.items():
                 shown = answers.get(question) if question in answers else _value("", answer, code, rules)
                 parts.append(f"{questions.get(question, question)}: {_short(shown, limit)}")
+            continue
+        if field == "tag" and photos:
+            parts.append(f"{label}: {photos.get(str(value), str(value))}")
             continue
         if field == "question":
             parts.append(f"{label}: {questions.get(str(value), str(value))}")
