@@ -120,11 +120,13 @@ def test_a_product_scanned_into_the_extra_item_dialog_fills_it(
     typed(qtbot, page, demo.tracking)
     screen = page.return_screen
     screen.receive_buttons[next(iter(screen.receive_buttons))].click()
+    page.hub.submit_typed("4006381333931")
+    assert screen.message.text().startswith("4006381333931 is not in this return")  # as announced/scanned
     screen.extra_button.click()
     dialog = page.actions.dialog
     assert dialog is not None and dialog.isVisible()
     page.hub.submit_typed("4006381333931")  # the scanner: a product that is not in this return
-    assert "4006381333931" in dialog.field.text() and dialog.isVisible()
+    assert dialog.field.text() == "Product 4006381333931" and dialog.isVisible()  # as scanned, 13 digits
     assert page.current_screen() == RETURN
     qtbot.waitUntil(dialog.field.hasFocus, timeout=2000)
     qtbot.keyClicks(dialog.field, "Socks, black")

@@ -24,6 +24,13 @@ if TYPE_CHECKING:
     from inspector.ui.station.intake_screens import IntakeScreens
 
 
+def _as_scanned(text: str, gtin: str) -> str:
+    """A product code as the person knows it: the digits scanned (8, 12 or 13), not the 14-digit
+    GTIN they normalise to."""
+    digits = "".join(c for c in text if c.isdigit())
+    return digits if digits and gtin.endswith(digits) else gtin.lstrip("0").zfill(13)
+
+
 class ReturnActions(QObject):
     """Carries out the return screen's actions for the intake page."""
 
@@ -136,7 +143,7 @@ class ReturnActions(QObject):
         gtin = str(ident.fields.get("gtin", "")) if ident.kind in ("gtin", "gs1") else ""
         extra = self.extra_dialog
         if extra is not None and extra.isVisible():
-            self._fill_extra(extra, gtin or event.text.strip())
+            self._fill_extra(extra, _as_scanned(event.text, gtin) if gtin else event.text.strip())
             return True
         if not gtin or self.summary is None:
             return False
@@ -149,7 +156,8 @@ class ReturnActions(QObject):
         else:
             self.pending_gtin = gtin
             self._error(
-                fill(self.tr("%1 is not in this return. Add it as an extra item? (Add extra item…)"), gtin)
+                fill(self.tr("%1 is not in this return. Add it as an extra item? (Add extra item…)"),
+                     _as_scanned(event.text, gtin))
             )
             self.screen.extra_button.setFocus()
         return True
