@@ -3179,7 +3179,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Register the parcel with its box condition (the postcode and house number searched for are kept), then add every item in it as an extra item and photograph it. A supervisor checks it.</source>
+        <source>Register it with the box&apos;s condition, then add and photograph every item as an extra item. A supervisor checks it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

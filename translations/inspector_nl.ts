@@ -3180,8 +3180,8 @@
         <translation>Niet aangemeld?</translation>
     </message>
     <message>
-        <source>Register the parcel with its box condition (the postcode and house number searched for are kept), then add every item in it as an extra item and photograph it. A supervisor checks it.</source>
-        <translation>Registreer het pakket met de staat van de doos (de gezochte postcode en het huisnummer worden bewaard), voeg dan elk artikel erin toe als extra artikel en fotografeer het. Een supervisor controleert het.</translation>
+        <source>Register it with the box&apos;s condition, then add and photograph every item as an extra item. A supervisor checks it.</source>
+        <translation>Registreer het met de staat van de doos, voeg dan elk artikel toe als extra artikel en fotografeer het. Een supervisor controleert het.</translation>
     </message>
     <message>
         <source>Back to scanning (Esc)</source>

@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from inspector.models import Flag, Grade
 from inspector.services.review import REVIEW_FLAGS, FilterChoices, ReviewQuery
@@ -66,19 +66,25 @@ class ReviewFilters(QWidget):
         pair.setContentsMargins(0, 0, 0, 0)
         pair.addWidget(self.search_button, 2)
         pair.addWidget(self.clear_button, 1)
-        # Room for every fixed choice; the station and inspector lists (names) at least "Any ...".
-        for combo in (self.period, self.grade, self.flag):
-            combo.setMinimumContentsLength(max(len(combo.itemText(i)) for i in range(combo.count())))
-        for combo in (self.station, self.inspector):
-            combo.setMinimumContentsLength(len(combo.itemText(0)) + 1)
+        for combo in (self.period, self.grade, self.flag, self.station, self.inspector):
+            combo.setMinimumContentsLength(1)  # sized to its "Any ..." text when shown (showEvent)
         self.grid = FlowGrid((self.rma, self.order, self.tracking, self.customer, self.period, self.date_from,
                               self.date_until, self.grade, self.station, self.inspector, self.flag), 4)
-        outer = QHBoxLayout(self)
+        outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.grid, 1)
-        outer.addWidget(buttons, 0, Qt.AlignmentFlag.AlignBottom)
+        outer.addWidget(self.grid)
+        outer.addWidget(buttons, 0, Qt.AlignmentFlag.AlignRight)
         self.period.currentIndexChanged.connect(self._update_dates)
         self._update_dates()
+
+    def showEvent(self, event: object) -> None:
+        """Each choice box at least as wide as its "Any ..." text in the shown style (the columns
+        stretch, so longer choices fit as well); the grid then knows how many columns fit."""
+        super().showEvent(event)  # type: ignore[arg-type]
+        for combo in (self.period, self.grade, self.flag, self.station, self.inspector):
+            combo.ensurePolished()
+            text = combo.fontMetrics().horizontalAdvance(combo.itemText(0))
+            combo.setMinimumWidth(text + 80)  # the drop-down button and the frame's padding
 
     def _field(self, placeholder: str) -> QLineEdit:
         field = QLineEdit()

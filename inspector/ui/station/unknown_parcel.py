@@ -98,9 +98,8 @@ class UnknownParcelScreen(QWidget):
         right.addWidget(
             hint(
                 self.tr(
-                    "Register the parcel with its box condition (the postcode and house number "
-                    "searched for are kept), then add every item in it as an extra item and "
-                    "photograph it. A supervisor checks it."
+                    "Register it with the box's condition, then add and photograph every item "
+                    "as an extra item. A supervisor checks it."
                 )
             )
         )
