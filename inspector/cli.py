@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     seed.add_argument("--inspections", type=_positive_int, default=200, help="finished inspections")
     seed.add_argument("--seed", type=int, default=42, help="random seed: same seed, same data")
 
+    commands.add_parser("demo-codes", help="print codes to try on this demo station (an announced and an "
+                        "inspected RMA, a report day, badges)")
+
     imp = commands.add_parser("import-returns", help="import announced returns (CSV or JSON Lines)")
     imp.add_argument("file", type=Path)
     imp.add_argument("--warehouse", help="warehouse code for rows without one (default: this station's)")
@@ -60,7 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_db_parser(commands)
 
     shots = commands.add_parser(
-        "screenshots", help="render every screen to PNG files (on fresh demo data unless --current-data)"
+        "screenshots",
+        help="render every screen to PNG files at 1024x768, 1366x768 and 1920x1080, in both languages "
+        "(on fresh demo data unless --current-data); lists texts that are cut off",
     )
     shots.add_argument("outdir", type=Path)
     shots.add_argument(
@@ -172,6 +177,18 @@ def _cmd_demo_seed(args: argparse.Namespace, out: TextIO) -> int:
         services.close()
 
 
+def _cmd_demo_codes(args: argparse.Namespace, out: TextIO) -> int:
+    from inspector.services.demo_codes import codes_text, demo_codes
+
+    services = _services(args)
+    try:
+        text = codes_text(demo_codes(services.database, services.station))
+    finally:
+        services.close()
+    out.write((text or "No demo data yet: run 'inspector demo-seed'.") + "\n")
+    return EXIT_OK
+
+
 def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     from inspector.services.returns_import import run_import
 
@@ -209,12 +226,16 @@ def _cmd_screenshots(args: argparse.Namespace, out: TextIO) -> int:
                 seed=42,
                 now=datetime(2026, 11, 20, 15, tzinfo=UTC),
             )
+        clipped: dict[str, list[object]] = {}
         try:
-            files = render_screenshots(services, args.outdir)
+            files = render_screenshots(services, args.outdir, clipped=clipped)  # type: ignore[arg-type]
         finally:
             services.close()
     for path in files:
         out.write(f"{path}\n")
+    for name, found in sorted(clipped.items()):
+        for problem in found:
+            out.write(f"cut off in {name}: {problem}\n")
     return EXIT_OK
 
 
@@ -360,6 +381,7 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO], int]] = {
     "status": _cmd_status,
     "db": _cmd_db,
     "demo-seed": _cmd_demo_seed,
+    "demo-codes": _cmd_demo_codes,
     "import-returns": _cmd_import,
     "screenshots": _cmd_screenshots,
     "decode": _cmd_decode,

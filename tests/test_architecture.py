@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -64,3 +65,59 @@ def test_the_core_imports_without_qt_installed() -> None:
         [sys.executable, "-c", blocker], cwd=REPO, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr
+
+
+def test_no_import_circles() -> None:
+    """No module imports itself through others (lazy and type-checking imports count too): the
+    circles reports tables <-> intake report, application <-> session <-> main window <-> review page
+    <-> detail view, and intake page <-> return actions must not come back (issue 10, §5)."""
+    import grimp
+
+    graph = grimp.build_graph("inspector")
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    circles: list[list[str]] = []
+
+    def visit(module: str) -> None:  # Tarjan's strongly connected components
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        on_stack.add(module)
+        for imported in graph.find_modules_directly_imported_by(module):
+            if imported not in index:
+                visit(imported)
+                low[module] = min(low[module], low[imported])
+            elif imported in on_stack:
+                low[module] = min(low[module], index[imported])
+        if low[module] == index[module]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == module:
+                    break
+            if len(component) > 1:
+                circles.append(sorted(component))
+
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
+    for module in sorted(graph.modules):
+        if module not in index:
+            visit(module)
+    assert circles == []
+
+
+def test_no_view_is_built_with_a_database() -> None:
+    """Views call services; none takes a ``Database`` in its constructor (issue 10, §5)."""
+    offenders = []
+    for path in (REPO / "inspector" / "ui").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                for item in node.body:
+                    if isinstance(item, ast.FunctionDef) and item.name == "__init__":
+                        for arg in item.args.args:
+                            if arg.annotation is not None and re.search(r"\bDatabase\b",
+                                                                        ast.unparse(arg.annotation)):
+                                offenders.append(f"{path.name}: {node.name}({arg.arg})")
+    assert offenders == []

@@ -524,6 +524,10 @@
         <source>Write the reason first.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Close the dispute as “%1”? It cannot be reopened. Press Save again to close it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ErrorDialog</name>
@@ -767,11 +771,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Label %1: the item is selected below. Enter re-prints its label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1: the check digit is wrong. Scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 is not a parcel code (a badge or location?). Scan the parcel&apos;s label.</source>
+        <source>%1 is not a parcel code. Scan the parcel&apos;s label.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -865,6 +873,10 @@
     <message>
         <source>Hold your badge under the scanner, or type its code and press Enter.</source>
         <translation>Hold your badge under the scanner, or type its code and press Enter.</translation>
+    </message>
+    <message>
+        <source>Demo data. Codes to try:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Continue</source>
@@ -1182,7 +1194,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>New badge (the old one stops working)</source>
+        <source>New badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a new badge (the old one stops working)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1358,6 +1374,17 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QuestionWidget</name>
     <message>
         <source> (optional)</source>
@@ -1525,7 +1552,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 (RMA %2), started %3</source>
+        <source>%1
+%2, started %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1573,6 +1601,14 @@
     </message>
     <message>
         <source>One unit of %1 recorded as missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanned %1. Describe the item if you can, then Enter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1626,6 +1662,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>(no address)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cancelled by customer service. Do not inspect: put the parcel aside for your supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1658,7 +1698,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;%3 %4, %5</source>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2254,8 +2294,12 @@
         <translation>The new station or warehouse code is used after a restart.</translation>
     </message>
     <message>
-        <source>The new language is used from the next login.</source>
-        <translation>The new language is used from the next login.</translation>
+        <source>The station&apos;s language is for people without a language of their own; you keep yours (set on the People page).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language, camera and scanner settings apply now.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Importing returns is not part of this version yet.</source>
@@ -2551,6 +2595,29 @@
     </message>
     <message>
         <source>%1 open conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SwitchUserOffer</name>
+    <message>
+        <source>Stay logged in (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is your own badge, %1. Scan a parcel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge of %1 (%2). Log out and log in as %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to %1 (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge %1 is not known here. Scan a parcel.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2942,6 +3009,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not known yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Restock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3197,6 +3268,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Customer wants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Register parcel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3205,7 +3284,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Register the parcel, then photograph its label and contents and add every item in it as an extra item. A supervisor checks it.</source>
+        <source>Register it with the box&apos;s condition, then add and photograph every item as an extra item. A supervisor checks it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

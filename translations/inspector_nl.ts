@@ -524,6 +524,10 @@
         <source>Write the reason first.</source>
         <translation>Schrijf eerst de reden op.</translation>
     </message>
+    <message>
+        <source>Close the dispute as “%1”? It cannot be reopened. Press Save again to close it.</source>
+        <translation>Het geschil sluiten als “%1”? Het kan niet worden heropend. Druk nogmaals op Opslaan om het te sluiten.</translation>
+    </message>
 </context>
 <context>
     <name>ErrorDialog</name>
@@ -767,12 +771,16 @@
         <translation>%1 retouren voor %2</translation>
     </message>
     <message>
+        <source>Label %1: the item is selected below. Enter re-prints its label.</source>
+        <translation>Label %1: het artikel is hieronder geselecteerd. Enter drukt het label opnieuw af.</translation>
+    </message>
+    <message>
         <source>%1: the check digit is wrong. Scan again.</source>
         <translation>%1: het controlecijfer klopt niet. Scan opnieuw.</translation>
     </message>
     <message>
-        <source>%1 is not a parcel code (a badge or location?). Scan the parcel&apos;s label.</source>
-        <translation>%1 is geen pakketcode (een pas of locatie?). Scan het etiket van het pakket.</translation>
+        <source>%1 is not a parcel code. Scan the parcel&apos;s label.</source>
+        <translation>%1 is geen pakketcode. Scan het label van het pakket.</translation>
     </message>
 </context>
 <context>
@@ -865,6 +873,10 @@
     <message>
         <source>Hold your badge under the scanner, or type its code and press Enter.</source>
         <translation>Houd je badge onder de scanner, of typ de code en druk op Enter.</translation>
+    </message>
+    <message>
+        <source>Demo data. Codes to try:</source>
+        <translation>Demodata. Codes om te proberen:</translation>
     </message>
     <message>
         <source>Continue</source>
@@ -1182,8 +1194,12 @@
         <translation>leeg: de pincode blijft zoals hij is</translation>
     </message>
     <message>
-        <source>New badge (the old one stops working)</source>
-        <translation>Nieuwe badge (de oude werkt niet meer)</translation>
+        <source>New badge</source>
+        <translation>Nieuwe badge</translation>
+    </message>
+    <message>
+        <source>Give a new badge (the old one stops working)</source>
+        <translation>Nieuwe badge geven (de oude werkt dan niet meer)</translation>
     </message>
     <message>
         <source>Language</source>
@@ -1358,6 +1374,17 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Zoeken in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Bestanden van &amp;type:</translation>
+    </message>
+</context>
+<context>
     <name>QuestionWidget</name>
     <message>
         <source> (optional)</source>
@@ -1525,8 +1552,10 @@
         <translation>extra artikel</translation>
     </message>
     <message>
-        <source>%1 (RMA %2), started %3</source>
-        <translation>%1 (RMA %2), begonnen %3</translation>
+        <source>%1
+%2, started %3</source>
+        <translation>%1
+%2, begonnen %3</translation>
     </message>
     <message>
         <source>%1, by %2</source>
@@ -1574,6 +1603,14 @@
     <message>
         <source>One unit of %1 recorded as missing.</source>
         <translation>Eén stuk van %1 is als ontbrekend vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Product %1</source>
+        <translation>Product %1</translation>
+    </message>
+    <message>
+        <source>Scanned %1. Describe the item if you can, then Enter.</source>
+        <translation>%1 gescand. Beschrijf het artikel als dat kan, dan Enter.</translation>
     </message>
     <message>
         <source>Add extra item</source>
@@ -1626,6 +1663,10 @@
         <translation>Al ontvangen op %1 bij station %2 door %3 (doos: %4).</translation>
     </message>
     <message>
+        <source>(no address)</source>
+        <translation>(geen adres)</translation>
+    </message>
+    <message>
         <source>Cancelled by customer service. Do not inspect: put the parcel aside for your supervisor.</source>
         <translation>Geannuleerd door de klantenservice. Niet controleren: zet het pakket apart voor je leidinggevende.</translation>
     </message>
@@ -1658,8 +1699,8 @@
         <translation>Retour %1</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;%3 %4, %5</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;%3 %4, %5</translation>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;%3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;%3</translation>
     </message>
     <message>
         <source>(no name)</source>
@@ -2254,8 +2295,12 @@
         <translation>De nieuwe stations- of magazijncode geldt na een herstart.</translation>
     </message>
     <message>
-        <source>The new language is used from the next login.</source>
-        <translation>De nieuwe taal geldt vanaf de volgende aanmelding.</translation>
+        <source>The station&apos;s language is for people without a language of their own; you keep yours (set on the People page).</source>
+        <translation>De taal van het station geldt voor mensen zonder eigen taal; jij houdt de jouwe (in te stellen op de pagina Mensen).</translation>
+    </message>
+    <message>
+        <source>Language, camera and scanner settings apply now.</source>
+        <translation>Taal-, camera- en scannerinstellingen gelden nu.</translation>
     </message>
     <message>
         <source>Importing returns is not part of this version yet.</source>
@@ -2552,6 +2597,29 @@
     <message>
         <source>%1 open conflicts</source>
         <translation>%1 open conflicten</translation>
+    </message>
+</context>
+<context>
+    <name>SwitchUserOffer</name>
+    <message>
+        <source>Stay logged in (Esc)</source>
+        <translation>Ingelogd blijven (Esc)</translation>
+    </message>
+    <message>
+        <source>That is your own badge, %1. Scan a parcel.</source>
+        <translation>Dat is je eigen badge, %1. Scan een pakket.</translation>
+    </message>
+    <message>
+        <source>Badge of %1 (%2). Log out and log in as %1?</source>
+        <translation>Badge van %1 (%2). Uitloggen en inloggen als %1?</translation>
+    </message>
+    <message>
+        <source>Switch to %1 (Enter)</source>
+        <translation>Wisselen naar %1 (Enter)</translation>
+    </message>
+    <message>
+        <source>Badge %1 is not known here. Scan a parcel.</source>
+        <translation>Badge %1 is hier niet bekend. Scan een pakket.</translation>
     </message>
 </context>
 <context>
@@ -2942,6 +3010,10 @@
         <translation>Tegoedbon</translation>
     </message>
     <message>
+        <source>Not known yet</source>
+        <translation>Nog onbekend</translation>
+    </message>
+    <message>
         <source>Restock</source>
         <translation>Terug op voorraad</translation>
     </message>
@@ -3197,6 +3269,14 @@
         <translation>Opmerkingen, bijv. afzender op het etiket</translation>
     </message>
     <message>
+        <source>Customer wants</source>
+        <translation>Klant wil</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>Doos</translation>
+    </message>
+    <message>
         <source>Register parcel</source>
         <translation>Pakket registreren</translation>
     </message>
@@ -3205,8 +3285,8 @@
         <translation>Niet aangemeld?</translation>
     </message>
     <message>
-        <source>Register the parcel, then photograph its label and contents and add every item in it as an extra item. A supervisor checks it.</source>
-        <translation>Registreer het pakket, fotografeer het etiket en de inhoud en voeg elk artikel toe als extra artikel. Een leidinggevende controleert het.</translation>
+        <source>Register it with the box&apos;s condition, then add and photograph every item as an extra item. A supervisor checks it.</source>
+        <translation>Registreer het met de staat van de doos, voeg dan elk artikel toe als extra artikel en fotografeer het. Een supervisor controleert het.</translation>
     </message>
     <message>
         <source>Back to scanning (Esc)</source>

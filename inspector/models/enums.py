@@ -25,6 +25,7 @@ class RefundChoice(StrEnum):
     REFUND = "refund"
     EXCHANGE = "exchange"
     STORE_CREDIT = "store_credit"
+    UNKNOWN = "unknown"  # an unannounced parcel: customer service asks the customer
 
 
 class ReturnStatus(StrEnum):

@@ -33,6 +33,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from inspector.reports.event_text import describe_event
 from inspector.reports.words import EVIDENCE, Words
 from inspector.services.inspection_detail import InspectionDetail, PhotoEvidence
 
@@ -145,9 +146,9 @@ class _Writer:
         out.append(self.p(self.w("check"), self.small))
         return out
 
-    def photo(self, photo: PhotoEvidence, name: str) -> list[Any]:
+    def photo(self, photo: PhotoEvidence, name: str, title: str = "") -> list[Any]:
         caption = [self.p(f"{name}", self.small),
-                   self.p(f"{photo.tag} · {self.w('taken')} {self.time(photo.taken_at)} · "
+                   self.p(f"{title or photo.tag} · {self.w('taken')} {self.time(photo.taken_at)} · "
                           f"{self.w('station')} {photo.station_code}", self.small),
                    self.p(f"SHA-256 {photo.sha256}", self.mono)]
         if not photo.ok:
@@ -169,10 +170,10 @@ class _Writer:
         for e in detail.timeline:
             status = (w("ok"), GOOD) if e.intact and e.verified else (
                 (w("changed"), BAD) if not e.intact else (w("unverified"), BAD))
-            shown = {k: v for k, v in e.payload.items() if v not in (None, "", [], {})}
-            details = ", ".join(f"{k}={_short(v)}" for k, v in shown.items())
+            details = describe_event(e.payload, self.words.language, questions=detail.question_texts,
+                                     rules=detail.rule_texts, photos=detail.photo_titles)
             rows.append([self.p(status[0], self.small, status[1]), f"{e.station_code} {e.seq}",
-                         self.time(e.at), e.actor, e.action, details])
+                         self.time(e.at), e.actor, e.action, self.p(details, self.small)])
         return self.table(rows, [1.7 * cm, 1.9 * cm, 3.4 * cm, 2.5 * cm, 2.6 * cm, 4.9 * cm], header=True)
 
     def item(self, n: int, detail: InspectionDetail, names: Mapping[Any, str]) -> list[Any]:
@@ -214,7 +215,7 @@ class _Writer:
         if detail.photos:
             out.append(self.p(w("photos"), self.h3))
             for photo in detail.photos:
-                out += self.photo(photo, names[photo.id])
+                out += self.photo(photo, names[photo.id], detail.photo_titles.get(photo.tag, ""))
         out += [self.p(w("timeline"), self.h3), self.timeline(detail)]
         return out
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import statistics
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -31,7 +30,14 @@ from inspector.models.enums import InspectionStatus
 from inspector.models.inspection import Inspection, InspectionFlag
 from inspector.models.organisation import Station, User, Warehouse
 from inspector.models.returns import Parcel, Return, ReturnLine
-from inspector.reports.report_tables import ItemRow
+from inspector.reports.report_data import (
+    Breakdown,
+    Durations,
+    IntakeReport,
+    ItemRow,
+    ReportCancelled,
+    Throughput,
+)
 from inspector.services.access import Action, authorise
 from inspector.services.sources import Sessions
 from inspector.services.users import UserInfo
@@ -50,78 +56,6 @@ LONG_PERIOD_DAYS = 367
 def period_needs_confirmation(date_from: date, date_to: date) -> bool:
     """True when ``date_from`` .. ``date_to`` covers more than :data:`LONG_PERIOD_DAYS` local days."""
     return (date_to - date_from).days + 1 > LONG_PERIOD_DAYS
-
-
-class ReportCancelled(Exception):
-    """The caller's cancel check returned True while the report was being built or written."""
-
-
-@dataclass(frozen=True)
-class Breakdown:
-    """One row of a grouped count: the key (a grade, reason, ... or "" for none), items and money."""
-
-    key: str
-    items: int
-    cents: int = 0
-
-
-@dataclass(frozen=True)
-class Throughput:
-    """Items finished by one inspector or station, the hours worked on them and the rate."""
-
-    name: str
-    items: int
-    hours: float
-
-    @property
-    def per_hour(self) -> float | None:
-        """Items per hour worked (None below one minute of work)."""
-        return self.items / self.hours if self.hours >= 1 / 60 else None
-
-
-@dataclass(frozen=True)
-class Durations:
-    """Time from parcel scan to graded item, in minutes."""
-
-    count: int = 0
-    mean: float | None = None
-    p50: float | None = None
-    p90: float | None = None
-
-
-@dataclass
-class IntakeReport:
-    """Every number of the intake report for one warehouse and a period of local days."""
-
-    warehouse_code: str
-    warehouse_name: str
-    time_zone: str
-    date_from: date
-    date_to: date
-    generated_at: datetime
-    parcels_received: int = 0
-    items_inspected: int = 0
-    by_grade: list[Breakdown] = field(default_factory=list)
-    by_disposition: list[Breakdown] = field(default_factory=list)
-    by_reason: list[Breakdown] = field(default_factory=list)
-    by_category: list[Breakdown] = field(default_factory=list)
-    by_refund_choice: list[Breakdown] = field(default_factory=list)
-    by_inspector: list[Throughput] = field(default_factory=list)
-    by_station: list[Throughput] = field(default_factory=list)
-    exceptions: list[Breakdown] = field(default_factory=list)
-    hourly_parcels: list[int] = field(default_factory=lambda: [0] * 24)
-    hourly_items: list[int] = field(default_factory=lambda: [0] * 24)
-    daily: list[tuple[date, int, int]] = field(default_factory=list)
-    daily_complete: bool = True  # False over a long period: ``daily`` lists only the days with intake
-    scan_to_graded: Durations = field(default_factory=Durations)
-    recovered_cents: int = 0
-    refund_cents: int = 0
-    items: list[ItemRow] = field(default_factory=list)
-
-    @property
-    def empty(self) -> bool:
-        """True when no parcel arrived and no item was inspected in the period."""
-        return self.parcels_received == 0 and self.items_inspected == 0
 
 
 def percentiles(values: list[float]) -> Durations:

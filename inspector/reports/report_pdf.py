@@ -15,6 +15,7 @@ In English or Dutch (``language``, words from :mod:`inspector.reports.words`): d
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -73,6 +74,16 @@ def _fonts() -> tuple[str, str]:
                 pdfmetrics.registerFont(TTFont("ReportSans-Bold", str(bold)))
             return "ReportSans", "ReportSans-Bold"
     return "Helvetica", "Helvetica-Bold"
+
+
+def whole_numbers(axis: Any, data: list[list[int]]) -> None:
+    """A count axis from 0 with whole-number ticks (never 0.5 of an item), about five of them."""
+    top = max([1, *(v for series in data for v in series)])
+    step = max(1, math.ceil(top / 5))
+    axis.valueMin, axis.forceZero = 0, True
+    axis.valueStep = step
+    axis.valueMax = step * math.ceil(top / step)
+    axis.labelTextFormat = "%d"
 
 
 def format_value(value: Any, language: str = "en") -> str:
@@ -245,8 +256,7 @@ class _Pdf:
         chart.categoryAxis.categoryNames = [f"{h:02d}" for h in hours]
         chart.categoryAxis.labels.fontName = chart.valueAxis.labels.fontName = self.font
         chart.categoryAxis.labels.fontSize = chart.valueAxis.labels.fontSize = 7
-        chart.valueAxis.valueMin = 0
-        chart.valueAxis.forceZero = True
+        whole_numbers(chart.valueAxis, chart.data)
         chart.valueAxis.visibleGrid = True
         chart.valueAxis.gridStrokeColor = RULE
         chart.valueAxis.gridStrokeWidth = 0.4
@@ -280,8 +290,7 @@ class _Pdf:
         chart.categoryAxis.categoryNames = names
         chart.categoryAxis.labels.fontName = chart.valueAxis.labels.fontName = self.font
         chart.categoryAxis.labels.fontSize = chart.valueAxis.labels.fontSize = 8
-        chart.valueAxis.valueMin = 0
-        chart.valueAxis.forceZero = True
+        whole_numbers(chart.valueAxis, chart.data)
         chart.bars.strokeColor = None
         chart.barLabelFormat = "%d"
         chart.barLabels.fontName, chart.barLabels.fontSize = self.font, 7.5

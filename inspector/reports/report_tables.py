@@ -30,10 +30,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from inspector.reports.report_data import ItemRow, ReportCancelled
 from inspector.reports.words import ITEM_COLUMNS, Words
 
 if TYPE_CHECKING:
-    from inspector.reports.intake_report import IntakeReport
+    from inspector.reports.report_data import IntakeReport
 
 CancelCheck = Callable[[], bool]
 ProgressCallback = Callable[[int, int], None]
@@ -49,32 +50,6 @@ class Cents(int):
 
 class Share(float):
     """A fraction of a whole (0.25 is 25 %)."""
-
-
-@dataclass(frozen=True)
-class ItemRow:
-    """One inspected item of the report's item list (times in the warehouse's zone)."""
-
-    finished_at: datetime
-    received_at: datetime | None
-    minutes_to_graded: float | None
-    rma: str
-    lpn: str
-    sku: str
-    product: str
-    category: str
-    reason: str
-    outcome: str
-    grade: str
-    disposition: str
-    refund_choice: str
-    refund_advice: str
-    refund_cents: int | None
-    price_cents: int | None
-    recovered_cents: int | None
-    inspector: str
-    station: str
-    flags: tuple[str, ...] = ()
 
 
 def item_headers(language: str = "en") -> tuple[str, ...]:
@@ -201,7 +176,6 @@ def write_csv(report: IntakeReport, path: Path, cancel: CancelCheck | None = Non
         writer.writerow(item_headers(language))
         for number, item in enumerate(report.items):
             if number % 1000 == 0 and cancel is not None and cancel():
-                from inspector.reports.intake_report import ReportCancelled
 
                 raise ReportCancelled()
             writer.writerow([csv_cell(v) for v in item_values(item, language)])
@@ -239,7 +213,6 @@ def write_xlsx(report: IntakeReport, path: Path, progress: ProgressCallback | No
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    from inspector.reports.intake_report import ReportCancelled
 
     w = Words(language)
     book = Workbook(write_only=True)

@@ -262,6 +262,7 @@ NAMES: dict[str, dict[str, Text]] = {
         "refund": Text("Money back", "Geld terug"),
         "exchange": Text("Exchange", "Omruilen"),
         "store_credit": Text("Store credit", "Tegoedbon"),
+        "unknown": Text("Not known yet", "Nog onbekend"),
     },
     "refund_advice": {
         "full": Text("Full refund", "Volledige terugbetaling"),

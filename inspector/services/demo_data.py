@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import random
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, TextIO
 
@@ -216,5 +216,9 @@ def run_demo_seed(services: Services, returns: int, inspections: int, seed: int,
 
     report = seed_demo(services.database, services.photos, services.station, returns=returns,
                        inspections=inspections, seed=seed, progress=progress)
-    out.write(report.summary() + "\n")
+    from inspector.services.demo_codes import codes_text, demo_codes
+
+    # The codes come from the database (as on every later start), with an inspected RMA and a report day.
+    report = replace(report, sample_codes={})
+    out.write(report.summary() + "\n" + codes_text(demo_codes(services.database, services.station)) + "\n")
     return 0

@@ -195,9 +195,11 @@ class DisputeService:
 
     def close(self, user: UserInfo, dispute_id: uuid.UUID, outcome: DisputeOutcome, note: str = ""
               ) -> DisputeInfo:
-        """Close the dispute with its outcome (and a closing remark)."""
+        """Close the dispute with its outcome and a closing note (required)."""
         with self._database.session() as session:
             actor = self._authorise(session, user)
+            if not note.strip():
+                raise DisputeError("empty_text")  # a closed dispute says why it was closed
             dispute = self._open_dispute(session, dispute_id)
             now = utcnow()
             dispute.status = DisputeStatus.CLOSED

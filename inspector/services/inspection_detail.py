@@ -159,6 +159,10 @@ class InspectionDetail:
     # its latest settling event (inspector.services.record_hash).
     record: RecordCheck = field(default_factory=lambda: RecordCheck("unsettled"))
     record_fields: Mapping[str, Any] = field(default_factory=dict)  # the record as shown, canonical
+    # The template's words in the reader's language, by id: questions, rule reasons, photo titles.
+    question_texts: Mapping[str, str] = field(default_factory=dict)
+    rule_texts: Mapping[str, str] = field(default_factory=dict)
+    photo_titles: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def chain_ok(self) -> bool:
@@ -254,6 +258,9 @@ def load_detail(database: Sessions, photos: PhotoFiles, templates: Mapping[str, 
             answers=answers, grade_history=tuple(_grade_history(timeline)), timeline=tuple(timeline),
             chains=tuple(checks), photos=evidence, disputes=tuple(dispute_infos(session, list(disputes))),
             checklist_version=inspection.checklist_version, record=record, record_fields=shown,
+            question_texts={q.id: q.text.get(language) for q in template.questions} if template else {},
+            rule_texts={r.id: r.reason.get(language) for r in template.rules} if template else {},
+            photo_titles={p.tag: p.title.get(language) for p in template.photos} if template else {},
         )
 
 

@@ -18,6 +18,7 @@ from inspector.models import (
     BoxCondition,
     Channel,
     Flag,
+    Inspection,
     Parcel,
     RefundChoice,
     Return,
@@ -27,6 +28,7 @@ from inspector.models import (
     utcnow,
 )
 from inspector.models.database import Database
+from inspector.reports.labels import lpn_valid
 from inspector.scanning.identify import Identification, identify
 from inspector.services.audit import append_event
 from inspector.services.name_search import name_condition
@@ -40,8 +42,9 @@ class LookupOutcome(StrEnum):
     FOUND = "found"  # exactly one return
     SEVERAL = "several"  # the inspector chooses
     NOT_FOUND = "not_found"  # the unknown-parcel flow
-    NOT_A_PARCEL_CODE = "not_a_parcel_code"  # a badge or location was scanned at intake
+    NOT_A_PARCEL_CODE = "not_a_parcel_code"  # a badge, a location or plain text was scanned at intake
     INVALID = "invalid"  # a code of a known kind with a wrong check digit
+    ITEM_LABEL = "item_label"  # the station's own label (LPN) of an inspected item
 
 
 @dataclass(frozen=True)
@@ -52,12 +55,22 @@ class LookupResult:
     identification: Identification
     returns: tuple[ReturnSummary, ...] = ()
     known_parcels: tuple[ParcelInfo, ...] = field(default_factory=tuple)
+    inspection_id: uuid.UUID | None = None  # ITEM_LABEL: the inspection the label belongs to
 
 
 def gtin_variants(gtin: str) -> list[str]:
     """The ways one GTIN may be written: 14, 13, 12 and 8 digits (leading zeros dropped)."""
     digits = gtin.zfill(14)
     return [digits[-n:] for n in (14, 13, 12, 8) if set(digits[: 14 - n]) <= {"0"}]
+
+
+def _looks_like_a_code(text: str) -> bool:
+    """A carrier's code we do not know the format of: one word of letters and digits, 8 or more long.
+
+    Anything else (words with spaces, short or punctuated text) is not a parcel code.
+    """
+    compact = text.strip().replace("-", "")
+    return len(compact) >= 8 and compact.isascii() and compact.isalnum() and any(c.isdigit() for c in compact)
 
 
 class IntakeService:
@@ -75,6 +88,9 @@ class IntakeService:
         if ident.kind in ("badge", "location"):
             return LookupResult(LookupOutcome.NOT_A_PARCEL_CODE, ident)
         with self._database.session() as session:
+            label = self._item_label(session, ident)
+            if label is not None:
+                return label
             condition = self._condition(ident)
             if condition is None:
                 return LookupResult(LookupOutcome.NOT_FOUND, ident)
@@ -82,11 +98,26 @@ class IntakeService:
             parcels = self._parcels_by_code(session, ident)
             if not ids and not ident.valid and ident.kind != "unknown":
                 return LookupResult(LookupOutcome.INVALID, ident, known_parcels=parcels)
+            if not ids and not parcels and ident.kind == "unknown" and not _looks_like_a_code(text):
+                return LookupResult(LookupOutcome.NOT_A_PARCEL_CODE, ident)
             found = summaries(session, ids)
         outcome = {0: LookupOutcome.NOT_FOUND, 1: LookupOutcome.FOUND}.get(
             len(found), LookupOutcome.SEVERAL
         )
         return LookupResult(outcome, ident, found, parcels)
+
+    @staticmethod
+    def _item_label(session: Session, ident: Identification) -> LookupResult | None:
+        """The station's own item label (LPN): the item's return and inspection."""
+        code = ident.input.strip().upper()
+        if not lpn_valid(code):
+            return None
+        query = select(Inspection.id, Inspection.return_id).where(Inspection.lpn == code)
+        row = session.execute(query).first()
+        if row is None or row.return_id is None:
+            return LookupResult(LookupOutcome.NOT_A_PARCEL_CODE, ident)
+        return LookupResult(LookupOutcome.ITEM_LABEL, ident, tuple(summaries(session, [row.return_id])),
+                            inspection_id=row.id)
 
     @staticmethod
     def _condition(ident: Identification):  # type: ignore[no-untyped-def]
@@ -227,8 +258,14 @@ class IntakeService:
         country: str = "NL",
         order_number: str = "",
         notes: str = "",
+        refund_choice: RefundChoice = RefundChoice.UNKNOWN,
+        box_condition: BoxCondition = BoxCondition.INTACT,
     ) -> ReturnSummary:
-        """Register a return nobody announced; it is flagged for a supervisor."""
+        """Register a return nobody announced; it is flagged for a supervisor.
+
+        Nobody asked the customer what they want back, so the refund choice is "not known" unless the
+        parcel says; the parcel is received with the box condition seen.
+        """
         with self._database.session() as session:
             count = session.scalar(
                 select(func.count()).select_from(Return).where(Return.source == ReturnSource.UNANNOUNCED)
@@ -249,7 +286,7 @@ class IntakeService:
                 house_number=house_number.strip().upper(),
                 country=country.upper()[:2] or "NL",
                 channel=Channel.PORTAL,
-                refund_choice=RefundChoice.REFUND,
+                refund_choice=RefundChoice(refund_choice),
                 status=ReturnStatus.RECEIVED,
                 source=ReturnSource.UNANNOUNCED,
                 notes=notes,
@@ -267,5 +304,6 @@ class IntakeService:
                 payload={"scanned_code": scanned_code, "rma": rma, "customer_name": customer_name},
             )
             return_id = ret.id
-        self.receive_parcel(return_id=return_id, scanned_code=scanned_code, user_id=user_id, notes=notes)
+        self.receive_parcel(return_id=return_id, scanned_code=scanned_code, user_id=user_id, notes=notes,
+                            box_condition=BoxCondition(box_condition))
         return self.get(return_id)

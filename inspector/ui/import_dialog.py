@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -39,14 +41,24 @@ def import_available() -> bool:
     return True
 
 
+def returns_importer(database: Database) -> Callable[..., Any]:
+    """The returns import service bound to a station database (what :class:`ImportDialog` runs)."""
+    service = importlib.import_module(IMPORT_MODULE)
+    return functools.partial(service.import_returns, database)
+
+
 class ImportDialog(QDialog):
-    """Runs ``import_returns`` on the database worker; emits ``finished_import(report or None)``."""
+    """Runs an import service on the database worker; emits ``finished_import(report or None)``.
+
+    ``importer(path, warehouse_code, progress=..., cancel=...)`` is the service call (see
+    :func:`returns_importer`): the dialog itself never touches a database.
+    """
 
     finished_import = Signal(object)
 
     def __init__(
         self,
-        database: Database,
+        importer: Callable[..., Any],
         path: Path,
         warehouse_code: str,
         worker: DatabaseWorker,
@@ -59,7 +71,7 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import returns"))
         self.setModal(True)
         self.resize(1100, 620)
-        self._database = database
+        self._importer = importer
         self._path = Path(path)
         self._warehouse_code = warehouse_code
         self._worker = worker
@@ -97,10 +109,8 @@ class ImportDialog(QDialog):
 
     def start(self) -> None:
         """Start the import in the background."""
-        service = importlib.import_module(IMPORT_MODULE)
         self._worker.run(
-            service.import_returns,
-            self._database,
+            self._importer,
             self._path,
             self._warehouse_code,
             user=self._user,

@@ -41,6 +41,7 @@ class LoginWindow(QWidget):
         scanner: ScannerSettings | None = None,
         parent: QWidget | None = None,
         camera: CameraController | None = None,
+        demo_codes: dict[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.camera = camera  # shows its preview; its reads reach scan_badge through the session's hub
@@ -50,6 +51,7 @@ class LoginWindow(QWidget):
         self._feedback = feedback
         self._scanner = scanner or ScannerSettings()
         self._pending: UserInfo | None = None
+        self._demo_codes = demo_codes or {}
         self._locked_until_s = 0
         self._lock_timer = QTimer(self)
         self._lock_timer.setInterval(1000)
@@ -75,6 +77,13 @@ class LoginWindow(QWidget):
         left.addWidget(hint(self.tr("Hold your badge under the scanner, or type its code and press Enter.")))
         left.addWidget(self.badge_input)
         left.addWidget(self.badge_message)
+        self.demo_hint = hint("")
+        self.demo_hint.setTextFormat(Qt.TextFormat.PlainText)
+        if self._demo_codes:
+            lines = [f"{label}: {code}" for label, code in self._demo_codes.items()]
+            self.demo_hint.setText("\n".join([self.tr("Demo data. Codes to try:"), *lines]))
+        self.demo_hint.setVisible(bool(self._demo_codes))
+        left.addWidget(self.demo_hint)
         self.camera_view = scan_camera_view(self.camera)
         if self.camera_view is not None:
             left.addWidget(self.camera_view, 1)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFrame,
     QHBoxLayout,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -23,6 +25,7 @@ from inspector.services.status import station_status
 from inspector.services.users import UserInfo
 from inspector.ui.camera_view import CameraController
 from inspector.ui.feedback import Feedback
+from inspector.ui.focus import keep_focus
 from inspector.ui.pages.intake import IntakePage
 from inspector.ui.pages.people import PeoplePage
 from inspector.ui.pages.reports import ReportsPage
@@ -53,6 +56,28 @@ def make_camera(services: Services) -> CameraController | None:
     return CameraController(spec, camera.width, camera.height, repeat_suppress_s=camera.repeat_suppress_s)
 
 
+class PageScroller(QScrollArea):
+    """A page that scrolls up and down on a small screen (1024x768) instead of making the window taller
+    than the screen; it is never narrower than the page needs, so nothing is cut off at the side."""
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(page)
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.widget()
+        need = page.minimumSizeHint().width() if page is not None else 0
+        return QSize(need + self.verticalScrollBar().sizeHint().width(), 0)
+
+
+def scrolling(page: QWidget) -> QScrollArea:
+    """``page`` in a :class:`PageScroller`."""
+    return PageScroller(page)
+
+
 class MainWindow(QMainWindow):
     """The station's main window for one logged-in user; emits ``logout_requested``.
 
@@ -61,6 +86,7 @@ class MainWindow(QMainWindow):
     """
 
     logout_requested = Signal()
+    switch_user_requested = Signal(str)  # a colleague's badge: log out and log them in
 
     def __init__(
         self,
@@ -72,9 +98,11 @@ class MainWindow(QMainWindow):
         hub: ScanHub | None = None,
     ) -> None:
         super().__init__(parent)
+        keep_focus()  # the keyboard comes back after every dialog, even without a window manager
         self.setWindowTitle(fill(self.tr("Return Inspector — %1"), services.station.station_code))
         self._services = services
         self.user = user
+        self.built_with = services.settings  # the settings this window was built with
         if hub is None:
             hub = ScanHub(self)
             hub.scanned.connect(self.handle_scan)
@@ -87,6 +115,7 @@ class MainWindow(QMainWindow):
             self.camera.scan_failed.connect(hub.fail)
         self.bench = Workbench(services, user, feedback, worker, self.camera)
         self.intake_page = IntakePage(self.bench, hub)
+        self.intake_page.switch_user.connect(self.switch_user_requested)
         # Inspectors inspect: Review, Reports and Settings are not built for them (and the services
         # refuse them anyway). Saving settings and importing are for administrators (service check).
         supervising = user.role is not Role.INSPECTOR
@@ -94,15 +123,16 @@ class MainWindow(QMainWindow):
         self.reports_page = ReportsPage(services, user=user) if supervising else None
         self.settings_page = SettingsPage(services, worker, feedback, user=user) if supervising else None
         if self.settings_page is not None:
+            self.settings_page.user_language = user.language
             self.settings_page.import_finished.connect(lambda _report: self.refresh_status())
         self.pages = QStackedWidget()
         titles = [self.tr("Intake"), self.tr("Review"), self.tr("Reports"), self.tr("Settings")]
         for page in (self.intake_page, self.review_page, self.reports_page, self.settings_page):
-            self.pages.addWidget(page if page is not None else QWidget())
+            self.pages.addWidget(scrolling(page) if page is not None else QWidget())
         self.people_page: PeoplePage | None = None
         if user.role is Role.ADMIN:  # people are managed by administrators only (and the service checks)
             self.people_page = PeoplePage(services, user)
-            self.pages.addWidget(self.people_page)
+            self.pages.addWidget(scrolling(self.people_page))
             titles.append(self.tr("People"))
         self.nav_group = QButtonGroup(self)
         self.nav_group.setExclusive(True)
@@ -128,7 +158,7 @@ class MainWindow(QMainWindow):
             self.nav_buttons[index].setVisible(False)
         nav_layout.addStretch(1)
         widest = max(button.sizeHint().width() for button in self.nav_buttons)
-        nav.setFixedWidth(max(250, widest + 40))  # long Dutch titles must not clip their F-key
+        nav.setFixedWidth(max(230, widest + 28))  # long Dutch titles must not clip their F-key
         self.nav_group.idClicked.connect(self.show_page)
         central = QWidget()
         row = QHBoxLayout(central)

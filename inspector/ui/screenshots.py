@@ -1,15 +1,18 @@
-"""Render every screen and dialog offscreen into PNG files, in both languages.
+"""Render every screen and dialog offscreen into PNG files, in both languages, at three screen sizes.
 
 ``render_screenshots(services, outdir)`` writes ``login.png``, ``login_pin.png``,
 ``main_intake.png`` ... in the configured language, and the same files with a ``_nl`` or ``_en``
-suffix in the other language. Nothing is written to the database: the example import report
-and error are built in memory, and the inspection station's screens are rendered on a scratch demo
-database of their own (:mod:`inspector.ui.station_screenshots`).
+suffix in the other language, at 1366x768 in ``outdir`` and at the other sizes in ``outdir/1024x768``
+and ``outdir/1920x1080``. Every grab is checked for cut-off texts (:mod:`inspector.ui.text_fit`);
+the findings are returned in ``clipped`` when the caller passes a dict. Nothing is written to the
+database: the example import report and error are built in memory, and the inspection station's
+screens are rendered on a scratch demo database of their own (:mod:`inspector.ui.station_screenshots`).
 """
 
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,12 +33,16 @@ from inspector.ui.main_window import INTAKE, REPORTS, REVIEW, SETTINGS, MainWind
 from inspector.ui.review.screens import render_review
 from inspector.ui.station_screenshots import StationScene, prepare, render_station, scratch_services
 from inspector.ui.tasks import DatabaseWorker, inline_tasks
+from inspector.ui.text_fit import Clipped, clipped_texts
 from inspector.ui.widgets import dispose
 
 if TYPE_CHECKING:
     from inspector.app import Services
 
 SIZE = (1366, 768)
+DEFAULT_SIZE = (1366, 768)
+SIZES = ((1024, 768), (1366, 768), (1920, 1080))
+_clipped: dict[str, list[Clipped]] | None = None
 
 
 @dataclass
@@ -78,11 +85,25 @@ def _prepare(widget: QWidget) -> None:
     QApplication.processEvents()
 
 
+def _record(path: Path, widget: QWidget) -> None:
+    if _clipped is not None:
+        key = path.name if SIZE == DEFAULT_SIZE else f"{path.parent.name}/{path.name}"
+        found = _clipped.setdefault(key, [])
+        if widget.width() > SIZE[0]:
+            found.append(Clipped(type(widget).__name__, "(the window is wider than the screen)",
+                                 widget.width(), SIZE[0]))
+        if widget.height() > SIZE[1]:
+            found.append(Clipped(type(widget).__name__, "(the window is higher than the screen)",
+                                 widget.height(), SIZE[1], "height"))
+        found.extend(clipped_texts(widget))
+
+
 def _grab(widget: QWidget, path: Path) -> Path:
     widget.resize(*SIZE)
     _prepare(widget)
     widget.resize(*SIZE)
     QApplication.processEvents()
+    _record(path, widget)
     widget.grab().save(str(path), "PNG")
     return path
 
@@ -96,6 +117,7 @@ def _grab_dialog(background: QWidget, dialog: QWidget, path: Path) -> Path:
         dialog.adjustSize()
     dialog.resize(min(dialog.width(), SIZE[0] - 80), min(dialog.height(), SIZE[1] - 60))
     QApplication.processEvents()
+    _record(path, dialog)
     picture = QPixmap(background.grab())
     painter = QPainter(picture)
     painter.fillRect(picture.rect(), QColor(0, 0, 0, 120))
@@ -163,29 +185,39 @@ def _render_language(services: Services, outdir: Path, suffix: str,
 
 
 def _report_dialog(services: Services, worker: DatabaseWorker, parent: QWidget) -> QWidget:
-    dialog = ImportDialog(services.database, Path("returns.csv"), "", worker, parent)
+    dialog = ImportDialog(lambda *args, **kwargs: None, Path("returns.csv"), "", worker, parent)
     dialog.show_report(_example_report())
     return dialog
 
 
-def render_screenshots(services: Services, outdir: Path) -> list[Path]:
-    """Render every screen at 1366x768 into ``outdir``; returns the PNG files written."""
+def render_screenshots(services: Services, outdir: Path, sizes: Sequence[tuple[int, int]] = SIZES,
+                       clipped: dict[str, list[Clipped]] | None = None) -> list[Path]:
+    """Render every screen at each of ``sizes`` into ``outdir`` (1366x768) or ``outdir/WxH``.
+
+    Returns the PNG files written; cut-off texts go into ``clipped`` (file name -> findings).
+    """
+    global SIZE, _clipped
     app = create_qapp()
     outdir = Path(outdir)
-    outdir.mkdir(parents=True, exist_ok=True)
     configured = resolve_language(services.settings.language)
     other = "nl" if configured == "en" else "en"
     written: list[Path] = []
     renderers: list[tuple[str, str]] = [(configured, ""), (other, f"_{other}")]
+    _clipped = clipped
     with tempfile.TemporaryDirectory(prefix="inspector-station-") as scratch:
         station_services = scratch_services(Path(scratch), services)
         try:
             with inline_tasks():
                 station = (station_services, prepare(station_services))
-                for language, suffix in renderers:
-                    install_translator(app, language)
-                    written += _render_language(services, outdir, suffix, station)
+                for size in sizes:
+                    SIZE = size
+                    folder = outdir if size == DEFAULT_SIZE else outdir / f"{size[0]}x{size[1]}"
+                    folder.mkdir(parents=True, exist_ok=True)
+                    for language, suffix in renderers:
+                        install_translator(app, language)
+                        written += _render_language(services, folder, suffix, station)
         finally:
+            SIZE, _clipped = DEFAULT_SIZE, None
             install_translator(app, configured)
             station_services.close()
     return written

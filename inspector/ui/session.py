@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from inspector.scanning.events import ScanError, ScanEvent
 from inspector.services.users import UserInfo
-from inspector.ui.application import install_translator
 from inspector.ui.camera_view import CameraController
 from inspector.ui.errors import report_exception
 from inspector.ui.feedback import Feedback
+from inspector.ui.language import install_translator
 from inspector.ui.login import LoginWindow
-from inspector.ui.main_window import MainWindow, make_camera
+from inspector.ui.main_window import SETTINGS, MainWindow, make_camera
 from inspector.ui.station.scans import StationScanning
 from inspector.ui.sync_bridge import SyncBridge
 from inspector.ui.tasks import DatabaseWorker
@@ -103,7 +103,8 @@ class StationSession(QObject):
             self.upkeep()
             self._upkeep_timer.start()
         self.login = LoginWindow(self._services.users, self.feedback, self._services.settings.scanner,
-                                 camera=self._start_login_camera())
+                                 camera=self._start_login_camera(),
+                                 demo_codes=self._demo_codes())
         self.login.logged_in.connect(self._logged_in)
         show_full_screen(self.login)
         log.info("Window shown: login (station %s)", self._services.station.station_code)
@@ -127,6 +128,16 @@ class StationSession(QObject):
             self.login_camera.deleteLater()
             self.login_camera = None
 
+    def _demo_codes(self) -> dict[str, str]:
+        """On a demo database, the codes to try (shown on the login window)."""
+        from inspector.services.demo_codes import demo_codes
+        from inspector.services.setup import DEMO, station_kind
+
+        services = self._services
+        if station_kind(services.database) != DEMO:
+            return {}
+        return demo_codes(services.database, services.station)
+
     def _logged_in(self, user: UserInfo) -> None:
         self._stop_login_camera()
         if self.login is not None:
@@ -136,6 +147,7 @@ class StationSession(QObject):
         install_translator(self._app(), user.language or self._services.settings.language)
         self.main = MainWindow(self._services, user, self.feedback, self.worker, hub=self.scanning.hub)
         self.main.logout_requested.connect(self.logout)
+        self.main.switch_user_requested.connect(self.switch_user)
         if self.main.settings_page is not None:  # not built for inspectors
             self.main.settings_page.saved.connect(self._settings_saved)
         show_full_screen(self.main)
@@ -156,7 +168,29 @@ class StationSession(QObject):
             self.main.status.show_sync(status)
 
     def _settings_saved(self, settings: object) -> None:
+        """Saved settings apply at once: sounds directly; language, camera and scanner by building the
+        main window again for the same person (no new login), on the Settings page with its message."""
         self.feedback.sounds_enabled = self._services.settings.sounds
+        main = self.main
+        if main is None:
+            return
+        before = main.built_with
+        after = self._services.settings
+        if (before.language, before.camera, before.scanner) == (after.language, after.camera, after.scanner):
+            return
+        user = main.user
+        if before.scanner != after.scanner:
+            self.scanning.stop()
+            self.scanning.configure(after.scanner)
+            self.scanning.start()
+        main.stop_camera()
+        main.close()
+        main.deleteLater()
+        self.main = None
+        self._logged_in(user)
+        assert self.main is not None
+        self.main.show_page(SETTINGS)
+        self.main.settings_page.show_saved(before, after)  # in the window's (new) language
 
     def logout(self) -> None:
         """Close the main window and show a fresh login window."""
@@ -165,6 +199,12 @@ class StationSession(QObject):
             self.main.deleteLater()
             self.main = None
         self.start()
+
+    def switch_user(self, badge: str) -> None:
+        """Log out and log in with a colleague's badge (the login window asks for a PIN if needed)."""
+        self.logout()
+        if self.login is not None:
+            self.login.scan_badge(ScanEvent(text=badge, source="typed", raw=badge))
 
     def shutdown(self) -> None:
         """Stop the scanners and the camera, and wait for queued database work, before exiting."""

@@ -5,7 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStatusBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from inspector.services.users import UserInfo
 from inspector.ui.sync_bridge import sync_status_text
@@ -13,7 +22,12 @@ from inspector.ui.texts import fill, role_name
 
 
 class StationStatusBar(QStatusBar):
-    """Permanent facts at the bottom of the main window, plus the Log out button."""
+    """Permanent facts at the bottom of the main window, plus the Log out button.
+
+    Every text is shown whole: on one line when the window is wide enough, else on two (who and where
+    above, the sync state below); when even that is too narrow the database's name moves into the
+    station's tooltip.
+    """
 
     def __init__(
         self,
@@ -35,13 +49,52 @@ class StationStatusBar(QStatusBar):
         self.problem_label.setWordWrap(False)
         self.problem_label.hide()
         self.logout_button = QPushButton(self.tr("Log out (Ctrl+L)"))
-        for widget in (self.user_label, self.station_label, self.database_label, self.sync_label):
-            # Long texts give way (cut at the right); the Log out button never does.
-            widget.setMinimumWidth(min(widget.sizeHint().width(), 160))
-            self.addWidget(widget)
-        self.addWidget(self.problem_label, 1)
+        self.station_label.setToolTip(str(database_path))
+        self.facts = QWidget()
+        # The facts never hold the window wide: they go onto two rows instead (see _arrange).
+        self.facts.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._lines = QVBoxLayout(self.facts)
+        self._lines.setContentsMargins(0, 0, 0, 0)
+        self._lines.setSpacing(0)
+        self.addWidget(self.facts, 1)
         self.addPermanentWidget(self.logout_button)
         self.show_status({})
+        self._arrange(2000)
+
+    def _arrange(self, width: int) -> None:
+        """One row when everything fits in ``width``, else two; the database name goes last."""
+        room = width - self.logout_button.sizeHint().width() - 40
+        first = [self.user_label, self.station_label, self.database_label]
+        widths = {label: label.sizeHint().width() for label in (*first, self.sync_label)}
+        if sum(widths.values()) <= room:
+            rows = [[*first, self.sync_label, self.problem_label]]
+        else:
+            if sum(widths[label] for label in first) > room:
+                first.remove(self.database_label)
+            rows = [first, [self.sync_label, self.problem_label]]
+        shape = [tuple(row) for row in rows]
+        if shape == getattr(self, "_shape", None):
+            return
+        self._shape = shape
+        while self._lines.count():
+            line = self._lines.takeAt(0).layout()
+            while line is not None and line.count():
+                line.takeAt(0)
+            if line is not None:
+                line.deleteLater()
+        self.database_label.setVisible(any(self.database_label in row for row in rows))
+        for row in rows:
+            line = QHBoxLayout()
+            line.setSpacing(0)
+            for label in row:
+                line.addWidget(label)
+            line.addStretch(1)
+            self._lines.addLayout(line)
+        self.problem_label.setVisible(bool(self.problem_label.text()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange(event.size().width())
+        super().resizeEvent(event)
 
     def showEvent(self, event: object) -> None:
         """Size the Log out button for its text in the bar's own style (Dutch is longer)."""
@@ -53,6 +106,8 @@ class StationStatusBar(QStatusBar):
         self.problem_label.setText(text)
         self.problem_label.setToolTip(text)
         self.problem_label.show()
+        self._shape = None
+        self._arrange(self.width())
 
     def clear_problem(self) -> None:
         """The background work succeeded again: hide the problem."""
@@ -64,6 +119,8 @@ class StationStatusBar(QStatusBar):
         self._sync_status = status
         if status is not None:
             self.sync_label.setText(sync_status_text(status))  # type: ignore[arg-type]
+            self._shape = None
+            self._arrange(self.width())
             # An audit alarm must not blend in: red and bold until the chains agree again.
             alarmed = bool(getattr(status, "alarms", ()))
             self.sync_label.setStyleSheet("color: #b3261e; font-weight: bold;" if alarmed else "")
@@ -80,3 +137,5 @@ class StationStatusBar(QStatusBar):
         if pending:
             text = fill(self.tr("%1 · %2 changes waiting"), text, pending)
         self.sync_label.setText(text)
+        self._shape = None
+        self._arrange(self.width())

@@ -200,6 +200,7 @@ REFUND_CHOICE_NAMES: dict[str, str] = {
     "refund": QT_TRANSLATE_NOOP("Texts", "Money back"),
     "exchange": QT_TRANSLATE_NOOP("Texts", "Exchange"),
     "store_credit": QT_TRANSLATE_NOOP("Texts", "Store credit"),
+    "unknown": QT_TRANSLATE_NOOP("Texts", "Not known yet"),
 }
 
 GRADE_NAMES: dict[str, str] = {

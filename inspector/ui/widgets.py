@@ -67,6 +67,12 @@ def source_row(caption: str, combo: QComboBox) -> QHBoxLayout:
     return row
 
 
+def _breakable(word: str) -> str:
+    if len(word) <= 30:
+        return word
+    return word.replace("/", "/\u200b").replace("\\", "\\\u200b")
+
+
 class MessageLine(QLabel):
     """A line that tells the user what just happened: an error (white on red) or information."""
 
@@ -100,6 +106,10 @@ class MessageLine(QLabel):
         self.setText("")
         self.hide()
 
+    def text(self) -> str:  # type: ignore[override]
+        """The message as shown, without the break hints in long paths."""
+        return super().text().replace("\u200b", "")
+
     @property
     def kind(self) -> str:
         """``"error"``, ``"info"`` or ``""`` when hidden."""
@@ -107,7 +117,8 @@ class MessageLine(QLabel):
 
     def _show(self, text: str, kind: str) -> None:
         self.setProperty("kind", kind)
-        self.setText(text)
+        # A long file path may break after any slash (a zero-width space), so it is never cut off.
+        self.setText(" ".join(_breakable(word) for word in text.split(" ")))
         self.style().unpolish(self)
         self.style().polish(self)
         self.show()
@@ -146,3 +157,62 @@ def dispose(widget: QWidget) -> None:
     widget.close()
     widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+class FlowGrid(QWidget):
+    """Widgets in as many equal columns as fit (up to ``columns``), row after row, in their order.
+
+    The grid never holds its window wide: on a narrow screen (1024x768) it uses fewer columns and
+    more rows, so no widget is squeezed below what its text needs.
+    """
+
+    def __init__(self, widgets: Sequence[QWidget], columns: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtWidgets import QGridLayout, QSizePolicy
+
+        self._widgets = list(widgets)
+        self._max_columns = columns
+        self._columns = 0
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._arrange(columns)
+
+    def cell_width(self) -> int:
+        """The width every cell needs: the widest widget's minimum (a button's is its text's width)."""
+        shown = [w for w in self._widgets if not w.isHidden()] or self._widgets
+        need = max(max(w.minimumSizeHint().width(), w.minimumWidth()) for w in shown)
+        return need + self._grid.horizontalSpacing()
+
+    def columns_for(self, width: int) -> int:
+        """How many columns fit in ``width``."""
+        return max(1, min(self._max_columns, width // max(self.cell_width(), 1)))
+
+    def _arrange(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for widget in self._widgets:
+            self._grid.removeWidget(widget)
+        # Hidden widgets (e.g. actions this user may not take) go last, so they leave no gaps.
+        ordered = sorted(self._widgets, key=lambda w: w.isHidden())
+        for index, widget in enumerate(ordered):
+            self._grid.addWidget(widget, index // columns, index % columns)
+        for column in range(self._max_columns):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+        self.updateGeometry()
+
+    def resizeEvent(self, event: object) -> None:
+        self._arrange(self.columns_for(self.width()))
+        super().resizeEvent(event)  # type: ignore[arg-type]
+
+
+def keep_text_width(*buttons: QPushButton) -> None:
+    """Buttons never get narrower than their text in the style they are shown in.
+
+    Call it from the screen's ``showEvent``: only then does the stylesheet's font apply, and layouts
+    otherwise squeeze a button to the width its text had before.
+    """
+    for button in buttons:
+        button.ensurePolished()
+        button.setMinimumWidth(button.sizeHint().width())

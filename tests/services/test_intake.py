@@ -112,7 +112,7 @@ def test_unknown_and_invalid_codes(services, intake) -> None:  # type: ignore[no
     assert intake.lookup(make_rma(999)).outcome is LookupOutcome.NOT_FOUND
     assert intake.lookup("RMA12345670").outcome is LookupOutcome.INVALID  # wrong check digit
     assert intake.lookup("BDG000001").outcome is LookupOutcome.NOT_A_PARCEL_CODE
-    assert intake.lookup("zomaar iets").outcome is LookupOutcome.NOT_FOUND
+    assert intake.lookup("zomaar iets").outcome is LookupOutcome.NOT_A_PARCEL_CODE  # plain text
 
 
 def test_search_by_order_postcode_house_number_and_name(services, intake) -> None:  # type: ignore[no-untyped-def]

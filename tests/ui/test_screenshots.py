@@ -1,4 +1,5 @@
-"""Screenshots: every screen rendered in both languages as non-empty 1366x768 PNGs."""
+"""Screenshots: every screen rendered in both languages as non-empty 1366x768 PNGs (the other sizes
+are the same code with another size; tests/ui/test_screen_sizes.py checks the texts at all three)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ EXPECTED += ("inspection_wrong_item", "grading", "label_done", "resume_offer")
 def test_every_screen_in_both_languages(
     services: Services, people: dict[str, UserInfo], tmp_path: Path
 ) -> None:
-    written = render_screenshots(services, tmp_path / "shots")
+    written = render_screenshots(services, tmp_path / "shots", sizes=((1366, 768),))
     names = {path.name for path in written}
     for stem in EXPECTED:
         assert f"{stem}.png" in names

@@ -7,7 +7,8 @@ the screen on show decides what it means.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from inspector.scanning.events import ScanError, ScanEvent
@@ -17,20 +18,27 @@ from inspector.ui.camera_view import scan_camera_view
 from inspector.ui.scan_input import ScanHub
 from inspector.ui.station.chooser import ReturnList
 from inspector.ui.station.inspection_screen import InspectionScreen
+from inspector.ui.station.intake_screens import CHOOSE, INSPECT, RETURN, SCAN, UNKNOWN
 from inspector.ui.station.resume import ResumeOffer
 from inspector.ui.station.return_actions import ReturnActions
 from inspector.ui.station.return_screen import ReturnScreen
+from inspector.ui.station.switch_user import SwitchUserOffer
 from inspector.ui.station.tools import Workbench
 from inspector.ui.station.unknown_parcel import UnknownParcelScreen
 from inspector.ui.tasks import run_task
 from inspector.ui.texts import fill, scan_error_text, scan_hint_text
 from inspector.ui.widgets import MessageLine, heading, hint, secondary_button
 
-SCAN, CHOOSE, UNKNOWN, RETURN, INSPECT = range(5)
+__all__ = ["CHOOSE", "INSPECT", "RETURN", "SCAN", "UNKNOWN", "IntakePage"]
 
 
 class IntakePage(QWidget):
-    """The station's work: scan, find, receive, inspect, grade, label."""
+    """The station's work: scan, find, receive, inspect, grade, label.
+
+    ``switch_user`` carries a colleague's badge when the user agreed to hand over the station.
+    """
+
+    switch_user = Signal(str)
 
     def __init__(self, bench: Workbench, hub: ScanHub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +81,10 @@ class IntakePage(QWidget):
         self.message = MessageLine()
         self.resume_offer = ResumeOffer(self.bench)
         self.resume_offer.resume.connect(self.resume)
+        self.resume_offer.later_button.clicked.connect(self.scan_input.setFocus)
+        self.switch_offer = SwitchUserOffer(self.bench, self.message)
+        self.switch_offer.switch.connect(self.switch_user)
+        self.switch_offer.dismissed.connect(self.scan_input.setFocus)
         layout = QVBoxLayout(screen)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(14)
@@ -88,6 +100,7 @@ class IntakePage(QWidget):
         )
         layout.addWidget(self.scan_input)
         layout.addWidget(self.message)
+        layout.addWidget(self.switch_offer)
         layout.addWidget(self.resume_offer)
         self.camera_view = scan_camera_view(self.bench.camera)
         if self.camera_view is not None:  # a webcam-only station scans the parcel here
@@ -120,7 +133,7 @@ class IntakePage(QWidget):
 
     def focus_scan(self) -> None:
         """Put the cursor where the screen on show wants it (the scan field on the scan screen)."""
-        if self.current_screen() == SCAN and not self.resume_offer.buttons:
+        if self.current_screen() == SCAN and not self.resume_offer.isVisibleTo(self):
             self.scan_input.setFocus()
 
     def show_scan(self) -> None:
@@ -172,6 +185,7 @@ class IntakePage(QWidget):
     def lookup(self, code: str, symbology: str = "") -> None:
         """Find the return(s) of a parcel code in the background."""
         self.scanned_code = code
+        self.switch_offer.hide()
         run_task(self.bench.services.intake.lookup, code, symbology, on_done=self._looked_up)
 
     def _looked_up(self, result: LookupResult) -> None:
@@ -185,6 +199,17 @@ class IntakePage(QWidget):
             self.chooser.set_returns(result.returns)
             self.stack.setCurrentIndex(CHOOSE)
             self.chooser.setFocus()
+        elif result.outcome is LookupOutcome.ITEM_LABEL:
+            feedback.success(self.return_screen)
+            self.open_return(result.returns[0], None)
+            self.return_screen.message.show_info(
+                fill(self.tr("Label %1: the item is selected below. Enter re-prints its label."),
+                     code.strip().upper()))
+            self.return_screen.history.select(result.inspection_id)
+        elif result.identification.kind == "badge":
+            self.show_scan()
+            self.message.clear_message()
+            self.switch_offer.offer(result.identification.normalized or code)
         elif result.outcome is LookupOutcome.NOT_FOUND:
             feedback.error(self.unknown)
             self.stack.setCurrentIndex(UNKNOWN)
@@ -193,16 +218,21 @@ class IntakePage(QWidget):
             if result.outcome is LookupOutcome.INVALID:
                 text = fill(self.tr("%1: the check digit is wrong. Scan again."), code)
             else:
-                text = fill(
-                    self.tr("%1 is not a parcel code (a badge or location?). Scan the parcel's label."), code
-                )
+                text = fill(self.tr("%1 is not a parcel code. Scan the parcel's label."), code)
             self.show_scan()
             self.message.show_error(text)
             feedback.error(self.scan_input)
 
-    def keyPressEvent(self, event: object) -> None:
-        """Esc on the chooser goes back to scanning."""
-        if getattr(event, "key", lambda: None)() == Qt.Key.Key_Escape and self.current_screen() == CHOOSE:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc on the chooser goes back to scanning; a code typed on the scan screen while a button
+        (the resume offer's) has the focus goes into the scan box instead of vanishing."""
+        if event.key() == Qt.Key.Key_Escape and self.current_screen() == CHOOSE:
             self.show_scan()
+            return
+        text = event.text()
+        shortcut = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        if self.current_screen() == SCAN and text.isprintable() and text.strip() and not shortcut:
+            self.scan_input.setFocus()
+            self.scan_input.insert(text)
             return
         super().keyPressEvent(event)  # type: ignore[arg-type]

@@ -37,7 +37,7 @@ from inspector.services.users import PermissionDenied, UserInfo
 from inspector.ui.people_texts import people_error
 from inspector.ui.tasks import run_task
 from inspector.ui.texts import fill, role_name
-from inspector.ui.widgets import MessageLine, heading, hint, secondary_button
+from inspector.ui.widgets import MessageLine, heading, hint, keep_text_width, secondary_button
 
 if TYPE_CHECKING:
     from inspector.app import Services
@@ -103,7 +103,8 @@ class PeoplePage(QWidget):
             field.setEchoMode(QLineEdit.EchoMode.Password)
             field.setMaxLength(12)
         self.pin.setPlaceholderText(self.tr("empty: the PIN stays as it is"))
-        self.new_badge = QCheckBox(self.tr("New badge (the old one stops working)"))
+        self.new_badge = QCheckBox(self.tr("New badge"))
+        self.new_badge.setToolTip(self.tr("Give a new badge (the old one stops working)"))
         form = QFormLayout()
         form.setVerticalSpacing(4)  # with a message below, the page fits a 768 px screen
         form.addRow(self.tr("Name"), self.name)
@@ -128,6 +129,10 @@ class PeoplePage(QWidget):
         column.addLayout(buttons)
         column.addStretch(1)
         return column
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        keep_text_width(self.add_button, self.save_button)
 
     def _buttons(self) -> tuple[QHBoxLayout, QHBoxLayout]:
         self.deactivate_button = secondary_button(self.tr("Deactivate"))

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
-    QGridLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -35,14 +36,15 @@ from inspector.reports.intake_report import (
     build_intake_report,
     period_needs_confirmation,
 )
+from inspector.reports.words import Words
 from inspector.services.sources import DataSource, SourceKind
 from inspector.services.users import UserInfo
 from inspector.ui.pages.stations_panel import StationsPanel
 from inspector.ui.style import FOCUS, PAPER
 from inspector.ui.tasks import CancelToken, TaskCancelled, run_task
-from inspector.ui.texts import GRADE_NAMES, fill, money, translated
+from inspector.ui.texts import GRADE_NAMES, fill, translated
 from inspector.ui.widgets import (
-    SHRINKING_CHOICE_MIN_WIDTH,
+    FlowGrid,
     MessageLine,
     NumberTile,
     fill_source_choices,
@@ -68,7 +70,7 @@ class BarChart(QWidget):
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumSize(360, 190)
+        self.setMinimumSize(250, 190)
         self.title = title
         self.set_data([], [], [])
 
@@ -143,8 +145,7 @@ class ReportsPage(QWidget):
         for key, name in FORMATS:
             self.fmt.addItem(name, key)
         self.export_button = QPushButton(self.tr("&Export…"))
-        self.warehouse.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.warehouse.setMinimumWidth(SHRINKING_CHOICE_MIN_WIDTH)  # a long name never widens the window
+        self.warehouse.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.cancel_button = secondary_button(self.tr("Cancel"))
         self.progress = QProgressBar(minimum=0, maximum=100)
         self.message = MessageLine()
@@ -182,46 +183,71 @@ class ReportsPage(QWidget):
             self.warehouse.addItem(code if name in ("", code) else f"{code} — {name}", (code, zone))
             if code == services.station.warehouse_code:
                 self.warehouse.setCurrentIndex(index)
+        self.warehouse.setMinimumContentsLength(len(self.warehouse.currentText()) + 1)
         self.set_period(latest_intake_day(services.database, services.station.warehouse_code, date.today()))
 
     def _layout(self) -> None:
-        choices = QGridLayout()
-        choices.setHorizontalSpacing(12)
+        cells = []
         fields = ((self.tr("&From"), self.from_edit), (self.tr("&To"), self.to_edit),
-                  (self.tr("&Format"), self.fmt))
-        for column, (text, field) in enumerate(fields):
+                  (self.tr("&Format"), self.fmt), ("", self.export_button))
+        for text, field in fields:
+            cell = QWidget()
+            column = QVBoxLayout(cell)
+            column.setContentsMargins(0, 0, 0, 0)
             caption = QLabel(text)
             caption.setBuddy(field)
-            choices.addWidget(caption, 0, column)
-            choices.addWidget(field, 1, column)
-        choices.addWidget(self.export_button, 1, len(fields))
-        choices.addWidget(self.progress, 2, 0, 1, len(fields))
-        choices.addWidget(self.cancel_button, 2, len(fields))
-        choices.setColumnStretch(len(fields) + 1, 1)
-        tiles, charts = QHBoxLayout(), QHBoxLayout()
-        for tile in self.tiles.values():
-            tiles.addWidget(tile)
+            column.addWidget(caption)
+            column.addWidget(field)
+            cells.append(cell)
+        choices = QVBoxLayout()
+        choices.addWidget(FlowGrid(cells, 4))
+        busy = QHBoxLayout()
+        busy.addWidget(self.progress, 1)
+        busy.addWidget(self.cancel_button)
+        choices.addLayout(busy)
+        charts = QHBoxLayout()
+        tiles = FlowGrid(list(self.tiles.values()), 5)
         charts.addWidget(self.hourly_chart, 3)
         charts.addWidget(self.grade_chart, 2)
-        layout = QVBoxLayout(self)
+        # On a 1024x768 screen the page scrolls rather than squeezing its texts.
+        content = QWidget()
+        content.setObjectName("page")
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(14)
         layout.addWidget(heading(self.tr("Intake report")))
         where = source_row(self.tr("&Count from"), self.source)
+        where.setContentsMargins(0, 0, 0, 0)
         warehouse_caption = QLabel(self.tr("&Warehouse"))
         warehouse_caption.setBuddy(self.warehouse)
-        where.insertSpacing(2, 24)
-        where.insertWidget(3, warehouse_caption)
-        where.insertWidget(4, self.warehouse)
-        where.addWidget(self.stations_button)
-        layout.addLayout(where)
+        which = QHBoxLayout()
+        which.setContentsMargins(0, 0, 0, 0)
+        which.addWidget(warehouse_caption)
+        which.addWidget(self.warehouse)
+        which.addWidget(self.stations_button)
+        which.addStretch(1)
+        cells = []
+        for row in (where, which):
+            cell = QWidget()
+            cell.setLayout(row)
+            cells.append(cell)
+        # Side by side where there is room, one above the other on a 1024x768 screen.
+        layout.addWidget(FlowGrid(cells, 2))
         layout.addLayout(choices)
         layout.addWidget(self.zone_hint)
         message_row = QHBoxLayout()
         message_row.addWidget(self.message, 1)
         message_row.addWidget(self.long_range_button)
         layout.addLayout(message_row)
-        layout.addLayout(tiles)
+        layout.addWidget(tiles)
         # The charts, and (counting from the central database) the warehouse's stations, share the space;
         # the "Stations" button beside the warehouse switches between them.
         charts_page = QWidget()
@@ -232,6 +258,7 @@ class ReportsPage(QWidget):
         self.lower.addWidget(self.stations)
         self.stations_button.toggled.connect(lambda on: self.lower.setCurrentIndex(1 if on else 0))
         self.stations.available.connect(self._stations_available)
+        self.lower.setMinimumHeight(230)
         layout.addWidget(self.lower, 1)
 
     def _stations_available(self, shown: bool) -> None:
@@ -303,11 +330,14 @@ class ReportsPage(QWidget):
     def _show_preview(self, generation: int, report: IntakeReport) -> None:
         if generation != self._generation:
             return
+        # The same numbers, written the same way, as in the exported report (Dutch: € 1.234,56).
+        words = Words(QLocale().name())
         p50 = report.scan_to_graded.p50
-        values = {"parcels": report.parcels_received, "items": report.items_inspected,
-                  "p50": "–" if p50 is None else f"{p50:.0f}",
-                  "exceptions": sum(e.items for e in report.exceptions),
-                  "recovered": money(report.recovered_cents)}
+        values = {"parcels": words.number(report.parcels_received),
+                  "items": words.number(report.items_inspected),
+                  "p50": "–" if p50 is None else words.number(p50, 1),
+                  "exceptions": words.number(sum(e.items for e in report.exceptions)),
+                  "recovered": words.money(report.recovered_cents)}
         for key, value in values.items():
             self.tiles[key].set_value(value)
         hours = [h for h in range(24) if report.hourly_parcels[h] or report.hourly_items[h]]
@@ -319,10 +349,11 @@ class ReportsPage(QWidget):
         grades = [b for b in report.by_grade if b.key]
         self.grade_chart.set_data([translated("Texts", GRADE_NAMES.get(b.key, b.key)) for b in grades],
                                   [[b.items for b in grades]], [self.tr("Items")])
+        empty_text = self.tr("No parcels were received and no items inspected in this period.")
         if report.empty:
-            self.message.show_info(self.tr("No parcels were received and no items inspected in this period."))
-        elif self._token is None:
-            self.message.clear_message()
+            self.message.show_info(empty_text)
+        elif self._token is None and self.message.text() == empty_text:
+            self.message.clear_message()  # only its own message: an export's result stays
         self.preview_ready.emit(report)
 
     def choose_file_and_export(self) -> None:
@@ -335,10 +366,11 @@ class ReportsPage(QWidget):
             return
         name = f"intake-{self.warehouse.currentData()[0]}-{first}" + ("" if last == first else f"-to-{last}")
         suggestion = self._services.paths.exports / f"{name}.{fmt}"
+        filters = [f"{name} (*.{key})" for key, name in FORMATS]
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the intake report"), str(suggestion),
-                                                    f"{self.fmt.currentText()} (*.{fmt})")
+                                                    ";;".join(filters), filters[self.fmt.currentIndex()])
         if path:
-            self.export_to(Path(path) if Path(path).suffix else Path(f"{path}.{fmt}"))
+            self.export_to(Path(path))
 
     def export_to(self, path: Path) -> None:
         """Export the report for the chosen period and format to ``path`` in the background."""
@@ -347,6 +379,15 @@ class ReportsPage(QWidget):
         first, last = self.selected_period()
         if not self._period_allowed(first, last):
             return
+        # The file's extension and its format always agree: a known extension chooses the format
+        # (intake.xlsx is written as Excel even if the box said CSV), else the box's is added.
+        chosen = str(self.fmt.currentData())
+        by_extension = path.suffix.lower().lstrip(".")
+        if by_extension in dict(FORMATS):
+            if by_extension != chosen:
+                self.fmt.setCurrentIndex(self.fmt.findData(by_extension))
+        else:
+            path = path.with_name(f"{path.name}.{chosen}")
         self._token = CancelToken()
         self._set_exporting(True)
         self.message.show_info(self.tr("Writing the report…"))

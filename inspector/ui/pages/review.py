@@ -49,7 +49,7 @@ from inspector.services.review import (
 )
 from inspector.services.sources import DataSource, SourceKind
 from inspector.services.users import PermissionDenied, UserInfo
-from inspector.ui.application import resolve_language
+from inspector.ui.language import resolve_language
 from inspector.ui.review.detail_view import DetailView, shown_language
 from inspector.ui.review.dispute_dialog import CLOSE, DECISION, GRADE, NOTE, OPEN, DisputeDialog
 from inspector.ui.review.filters import ReviewFilters
@@ -332,7 +332,7 @@ class ReviewPage(QWidget):
         detail = self.detail_view.detail
         if detail is None or not detail.photos:
             return None
-        self.viewer = PhotoViewer(detail.photos, index, self)
+        self.viewer = PhotoViewer(detail.photos, index, self, detail.photo_titles)
         self.viewer.show()
         self.viewer.setFocus()
         return self.viewer

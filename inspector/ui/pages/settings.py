@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout
 from inspector.config import Settings
 from inspector.services.users import PermissionDenied, UserInfo
 from inspector.ui.feedback import Feedback
-from inspector.ui.import_dialog import ImportDialog, import_available
+from inspector.ui.import_dialog import ImportDialog, import_available, returns_importer
 from inspector.ui.pages.device_pickers import DeviceListers
 from inspector.ui.pages.settings_form import SettingsForm, SettingsInvalid
 from inspector.ui.tasks import DatabaseWorker
@@ -28,6 +28,7 @@ class SettingsPage(QWidget):
     """
 
     saved = Signal(object)
+    user_language = ""  # the logged-in person's own language ("" when they follow the station's)
     import_finished = Signal(object)
 
     def __init__(
@@ -86,17 +87,26 @@ class SettingsPage(QWidget):
             self._feedback.error()
             return False
         self.form.load(self._services.settings)
-        self.message.show_info(self._saved_text(before, settings))
+        self.show_saved(before, settings)
         self._feedback.success()
         self.saved.emit(self._services.settings)
         return True
+
+    def show_saved(self, before: Settings, after: Settings) -> None:
+        """Say what saving changed and when it applies."""
+        self.message.show_info(self._saved_text(before, after))
 
     def _saved_text(self, before: Settings, after: Settings) -> str:
         notes = [self.tr("Settings saved.")]
         if (before.station_code, before.warehouse_code) != (after.station_code, after.warehouse_code):
             notes.append(self.tr("The new station or warehouse code is used after a restart."))
-        if before.language != after.language:
-            notes.append(self.tr("The new language is used from the next login."))
+        if before.language != after.language and self.user_language:
+            # The person's own language (People page) wins over the station's.
+            notes.append(self.tr("The station's language is for people without a language of their own; "
+                                 "you keep yours (set on the People page)."))
+        elif (before.language, before.camera, before.scanner) != (after.language, after.camera,
+                                                                   after.scanner):
+            notes.append(self.tr("Language, camera and scanner settings apply now."))
         return " ".join(notes)
 
     def choose_import_file(self) -> None:
@@ -116,7 +126,8 @@ class SettingsPage(QWidget):
     def start_import(self, path: Path) -> ImportDialog:
         """Open the import dialog for ``path`` and start the import in the background."""
         dialog = ImportDialog(
-            self._services.database, path, self._services.station.warehouse_code, self._worker, self,
+            returns_importer(self._services.database), path, self._services.station.warehouse_code,
+            self._worker, self,
             user=self._user,
         )
         dialog.finished_import.connect(self._import_done)

@@ -8,7 +8,9 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+from inspector.reports.event_text import describe_event
 from inspector.services.inspection_detail import InspectionDetail, TimelineEvent
+from inspector.ui.language import shown_language
 from inspector.ui.review.names import action_name, entry_kind_name, outcome_name, party_name
 from inspector.ui.texts import (
     disposition_name,
@@ -117,8 +119,8 @@ class DetailTables(QObject):
         """The audit events with their check result; broken ones in red."""
         rows = []
         for e in detail.timeline:
-            shown = {k: v for k, v in e.payload.items() if v not in (None, "", [], {})}
-            details = "; ".join(f"{k}: {_short(v)}" for k, v in shown.items())
+            details = describe_event(e.payload, shown_language(), questions=detail.question_texts,
+                                     rules=detail.rule_texts, photos=detail.photo_titles)
             rows.append((self.event_status(e), f"{e.station_code} #{e.seq}", local_time(e.at), e.actor,
                          action_name(e.action), details))
         headers = (self.tr("Check"), self.tr("Event"), self.tr("When"), self.tr("Who"), self.tr("What"),

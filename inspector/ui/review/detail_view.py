@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,22 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.services.inspection_detail import InspectionDetail
-from inspector.ui.application import resolve_language
+from inspector.ui.language import shown_language
 from inspector.ui.review.detail_tabs import DetailTables
 from inspector.ui.review.dispute_dialog import CLOSE, DECISION, GRADE, NOTE, OPEN
 from inspector.ui.texts import fill, grade_name
+from inspector.ui.widgets import FlowGrid, keep_text_width
 
 THUMB = QSize(200, 150)
 ANSWERS, FACTS, HISTORY, TIMELINE, PHOTOS, DISPUTES = range(6)
-
-
-def shown_language() -> str:
-    """'nl' or 'en': the language the UI is shown in now, for ``Localized.get`` (checklist texts).
-
-    :func:`inspector.ui.application.install_translator` sets the default locale with the translation it
-    installs, so this follows the logged-in user's language rather than the station's setting.
-    """
-    return resolve_language(QLocale().name())
 
 
 def thumbnail(path: str) -> QPixmap:
@@ -43,6 +35,9 @@ def thumbnail(path: str) -> QPixmap:
         reader.setScaledSize(size.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio))
     image = reader.read()
     return QPixmap.fromImage(image) if not image.isNull() else QPixmap()
+
+
+__all__ = ["DetailView", "shown_language", "thumbnail"]
 
 
 class DetailView(QWidget):
@@ -73,7 +68,6 @@ class DetailView(QWidget):
         self.evidence_button.clicked.connect(self.evidence_requested)
         self.dispute_buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
-        actions.addWidget(self.evidence_button)
         for kind, text in ((OPEN, self.tr("Open dispute")), (NOTE, self.tr("Note")),
                            (DECISION, self.tr("Decision")), (GRADE, self.tr("Change grade")),
                            (CLOSE, self.tr("Close dispute"))):
@@ -82,14 +76,13 @@ class DetailView(QWidget):
             button.clicked.connect(lambda _=False, k=kind: self.dispute_requested.emit(k))
             button.setVisible(can_dispute)
             self.dispute_buttons[kind] = button
-            actions.addWidget(button)
         self.dispute_note = QLabel(self.tr("Disputes about another station's inspection are recorded at "
                                            "that station."))
         self.dispute_note.setObjectName("hint")
         self.dispute_note.setWordWrap(True)
         self.dispute_note.hide()
+        actions.addWidget(FlowGrid((self.evidence_button, *self.dispute_buttons.values()), 6), 3)
         actions.addWidget(self.dispute_note, 1)
-        actions.addStretch(1)
         for button in (self.evidence_button, *self.dispute_buttons.values()):
             button.setStyleSheet("QPushButton { font-size: 13pt; min-width: 0px; padding: 6px 12px; }")
         self.photo_list = QListWidget()
@@ -103,14 +96,19 @@ class DetailView(QWidget):
         self.tabs = QTabWidget()
         top = QHBoxLayout()
         top.addWidget(self.back_button)
-        top.addWidget(self.title, 1)
+        top.addStretch(1)
         top.addWidget(self.grade)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.title)  # its own line: a long product name never widens the window
         layout.addWidget(self.evidence)
         layout.addLayout(actions)
         layout.addWidget(self.tabs, 1)
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        keep_text_width(self.back_button)
 
     def show_detail(self, detail: InspectionDetail, disputes_here: bool = True) -> None:
         """Show one inspection (replacing the previous one).
@@ -168,9 +166,10 @@ class DetailView(QWidget):
         for number, photo in enumerate(detail.photos, start=1):
             if not photo.file_ok:
                 problems.append(fill(self.tr("photo %1 (%2) no longer matches its SHA-256"), number,
-                                     photo.tag))
+                                     detail.photo_titles.get(photo.tag, photo.tag)))
             elif not photo.recorded:
-                problems.append(fill(self.tr("photo %1 (%2) is not in the audit log"), number, photo.tag))
+                problems.append(fill(self.tr("photo %1 (%2) is not in the audit log"), number,
+                                     detail.photo_titles.get(photo.tag, photo.tag)))
         record = detail.record
         event = f"{record.event_station} #{record.event_seq}"
         if record.state == "changed" and record.field:
@@ -199,7 +198,7 @@ class DetailView(QWidget):
     def _fill_photos(self, detail: InspectionDetail) -> None:
         self.photo_list.clear()
         for number, photo in enumerate(detail.photos, start=1):
-            text = f"{number}. {photo.tag}" + ("" if photo.ok else " ✘")
+            text = f"{number}. {detail.photo_titles.get(photo.tag, photo.tag)}" + ("" if photo.ok else " ✘")
             item = QListWidgetItem(QIcon(thumbnail(str(photo.path))), text)
             item.setToolTip(f"SHA-256 {photo.sha256}")
             if not photo.ok:

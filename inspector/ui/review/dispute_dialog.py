@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from inspector.models import DisputeOutcome, DisputeParty, Grade
 from inspector.ui.review.names import outcome_name, party_name
-from inspector.ui.texts import grade_name
+from inspector.ui.texts import fill, grade_name
 from inspector.ui.widgets import MessageLine, heading
 
 OPEN, NOTE, DECISION, GRADE, CLOSE = "open", "note", "decision", "grade", "close"
@@ -95,7 +95,10 @@ class DisputeDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        self._confirmed = False
         self.text.textChanged.connect(self._update_ok)
+        self.text.textChanged.connect(self._unconfirm)
+        self.outcome.currentIndexChanged.connect(self._unconfirm)
         self._update_ok()
         self.resize(760, 520)
 
@@ -116,7 +119,12 @@ class DisputeDialog(QDialog):
         self.buttons.setEnabled(True)
 
     def _needs_text(self) -> bool:
-        return self.kind in (NOTE, DECISION, GRADE)
+        return self.kind in (NOTE, DECISION, GRADE, CLOSE)
+
+    def _unconfirm(self) -> None:
+        if self._confirmed:
+            self._confirmed = False
+            self.message.clear_message()
 
     def _update_ok(self) -> None:
         ok = not self._needs_text() or bool(self.text.toPlainText().strip())
@@ -125,6 +133,13 @@ class DisputeDialog(QDialog):
     def _submit(self) -> None:
         if self._needs_text() and not self.text.toPlainText().strip():
             self.message.show_error(self.tr("Write the reason first."))
+            return
+        if self.kind == CLOSE and not self._confirmed:
+            # Closing cannot be undone: the first Save asks, the second one closes.
+            self._confirmed = True
+            question = self.tr("Close the dispute as \u201c%1\u201d? It cannot be reopened. "
+                               "Press Save again to close it.")
+            self.message.show_error(fill(question, self.outcome.currentText()))
             return
         self.message.clear_message()
         self.submitted.emit(self.values())

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from inspector.models import Flag, Grade
 from inspector.services.review import REVIEW_FLAGS, FilterChoices, ReviewQuery
 from inspector.ui.texts import flag_name, grade_name
+from inspector.ui.widgets import FlowGrid
 
 ANY_TIME, TODAY, LAST_7, LAST_30, BETWEEN = range(5)
 
@@ -59,23 +60,31 @@ class ReviewFilters(QWidget):
             combo.setMinimumContentsLength(6)
         for widget in (self.rma, self.order, self.tracking, self.customer, self.date_from, self.date_until):
             widget.setMinimumWidth(120)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        for column, widget in enumerate((self.rma, self.order, self.tracking, self.customer)):
-            grid.addWidget(widget, 0, column)
-        for column, widget in enumerate((self.period, self.date_from, self.date_until, self.grade)):
-            grid.addWidget(widget, 1, column)
-        for column, widget in enumerate((self.station, self.inspector, self.flag)):
-            grid.addWidget(widget, 2, column)
-        # Search and Clear share the last cell, so the four filter columns get the whole width.
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.search_button, 2)
-        buttons.addWidget(self.clear_button, 1)
-        grid.addLayout(buttons, 2, 3)
-        for column in range(4):
-            grid.setColumnStretch(column, 1)
+        # Search and Clear share one cell, so the filter columns get the whole width.
+        buttons = QWidget()
+        pair = QHBoxLayout(buttons)
+        pair.setContentsMargins(0, 0, 0, 0)
+        pair.addWidget(self.search_button, 2)
+        pair.addWidget(self.clear_button, 1)
+        for combo in (self.period, self.grade, self.flag, self.station, self.inspector):
+            combo.setMinimumContentsLength(1)  # sized to its "Any ..." text when shown (showEvent)
+        self.grid = FlowGrid((self.rma, self.order, self.tracking, self.customer, self.period, self.date_from,
+                              self.date_until, self.grade, self.station, self.inspector, self.flag), 4)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.grid)
+        outer.addWidget(buttons, 0, Qt.AlignmentFlag.AlignRight)
         self.period.currentIndexChanged.connect(self._update_dates)
         self._update_dates()
+
+    def showEvent(self, event: object) -> None:
+        """Each choice box at least as wide as its "Any ..." text in the shown style (the columns
+        stretch, so longer choices fit as well); the grid then knows how many columns fit."""
+        super().showEvent(event)  # type: ignore[arg-type]
+        for combo in (self.period, self.grade, self.flag, self.station, self.inspector):
+            combo.ensurePolished()
+            text = combo.fontMetrics().horizontalAdvance(combo.itemText(0))
+            combo.setMinimumWidth(text + 80)  # the drop-down button and the frame's padding
 
     def _field(self, placeholder: str) -> QLineEdit:
         field = QLineEdit()

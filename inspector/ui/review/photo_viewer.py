@@ -8,10 +8,10 @@ the hash recorded at inspection time.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QPixmap, QResizeEvent, QWheelEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QPixmap, QResizeEvent, QShowEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QDialog,
     QGraphicsPixmapItem,
@@ -34,6 +34,8 @@ ZOOM_STEP = 1.25
 
 class PhotoPane(QGraphicsView):
     """One photo that can be zoomed (``zoom`` 1.0 = 100 %) and panned by dragging."""
+
+    refitted = Signal()  # the pane was resized and fitted its photo again (its zoom changed)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,14 +80,16 @@ class PhotoPane(QGraphicsView):
         super().resizeEvent(event)
         if self.fitting:
             self.fit()
+            self.refitted.emit()
 
 
 class PhotoViewer(QDialog):
     """Photos of an inspection, one at a time or two side by side."""
 
     def __init__(self, photos: Sequence[PhotoEvidence], start: int = 0,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, titles: Mapping[str, str] | None = None) -> None:
         super().__init__(parent)
+        self.titles = dict(titles or {})  # photo tag -> its title in the reader's language
         self.setWindowTitle(self.tr("Photos"))
         self.setObjectName("photoViewer")
         self.photos = list(photos)
@@ -103,37 +107,57 @@ class PhotoViewer(QDialog):
             column.addWidget(caption)
             columns.addLayout(column, 1)
         self.zoom_label = QLabel()
-        bar = QHBoxLayout()
+        # Two rows of buttons: one row would be cut off on a 1024x768 screen, in Dutch even more.
+        moves, zooms = QHBoxLayout(), QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for key, text, slot in (
-            ("previous", self.tr("← Previous"), self.previous_photo),
-            ("next", self.tr("Next →"), self.next_photo),
-            ("zoom_out", self.tr("− Zoom out"), self.zoom_out),
-            ("zoom_in", self.tr("+ Zoom in"), self.zoom_in),
-            ("fit", self.tr("0 Fit"), self.fit),
-            ("side", self.tr("S Side by side"), self.toggle_side_by_side),
-            ("full", self.tr("F Full screen"), self.toggle_full_screen),
-            ("close", self.tr("Esc Close"), self.close),
+        for row, key, text, slot in (
+            (moves, "previous", self.tr("← Previous"), self.previous_photo),
+            (moves, "next", self.tr("Next →"), self.next_photo),
+            (moves, "side", self.tr("S Side by side"), self.toggle_side_by_side),
+            (moves, "full", self.tr("F Full screen"), self.toggle_full_screen),
+            (moves, "close", self.tr("Esc Close"), self.close),
+            (zooms, "zoom_out", self.tr("− Zoom out"), self.zoom_out),
+            (zooms, "zoom_in", self.tr("+ Zoom in"), self.zoom_in),
+            (zooms, "fit", self.tr("0 Fit"), self.fit),
         ):
             button = QPushButton(text)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setProperty("secondary", "true")
             button.clicked.connect(slot)
             self.buttons[key] = button
-            bar.addWidget(button)
-        bar.addStretch(1)
-        bar.addWidget(self.zoom_label)
+            row.addWidget(button)
+        moves.addStretch(1)
+        zooms.addWidget(self.zoom_label)
+        zooms.addStretch(1)
+        bar = QVBoxLayout()
+        bar.addLayout(moves)
+        bar.addLayout(zooms)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addLayout(columns, 1)
         for pane in self.panes:
             pane.viewport().installEventFilter(self)
+            pane.refitted.connect(self._show_zoom)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setStyleSheet('QLabel#photoCaption[kind="error"] { color: #b00020; font-weight: bold; }'
                            "QLabel#photoCaption { font-size: 12pt; }"
                            "QPushButton { font-size: 12pt; min-width: 0px; padding: 4px 10px; }")
-        self.resize(1200, 800)
+        self._fit_to_screen()
         self._show()
+
+    def _fit_to_screen(self) -> None:
+        """As large as 1200x800 but never larger than the screen (a 1024x768 station's too)."""
+        screen = (self.parentWidget() or self).screen() or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen is not None else None
+        width, height = 1200, 800
+        if area is not None:
+            width, height = min(width, area.width() - 40), min(height, area.height() - 40)
+        self.resize(max(width, self.minimumSizeHint().width()), height)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.setFocus()
+        self._show_zoom()
 
     # --- actions ------------------------------------------------------------------------------------
 
@@ -242,9 +266,11 @@ class PhotoViewer(QDialog):
         self._show_zoom()
 
     def _caption(self, number: int, photo: PhotoEvidence, readable: bool) -> str:
-        lines = [fill(self.tr("Photo %1 of %2: %3"), number + 1, len(self.photos), photo.tag),
+        title = self.titles.get(photo.tag, photo.tag)
+        lines = [fill(self.tr("Photo %1 of %2: %3"), number + 1, len(self.photos), title),
                  fill(self.tr("Taken %1 at station %2"), local_time(photo.taken_at), photo.station_code),
-                 f"SHA-256 {photo.sha256}"]
+                 # may break every 16 digits (zero-width spaces) on a narrow screen
+                 "SHA-256 " + "\u200b".join(photo.sha256[i:i + 16] for i in range(0, len(photo.sha256), 16))]
         if not photo.file_ok:
             lines.append(self.tr("BROKEN EVIDENCE: the file no longer has the SHA-256 recorded when it "
                                  "was taken."))

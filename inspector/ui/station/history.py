@@ -25,6 +25,7 @@ class ItemHistory(QWidget):
         super().__init__(parent)
         self._bench = bench
         self._names: dict[object, str] = {}
+        self._wanted: object = None
         self.items = QListWidget()
         self.items.setMaximumHeight(110)
         self.items.itemActivated.connect(lambda _item: self._reprint())
@@ -36,18 +37,19 @@ class ItemHistory(QWidget):
         self.preview_caption = QLabel()
         self.preview_caption.setObjectName("hint")
         self.preview_caption.setWordWrap(True)
-        caption_row = QHBoxLayout()
-        caption_row.addWidget(QLabel(self.tr("Finished items")), 1)
-        caption_row.addWidget(self.preview_caption)
         left = QVBoxLayout()
         left.setSpacing(4)
-        left.addLayout(caption_row)
+        left.addWidget(QLabel(self.tr("Finished items")))
         left.addWidget(self.items)
         left.addWidget(self.reprint_button, 0, Qt.AlignmentFlag.AlignLeft)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addLayout(left, 1)
-        row.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignBottom)
+        right = QVBoxLayout()
+        right.setSpacing(4)
+        right.addWidget(self.preview_caption)
+        right.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignBottom)
+        row.addLayout(right)
         self.setVisible(False)
 
     def load(self, summary: ReturnSummary) -> None:
@@ -76,6 +78,21 @@ class ItemHistory(QWidget):
             self.items.setCurrentRow(0)
         self.reprint_button.setEnabled(any(s.lpn for s in done))
         self.setVisible(bool(done))
+        self._select_wanted()
+
+    def select(self, inspection_id: object) -> None:
+        """Select the item of ``inspection_id`` (now or when the list has loaded), ready to re-print."""
+        self._wanted = inspection_id
+        self._select_wanted()
+
+    def _select_wanted(self) -> None:
+        for row in range(self.items.count()):
+            state = self.items.item(row).data(Qt.ItemDataRole.UserRole)
+            if self._wanted is not None and state.id == self._wanted:
+                self._wanted = None
+                self.items.setCurrentRow(row)
+                self.reprint_button.setFocus()
+                return
 
     def show_label(self, pdf: Path, caption: str) -> None:
         """Show the label just made."""

@@ -96,7 +96,7 @@ class ResumeOffer(QFrame):
             line = next((x for x in summary.lines if x.id == state.return_line_id), None)
             name = line.product_name if line else state.item_description or self.tr("extra item")
             started = local_time(state.started_at)
-            text = fill(self.tr("%1 (RMA %2), started %3"), name, summary.rma_number, started)
+            text = fill(self.tr("%1\n%2, started %3"), name, summary.rma_number, started)
             mine = state.inspector_id is None or state.inspector_id == me
             if not mine:
                 text = fill(self.tr("%1, by %2"), text, state.inspector_name or self.tr("someone else"))

@@ -16,22 +16,31 @@ from inspector.services.finishing import FinishedItem
 from inspector.services.inspection import InspectionState
 from inspector.services.return_summary import LineSummary, ReturnSummary
 from inspector.ui.station.dialogs import TextDialog
+from inspector.ui.station.intake_screens import INSPECT
 from inspector.ui.station.label_output import LabelOutcome, LabelOutput
 from inspector.ui.texts import box_condition_name, disposition_name, fill, grade_name, inspection_error
 
 if TYPE_CHECKING:
-    from inspector.ui.pages.intake import IntakePage
+    from inspector.ui.station.intake_screens import IntakeScreens
+
+
+def _as_scanned(text: str, gtin: str) -> str:
+    """A product code as the person knows it: the digits scanned (8, 12 or 13), not the 14-digit
+    GTIN they normalise to."""
+    digits = "".join(c for c in text if c.isdigit())
+    return digits if digits and gtin.endswith(digits) else gtin.lstrip("0").zfill(13)
 
 
 class ReturnActions(QObject):
     """Carries out the return screen's actions for the intake page."""
 
-    def __init__(self, page: IntakePage) -> None:
-        super().__init__(page)
+    def __init__(self, page: IntakeScreens) -> None:
+        super().__init__(page)  # type: ignore[arg-type]
         self.page = page
         self.bench = page.bench
         self.screen = page.return_screen
         self.dialog: TextDialog | None = None
+        self.extra_dialog: TextDialog | None = None
         self.pending_gtin = ""
         self.labels = LabelOutput(self.bench, self)
         self.labels.finished.connect(self.label_done)
@@ -118,8 +127,6 @@ class ReturnActions(QObject):
 
     def open_inspection(self, state: InspectionState, scan: ScanEvent | None = None) -> None:
         """Show the inspection screen for ``state`` (and verify with ``scan`` when it started with one)."""
-        from inspector.ui.pages.intake import INSPECT
-
         lines = self.summary.lines if self.summary else ()
         line = next((x for x in lines if x.id == state.return_line_id), None)
         self.page.stack.setCurrentIndex(INSPECT)
@@ -128,9 +135,16 @@ class ReturnActions(QObject):
             self.page.inspection.handle_scan(scan)
 
     def product_scan(self, event: ScanEvent) -> bool:
-        """A product code scanned on the return screen starts its line's inspection; False otherwise."""
-        ident = identify(event.text, event.symbology)
+        """A product code scanned on the return screen starts its line's inspection; False otherwise.
+
+        While the "Add extra item" dialog is open, the scan fills it instead.
+        """
+        ident = identify(event.text, event.symbology, product=True)
         gtin = str(ident.fields.get("gtin", "")) if ident.kind in ("gtin", "gs1") else ""
+        extra = self.extra_dialog
+        if extra is not None and extra.isVisible():
+            self._fill_extra(extra, _as_scanned(event.text, gtin) if gtin else event.text.strip())
+            return True
         if not gtin or self.summary is None:
             return False
         line = self.screen.line_for_gtin(gtin)
@@ -142,7 +156,8 @@ class ReturnActions(QObject):
         else:
             self.pending_gtin = gtin
             self._error(
-                fill(self.tr("%1 is not in this return. Add it as an extra item? (Add extra item…)"), gtin)
+                fill(self.tr("%1 is not in this return. Add it as an extra item? (Add extra item…)"),
+                     _as_scanned(event.text, gtin))
             )
             self.screen.extra_button.setFocus()
         return True
@@ -184,9 +199,18 @@ class ReturnActions(QObject):
         self._info(fill(self.tr("One unit of %1 recorded as missing."), line.product_name))
         self.refresh()
 
+    def _fill_extra(self, dialog: TextDialog, code: str) -> None:
+        self.pending_gtin = code if code.isdigit() else ""
+        if not dialog.field.text().strip():
+            dialog.field.setText(fill(self.tr("Product %1"), code))
+        dialog.field.setFocus()
+        dialog.field.selectAll()  # typing replaces the code's text with a description
+        dialog.message.show_info(fill(self.tr("Scanned %1. Describe the item if you can, then Enter."), code))
+        self.bench.feedback.success(dialog)
+
     def ask_extra(self) -> None:
-        """Ask what the unannounced item is, then inspect it as an extra item."""
-        self.dialog = TextDialog(
+        """Ask what the unannounced item is, then inspect it as an extra item (a scan fills it in)."""
+        self.dialog = self.extra_dialog = TextDialog(
             self.tr("Add extra item"),
             self.tr(
                 "An item that was not announced. Describe it; then check and "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,7 +27,7 @@ from inspector.ui.texts import (
     refund_choice_name,
     status_name,
 )
-from inspector.ui.widgets import MessageLine, heading, secondary_button
+from inspector.ui.widgets import FlowGrid, MessageLine, heading, secondary_button
 
 
 def received_text(parcel: ParcelInfo) -> str:
@@ -37,6 +39,14 @@ def received_text(parcel: ParcelInfo) -> str:
         parcel.received_by or "?",
         box_condition_name(parcel.box_condition),
     )
+
+
+def address_text(summary: ReturnSummary) -> str:
+    """ "1012AB 12, NL"; only the parts that are known; "(no address)" when none is."""
+    street = " ".join(part for part in (summary.postcode, summary.house_number) if part)
+    if not street:
+        return QCoreApplication.translate("ReturnScreen", "(no address)")
+    return ", ".join(part for part in (street, summary.country) if part)
 
 
 def _fact(text: str = "") -> QLabel:
@@ -97,8 +107,9 @@ class ReturnScreen(QWidget):
         facts.setColumnStretch(2, 2)
         self.receive_box = QFrame()
         self.receive_box.setObjectName("notice")
-        receive_row = QHBoxLayout(self.receive_box)
+        receive_row = QVBoxLayout(self.receive_box)
         receive_row.addWidget(QLabel(self.tr("Receive the parcel. Box:")))
+        conditions: list[QWidget] = []
         self.receive_buttons: dict[BoxCondition, QPushButton] = {}
         for condition in BoxCondition:
             text = box_condition_name(condition)
@@ -108,8 +119,8 @@ class ReturnScreen(QWidget):
             button.setAutoDefault(True)
             button.clicked.connect(lambda _c=False, cond=condition: self.receive.emit(cond))
             self.receive_buttons[condition] = button
-            receive_row.addWidget(button)
-        receive_row.addStretch(1)
+            conditions.append(button)
+        receive_row.addWidget(FlowGrid(conditions, len(conditions)), 1)
         self.table = LinesTable()
         self.table.doubleClicked.connect(lambda _index: self._inspect_selected())
         self.inspect_button = QPushButton(self.tr("Inspect next unit (Enter)"))
@@ -123,11 +134,8 @@ class ReturnScreen(QWidget):
         self.extra_button.clicked.connect(self.add_extra)
         self.back_button.clicked.connect(self.back)
         actions = QHBoxLayout()
-        actions.addWidget(self.inspect_button)
-        actions.addWidget(self.missing_button)
-        actions.addWidget(self.extra_button)
-        actions.addStretch(1)
-        actions.addWidget(self.back_button)
+        actions.addWidget(FlowGrid((self.inspect_button, self.missing_button, self.extra_button,
+                                    self.back_button), 4))
         self.history = ItemHistory(bench)
         self.history.reprint.connect(self.reprint)
         layout = QVBoxLayout(self)
@@ -155,12 +163,10 @@ class ReturnScreen(QWidget):
         self.cancelled_banner.setVisible(summary.cancelled)
         self.customer.setText(
             fill(
-                self.tr("<b>%1</b><br>%2<br>%3 %4, %5"),
-                summary.customer_name or self.tr("(no name)"),
-                summary.customer_email or "–",
-                summary.postcode or "–",
-                summary.house_number,
-                summary.country,
+                self.tr("<b>%1</b><br>%2<br>%3"),
+                html.escape(summary.customer_name) or self.tr("(no name)"),
+                html.escape(summary.customer_email) or "–",
+                html.escape(address_text(summary)),
             )
         )
         self.order.setText(

@@ -28,6 +28,10 @@ class StationScanning(QObject):
         self.wedge: WedgeKeyFilter | None = None
         self.serial: SerialBridge | None = None
 
+    def configure(self, settings: ScannerSettings) -> None:
+        """New scanner settings (used from the next :meth:`start`)."""
+        self._settings = settings
+
     def start(self) -> None:
         """Install the wedge filter and open the serial port (when configured)."""
         app = QApplication.instance()

@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from inspector.models import BoxCondition, RefundChoice
 from inspector.services.return_summary import ReturnSummary
 from inspector.ui.camera_view import scan_camera_view
 from inspector.ui.station.chooser import ReturnList
 from inspector.ui.station.tools import Workbench
 from inspector.ui.tasks import run_task
-from inspector.ui.texts import fill
-from inspector.ui.widgets import MessageLine, heading, hint, secondary_button
+from inspector.ui.texts import box_condition_name, fill, refund_choice_name
+from inspector.ui.widgets import FlowGrid, MessageLine, heading, hint, keep_text_width, secondary_button
 
 
 class UnknownParcelScreen(QWidget):
@@ -30,6 +40,7 @@ class UnknownParcelScreen(QWidget):
         self._bench = bench
         self.scanned_code = ""
         self.title = heading("", "screenTitle")
+        self.title.setWordWrap(False)  # a code is one long word: the back button goes below instead
         self.order_field, self.rma_field = QLineEdit(), QLineEdit()
         self.postcode_field, self.house_field, self.name_field = QLineEdit(), QLineEdit(), QLineEdit()
         self.postcode_field.setPlaceholderText("1012AB")
@@ -39,16 +50,15 @@ class UnknownParcelScreen(QWidget):
         self.search_button.setAutoDefault(True)
         self.search_button.clicked.connect(self.search)
         search_form = QFormLayout()
+        search_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above on 1024x768
         search_form.addRow(self.tr("Order number"), self.order_field)
         search_form.addRow(self.tr("RMA"), self.rma_field)
         address = QHBoxLayout()
         address.addWidget(self.postcode_field, 2)
         address.addWidget(self.house_field, 1)
         search_form.addRow(self.tr("Postcode, house no."), address)
-        name_row = QHBoxLayout()
-        name_row.addWidget(self.name_field, 1)
-        name_row.addWidget(self.search_button)
-        search_form.addRow(self.tr("Customer name"), name_row)
+        search_form.addRow(self.tr("Customer name"), self.name_field)
+        search_form.addRow("", self.search_button)
         for field in (
             self.order_field,
             self.rma_field,
@@ -66,6 +76,18 @@ class UnknownParcelScreen(QWidget):
         self.register_name, self.register_notes = QLineEdit(), QLineEdit()
         self.register_name.setPlaceholderText(self.tr("Customer name (if known)"))
         self.register_notes.setPlaceholderText(self.tr("Notes, e.g. sender on the label"))
+        # Nobody asked the customer: the refund choice is "not known" unless the parcel says otherwise.
+        self.register_refund = QComboBox()
+        for choice in (RefundChoice.UNKNOWN, RefundChoice.REFUND, RefundChoice.EXCHANGE,
+                       RefundChoice.STORE_CREDIT):
+            self.register_refund.addItem(refund_choice_name(choice), choice)
+        self.register_box = QComboBox()
+        for condition in BoxCondition:
+            self.register_box.addItem(box_condition_name(condition), condition)
+        register_form = QFormLayout()
+        register_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        register_form.addRow(self.tr("Customer wants"), self.register_refund)
+        register_form.addRow(self.tr("Box"), self.register_box)
         self.register_button = QPushButton(self.tr("Register parcel"))
         self.register_button.setAutoDefault(True)
         self.register_button.clicked.connect(self.register)
@@ -77,12 +99,13 @@ class UnknownParcelScreen(QWidget):
         right.addWidget(
             hint(
                 self.tr(
-                    "Register the parcel, then photograph its label and contents and add "
-                    "every item in it as an extra item. A supervisor checks it."
+                    "Register it with the box's condition, then add and photograph every item "
+                    "as an extra item. A supervisor checks it."
                 )
             )
         )
         right.addWidget(self.register_name)
+        right.addLayout(register_form)
         right.addWidget(self.register_notes)
         right.addWidget(self.register_button)
         self.camera_view = scan_camera_view(bench.camera)
@@ -98,18 +121,22 @@ class UnknownParcelScreen(QWidget):
         columns.addLayout(left, 3)
         columns.addWidget(box, 2)
         top = QHBoxLayout()
-        top.addWidget(self.title, 1)
-        top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(FlowGrid((self.title, self.back_button), 2))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 12, 24, 12)
         layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addLayout(columns, 1)
 
+    def showEvent(self, event: object) -> None:
+        """Buttons keep the width of their text (in this screen's style) however narrow the window."""
+        super().showEvent(event)  # type: ignore[arg-type]
+        keep_text_width(self.search_button, self.register_button, self.back_button)
+
     def show_for(self, code: str) -> None:
         """Start over for the parcel with ``code`` (a code nobody announced)."""
         self.scanned_code = code
-        self.title.setText(fill(self.tr("Unknown parcel %1"), code))
+        self.title.setText(fill(self.tr("Unknown parcel %1"), "\n" + code).replace(" \n", "\n"))
         for field in (
             self.order_field,
             self.rma_field,
@@ -120,6 +147,8 @@ class UnknownParcelScreen(QWidget):
             self.register_notes,
         ):
             field.clear()
+        self.register_refund.setCurrentIndex(0)
+        self.register_box.setCurrentIndex(0)
         self.results.clear()
         self.message.show_info(self.tr("No announced return has this code. Search by what the parcel shows."))
         self.postcode_field.setFocus()
@@ -155,8 +184,12 @@ class UnknownParcelScreen(QWidget):
             self._bench.services.intake.register_unannounced,
             scanned_code=self.scanned_code,
             user_id=self._bench.user.id,
-            customer_name=self.register_name.text(),
+            customer_name=self.register_name.text() or self.name_field.text(),
+            postcode=self.postcode_field.text(),
+            house_number=self.house_field.text(),
             notes=self.register_notes.text(),
+            refund_choice=self.register_refund.currentData(),
+            box_condition=self.register_box.currentData(),
             on_done=self._registered,
             on_error=self._failed,
         )
