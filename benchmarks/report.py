@@ -73,13 +73,13 @@ def _long_ranges(services: object, last: date, out_dir: Path) -> dict[str, objec
     code = services.station.warehouse_code  # type: ignore[attr-defined]
     database = services.database  # type: ignore[attr-defined]
     started = time.perf_counter()
-    decade = build_intake_report(database, code, last.replace(year=last.year - 10), last)
+    decade = build_intake_report(database, code, last.replace(year=last.year - 10), last, user=COMMAND_LINE)
     build_s = time.perf_counter() - started
     started = time.perf_counter()
     write_report(decade, "pdf", out_dir / "decade.pdf")
     pdf_s = time.perf_counter() - started
     started = time.perf_counter()
-    build_intake_report(database, code, last.replace(year=last.year - 100), last)
+    build_intake_report(database, code, last.replace(year=last.year - 100), last, user=COMMAND_LINE)
     century_s = time.perf_counter() - started
     return {
         "range_10y_build_s": round(build_s, 3), "range_10y_pdf_s": round(pdf_s, 3),

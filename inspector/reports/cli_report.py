@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from inspector.app import Services
     from inspector.reports.intake_report import IntakeReport
     from inspector.services.sources import Sessions
+    from inspector.services.users import UserInfo
 
 FORMATS = ("pdf", "csv", "xlsx")
 ProgressCallback = Callable[[int, int], None]
@@ -58,8 +59,11 @@ def write_report(report: IntakeReport, fmt: str, path: Path, progress: ProgressC
 
 def export_report(database: Sessions, warehouse_code: str, date_from: date, date_to: date, fmt: str,
                   path: Path, progress: ProgressCallback | None = None,
-                  cancel: CancelCheck | None = None, *, language: str = "en") -> Path:
-    """Build the intake report and write it; ``progress(done, total)`` counts 0..100 over both steps."""
+                  cancel: CancelCheck | None = None, *, language: str = "en",
+                  user: UserInfo = COMMAND_LINE) -> Path:
+    """Build the intake report and write it; ``progress(done, total)`` counts 0..100 over both steps.
+
+    ``user`` is the acting user (the command line acts as an administrator)."""
     def building(done: int, total: int) -> None:
         if progress is not None:
             progress(60 * done // max(total, 1), 100)
@@ -70,8 +74,7 @@ def export_report(database: Sessions, warehouse_code: str, date_from: date, date
 
     from inspector.reports.intake_report import build_intake_report
 
-    report = build_intake_report(database, warehouse_code, date_from, date_to, building, cancel,
-        user=COMMAND_LINE)
+    report = build_intake_report(database, warehouse_code, date_from, date_to, building, cancel, user=user)
     written = write_report(report, fmt, path, writing, cancel, language=language)
     if progress is not None:
         progress(100, 100)

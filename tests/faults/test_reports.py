@@ -31,6 +31,7 @@ from inspector.reports.intake_report import (
     period_needs_confirmation,
 )
 from inspector.reports.report_tables import summary_sections
+from inspector.services.access import COMMAND_LINE
 from inspector.services.demo_data import seed_demo
 
 NOW = datetime(2026, 3, 30, 15, tzinfo=UTC)
@@ -55,7 +56,7 @@ def _statements(services: Services, first: date, last: date) -> tuple[list[str],
     engine = services.database.engine
     event.listen(engine, "before_cursor_execute", record)
     try:
-        report = build_intake_report(services.database, "NL-AMS", first, last)
+        report = build_intake_report(services.database, "NL-AMS", first, last, user=COMMAND_LINE)
     finally:
         event.remove(engine, "before_cursor_execute", record)
     return seen, report
@@ -74,7 +75,8 @@ def test_the_queries_do_not_grow_with_the_calendar(seeded: Services) -> None:
 
 
 def test_throughput_counts_first_start_to_last_finish_per_local_day(seeded: Services) -> None:
-    report = build_intake_report(seeded.database, "NL-AMS", date(2000, 1, 1), date(2030, 12, 31))
+    report = build_intake_report(seeded.database, "NL-AMS", date(2000, 1, 1), date(2030, 12, 31),
+                                 user=COMMAND_LINE)
     spans: dict[tuple[object, date], list[datetime]] = {}
     items: dict[object, int] = defaultdict(int)
     with seeded.database.session() as session:
@@ -102,7 +104,8 @@ def test_a_period_over_the_limit_needs_confirmation() -> None:
 
 def test_a_seven_year_pdf_with_huge_tables_and_cells_splits_across_pages(seeded: Services,
                                                                          tmp_path: Path) -> None:
-    report = build_intake_report(seeded.database, "NL-AMS", date(2019, 4, 1), date(2026, 3, 31))
+    report = build_intake_report(seeded.database, "NL-AMS", date(2019, 4, 1), date(2026, 3, 31),
+                                 user=COMMAND_LINE)
     days = (report.date_to - report.date_from).days + 1
     huge = replace(
         report,

@@ -19,6 +19,7 @@ from inspector.reports.report_tables import Cents
 from inspector.services.demo_data import seed_demo
 from inspector.ui.application import install_translator
 from inspector.ui.pages.reports import ReportsPage
+from tests.ui.conftest import ensure_admin
 
 NOW = datetime(2026, 3, 30, 15, tzinfo=UTC)
 
@@ -27,7 +28,7 @@ NOW = datetime(2026, 3, 30, 15, tzinfo=UTC)
 def page(services: Services, qtbot: QtBot) -> ReportsPage:
     seed_demo(services.database, services.photos, services.station, returns=40, inspections=25, seed=3,
               now=NOW)
-    widget = ReportsPage(services)
+    widget = ReportsPage(services, user=ensure_admin(services))
     qtbot.addWidget(widget)
     widget.show()
     return widget
@@ -40,7 +41,7 @@ def test_dutch_money_and_median_as_in_the_pdf(
     assert QLocale().name() == "nl_NL"
     seed_demo(services.database, services.photos, services.station, returns=40, inspections=25, seed=3,
               now=NOW)
-    page = ReportsPage(services)
+    page = ReportsPage(services, user=ensure_admin(services))
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.preview_ready, timeout=10_000) as blocker:
         page.refresh_preview()

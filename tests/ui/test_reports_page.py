@@ -109,7 +109,7 @@ def test_the_recovered_value_is_money_in_the_users_language(
     from inspector.ui.application import install_translator
 
     install_translator(styled_app, "nl")
-    page = ReportsPage(seeded)
+    page = ReportsPage(seeded, user=ensure_admin(seeded))
     qtbot.addWidget(page)
     page.show()
     with qtbot.waitSignal(page.preview_ready, timeout=10_000) as blocker:

@@ -393,7 +393,8 @@ class ReportsPage(QWidget):
         self.message.show_info(self.tr("Writing the report…"))
         run_task(export_report, self.data_source().database, self.warehouse.currentData()[0], first, last,
                  str(self.fmt.currentData()), path, on_done=self._exported, on_error=self._exported,
-                 on_progress=self._progress, cancel_token=self._token, language=QLocale().name())
+                 on_progress=self._progress, cancel_token=self._token, language=QLocale().name(),
+                 user=self._user)
 
     def cancel_export(self) -> None:
         """Stop the running export (nothing is written)."""

@@ -14,6 +14,7 @@ from sync_helpers import record_activity
 
 from inspector.models import Inspection
 from inspector.reports.intake_report import build_intake_report
+from inspector.services.access import COMMAND_LINE
 from inspector.services.sources import SourceKind
 from inspector.sync.engine import SyncEngine
 
@@ -33,9 +34,9 @@ def test_a_century_on_central_counts_what_the_station_counts(central_url, statio
     station.settings = replace(station.settings, central_url=central_url)
     first, last = date(1950, 1, 1), date(2049, 12, 31)
     local = build_intake_report(station.source(SourceKind.LOCAL).database, station.station.warehouse_code,
-                                first, last)
+                                first, last, user=COMMAND_LINE)
     central = build_intake_report(station.source(SourceKind.CENTRAL).database,
-                                  station.station.warehouse_code, first, last)
+                                  station.station.warehouse_code, first, last, user=COMMAND_LINE)
     assert local.items_inspected == central.items_inspected == 25
     assert [(t.name, t.items, round(t.hours, 6)) for t in central.by_station] == [
         (t.name, t.items, round(t.hours, 6)) for t in local.by_station]

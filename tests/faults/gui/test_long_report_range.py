@@ -18,11 +18,12 @@ from pytestqt.qtbot import QtBot
 
 from inspector.app import Services
 from inspector.ui.pages.reports import ReportsPage
+from tests.ui.conftest import ensure_admin
 
 
 def test_a_century_asks_before_it_is_counted(services: Services, qtbot: QtBot, inline: None,
                                              tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    page = ReportsPage(services)
+    page = ReportsPage(services, user=ensure_admin(services))
     qtbot.addWidget(page)
     page.show()
     previews: list[object] = []
