@@ -74,8 +74,9 @@ class CameraPanel(QWidget):
         self.view.setMinimumSize(288, 162)  # 16:9; with a message above, the screen still fits 768 px
         self.tag_box = QComboBox()
         self.tag_box.setToolTip(self.tr("What the next photo shows"))
-        self.tag_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.tag_box.setMinimumContentsLength(12)  # long shot names must not push the buttons out
+        # As wide as its longest shot name ('! Voorkant, plat neergelegd' was cut at 1024x768 and at
+        # 1920x1080); on a row of its own, so a long name does not push the capture button out.
+        self.tag_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.needed = QLabel()
         self.needed.setWordWrap(True)
         self.needed.setObjectName("needed")
@@ -86,7 +87,7 @@ class CameraPanel(QWidget):
         self.import_button = secondary_button(self.tr("Import photo from file…"))
         self.import_button.setAutoDefault(True)
         self.import_button.clicked.connect(self.import_file)
-        self._buttons = buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._buttons = buttons = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         buttons.addWidget(self.tag_box, 1)
         buttons.addWidget(self.capture_button)
         self.thumbnails = QListWidget()
@@ -125,10 +126,9 @@ class CameraPanel(QWidget):
         self.capture_button.setEnabled(bench.camera is not None)
 
     def set_compact(self, compact: bool) -> None:
-        """A narrow column on small screens: the capture button under the shot chooser, the photo
-        buttons under smaller thumbnails, a smaller preview."""
+        """A narrow column on small screens: the photo buttons under smaller thumbnails, a smaller
+        preview (the capture button is always under the shot chooser)."""
         direction = QBoxLayout.Direction.TopToBottom if compact else QBoxLayout.Direction.LeftToRight
-        self._buttons.setDirection(direction)
         self._strip.setDirection(direction)
         self.view.setMinimumSize(*((200, 112) if compact else (320, 200)))
         self.thumbnails.setIconSize(QSize(64, 48) if compact else QSize(96, 72))
