@@ -74,9 +74,10 @@ class CameraPanel(QWidget):
         self.view.setMinimumSize(288, 162)  # 16:9; with a message above, the screen still fits 768 px
         self.tag_box = QComboBox()
         self.tag_box.setToolTip(self.tr("What the next photo shows"))
-        # As wide as its longest shot name ('! Voorkant, plat neergelegd' was cut at 1024x768 and at
-        # 1920x1080); on a row of its own, so a long name does not push the capture button out.
+        # On a row of its own, so a long shot name does not push the capture button out; as wide as
+        # its longest name except in a compact column (see set_compact).
         self.tag_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.tag_box.setMinimumContentsLength(12)
         self.needed = QLabel()
         self.needed.setWordWrap(True)
         self.needed.setObjectName("needed")
@@ -130,6 +131,12 @@ class CameraPanel(QWidget):
         preview (the capture button is always under the shot chooser)."""
         direction = QBoxLayout.Direction.TopToBottom if compact else QBoxLayout.Direction.LeftToRight
         self._strip.setDirection(direction)
+        # The compact column is at most 300-420 px: a chooser as wide as 'Close-up van vlek, slijtage of
+        # schade' would stick out of it, so there it shows the start of a long name.
+        self.tag_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon if compact
+            else QComboBox.SizeAdjustPolicy.AdjustToContents
+        )
         self.view.setMinimumSize(*((200, 112) if compact else (320, 200)))
         self.thumbnails.setIconSize(QSize(64, 48) if compact else QSize(96, 72))
         self.thumbnails.setFixedHeight(88 if compact else 128)
