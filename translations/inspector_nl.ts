@@ -735,8 +735,8 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <source>Tracking number, RMA or return QR code</source>
-        <translation>Trackingnummer, RMA of QR-code van de retour</translation>
+        <source>Tracking number, RMA or QR code</source>
+        <translation>Trackingnummer, RMA of QR-code</translation>
     </message>
     <message>
         <source>Scan a parcel</source>

@@ -76,7 +76,7 @@ class IntakePage(QWidget):
         screen = QWidget()
         self.scan_input = QLineEdit()
         self.scan_input.setObjectName("scanField")
-        self.scan_input.setPlaceholderText(self.tr("Tracking number, RMA or return QR code"))
+        self.scan_input.setPlaceholderText(self.tr("Tracking number, RMA or QR code"))
         self.scan_input.returnPressed.connect(self._typed)
         self.message = MessageLine()
         self.resume_offer = ResumeOffer(self.bench)

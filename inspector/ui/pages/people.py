@@ -37,7 +37,7 @@ from inspector.services.users import PermissionDenied, UserInfo
 from inspector.ui.people_texts import people_error
 from inspector.ui.tasks import run_task
 from inspector.ui.texts import fill, role_name
-from inspector.ui.widgets import MessageLine, heading, hint, keep_text_width, secondary_button
+from inspector.ui.widgets import FlowGrid, MessageLine, heading, hint, keep_text_width, secondary_button
 
 if TYPE_CHECKING:
     from inspector.app import Services
@@ -84,8 +84,8 @@ class PeoplePage(QWidget):
         person_actions, warehouse_actions = self._buttons()
         # The selected person's actions under the list, the whole team's below: one row of five buttons
         # is wider than a 1366 px screen holds in Dutch, and the buttons' texts were cut.
-        list_column.addLayout(person_actions)
-        layout.addLayout(warehouse_actions)
+        list_column.addWidget(person_actions)
+        layout.addWidget(warehouse_actions)
         self.reload()
 
     def _form(self) -> QVBoxLayout:
@@ -118,23 +118,21 @@ class PeoplePage(QWidget):
         self.add_button.clicked.connect(self.add)
         self.save_button = secondary_button(self.tr("Save changes"))
         self.save_button.clicked.connect(self.save)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.add_button)
         column = QVBoxLayout()
         column.addLayout(form)
         column.addWidget(hint(self.tr("Supervisors, team leads and administrators need a PIN (administrators "
                                       "at least 6 digits).")))
-        column.addLayout(buttons)
+        # Side by side where they fit, one above the other on a narrow screen (Dutch at 1024x768).
+        column.addWidget(FlowGrid((self.save_button, self.add_button), 2))
         column.addStretch(1)
         return column
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
-        keep_text_width(self.add_button, self.save_button)
+        keep_text_width(self.add_button, self.save_button, self.deactivate_button, self.pin_button,
+                        self.import_button, self.badges_button)
 
-    def _buttons(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+    def _buttons(self) -> tuple[FlowGrid, FlowGrid]:
         self.deactivate_button = secondary_button(self.tr("Deactivate"))
         self.deactivate_button.clicked.connect(self.toggle_active)
         self.pin_button = secondary_button(self.tr("Reset PIN"))
@@ -146,15 +144,10 @@ class PeoplePage(QWidget):
             self.stock.addItem(label, value)
         self.badges_button = QPushButton(self.tr("Print badges"))
         self.badges_button.clicked.connect(lambda: self.print_badges())
-        person = QHBoxLayout()
-        person.addWidget(self.deactivate_button)
-        person.addWidget(self.pin_button)
-        person.addStretch(1)
-        team = QHBoxLayout()
-        team.addWidget(self.import_button)
-        team.addStretch(1)
-        team.addWidget(self.stock)
-        team.addWidget(self.badges_button)
+        # Rows that wrap (FlowGrid) rather than widen the window: at 1024x768 the Dutch texts of the
+        # form's, the person's and the team's buttons are wider than the page side by side.
+        person = FlowGrid((self.deactivate_button, self.pin_button), 2)
+        team = FlowGrid((self.import_button, self.stock, self.badges_button), 3)
         return person, team
 
     # -- the list --------------------------------------------------------------------------------

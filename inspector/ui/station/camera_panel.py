@@ -74,8 +74,10 @@ class CameraPanel(QWidget):
         self.view.setMinimumSize(288, 162)  # 16:9; with a message above, the screen still fits 768 px
         self.tag_box = QComboBox()
         self.tag_box.setToolTip(self.tr("What the next photo shows"))
-        self.tag_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.tag_box.setMinimumContentsLength(12)  # long shot names must not push the buttons out
+        # On a row of its own, so a long shot name does not push the capture button out; as wide as
+        # its longest name except in a compact column (see set_compact).
+        self.tag_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.tag_box.setMinimumContentsLength(12)
         self.needed = QLabel()
         self.needed.setWordWrap(True)
         self.needed.setObjectName("needed")
@@ -86,7 +88,7 @@ class CameraPanel(QWidget):
         self.import_button = secondary_button(self.tr("Import photo from file…"))
         self.import_button.setAutoDefault(True)
         self.import_button.clicked.connect(self.import_file)
-        self._buttons = buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._buttons = buttons = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         buttons.addWidget(self.tag_box, 1)
         buttons.addWidget(self.capture_button)
         self.thumbnails = QListWidget()
@@ -125,11 +127,16 @@ class CameraPanel(QWidget):
         self.capture_button.setEnabled(bench.camera is not None)
 
     def set_compact(self, compact: bool) -> None:
-        """A narrow column on small screens: the capture button under the shot chooser, the photo
-        buttons under smaller thumbnails, a smaller preview."""
+        """A narrow column on small screens: the photo buttons under smaller thumbnails, a smaller
+        preview (the capture button is always under the shot chooser)."""
         direction = QBoxLayout.Direction.TopToBottom if compact else QBoxLayout.Direction.LeftToRight
-        self._buttons.setDirection(direction)
         self._strip.setDirection(direction)
+        # The compact column is at most 300-420 px: a chooser as wide as 'Close-up van vlek, slijtage of
+        # schade' would stick out of it, so there it shows the start of a long name.
+        self.tag_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon if compact
+            else QComboBox.SizeAdjustPolicy.AdjustToContents
+        )
         self.view.setMinimumSize(*((200, 112) if compact else (320, 200)))
         self.thumbnails.setIconSize(QSize(64, 48) if compact else QSize(96, 72))
         self.thumbnails.setFixedHeight(88 if compact else 128)

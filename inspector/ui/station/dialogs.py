@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from inspector.models import Grade
 from inspector.services.grading import MIN_OVERRIDE_REASON
 from inspector.ui.texts import fill, grade_name
-from inspector.ui.widgets import MessageLine, heading, hint, secondary_button
+from inspector.ui.widgets import MessageLine, heading, hint, keep_text_width, secondary_button
 
 
 def _buttons(ok: QPushButton, cancel: QPushButton) -> QHBoxLayout:
@@ -108,6 +108,7 @@ class OverrideDialog(QDialog):
         self._missing_for = missing_for or (lambda _grade: "")
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
+        self._grade_buttons: list[QPushButton] = []
         row = QHBoxLayout()
         for number, each in enumerate(Grade, start=1):
             button = secondary_button(fill(self.tr("%1  %2"), number, grade_name(each)))
@@ -115,6 +116,7 @@ class OverrideDialog(QDialog):
             button.setAutoDefault(False)  # Enter always means the OK button, whatever grade has focus
             button.setProperty("grade", each.value)
             self.group.addButton(button, number - 1)
+            self._grade_buttons.append(button)
             row.addWidget(button)
         self.group.button(list(Grade).index(grade or suggested)).setChecked(True)
         self.group.idClicked.connect(self._grade_chosen)
@@ -124,12 +126,12 @@ class OverrideDialog(QDialog):
         self.ok_button = QPushButton(self.tr("Finish with this grade (Enter)"))
         self.ok_button.setDefault(True)
         self.ok_button.clicked.connect(self.accept)
-        cancel = secondary_button(self.tr("Cancel (Esc)"))
+        cancel = self.cancel_button = secondary_button(self.tr("Cancel (Esc)"))
         cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # a long message grows the dialog
-        layout.setContentsMargins(28, 24, 28, 24)
+        layout.setContentsMargins(20, 24, 20, 24)  # four whole Dutch grades fit a 1024 px screen
         layout.setSpacing(14)
         layout.addWidget(heading(self.tr("Choose another grade"), "dialogHeading"))
         layout.addWidget(
@@ -146,6 +148,13 @@ class OverrideDialog(QDialog):
         layout.addLayout(_buttons(self.ok_button, cancel))
         self._show_missing()
         (self.reason if reason else self.group.checkedButton()).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The styled (bold) texts' width: never cut (the Dutch grades need ~950 px, a 1024 px screen has it).
+        keep_text_width(*self._grade_buttons, self.ok_button, self.cancel_button)
+        for button in self._grade_buttons:  # the chosen grade's thicker frame takes a few pixels more
+            button.setMinimumWidth(button.minimumWidth() + 8)
+        super().showEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """1–4 choose a grade (while the reason field does not have the focus)."""
