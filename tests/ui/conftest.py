@@ -20,6 +20,7 @@ from inspector.app import Services, build_services
 from inspector.models import Role, User
 from inspector.services.users import UserInfo, hash_pin
 from inspector.ui.application import create_qapp, install_translator
+from inspector.ui.session import StationSession
 from inspector.ui.tasks import inline_tasks
 
 # Qt messages that say something about the machine, not about our code.
@@ -46,6 +47,30 @@ def no_qt_warnings(qtlog: object) -> Iterator[None]:
         and not ENVIRONMENT_MESSAGES.match(record.message)
     ]
     assert not bad, f"Qt logged warnings: {bad}"
+
+
+@pytest.fixture(autouse=True)
+def sessions_shut_down(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every station session a test starts is shut down after it, passed or failed.
+
+    A session left running keeps its keyboard-wedge filter on the application (which outlives the
+    test): it takes the next tests' fast keys as scanner bursts, holds them and routes its scans to a
+    deleted login window, so later tests on the same xdist worker fail at random."""
+    if "services" in request.fixturenames:
+        request.getfixturevalue("services")  # set up first, so closed only after the sessions stop
+    started: list[StationSession] = []
+    start = StationSession.start
+
+    def recorded_start(session: StationSession) -> None:
+        if all(session is not other for other in started):
+            started.append(session)
+        start(session)
+
+    monkeypatch.setattr(StationSession, "start", recorded_start)
+    yield
+    for session in started:
+        session.shutdown()
+    QApplication.processEvents()
 
 
 @pytest.fixture

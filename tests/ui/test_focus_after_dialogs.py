@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from inspector.app import Services
+from inspector.models import Role
 from inspector.services.demo_data import seed_demo
 from inspector.services.users import UserInfo
 from inspector.ui.feedback import Feedback
@@ -152,7 +153,8 @@ def test_the_scan_box_has_the_keyboard_after_a_resume(qtbot: QtBot, services: Se
     without_camera(services)
     seed(services)
     demo = apparel_return(services, min_lines=2)
-    user = next(u for u in services.users.active_users() if u.badge_code == "BDG000001")
+    # A supervisor: inspectors have no Review page to go to and come back from (issue 11 §2).
+    user = next(u for u in services.users.active_users() if u.role is Role.SUPERVISOR)
     first = MainWindow(services, user, Feedback(sounds_enabled=False), DatabaseWorker())
     qtbot.addWidget(first)
     first.intake_page.lookup(demo.tracking)

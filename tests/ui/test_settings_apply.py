@@ -1,11 +1,13 @@
 """Saved settings apply at once, or say exactly when (issue 10, defect 10): a new language or camera
 setting rebuilds the window for the same person without logging out; a person with a language of their
-own keeps it and is told so."""
+own keeps it and is told so.
+
+Only an administrator saves settings and only supervisors and up have the Settings page (issue 11 §2),
+so both walks log in the administrator."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -14,11 +16,14 @@ from inspector.models import User
 from inspector.services.users import UserInfo
 from inspector.ui.main_window import SETTINGS
 from inspector.ui.session import StationSession
+from tests.ui.conftest import ensure_admin
 from tests.ui.station_helpers import without_camera
+
+ADMIN_BADGE, ADMIN_PIN = "BDG000009", "4711"
 
 
 def _logged_in(qtbot: QtBot, services: Services, badge: str, pin: str = "") -> StationSession:
-    session = StationSession(services)
+    session = StationSession(services)  # shut down after the test by tests/ui/conftest.py
     session.start()
     assert session.login is not None
     qtbot.addWidget(session.login)
@@ -47,7 +52,8 @@ def test_language_and_camera_apply_without_logging_out(
     qtbot: QtBot, services: Services, people: dict[str, UserInfo], inline: None
 ) -> None:
     without_camera(services)
-    session = _logged_in(qtbot, services, "BDG000001")
+    ensure_admin(services)
+    session = _logged_in(qtbot, services, ADMIN_BADGE, ADMIN_PIN)
     first = session.main
     assert first is not None and first.camera is None and first.nav_buttons[0].text().startswith("Intake")
     form = first.settings_page.form
@@ -60,18 +66,17 @@ def test_language_and_camera_apply_without_logging_out(
     assert main.nav_buttons[0].text().startswith("Ontvangst")  # Dutch now
     assert main.camera is not None  # the camera setting is in use
     assert main.current_page() == SETTINGS and "nu" in main.settings_page.message.text()
-    session.shutdown()
-    QApplication.processEvents()
 
 
 def test_a_person_with_an_own_language_is_told_it_stays(
     qtbot: QtBot, services: Services, people: dict[str, UserInfo], inline: None
 ) -> None:
+    ensure_admin(services)
     with services.database.session() as db:
-        sam = db.scalar(select(User).where(User.badge_code == "BDG000002"))
-        assert sam is not None
-        sam.language = "en"
-    session = _logged_in(qtbot, services, "BDG000002", "1234")
+        ada = db.scalar(select(User).where(User.badge_code == ADMIN_BADGE))
+        assert ada is not None
+        ada.language = "en"
+    session = _logged_in(qtbot, services, ADMIN_BADGE, ADMIN_PIN)
     main = session.main
     assert main is not None
     _choose(main.settings_page.form.language, "nl")
@@ -79,6 +84,5 @@ def test_a_person_with_an_own_language_is_told_it_stays(
     main = session.main
     assert main is not None
     qtbot.addWidget(main)
-    assert main.nav_buttons[0].text().startswith("Intake")  # Sam's own language
+    assert main.nav_buttons[0].text().startswith("Intake")  # Ada's own language
     assert "People page" in main.settings_page.message.text()
-    session.shutdown()
