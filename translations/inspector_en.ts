@@ -4,6 +4,22 @@
 <context>
     <name>CameraPanel</name>
     <message>
+        <source>the camera gives no picture (is it connected, and not in use by another program?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the picture could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unexpected problem (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>What the next photo shows</source>
         <translation type="unfinished"></translation>
     </message>

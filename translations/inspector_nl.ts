@@ -4,6 +4,22 @@
 <context>
     <name>CameraPanel</name>
     <message>
+        <source>the camera gives no picture (is it connected, and not in use by another program?)</source>
+        <translation>de camera geeft geen beeld (is hij aangesloten en niet in gebruik door een ander programma?)</translation>
+    </message>
+    <message>
+        <source>the file could not be read</source>
+        <translation>het bestand kon niet worden gelezen</translation>
+    </message>
+    <message>
+        <source>the picture could not be read</source>
+        <translation>de afbeelding kon niet worden gelezen</translation>
+    </message>
+    <message>
+        <source>an unexpected problem (%1)</source>
+        <translation>een onverwacht probleem (%1)</translation>
+    </message>
+    <message>
         <source>What the next photo shows</source>
         <translation>Wat de volgende foto laat zien</translation>
     </message>

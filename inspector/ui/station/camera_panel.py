@@ -12,7 +12,7 @@ from pathlib import Path
 
 import cv2
 import numpy as np
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.scanning.camera_types import CameraUnavailableError
 from inspector.services.checklist_model import ChecklistTemplate
 from inspector.services.inspection import PhotoInfo
 from inspector.ui.camera_view import CameraController, CameraView
@@ -51,6 +52,20 @@ def encode_jpeg(image: np.ndarray) -> bytes:
     if not ok:
         raise ValueError("the picture could not be encoded as JPEG")
     return data.tobytes()
+
+
+def photo_problem(exc: BaseException) -> str:
+    """Why a photo failed, in the user's language (never the library's English words)."""
+    if isinstance(exc, CameraUnavailableError):
+        return QCoreApplication.translate(
+            "CameraPanel",
+            "the camera gives no picture (is it connected, and not in use by another program?)",
+        )
+    if isinstance(exc, OSError):
+        return QCoreApplication.translate("CameraPanel", "the file could not be read")
+    if isinstance(exc, ValueError):
+        return QCoreApplication.translate("CameraPanel", "the picture could not be read")
+    return fill(QCoreApplication.translate("CameraPanel", "an unexpected problem (%1)"), type(exc).__name__)
 
 
 class CameraPanel(QWidget):
@@ -263,7 +278,7 @@ class CameraPanel(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
         self._bench.feedback.error(self.view)
-        self.problem.emit(fill(self.tr("No photo was taken: %1"), exc))
+        self.problem.emit(fill(self.tr("No photo was taken: %1"), photo_problem(exc)))
 
     def _add_thumbnail(self, photo: PhotoInfo) -> None:
         path = self._bench.services.photos.thumbnails_dir / photo.thumbnail_path
