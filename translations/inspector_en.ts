@@ -446,13 +446,26 @@
         <source>NOT VERIFIED: %1.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Not finished yet: audit chain intact (%1 events), %2 photos match their SHA-256.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%Ln photo(s) match their SHA-256</source>
+        <translation>
+            <numerusform>%Ln photo matches its SHA-256</numerusform>
+            <numerusform>%Ln photos match their SHA-256</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Evidence verified: audit chain intact (%1 events), %2 photos match their SHA-256, the record (answers, grade, refund, notes, flags) is the one event %3 settled.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Not finished yet: audit chain intact (%Ln event(s)), %1.</source>
+        <translation>
+            <numerusform>Not finished yet: audit chain intact (%Ln event), %1.</numerusform>
+            <numerusform>Not finished yet: audit chain intact (%Ln events), %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Evidence verified: audit chain intact (%Ln event(s)), %1, the record (answers, grade, refund, notes, flags) is the one event %2 settled.</source>
+        <translation>
+            <numerusform>Evidence verified: audit chain intact (%Ln event), %1, the record (answers, grade, refund, notes, flags) is the one event %2 settled.</numerusform>
+            <numerusform>Evidence verified: audit chain intact (%Ln events), %1, the record (answers, grade, refund, notes, flags) is the one event %2 settled.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -617,13 +630,19 @@
         <source>Stopping…</source>
         <translation>Stopping…</translation>
     </message>
-    <message>
-        <source>%1 of %2 lines read</source>
-        <translation>%1 of %2 lines read</translation>
+    <message numerus="yes">
+        <source>%1 of %Ln line(s) read</source>
+        <translation>
+            <numerusform>%1 of %Ln line read</numerusform>
+            <numerusform>%1 of %Ln lines read</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 lines read</source>
-        <translation>%1 lines read</translation>
+    <message numerus="yes">
+        <source>%Ln line(s) read</source>
+        <translation>
+            <numerusform>%Ln line read</numerusform>
+            <numerusform>%Ln lines read</numerusform>
+        </translation>
     </message>
     <message>
         <source>Imported %1</source>
@@ -664,9 +683,12 @@
         <source>Returns not imported</source>
         <translation>Returns not imported</translation>
     </message>
-    <message>
-        <source>%1 rows were not imported. Correct them in the file and import it again.</source>
-        <translation>%1 rows were not imported. Correct them in the file and import it again.</translation>
+    <message numerus="yes">
+        <source>%Ln row(s) were not imported. Correct them in the file and import it again.</source>
+        <translation>
+            <numerusform>%Ln row was not imported. Correct it in the file and import it again.</numerusform>
+            <numerusform>%Ln rows were not imported. Correct them in the file and import it again.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Every line was imported.</source>
@@ -782,9 +804,12 @@
         <source>The scan could not be read: %1 Scan again.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 returns for %2</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%Ln return(s) for %1</source>
+        <translation>
+            <numerusform>%Ln return for %1</numerusform>
+            <numerusform>%Ln returns for %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Label %1: the item is selected below. Enter re-prints its label.</source>
@@ -950,9 +975,12 @@
         <source>This user can no longer log in. Ask your team lead.</source>
         <translation>This user can no longer log in. Ask your team lead.</translation>
     </message>
-    <message>
-        <source>Too many wrong PINs. Wait %1 seconds, then try again.</source>
-        <translation>Too many wrong PINs. Wait %1 seconds, then try again.</translation>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Wait %n second(s), then try again.</source>
+        <translation>
+            <numerusform>Too many wrong PINs. Wait %n second, then try again.</numerusform>
+            <numerusform>Too many wrong PINs. Wait %n seconds, then try again.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1031,9 +1059,12 @@
         <source>%1 needs first: %2. Esc: take them (grade and reason are kept).</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Write why you choose %1 instead of %2 (at least %3 characters).</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Write why you choose %1 instead of %2 (at least %n character(s)).</source>
+        <translation>
+            <numerusform>Write why you choose %1 instead of %2 (at least %n character).</numerusform>
+            <numerusform>Write why you choose %1 instead of %2 (at least %n characters).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1305,9 +1336,19 @@
         <source>CSV files (*.csv);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 people added. Print their badges now.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%Ln person(s) added. Print their badges now.</source>
+        <translation>
+            <numerusform>%Ln person added. Print the badge now.</numerusform>
+            <numerusform>%Ln people added. Print their badges now.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln badge(s) written to %1</source>
+        <translation>
+            <numerusform>%Ln badge written to %1</numerusform>
+            <numerusform>%Ln badges written to %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Line %1: %2</source>
@@ -1315,10 +1356,6 @@
     </message>
     <message>
         <source>Nobody was added. Fix these lines first: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 badges written to %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1500,6 +1537,13 @@
         <source>&amp;Warehouse</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>This period is %Ln day(s) long and may take a while to count. Press Count anyway, or choose a shorter period.</source>
+        <translation>
+            <numerusform>This period is %Ln day long and may take a while to count. Press Count anyway, or choose a shorter period.</numerusform>
+            <numerusform>This period is %Ln days long and may take a while to count. Press Count anyway, or choose a shorter period.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>&amp;Format</source>
         <translation type="unfinished"></translation>
@@ -1514,10 +1558,6 @@
     </message>
     <message>
         <source>Stations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This period is %1 days long and may take a while to count. Press Count anyway, or choose a shorter period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1667,8 +1707,15 @@
 <context>
     <name>ReturnList</name>
     <message>
-        <source>%1 — %2, %3 %4 — order %5 — %6 item(s) — %7</source>
-        <translation type="unfinished"></translation>
+        <source>%1 — %2, %3 %4 — order %5 — %6 — %7</source>
+        <translation>%1 — %2, %3 %4 — order %5 — %6 — %7</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln item</numerusform>
+            <numerusform>%Ln items</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1737,9 +1784,12 @@
         <source>Delivery date unknown</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 days since delivery (window %2)</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%Ln day(s) since delivery (window %1)</source>
+        <translation>
+            <numerusform>%Ln day since delivery (window %1)</numerusform>
+            <numerusform>%Ln days since delivery (window %1)</numerusform>
+        </translation>
     </message>
     <message>
         <source>LATE: %1</source>
@@ -1962,6 +2012,20 @@
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>More than %Ln return(s) match this name, so only the newest %Ln are searched. Type more of the name.</source>
+        <translation>
+            <numerusform>More than %Ln return matches this name, so only the newest %Ln is searched. Type more of the name.</numerusform>
+            <numerusform>More than %Ln returns match this name, so only the newest %Ln are searched. Type more of the name.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln inspection(s) shown; loading more…</source>
+        <translation>
+            <numerusform>%Ln inspection shown; loading more…</numerusform>
+            <numerusform>%Ln inspections shown; loading more…</numerusform>
+        </translation>
+    </message>
     <message>
         <source>No finished inspections match these filters.</source>
         <translation type="unfinished"></translation>
@@ -1983,28 +2047,26 @@
         <translation type="unfinished">Cancel</translation>
     </message>
     <message>
-        <source>More than %1 returns match this name, so only the newest %1 are searched. Type more of the name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>More inspections could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 inspections shown; loading more…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 inspections shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>1 inspection shown</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>All %1 inspections shown</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%Ln inspection(s) shown</source>
+        <translation>
+            <numerusform>%Ln inspection shown</numerusform>
+            <numerusform>%Ln inspections shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %Ln inspection(s) shown</source>
+        <translation>
+            <numerusform>%Ln inspection shown</numerusform>
+            <numerusform>All %Ln inspections shown</numerusform>
+        </translation>
     </message>
     <message>
         <source>Checking the evidence…</source>
@@ -2550,9 +2612,12 @@
         <source>Sync not running yet</source>
         <translation>Sync not running yet</translation>
     </message>
-    <message>
-        <source>%1 · %2 changes waiting</source>
-        <translation>%1 · %2 changes waiting</translation>
+    <message numerus="yes">
+        <source>%Ln change(s) waiting</source>
+        <translation>
+            <numerusform>%Ln change waiting</numerusform>
+            <numerusform>%Ln changes waiting</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2581,21 +2646,40 @@
         <source>Alarms</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Connector %1 (%2) is failing (%3 runs): %4</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Connector %1 (%2) is failing (%Ln run(s)): %3</source>
+        <translation>
+            <numerusform>Connector %1 (%2) is failing (%Ln run): %3</numerusform>
+            <numerusform>Connector %1 (%2) is failing (%Ln runs): %3</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Connector %1 (%2) works; %3 outcomes on their way</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Connector %1 (%2) works; %Ln outcome(s) on their way</source>
+        <translation>
+            <numerusform>Connector %1 (%2) works; %Ln outcome on its way</numerusform>
+            <numerusform>Connector %1 (%2) works; %Ln outcomes on their way</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 outcomes rejected, the latest: %2</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%Ln outcome(s) rejected, the latest: %1</source>
+        <translation>
+            <numerusform>%Ln outcome rejected: %1</numerusform>
+            <numerusform>%Ln outcomes rejected, the latest: %1</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 wait for a supervisor&apos;s confirmation.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%Ln wait(s) for a supervisor&apos;s confirmation.</source>
+        <translation>
+            <numerusform>%Ln waits for a supervisor&apos;s confirmation.</numerusform>
+            <numerusform>%Ln wait for a supervisor&apos;s confirmation.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln open conflict(s)</source>
+        <translation>
+            <numerusform>%Ln open conflict</numerusform>
+            <numerusform>%Ln open conflicts</numerusform>
+        </translation>
     </message>
     <message>
         <source>never</source>
@@ -2607,10 +2691,6 @@
     </message>
     <message>
         <source>event %1, %2…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 open conflicts</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2663,9 +2743,12 @@
         <source>last sync %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 waiting</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%Ln waiting</source>
+        <translation>
+            <numerusform>%Ln waiting</numerusform>
+            <numerusform>%Ln waiting</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2745,9 +2828,12 @@
         <source>Cancel (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Please write at least %1 characters.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Please write at least %Ln character(s).</source>
+        <translation>
+            <numerusform>Please write at least %Ln character.</numerusform>
+            <numerusform>Please write at least %Ln characters.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3319,9 +3405,12 @@
         <source>Fill in at least one field to search.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 return(s) found. Arrows choose, Enter opens.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%Ln return(s) found. Arrows choose, Enter opens.</source>
+        <translation>
+            <numerusform>%Ln return found. Enter opens.</numerusform>
+            <numerusform>%Ln returns found. Arrows choose, Enter opens.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing found. Try other details or register the parcel.</source>

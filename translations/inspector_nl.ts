@@ -446,13 +446,26 @@
         <source>NOT VERIFIED: %1.</source>
         <translation>NIET GECONTROLEERD: %1.</translation>
     </message>
-    <message>
-        <source>Not finished yet: audit chain intact (%1 events), %2 photos match their SHA-256.</source>
-        <translation>Nog niet afgerond: auditketen intact (%1 gebeurtenissen), %2 foto&apos;s hebben hun SHA-256.</translation>
+    <message numerus="yes">
+        <source>%Ln photo(s) match their SHA-256</source>
+        <translation>
+            <numerusform>%Ln foto heeft zijn SHA-256</numerusform>
+            <numerusform>%Ln foto&apos;s hebben hun SHA-256</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Evidence verified: audit chain intact (%1 events), %2 photos match their SHA-256, the record (answers, grade, refund, notes, flags) is the one event %3 settled.</source>
-        <translation>Bewijs gecontroleerd: auditketen intact (%1 gebeurtenissen), %2 foto&apos;s hebben hun SHA-256, het record (antwoorden, beoordeling, terugbetaling, notities, signalen) is het record dat gebeurtenis %3 vastlegde.</translation>
+    <message numerus="yes">
+        <source>Not finished yet: audit chain intact (%Ln event(s)), %1.</source>
+        <translation>
+            <numerusform>Nog niet afgerond: auditketen intact (%Ln gebeurtenis), %1.</numerusform>
+            <numerusform>Nog niet afgerond: auditketen intact (%Ln gebeurtenissen), %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Evidence verified: audit chain intact (%Ln event(s)), %1, the record (answers, grade, refund, notes, flags) is the one event %2 settled.</source>
+        <translation>
+            <numerusform>Bewijs gecontroleerd: auditketen intact (%Ln gebeurtenis), %1, het record (antwoorden, beoordeling, terugbetaling, notities, signalen) is het record dat gebeurtenis %2 vastlegde.</numerusform>
+            <numerusform>Bewijs gecontroleerd: auditketen intact (%Ln gebeurtenissen), %1, het record (antwoorden, beoordeling, terugbetaling, notities, signalen) is het record dat gebeurtenis %2 vastlegde.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -617,13 +630,19 @@
         <source>Stopping…</source>
         <translation>Stoppen…</translation>
     </message>
-    <message>
-        <source>%1 of %2 lines read</source>
-        <translation>%1 van %2 regels gelezen</translation>
+    <message numerus="yes">
+        <source>%1 of %Ln line(s) read</source>
+        <translation>
+            <numerusform>%1 van %Ln regel gelezen</numerusform>
+            <numerusform>%1 van %Ln regels gelezen</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 lines read</source>
-        <translation>%1 regels gelezen</translation>
+    <message numerus="yes">
+        <source>%Ln line(s) read</source>
+        <translation>
+            <numerusform>%Ln regel gelezen</numerusform>
+            <numerusform>%Ln regels gelezen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Imported %1</source>
@@ -664,9 +683,12 @@
         <source>Returns not imported</source>
         <translation>Retouren niet geïmporteerd</translation>
     </message>
-    <message>
-        <source>%1 rows were not imported. Correct them in the file and import it again.</source>
-        <translation>%1 rijen zijn niet geïmporteerd. Verbeter ze in het bestand en importeer het opnieuw.</translation>
+    <message numerus="yes">
+        <source>%Ln row(s) were not imported. Correct them in the file and import it again.</source>
+        <translation>
+            <numerusform>%Ln rij is niet geïmporteerd. Verbeter die in het bestand en importeer het opnieuw.</numerusform>
+            <numerusform>%Ln rijen zijn niet geïmporteerd. Verbeter ze in het bestand en importeer het opnieuw.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Every line was imported.</source>
@@ -782,9 +804,12 @@
         <source>The scan could not be read: %1 Scan again.</source>
         <translation>De scan kon niet gelezen worden: %1 Scan opnieuw.</translation>
     </message>
-    <message>
-        <source>%1 returns for %2</source>
-        <translation>%1 retouren voor %2</translation>
+    <message numerus="yes">
+        <source>%Ln return(s) for %1</source>
+        <translation>
+            <numerusform>%Ln retour voor %1</numerusform>
+            <numerusform>%Ln retouren voor %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Label %1: the item is selected below. Enter re-prints its label.</source>
@@ -950,9 +975,12 @@
         <source>This user can no longer log in. Ask your team lead.</source>
         <translation>Deze gebruiker kan zich niet meer aanmelden. Vraag het je teamleider.</translation>
     </message>
-    <message>
-        <source>Too many wrong PINs. Wait %1 seconds, then try again.</source>
-        <translation>Te vaak een verkeerde pincode. Wacht %1 seconden en probeer het dan opnieuw.</translation>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Wait %n second(s), then try again.</source>
+        <translation>
+            <numerusform>Te vaak een verkeerde pincode. Wacht %n seconde en probeer het dan opnieuw.</numerusform>
+            <numerusform>Te vaak een verkeerde pincode. Wacht %n seconden en probeer het dan opnieuw.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1031,9 +1059,12 @@
         <source>%1 needs first: %2. Esc: take them (grade and reason are kept).</source>
         <translation>%1 vraagt eerst: %2. Esc: maak ze (oordeel en reden blijven bewaard).</translation>
     </message>
-    <message>
-        <source>Write why you choose %1 instead of %2 (at least %3 characters).</source>
-        <translation>Schrijf waarom je %1 kiest in plaats van %2 (minstens %3 tekens).</translation>
+    <message numerus="yes">
+        <source>Write why you choose %1 instead of %2 (at least %n character(s)).</source>
+        <translation>
+            <numerusform>Schrijf waarom je %1 kiest in plaats van %2 (minstens %n teken).</numerusform>
+            <numerusform>Schrijf waarom je %1 kiest in plaats van %2 (minstens %n tekens).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1305,9 +1336,19 @@
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV-bestanden (*.csv);;Alle bestanden (*)</translation>
     </message>
-    <message>
-        <source>%1 people added. Print their badges now.</source>
-        <translation>%1 mensen toegevoegd. Print nu hun badges.</translation>
+    <message numerus="yes">
+        <source>%Ln person(s) added. Print their badges now.</source>
+        <translation>
+            <numerusform>%Ln persoon toegevoegd. Print nu de badge.</numerusform>
+            <numerusform>%Ln mensen toegevoegd. Print nu hun badges.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln badge(s) written to %1</source>
+        <translation>
+            <numerusform>%Ln badge geschreven naar %1</numerusform>
+            <numerusform>%Ln badges geschreven naar %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Line %1: %2</source>
@@ -1316,10 +1357,6 @@
     <message>
         <source>Nobody was added. Fix these lines first: %1</source>
         <translation>Niemand is toegevoegd. Verbeter eerst deze regels: %1</translation>
-    </message>
-    <message>
-        <source>%1 badges written to %2</source>
-        <translation>%1 badges geschreven naar %2</translation>
     </message>
 </context>
 <context>
@@ -1500,6 +1537,13 @@
         <source>&amp;Warehouse</source>
         <translation>&amp;Magazijn</translation>
     </message>
+    <message numerus="yes">
+        <source>This period is %Ln day(s) long and may take a while to count. Press Count anyway, or choose a shorter period.</source>
+        <translation>
+            <numerusform>Deze periode is %Ln dag lang; het tellen kan even duren. Kies Alsnog tellen, of een kortere periode.</numerusform>
+            <numerusform>Deze periode is %Ln dagen lang; het tellen kan even duren. Kies Alsnog tellen, of een kortere periode.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>&amp;Format</source>
         <translation>&amp;Formaat</translation>
@@ -1515,10 +1559,6 @@
     <message>
         <source>Stations</source>
         <translation>Stations</translation>
-    </message>
-    <message>
-        <source>This period is %1 days long and may take a while to count. Press Count anyway, or choose a shorter period.</source>
-        <translation>Deze periode is %1 dagen lang; het tellen kan even duren. Kies Alsnog tellen, of een kortere periode.</translation>
     </message>
     <message>
         <source>From and To are local days in the warehouse&apos;s time zone (%1); the same date twice is a daily report.</source>
@@ -1668,8 +1708,15 @@
 <context>
     <name>ReturnList</name>
     <message>
-        <source>%1 — %2, %3 %4 — order %5 — %6 item(s) — %7</source>
-        <translation>%1 — %2, %3 %4 — bestelling %5 — %6 artikel(en) — %7</translation>
+        <source>%1 — %2, %3 %4 — order %5 — %6 — %7</source>
+        <translation>%1 — %2, %3 %4 — bestelling %5 — %6 — %7</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln artikel</numerusform>
+            <numerusform>%Ln artikelen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1738,9 +1785,12 @@
         <source>Delivery date unknown</source>
         <translation>Leverdatum onbekend</translation>
     </message>
-    <message>
-        <source>%1 days since delivery (window %2)</source>
-        <translation>%1 dagen sinds levering (termijn %2)</translation>
+    <message numerus="yes">
+        <source>%Ln day(s) since delivery (window %1)</source>
+        <translation>
+            <numerusform>%Ln dag sinds levering (termijn %1)</numerusform>
+            <numerusform>%Ln dagen sinds levering (termijn %1)</numerusform>
+        </translation>
     </message>
     <message>
         <source>LATE: %1</source>
@@ -1963,6 +2013,20 @@
         <source>Searching…</source>
         <translation>Zoeken…</translation>
     </message>
+    <message numerus="yes">
+        <source>More than %Ln return(s) match this name, so only the newest %Ln are searched. Type more of the name.</source>
+        <translation>
+            <numerusform>Meer dan %Ln retour past bij deze naam; alleen de nieuwste %Ln wordt doorzocht. Typ meer van de naam.</numerusform>
+            <numerusform>Meer dan %Ln retouren passen bij deze naam; alleen de nieuwste %Ln worden doorzocht. Typ meer van de naam.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln inspection(s) shown; loading more…</source>
+        <translation>
+            <numerusform>%Ln inspectie getoond; meer worden geladen…</numerusform>
+            <numerusform>%Ln inspecties getoond; meer worden geladen…</numerusform>
+        </translation>
+    </message>
     <message>
         <source>No finished inspections match these filters.</source>
         <translation>Geen afgeronde inspecties passen bij deze filters.</translation>
@@ -1984,28 +2048,26 @@
         <translation>Annuleren</translation>
     </message>
     <message>
-        <source>More than %1 returns match this name, so only the newest %1 are searched. Type more of the name.</source>
-        <translation>Meer dan %1 retouren passen bij deze naam; alleen de nieuwste %1 worden doorzocht. Typ meer van de naam.</translation>
-    </message>
-    <message>
         <source>More inspections could not be loaded: %1</source>
         <translation>Meer inspecties konden niet worden geladen: %1</translation>
-    </message>
-    <message>
-        <source>%1 inspections shown; loading more…</source>
-        <translation>%1 inspecties getoond; meer worden geladen…</translation>
-    </message>
-    <message>
-        <source>%1 inspections shown</source>
-        <translation>%1 inspecties getoond</translation>
     </message>
     <message>
         <source>1 inspection shown</source>
         <translation>1 inspectie getoond</translation>
     </message>
-    <message>
-        <source>All %1 inspections shown</source>
-        <translation>Alle %1 inspecties getoond</translation>
+    <message numerus="yes">
+        <source>%Ln inspection(s) shown</source>
+        <translation>
+            <numerusform>%Ln inspectie getoond</numerusform>
+            <numerusform>%Ln inspecties getoond</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %Ln inspection(s) shown</source>
+        <translation>
+            <numerusform>%Ln inspectie getoond</numerusform>
+            <numerusform>Alle %Ln inspecties getoond</numerusform>
+        </translation>
     </message>
     <message>
         <source>Checking the evidence…</source>
@@ -2551,9 +2613,12 @@
         <source>Sync not running yet</source>
         <translation>Synchronisatie draait nog niet</translation>
     </message>
-    <message>
-        <source>%1 · %2 changes waiting</source>
-        <translation>%1 · %2 wijzigingen wachten</translation>
+    <message numerus="yes">
+        <source>%Ln change(s) waiting</source>
+        <translation>
+            <numerusform>%Ln wijziging wacht</numerusform>
+            <numerusform>%Ln wijzigingen wachten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2582,21 +2647,40 @@
         <source>Alarms</source>
         <translation>Alarmen</translation>
     </message>
-    <message>
-        <source>Connector %1 (%2) is failing (%3 runs): %4</source>
-        <translation>Koppeling %1 (%2) faalt (%3 keer): %4</translation>
+    <message numerus="yes">
+        <source>Connector %1 (%2) is failing (%Ln run(s)): %3</source>
+        <translation>
+            <numerusform>Koppeling %1 (%2) faalt (%Ln keer): %3</numerusform>
+            <numerusform>Koppeling %1 (%2) faalt (%Ln keer): %3</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Connector %1 (%2) works; %3 outcomes on their way</source>
-        <translation>Koppeling %1 (%2) werkt; %3 uitkomsten onderweg</translation>
+    <message numerus="yes">
+        <source>Connector %1 (%2) works; %Ln outcome(s) on their way</source>
+        <translation>
+            <numerusform>Koppeling %1 (%2) werkt; %Ln uitkomst onderweg</numerusform>
+            <numerusform>Koppeling %1 (%2) werkt; %Ln uitkomsten onderweg</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 outcomes rejected, the latest: %2</source>
-        <translation>%1 uitkomsten geweigerd, de laatste: %2</translation>
+    <message numerus="yes">
+        <source>%Ln outcome(s) rejected, the latest: %1</source>
+        <translation>
+            <numerusform>%Ln uitkomst geweigerd: %1</numerusform>
+            <numerusform>%Ln uitkomsten geweigerd, de laatste: %1</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 wait for a supervisor&apos;s confirmation.</source>
-        <translation>%1 wachten op bevestiging door een leidinggevende.</translation>
+    <message numerus="yes">
+        <source>%Ln wait(s) for a supervisor&apos;s confirmation.</source>
+        <translation>
+            <numerusform>%Ln wacht op bevestiging door een leidinggevende.</numerusform>
+            <numerusform>%Ln wachten op bevestiging door een leidinggevende.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln open conflict(s)</source>
+        <translation>
+            <numerusform>%Ln open conflict</numerusform>
+            <numerusform>%Ln open conflicten</numerusform>
+        </translation>
     </message>
     <message>
         <source>never</source>
@@ -2609,10 +2693,6 @@
     <message>
         <source>event %1, %2…</source>
         <translation>gebeurtenis %1, %2…</translation>
-    </message>
-    <message>
-        <source>%1 open conflicts</source>
-        <translation>%1 open conflicten</translation>
     </message>
 </context>
 <context>
@@ -2664,9 +2744,12 @@
         <source>last sync %1</source>
         <translation>laatst gesynchroniseerd %1</translation>
     </message>
-    <message>
-        <source>%1 waiting</source>
-        <translation>%1 wachtend</translation>
+    <message numerus="yes">
+        <source>%Ln waiting</source>
+        <translation>
+            <numerusform>%Ln wacht</numerusform>
+            <numerusform>%Ln wachten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2746,9 +2829,12 @@
         <source>Cancel (Esc)</source>
         <translation>Annuleren (Esc)</translation>
     </message>
-    <message>
-        <source>Please write at least %1 characters.</source>
-        <translation>Schrijf minstens %1 tekens.</translation>
+    <message numerus="yes">
+        <source>Please write at least %Ln character(s).</source>
+        <translation>
+            <numerusform>Schrijf minstens %Ln teken.</numerusform>
+            <numerusform>Schrijf minstens %Ln tekens.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3320,9 +3406,12 @@
         <source>Fill in at least one field to search.</source>
         <translation>Vul minstens één veld in om te zoeken.</translation>
     </message>
-    <message>
-        <source>%1 return(s) found. Arrows choose, Enter opens.</source>
-        <translation>%1 retour(en) gevonden. Kies met de pijltjes, open met Enter.</translation>
+    <message numerus="yes">
+        <source>%Ln return(s) found. Arrows choose, Enter opens.</source>
+        <translation>
+            <numerusform>%Ln retour gevonden. Open met Enter.</numerusform>
+            <numerusform>%Ln retouren gevonden. Kies met de pijltjes, open met Enter.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing found. Try other details or register the parcel.</source>

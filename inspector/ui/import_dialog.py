@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -138,12 +138,13 @@ class ImportDialog(QDialog):
             done, total = int(value[0]), int(value[1])
             self.progress.setRange(0, total)
             self.progress.setValue(min(done, total))
-            self.progress_text.setText(fill(self.tr("%1 of %2 lines read"), done, total))
+            read = fill(self.tr("%1 of %Ln line(s) read", "", total), QLocale().toString(done))
+            self.progress_text.setText(read)
         elif isinstance(value, float) and 0.0 <= value <= 1.0:
             self.progress.setRange(0, 100)
             self.progress.setValue(int(value * 100))
         elif isinstance(value, int):
-            self.progress_text.setText(fill(self.tr("%1 lines read"), value))
+            self.progress_text.setText(self.tr("%Ln line(s) read", "", value))
 
     def show_report(self, report: Any) -> None:
         """Switch to the report page for ``report``."""

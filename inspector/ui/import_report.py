@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QTableView, QVBoxLayout, QWidget
 
-from inspector.ui.texts import fill, rejection_reason
+from inspector.ui.texts import rejection_reason
 from inspector.ui.widgets import NumberTile, hint
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
@@ -119,10 +119,8 @@ class ImportReportView(QWidget):
         self.table.setVisible(bool(rejected))
         if rejected:
             self.summary.setText(
-                fill(
-                    self.tr("%1 rows were not imported. Correct them in the file and import it again."),
-                    len(rejected),
-                )
+                self.tr("%Ln row(s) were not imported. Correct them in the file and import it again.", "",
+                        len(rejected))
             )
         else:
             self.summary.setText(self.tr("Every line was imported."))

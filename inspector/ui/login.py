@@ -268,7 +268,7 @@ class LoginWindow(QWidget):
 
     def _show_lockout(self) -> None:
         self.pin_message.show_error(
-            fill(self.tr("Too many wrong PINs. Wait %1 seconds, then try again."), self._locked_until_s)
+            self.tr("Too many wrong PINs. Wait %n second(s), then try again.", "", self._locked_until_s)
         )
 
     def _tick_lockout(self) -> None:

@@ -135,7 +135,7 @@ class StationStatusBar(QStatusBar):
         else:
             text = self.tr("Sync not running yet")
         if pending:
-            text = fill(self.tr("%1 · %2 changes waiting"), text, pending)
+            text += " · " + self.tr("%Ln change(s) waiting", "", pending)
         self.sync_label.setText(text)
         self._shape = None
         self._arrange(self.width())

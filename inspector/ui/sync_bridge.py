@@ -116,7 +116,7 @@ def sync_status_text(status: SyncStatus | None) -> str:
         stamp = status.last_success_at.astimezone().strftime("%H:%M")
         parts.append(fill(QCoreApplication.translate("SyncBridge", "last sync %1"), stamp))
     if status.pending:
-        parts.append(fill(QCoreApplication.translate("SyncBridge", "%1 waiting"), status.pending))
+        parts.append(SyncBridge.tr("%Ln waiting", "", status.pending))
     if status.last_error and (status.online is False or status.last_error == SYNC_BUSY):
         # Already in plain words and without passwords (inspector.sync.errors); details are in the log.
         parts.append(sync_problem_text(status.last_error))

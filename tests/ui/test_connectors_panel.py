@@ -23,7 +23,7 @@ def test_failing_connectors_and_rejected_outcomes_are_shown(qtbot: QtBot) -> Non
     text = panel.connectors.text()
     assert panel.connectors.isVisible()
     assert "Connector bol (bol) is failing (3 runs): PUT /retailer/returns/86123482: HTTP 503" in text
-    assert "1 outcomes rejected, the latest: RMA90000017: the return period has expired" in text
-    assert "Connector shop (shopify) works; 0 outcomes on their way 1 wait for a supervisor" in text
+    assert "1 outcome rejected: RMA90000017: the return period has expired" in text
+    assert "Connector shop (shopify) works; 0 outcomes on their way 1 waits for a supervisor" in text
     panel.show_connectors([])
     assert not panel.connectors.isVisible()

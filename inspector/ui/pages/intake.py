@@ -195,7 +195,7 @@ class IntakePage(QWidget):
             self.open_return(result.returns[0], result.known_parcels or result.returns[0].parcels)
         elif result.outcome is LookupOutcome.SEVERAL:
             feedback.success(self.chooser)
-            self.chooser_title.setText(fill(self.tr("%1 returns for %2"), len(result.returns), code))
+            self.chooser_title.setText(fill(self.tr("%Ln return(s) for %1", "", len(result.returns)), code))
             self.chooser.set_returns(result.returns)
             self.stack.setCurrentIndex(CHOOSE)
             self.chooser.setFocus()

@@ -285,7 +285,7 @@ class PeoplePage(QWidget):
             self.reload()
             if result.ok:
                 added = len(result.added)
-                self.message.show_info(fill(self.tr("%1 people added. Print their badges now."), added))
+                self.message.show_info(self.tr("%Ln person(s) added. Print their badges now.", "", added))
                 self.changed.emit()
                 return
             lines = [fill(self.tr("Line %1: %2"), p.line, people_error(p)) if p.line else people_error(p)
@@ -308,6 +308,6 @@ class PeoplePage(QWidget):
         language = resolve_language(self._user.language or self._services.settings.language)
         run_task(write_badges, target, badges, str(self.stock.currentData()), language=language,
                  warehouse=self._services.station.warehouse_name,
-                 on_done=lambda written: self.message.show_info(fill(self.tr("%1 badges written to %2"),
-                                                                     len(badges), str(written))),
+                 on_done=lambda written: self.message.show_info(fill(self.tr("%Ln badge(s) written to %1", "",
+                                                                             len(badges)), str(written))),
                  on_error=self._failed)

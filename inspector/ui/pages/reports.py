@@ -294,9 +294,9 @@ class ReportsPage(QWidget):
         if not period_needs_confirmation(first, last) or self._confirmed_period == (first, last):
             self.long_range_button.hide()
             return True
-        days = QLocale().toString((last - first).days + 1)
-        self.message.show_info(fill(self.tr("This period is %1 days long and may take a while to count. "
-                                            "Press Count anyway, or choose a shorter period."), days))
+        self.message.show_info(self.tr("This period is %Ln day(s) long and may take a while to count. "
+                                       "Press Count anyway, or choose a shorter period.", "",
+                                       (last - first).days + 1))
         self.long_range_button.show()
         return False
 

@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -179,9 +179,9 @@ class ReviewPage(QWidget):
     def _show_capped(self, capped: bool) -> None:
         """Say when a very common name word limits the search to the newest returns."""
         if capped:
-            self.message.show_info(fill(self.tr("More than %1 returns match this name, so only the newest "
-                                                "%1 are searched. Type more of the name."),
-                                        QLocale().toString(RETURN_MATCH_LIMIT)))
+            self.message.show_info(self.tr("More than %Ln return(s) match this name, so only the newest "
+                                           "%Ln are searched. Type more of the name.", "",
+                                           RETURN_MATCH_LIMIT))
 
     def data_source(self) -> DataSource:
         """Where the page reads: the central database (every station) or this station's own."""
@@ -275,15 +275,15 @@ class ReviewPage(QWidget):
         """The count line and the "Show more" button for the current paging state."""
         shown = self.model.rowCount()
         if self._paging_busy:
-            self.count.setText(fill(self.tr("%1 inspections shown; loading more…"), shown))
+            self.count.setText(self.tr("%Ln inspection(s) shown; loading more…", "", shown))
         elif not shown:
             self.count.setText(self.tr("No finished inspections match these filters."))
         elif self._paging_more:
-            self.count.setText(fill(self.tr("%1 inspections shown"), shown))
+            self.count.setText(self.tr("%Ln inspection(s) shown", "", shown))
         elif shown == 1:
             self.count.setText(self.tr("1 inspection shown"))
         else:
-            self.count.setText(fill(self.tr("All %1 inspections shown"), shown))
+            self.count.setText(self.tr("All %Ln inspection(s) shown", "", shown))
         had_focus = self.more_button.hasFocus()
         self.more_button.setVisible(self._paging_more)
         if had_focus and not self._paging_more:

@@ -86,16 +86,16 @@ class StationsPanel(QWidget):
         lines = []
         for row in rows:
             if row.failing:
-                line = fill(self.tr("Connector %1 (%2) is failing (%3 runs): %4"), row.connector,
-                            row.platform, row.failures, row.last_error)
+                line = fill(self.tr("Connector %1 (%2) is failing (%Ln run(s)): %3", "", row.failures),
+                            row.connector, row.platform, row.last_error)
             else:
-                line = fill(self.tr("Connector %1 (%2) works; %3 outcomes on their way"), row.connector,
-                            row.platform, row.waiting)
+                line = fill(self.tr("Connector %1 (%2) works; %Ln outcome(s) on their way", "", row.waiting),
+                            row.connector, row.platform)
             if row.rejected:
-                line += " " + fill(self.tr("%1 outcomes rejected, the latest: %2"), row.rejected,
+                line += " " + fill(self.tr("%Ln outcome(s) rejected, the latest: %1", "", row.rejected),
                                    row.last_rejection)
             if row.held:
-                line += " " + fill(self.tr("%1 wait for a supervisor's confirmation."), row.held)
+                line += " " + self.tr("%Ln wait(s) for a supervisor's confirmation.", "", row.held)
             lines.append(line)
         self.connectors.setText("\n".join(lines))
         self.connectors.setVisible(bool(lines))
@@ -113,7 +113,7 @@ class StationsPanel(QWidget):
             head = "–"
             if row.chain_seq:
                 head = fill(self.tr("event %1, %2…"), row.chain_seq, (row.chain_hash or "")[:12])
-            alarms = fill(self.tr("%1 open conflicts"), row.open_conflicts) if row.open_conflicts else "–"
+            alarms = self.tr("%Ln open conflict(s)", "", row.open_conflicts) if row.open_conflicts else "–"
             for c, value in enumerate((f"{row.station} — {row.name}", last, waiting, head, alarms)):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         self.available.emit(bool(rows))

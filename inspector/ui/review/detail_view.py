@@ -185,12 +185,14 @@ class DetailView(QWidget):
         if problems:
             return fill(self.tr("NOT VERIFIED: %1."), "; ".join(problems))
         events = sum(check.report.length for check in detail.chains)
+        photos = self.tr("%Ln photo(s) match their SHA-256", "", len(detail.photos))
         if record.state == "unsettled":
-            text = self.tr("Not finished yet: audit chain intact (%1 events), %2 photos match their SHA-256.")
-            return fill(text, events, len(detail.photos))
-        text = self.tr("Evidence verified: audit chain intact (%1 events), %2 photos match their SHA-256, "
-                       "the record (answers, grade, refund, notes, flags) is the one event %3 settled.")
-        return fill(text, events, len(detail.photos), event)
+            text = self.tr("Not finished yet: audit chain intact (%Ln event(s)), %1.", "", events)
+            return fill(text, photos)
+        text = self.tr("Evidence verified: audit chain intact (%Ln event(s)), %1, "
+                       "the record (answers, grade, refund, notes, flags) is the one event %2 settled.", "",
+                       events)
+        return fill(text, photos, event)
 
     def _photo_activated(self, item: QListWidgetItem) -> None:
         self.photo_requested.emit(self.photo_list.row(item))

@@ -13,13 +13,13 @@ def describe_return(summary: ReturnSummary) -> str:
     """One line about a return: RMA, customer, postcode, order, number of items and status."""
     items = sum(line.quantity for line in summary.lines)
     return fill(
-        QCoreApplication.translate("ReturnList", "%1 — %2, %3 %4 — order %5 — %6 item(s) — %7"),
+        QCoreApplication.translate("ReturnList", "%1 — %2, %3 %4 — order %5 — %6 — %7"),
         summary.rma_number,
         summary.customer_name or "?",
         summary.postcode,
         summary.house_number,
         summary.order_number or "–",
-        items,
+        ReturnList.tr("%Ln item(s)", "", items),
         status_name(summary.status),
     )
 

@@ -76,7 +76,7 @@ class TextDialog(QDialog):
         """Close and emit the text, unless it is shorter than required."""
         text = " ".join(self.field.text().split())
         if len(text) < self._min_length:
-            self.message.show_error(fill(self.tr("Please write at least %1 characters."), self._min_length))
+            self.message.show_error(self.tr("Please write at least %Ln character(s).", "", self._min_length))
             self.field.setFocus()
             return
         super().accept()
@@ -195,10 +195,10 @@ class OverrideDialog(QDialog):
         if self.grade is not self.suggested and len(reason) < MIN_OVERRIDE_REASON:
             self._error(
                 fill(
-                    self.tr("Write why you choose %1 instead of %2 (at least %3 characters)."),
+                    self.tr("Write why you choose %1 instead of %2 (at least %n character(s)).", "",
+                            MIN_OVERRIDE_REASON),
                     grade_name(self.grade),
                     grade_name(self.suggested),
-                    MIN_OVERRIDE_REASON,
                 )
             )
             self.reason.setFocus()

@@ -208,8 +208,7 @@ class ReturnScreen(QWidget):
             self.window_label.setText(self.tr("Delivery date unknown"))
             return
         text = fill(
-            self.tr("%1 days since delivery (window %2)"),
-            summary.days_since_delivery,
+            self.tr("%Ln day(s) since delivery (window %1)", "", summary.days_since_delivery),
             summary.return_window_days,
         )
         if summary.late:

@@ -171,7 +171,7 @@ class UnknownParcelScreen(QWidget):
         self.results.set_returns(returns)
         if returns:
             self.message.show_info(
-                fill(self.tr("%1 return(s) found. Arrows choose, Enter opens."), len(returns))
+                self.tr("%Ln return(s) found. Arrows choose, Enter opens.", "", len(returns))
             )
             self.results.setFocus()
         else:
