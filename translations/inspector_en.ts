@@ -603,6 +603,14 @@
         <source>Not complete yet</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>suggests %1</source>
+        <translation>suggests %1</translation>
+    </message>
+    <message>
+        <source>%1 % less refund</source>
+        <translation>%1 % less refund</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>

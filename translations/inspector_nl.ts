@@ -603,6 +603,14 @@
         <source>Not complete yet</source>
         <translation>Nog niet compleet</translation>
     </message>
+    <message>
+        <source>suggests %1</source>
+        <translation>stelt %1 voor</translation>
+    </message>
+    <message>
+        <source>%1 % less refund</source>
+        <translation>%1 % minder terugbetaling</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>

@@ -84,12 +84,12 @@ def _value(field: str, value: Any, language: str, rules: Mapping[str, str]) -> s
 def describe_event(payload: Mapping[str, Any], language: str | None, *,
                    questions: Mapping[str, str] | None = None, answers: Mapping[str, str] | None = None,
                    rules: Mapping[str, str] | None = None, photos: Mapping[str, str] | None = None,
-                   limit: int = 60) -> str:
+                   options: Mapping[str, Mapping[str, str]] | None = None, limit: int = 60) -> str:
     """An event's payload as "Field: value; ..." in ``language``.
 
     ``questions`` maps question ids to their text, ``answers`` question ids to the answer as shown,
-    ``rules`` rule ids to their reason, ``photos`` photo tags to their title (all in the reader's
-    language).
+    ``rules`` rule ids to their reason, ``photos`` photo tags to their title, ``options`` question ids
+    to their options' texts by option id (all in the reader's language).
     """
     code = language_code(language)
     questions, answers, rules = questions or {}, answers or {}, rules or {}
@@ -100,7 +100,14 @@ def describe_event(payload: Mapping[str, Any], language: str | None, *,
         label = getattr(FIELDS[field], code)
         if field == "answers" and isinstance(value, Mapping):
             for question, answer in value.items():
-                shown = answers.get(question) if question in answers else _value("", answer, code, rules)
+                texts = (options or {}).get(question)
+                if question in answers:
+                    shown = answers[question]
+                elif texts and isinstance(answer, str | list):
+                    chosen = answer if isinstance(answer, list) else [answer]
+                    shown = ", ".join(texts.get(str(v), str(v)) for v in chosen)
+                else:
+                    shown = _value("", answer, code, rules)
                 parts.append(f"{questions.get(question, question)}: {_short(shown, limit)}")
             continue
         if field == "tag" and photos:

@@ -171,7 +171,8 @@ class _Writer:
             status = (w("ok"), GOOD) if e.intact and e.verified else (
                 (w("changed"), BAD) if not e.intact else (w("unverified"), BAD))
             details = describe_event(e.payload, self.words.language, questions=detail.question_texts,
-                                     rules=detail.rule_texts, photos=detail.photo_titles)
+                                     rules=detail.rule_texts, photos=detail.photo_titles,
+                                     options=detail.option_texts)
             rows.append([self.p(status[0], self.small, status[1]), f"{e.station_code} {e.seq}",
                          self.time(e.at), e.actor, e.action, self.p(details, self.small)])
         return self.table(rows, [1.7 * cm, 1.9 * cm, 3.4 * cm, 2.5 * cm, 2.6 * cm, 4.9 * cm], header=True)

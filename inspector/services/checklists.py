@@ -240,6 +240,21 @@ def expected_answers(template: ChecklistTemplate, answers: Mapping[str, Any], sk
     return recorded, left
 
 
+# The reasons of the built-in checks, in every language of the checklists (their own catalogue).
+BUILT_IN_REASONS: dict[str, Mapping[str, str]] = {
+    "serial_mismatch": {"en": "serial {scanned} scanned, {expected} shipped",
+                        "nl": "serienummer {scanned} gescand, {expected} verzonden"},
+    "late_return": {"en": "returned {days} days after delivery (window {window})",
+                    "nl": "{days} dagen na levering retour (termijn {window})"},
+    "late_return_1": {"en": "returned {days} day after delivery (window {window})",
+                      "nl": "{days} dag na levering retour (termijn {window})"},
+}
+
+
+def _built_in(key: str, **values: Any) -> Localized:
+    return Localized({language: text.format(**values) for language, text in BUILT_IN_REASONS[key].items()})
+
+
 def evaluate(template: ChecklistTemplate, answers: Mapping[str, Any],
              context: InspectionContext | None = None) -> Evaluation:
     """Apply the template's rules and the built-in checks to the visible answers."""
@@ -257,16 +272,13 @@ def evaluate(template: ChecklistTemplate, answers: Mapping[str, Any],
              "box_damaged": context.box_damaged, "customer_answerable": context.customer_answerable}
     fired: list[FiredRule] = []
     if serial_matches is False:
-        fired.append(FiredRule("serial_mismatch", Localized({
-            "en": f"serial {scanned} scanned, {context.expected_serial} shipped",
-            "nl": f"serienummer {scanned} gescand, {context.expected_serial} verzonden"}),
-            None, frozenset({Flag.WRONG_ITEM}), 0))
+        reason = _built_in("serial_mismatch", scanned=scanned, expected=context.expected_serial)
+        fired.append(FiredRule("serial_mismatch", reason, None, frozenset({Flag.WRONG_ITEM}), 0))
     if context.late:
-        fired.append(FiredRule("late_return", Localized({
-            "en": f"returned {context.days_since_delivery} days after delivery "
-                  f"(window {context.return_window_days})",
-            "nl": f"{context.days_since_delivery} dagen na levering retour "
-                  f"(termijn {context.return_window_days})"}), None, frozenset({Flag.LATE}), 0))
+        days = context.days_since_delivery
+        reason = _built_in("late_return" if days != 1 else "late_return_1", days=days,
+                           window=context.return_window_days)
+        fired.append(FiredRule("late_return", reason, None, frozenset({Flag.LATE}), 0))
     for rule in template.rules:
         if rule.when.test(given, facts):
             deduction = context.policy_deduction_bp if rule.deduction == "policy" else int(rule.deduction)

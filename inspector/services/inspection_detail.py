@@ -163,6 +163,7 @@ class InspectionDetail:
     question_texts: Mapping[str, str] = field(default_factory=dict)
     rule_texts: Mapping[str, str] = field(default_factory=dict)
     photo_titles: Mapping[str, str] = field(default_factory=dict)
+    option_texts: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # question -> option -> text
 
     @property
     def chain_ok(self) -> bool:
@@ -261,6 +262,8 @@ def load_detail(database: Sessions, photos: PhotoFiles, templates: Mapping[str, 
             question_texts={q.id: q.text.get(language) for q in template.questions} if template else {},
             rule_texts={r.id: r.reason.get(language) for r in template.rules} if template else {},
             photo_titles={p.tag: p.title.get(language) for p in template.photos} if template else {},
+            option_texts={q.id: {o.id: o.text.get(language) for o in q.options}
+                          for q in template.questions if q.options} if template else {},
         )
 
 

@@ -120,7 +120,8 @@ class DetailTables(QObject):
         rows = []
         for e in detail.timeline:
             details = describe_event(e.payload, shown_language(), questions=detail.question_texts,
-                                     rules=detail.rule_texts, photos=detail.photo_titles)
+                                     rules=detail.rule_texts, photos=detail.photo_titles,
+                                     options=detail.option_texts)
             rows.append((self.event_status(e), f"{e.station_code} #{e.seq}", local_time(e.at), e.actor,
                          action_name(e.action), details))
         headers = (self.tr("Check"), self.tr("Event"), self.tr("When"), self.tr("Who"), self.tr("What"),

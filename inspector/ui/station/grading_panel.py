@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from inspector.models import Flag, Grade
+from inspector.services.checklists import FiredRule
 from inspector.services.finishing import Assessment
 from inspector.ui.station.dialogs import OverrideDialog
-from inspector.ui.texts import disposition_name, fill, grade_name, money, refund_advice_name
+from inspector.ui.texts import disposition_name, fill, flag_name, grade_name, money, refund_advice_name
 from inspector.ui.widgets import secondary_button
 
 
@@ -68,7 +69,7 @@ class GradingPanel(QWidget):
         self.grade_label.style().polish(self.grade_label)
         lines = []
         if assessment.evaluation is not None:
-            lines += assessment.evaluation.reasons_in(self.language)[:3]
+            lines += [self._rule_text(rule) for rule in assessment.evaluation.fired[:3]]
         refund = assessment.refund
         lines.append(
             fill(
@@ -94,6 +95,18 @@ class GradingPanel(QWidget):
         if assessment.missing or assessment.needs_wrong_item_photo:
             lines.append("<span style='color:#b00020'><b>" + self.tr("Not complete yet") + "</b></span>")
         self.details.setText("<br>".join(_escape(line) if "<" not in line else line for line in lines))
+
+    def _rule_text(self, rule: FiredRule) -> str:
+        """Why a rule fired, in the user's language: its reason, the grade it asks for, its flags and
+        what it takes off the refund (the audit log keeps the rule's id and codes)."""
+        parts = [rule.reason.get(self.language)]
+        if rule.grade:
+            parts.append(fill(self.tr("suggests %1"), grade_name(rule.grade)))
+        parts += [flag_name(flag) for flag in sorted(rule.flags)]
+        if rule.deduction_bp:
+            percent = QLocale().toString(rule.deduction_bp / 100, "f", 2)
+            parts.append(fill(self.tr("%1 % less refund"), percent))
+        return " · ".join(parts)
 
     def confirm(self) -> None:
         """Finish with the suggested grade."""
