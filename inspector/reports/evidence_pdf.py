@@ -121,7 +121,7 @@ class _Writer:
                     continue
                 seen.add(check.station_code)
                 r = check.report
-                text = self.w("chain_ok", s=check.station_code, n=r.events_checked) if r.ok else self.w(
+                text = self.w("chain_ok", s=check.station_code, count=r.events_checked) if r.ok else self.w(
                     "chain_bad", s=check.station_code, seq=r.broken_seq, reason=r.reason)
                 out.append(self.p((self.yes if r.ok else self.no) + text, color=GOOD if r.ok else BAD))
         for number, detail in enumerate(details, start=1):
@@ -139,7 +139,7 @@ class _Writer:
         photos = [p for d in details for p in d.photos]
         bad = [p for p in photos if not p.ok]
         if not bad:
-            out.append(self.p(self.yes + self.w("photos_ok", n=len(photos)), color=GOOD))
+            out.append(self.p(self.yes + self.w("photos_ok", count=len(photos)), color=GOOD))
         for photo in bad:
             key = "photo_bad" if not photo.file_ok else "photo_unrecorded"
             out.append(self.p(self.no + self.w(key, name=names[photo.id]), color=BAD))

@@ -171,8 +171,13 @@ EVIDENCE: dict[str, Text] = {
                      "verwijderd of ingevoegd."),
     "chain_bad": Text("Audit chain of station {s} is BROKEN at event {seq}: {reason}.",
                       "Auditketen van station {s} is GEBROKEN bij gebeurtenis {seq}: {reason}."),
+    "chain_ok_1": Text("Audit chain of station {s} verified: {n} event, none changed, removed or inserted.",
+                       "Auditketen van station {s} gecontroleerd: {n} gebeurtenis, niets gewijzigd, "
+                       "verwijderd of ingevoegd."),
     "photos_ok": Text("All {n} photo files match the SHA-256 recorded when they were taken.",
                       "Alle {n} fotobestanden hebben de SHA-256 die bij het maken is vastgelegd."),
+    "photos_ok_1": Text("The photo file matches the SHA-256 recorded when it was taken.",
+                        "Het fotobestand heeft de SHA-256 die bij het maken is vastgelegd."),
     "photo_bad": Text("Photo {name} does NOT match its recorded SHA-256 (the file was changed or is "
                       "missing).",
                       "Foto {name} heeft NIET de vastgelegde SHA-256 (bestand gewijzigd of weg)."),
@@ -357,8 +362,14 @@ class Words:
         self.language = language_code(language)
         self.texts = texts
 
-    def __call__(self, key: str, **values: object) -> str:
-        """The text ``key`` with its ``{placeholders}`` filled in (the key itself when unknown)."""
+    def __call__(self, key: str, count: int | None = None, **values: object) -> str:
+        """The text ``key`` with its ``{placeholders}`` filled in (the key itself when unknown).
+
+        With ``count``: ``{n}`` is the count written the language's way, and ``key_1`` (when there is
+        one) is the text for exactly one."""
+        if count is not None:
+            values["n"] = self.number(count)
+            key = f"{key}_1" if count == 1 and f"{key}_1" in self.texts else key
         text = self.texts.get(key)
         return getattr(text, self.language).format(**values) if text else key
 

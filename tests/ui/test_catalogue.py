@@ -337,6 +337,12 @@ def test_every_visible_text_of_the_station_is_in_the_catalogue(
     inspection = page.inspection
     assert page.current_screen() == INSPECT
     screens.look("item not verified")
+    inspection.verification.manual_button.click()
+    dialog = inspection.verification.dialog
+    qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.message.isVisible()  # too short a reason
+    screens.look("confirm by hand dialog with its error")
+    dialog.reject()
     page.hub.submit_typed("4006381333931")
     assert inspection.verify_label.property("kind") == "error"
     screens.look("wrong item")
@@ -350,6 +356,7 @@ def test_every_visible_text_of_the_station_is_in_the_catalogue(
     assert "Not complete" in inspection.message.text()
     screens.look("not complete")
     inspection.camera.import_path(tmp_path / "no-such-photo.jpg")
+    assert "No photo" in inspection.message.text()
     screens.look("photo failed")
     page.hub.submit_typed("HELLO123")
     screens.look("not a product barcode")
@@ -376,9 +383,13 @@ def test_every_visible_text_of_the_station_is_in_the_catalogue(
     lpn = next(w for w in screen.message.text().split() if w.startswith("LPN")).strip(":.,")
     page.lookup(lpn)
     screens.look("item label scanned")
+    screen.table.selectRow(next(row for row, x in enumerate(screen.summary.lines) if x.id != line.id))
     screen.missing_button.click()
     screens.look("mark missing dialog")
-    page.actions.dialog.reject()
+    qtbot.keyClicks(page.actions.dialog.field, "niet in het pakket")
+    qtbot.keyClick(page.actions.dialog.field, Qt.Key.Key_Return)
+    assert screen.history.items.count() == 2
+    screens.look("item missing, item history")
 
     with services.database.session() as session:
         waiting_line_id = waiting_line.id
