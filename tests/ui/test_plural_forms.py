@@ -6,7 +6,9 @@ its singular and plural form for each language, and ``%Ln`` groups big numbers t
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import shutil
 import uuid
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -23,6 +25,7 @@ from inspector.ui.application import install_translator
 from inspector.ui.status_bar import StationStatusBar
 from inspector.ui.sync_bridge import sync_status_text
 
+ROOT = Path(__file__).resolve().parents[2]
 WAITING = {  # (language, pending changes) -> what the status bar says about them
     ("nl", 1): "1 wijziging wacht",
     ("nl", 2): "2 wijzigingen wachten",
@@ -105,3 +108,19 @@ def test_no_count_is_put_into_a_sentence_without_its_plural_forms() -> None:
     sources = [message.findtext("source") or "" for message in
                ET.parse(translations_dir() / "inspector_nl.ts").getroot().iter("message")]
     assert [s for s in sources if COUNTS_IN_SENTENCES.search(s)] == []
+
+
+def test_updating_the_translations_keeps_the_plural_forms(tmp_path: Path) -> None:
+    """scripts/translations.py update (pyside6-lupdate) keeps every numerus text and its forms."""
+    spec = importlib.util.spec_from_file_location("translations_script", ROOT / "scripts" / "translations.py")
+    assert spec and spec.loader
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    copy = tmp_path / "translations"
+    shutil.copytree(translations_dir(), copy)
+    script.update(copy)
+    for language in ("nl", "en"):
+        before = (translations_dir() / f"inspector_{language}.ts").read_text(encoding="utf-8")
+        after = (copy / f"inspector_{language}.ts").read_text(encoding="utf-8")
+        assert _numerus_problems(copy / f"inspector_{language}.ts") == []
+        assert after.count("<numerusform>") == before.count("<numerusform>") > 0
