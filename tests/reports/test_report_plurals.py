@@ -27,3 +27,13 @@ def test_one_photo_is_not_all_1_photo_files(language: str) -> None:
     one, many = words("photos_ok", count=1), words("photos_ok", count=2)
     assert "1" not in one and one != many and "2" in many
     assert {"en": "photo file matches", "nl": "fotobestand heeft"}[language] in one
+
+
+def test_an_answer_in_the_audit_timeline_shows_the_options_text_not_its_code() -> None:
+    from inspector.reports.event_text import describe_event
+
+    payload = {"answers": {"tags": "missing", "odour": ["smoke", "sweat"], "stains": False}}
+    questions = {"tags": "Prijskaartjes", "odour": "Geur", "stains": "Vlekken?"}
+    options = {"tags": {"missing": "Ontbreken"}, "odour": {"smoke": "Rook", "sweat": "Zweet"}}
+    shown = describe_event(payload, "nl", questions=questions, options=options)
+    assert shown == "Prijskaartjes: Ontbreken; Geur: Rook, Zweet; Vlekken?: nee"
