@@ -862,6 +862,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The printer at %1 refused the connection. Is it switched on and is the port right?</source>
+        <translation>The printer at %1 refused the connection. Is it switched on and is the port right?</translation>
+    </message>
+    <message>
+        <source>The printer at %1 did not answer within %2 s. Check the network cable and the printer&apos;s address.</source>
+        <translation>The printer at %1 did not answer within %2 s. Check the network cable and the printer&apos;s address.</translation>
+    </message>
+    <message>
+        <source>The printer&apos;s address %1 is unknown. Check the printer settings.</source>
+        <translation>The printer&apos;s address %1 is unknown. Check the printer settings.</translation>
+    </message>
+    <message>
+        <source>The label could not be sent to %1: %2</source>
+        <translation>The label could not be sent to %1: %2</translation>
+    </message>
+    <message>
         <source>Printing was cancelled. The label PDF is saved.</source>
         <translation type="unfinished"></translation>
     </message>

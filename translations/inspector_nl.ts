@@ -862,6 +862,22 @@
         <translation>Het etiket kon niet verstuurd worden: %1 De etiket-PDF is opgeslagen.</translation>
     </message>
     <message>
+        <source>The printer at %1 refused the connection. Is it switched on and is the port right?</source>
+        <translation>De printer op %1 weigert de verbinding. Staat hij aan en klopt de poort?</translation>
+    </message>
+    <message>
+        <source>The printer at %1 did not answer within %2 s. Check the network cable and the printer&apos;s address.</source>
+        <translation>De printer op %1 antwoordde niet binnen %2 s. Controleer de netwerkkabel en het adres van de printer.</translation>
+    </message>
+    <message>
+        <source>The printer&apos;s address %1 is unknown. Check the printer settings.</source>
+        <translation>Het adres %1 van de printer is onbekend. Controleer de printerinstellingen.</translation>
+    </message>
+    <message>
+        <source>The label could not be sent to %1: %2</source>
+        <translation>Het etiket kon niet naar %1 worden gestuurd: %2</translation>
+    </message>
+    <message>
         <source>Printing was cancelled. The label PDF is saved.</source>
         <translation>Afdrukken is geannuleerd. De etiket-PDF is opgeslagen.</translation>
     </message>

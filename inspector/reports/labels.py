@@ -30,7 +30,15 @@ _SEQ_DIGITS = 7
 
 
 class LabelPrinterError(Exception):
-    """The label printer could not be reached or refused the job (message for the inspector)."""
+    """The label printer could not be reached or refused the job (message for the log).
+
+    ``reason`` ('refused', 'timeout', 'unknown_address', 'not_sent') and ``values`` (where, host,
+    seconds, detail) let the screen say it in the inspector's language."""
+
+    def __init__(self, message: str, reason: str = "", **values: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.values = values
 
 
 @dataclass(frozen=True)
@@ -287,12 +295,15 @@ def send_zpl(host: str, port: int, zpl: str, timeout: float = 5) -> None:
             connection.sendall(zpl.encode("utf-8"))
     except ConnectionRefusedError as exc:
         raise LabelPrinterError(f"The label printer at {where} refused the connection. "
-                                "Is it switched on and is the port right?") from exc
+                                "Is it switched on and is the port right?", "refused", where=where) from exc
     except TimeoutError as exc:
         raise LabelPrinterError(f"The label printer at {where} did not answer within {timeout:g} s. "
-                                "Check the network cable and the printer's address.") from exc
+                                "Check the network cable and the printer's address.", "timeout",
+                                where=where, seconds=f"{timeout:g}") from exc
     except socket.gaierror as exc:
         raise LabelPrinterError(f"The label printer's address {host!r} is unknown. "
-                                "Check the printer settings.") from exc
+                                "Check the printer settings.", "unknown_address", host=host) from exc
     except OSError as exc:
-        raise LabelPrinterError(f"Could not send the label to {where}: {exc.strerror or exc}") from exc
+        detail = str(exc.strerror or exc)
+        raise LabelPrinterError(f"Could not send the label to {where}: {detail}", "not_sent",
+                                where=where, detail=detail) from exc

@@ -11,7 +11,9 @@ data only in the language on show (English here), so a checklist shown in the wr
 from __future__ import annotations
 
 import re
+import socket
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -43,7 +45,7 @@ from inspector.ui.application import install_translator
 from inspector.ui.feedback import Feedback
 from inspector.ui.login import LoginWindow
 from inspector.ui.main_window import PEOPLE, REPORTS, REVIEW, SETTINGS, MainWindow
-from inspector.ui.pages.intake import INSPECT, RETURN
+from inspector.ui.pages.intake import CHOOSE, INSPECT, RETURN
 from inspector.ui.tasks import DatabaseWorker
 from tests.ui.station_helpers import without_camera
 
@@ -289,6 +291,12 @@ def test_every_visible_text_of_the_station_is_in_the_catalogue(
     waiting, waiting_line = _line(services, Category.APPAREL, skip=3)
     services.inspections.start(return_id=waiting.id, line_id=waiting_line.id, user_id=me.id,
                                checklist_id="apparel", checklist_version=2)
+    summary, line = _line(services, Category.ELECTRONICS)
+    with services.database.session() as session:  # two returns on one tracking number: the chooser
+        last = session.scalars(select(Return).where(Return.id.not_in([waiting.id, summary.id]),
+                                                    Return.tracking_number != "")
+                               .order_by(Return.rma_number.desc()).limit(2)).all()
+        last[1].tracking_number = shared = last[0].tracking_number
     main = MainWindow(services, me, Feedback(sounds_enabled=False), DatabaseWorker())
     qtbot.addWidget(main)
     main.resize(1366, 768)
@@ -305,6 +313,10 @@ def test_every_visible_text_of_the_station_is_in_the_catalogue(
     screens.look("own badge scanned")
     page.lookup("HELLO WORLD")
     screens.look("not a parcel code")
+    page.lookup(shared)
+    assert page.current_screen() == CHOOSE and page.chooser.count() == 2
+    screens.look("several returns to choose from")
+    page.show_scan()
 
     # an unknown parcel: searched, nothing found, found, registered; an extra item added
     page.lookup("ZZ-NOT-KNOWN-42")
@@ -329,7 +341,6 @@ def test_every_visible_text_of_the_station_is_in_the_catalogue(
     page.inspection.back.emit()
 
     # an electronics item: a question that opens others, not complete, photo failed, wrong item
-    summary, line = _line(services, Category.ELECTRONICS)
     services.intake.receive_parcel(return_id=summary.id, scanned_code=summary.rma_number, user_id=me.id)
     page.open_return(services.intake.get(summary.id), ())
     screens.look("return received")
@@ -383,6 +394,14 @@ def test_every_visible_text_of_the_station_is_in_the_catalogue(
     qtbot.waitUntil(lambda: "LPN" in screen.message.text(), timeout=5000)
     screens.look("label done, item history")
     lpn = next(w for w in screen.message.text().split() if w.startswith("LPN")).strip(":.,")
+    with socket.socket() as closed:  # a label printer that is switched off: nothing listens on its port
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    printer = replace(services.settings.printer, mode="zpl", zpl_host="127.0.0.1", zpl_port=port)
+    services.settings = replace(services.settings, printer=printer)
+    screen.history.reprint_button.click()
+    qtbot.waitUntil(lambda: "printer" in screen.message.text(), timeout=5000)
+    screens.look("label printer failed")
     page.lookup(lpn)
     screens.look("item label scanned")
     screen.table.selectRow(next(row for row, x in enumerate(screen.summary.lines) if x.id != line.id))

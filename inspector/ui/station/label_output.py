@@ -114,8 +114,25 @@ class LabelOutput(QObject):
 
     def _printer_problem(self, exc: BaseException) -> str:
         if isinstance(exc, LabelPrinterError):
-            return fill(self.tr("The label printer did not print: %1 The label PDF is saved."), str(exc))
+            return fill(self.tr("The label printer did not print: %1 The label PDF is saved."),
+                        self._printer_reason(exc))
         return fill(self.tr("The label could not be sent: %1 The label PDF is saved."), str(exc))
+
+    def _printer_reason(self, exc: LabelPrinterError) -> str:
+        """Why the label printer did not print, in the inspector's language."""
+        values = exc.values
+        if exc.reason == "refused":
+            return fill(self.tr("The printer at %1 refused the connection. Is it switched on and is the port "
+                                "right?"), values["where"])
+        if exc.reason == "timeout":
+            return fill(self.tr("The printer at %1 did not answer within %2 s. Check the network cable "
+                                "and the printer's address."), values["where"], values["seconds"])
+        if exc.reason == "unknown_address":
+            return fill(self.tr("The printer's address %1 is unknown. Check the printer settings."),
+                        values["host"])
+        if exc.reason == "not_sent":
+            return fill(self.tr("The label could not be sent to %1: %2"), values["where"], values["detail"])
+        return str(exc)
 
     def _print_with_dialog(self, path: Path, window: QWidget | None) -> str:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
