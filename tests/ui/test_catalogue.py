@@ -291,9 +291,12 @@ def test_every_visible_text_of_the_station_is_in_the_catalogue(
     waiting, waiting_line = _line(services, Category.APPAREL, skip=3)
     services.inspections.start(return_id=waiting.id, line_id=waiting_line.id, user_id=me.id,
                                checklist_id="apparel", checklist_version=2)
+    theirs, their_line = _line(services, Category.APPAREL, skip=4)
+    services.inspections.start(return_id=theirs.id, line_id=their_line.id, user_id=other.id,
+                               checklist_id="apparel", checklist_version=2)
     summary, line = _line(services, Category.ELECTRONICS)
     with services.database.session() as session:  # two returns on one tracking number: the chooser
-        last = session.scalars(select(Return).where(Return.id.not_in([waiting.id, summary.id]),
+        last = session.scalars(select(Return).where(Return.id.not_in([waiting.id, theirs.id, summary.id]),
                                                     Return.tracking_number != "")
                                .order_by(Return.rma_number.desc()).limit(2)).all()
         last[1].tracking_number = shared = last[0].tracking_number
@@ -302,7 +305,7 @@ def test_every_visible_text_of_the_station_is_in_the_catalogue(
     main.resize(1366, 768)
     main.show()
     page = main.intake_page
-    assert page.resume_offer.isVisible()
+    assert page.resume_offer.isVisible() and len(page.resume_offer.buttons) == 2
     screens.look("resume prompt")
     page.resume_offer.later_button.click()
     page.lookup(other.badge_code)
@@ -454,3 +457,8 @@ def test_the_checklist_is_shown_in_the_users_language(
     texts += [p.title for p in template.photos if p.when is None]
     assert [t.get("nl") for t in texts if t.get("nl") not in shown] == []
     assert [t.get("en") for t in texts if t.get("en") != t.get("nl") and t.get("en") in shown] == []
+    _press(qtbot, "2")  # a minor accessory is missing: the rule's reason, and what is still needed
+    assert "Klein accessoire ontbreekt" in page.inspection.grading.details.text()
+    qtbot.keyClick(page.inspection, Qt.Key.Key_Return)
+    still = page.inspection.message.text()
+    assert "Gaat het apparaat aan?" in still and "Does it power on?" not in still, still
