@@ -5,6 +5,11 @@
 
 ``update`` scans inspector/ (every .py that calls tr(), translate() or QT_TRANSLATE_NOOP) and
 keeps no line numbers in the .ts files, so they change only when a text changes.
+
+A count in a sentence is a numerus text: ``self.tr("%Ln change(s) waiting", "", n)`` (``%Ln`` groups
+big numbers the locale's way); outside a method ``SomeQObjectClass.tr(text, "", n)``, because lupdate
+marks ``QCoreApplication.translate(context, text, None, n)`` neither as numerus nor, with an attribute as
+``n``, at all. Fill both ``numerusform`` entries in Dutch and English (tests/ui/test_plural_forms.py).
 """
 
 from __future__ import annotations
