@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import socket
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -275,7 +276,8 @@ def _press(qtbot: QtBot, *keys: Qt.Key | str) -> None:
 
 
 def test_every_visible_text_of_the_station_is_in_the_catalogue(
-    qtbot: QtBot, services: Services, marking: None, inline: None, tmp_path: Path
+    qtbot: QtBot, services: Services, marking: None, inline: None, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The station in its real states: resume and switch-user prompts, an unknown parcel searched and
     registered, an extra item, an item half inspected (a question that opens others, messages: not
@@ -373,6 +375,22 @@ def test_every_visible_text_of_the_station_is_in_the_catalogue(
     inspection.camera.import_path(tmp_path / "no-such-photo.jpg")
     assert "No photo" in inspection.message.text()
     screens.look("photo failed")
+    save_notes, database_locked = services.inspections.set_notes, [True]
+
+    def locked(*args: object) -> object:
+        if database_locked:
+            raise sqlite3.OperationalError("database is locked")
+        return save_notes(*args)
+
+    monkeypatch.setattr(services.inspections, "set_notes", locked)
+    qtbot.keyClicks(inspection.notes, "doos nat")
+    qtbot.keyClick(inspection.notes, Qt.Key.Key_Return)
+    assert page.bench.saves.failing
+    screens.look("database locked: saves wait")
+    database_locked.clear()
+    page.bench.saves.retry_now()
+    assert not page.bench.saves.failing
+    screens.look("saved again")
     page.hub.submit_typed("HELLO123")
     screens.look("not a product barcode")
     page.hub.submit_typed(line.gtin)
