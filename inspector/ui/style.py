@@ -69,6 +69,7 @@ QCheckBox {{ min-height: 44px; spacing: 12px; }}
 QCheckBox::indicator {{ width: 28px; height: 28px; }}
 QCheckBox:focus {{ background: #fff2c0; }}
 QListWidget {{ border: 2px solid #5a6570; font-size: 18pt; }}
+QListWidget#thumbnails {{ font-size: 13pt; }}
 QListWidget::item {{ min-height: 52px; padding: 4px 12px; }}
 QListWidget::item:selected {{ background: {ACCENT}; color: {PAPER}; }}
 QListWidget:focus {{ border: 4px solid {FOCUS}; }}

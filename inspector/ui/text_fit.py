@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QLabel,
+    QListView,
     QPushButton,
     QRadioButton,
     QStyle,
@@ -84,6 +85,9 @@ def _push_button(button: QPushButton) -> Clipped | None:
     option = QStyleOptionButton()
     button.initStyleOption(option)
     contents = button.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, button)
+    hint = button.sizeHint()
+    if button.width() >= hint.width() and button.height() >= hint.height():
+        return None  # the size the style itself asks for its text (a style sheet's padding included)
     metrics = QFontMetrics(button.font())
     lines = text.split("\n")
     need = max(metrics.horizontalAdvance(line) for line in lines)
@@ -135,6 +139,35 @@ def _tabs(bar: QTabBar) -> list[Clipped]:
     return found
 
 
+def _list_items(view: QListView) -> list[Clipped]:
+    """Item texts a list view elides (a thumbnail's caption): the text, wrapped where the view wraps,
+    against the room its item has beside or under the icon."""
+    found = []
+    metrics = QFontMetrics(view.font())
+    model = view.model()
+    icon_mode = view.viewMode() == QListView.ViewMode.IconMode
+    for row in range(model.rowCount(view.rootIndex())):
+        index = model.index(row, view.modelColumn(), view.rootIndex())
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        rect = view.visualRect(index)
+        if not text.strip() or rect.isEmpty():
+            continue
+        has_icon = index.data(Qt.ItemDataRole.DecorationRole) is not None
+        room = QRect(rect)
+        if has_icon and icon_mode:
+            room.setTop(rect.top() + view.iconSize().height() + 4)
+        elif has_icon:
+            room.setLeft(rect.left() + view.iconSize().width() + 4)
+        room.adjust(2, 0, -2, 0)
+        flags = Qt.TextFlag.TextWordWrap if view.wordWrap() else Qt.TextFlag.TextSingleLine
+        need = metrics.boundingRect(QRect(0, 0, room.width(), 10_000), int(flags), text)
+        if need.width() > room.width() + SLACK:
+            found.append(Clipped(_name(view), text, need.width(), room.width()))
+        elif need.height() > room.height() + SLACK:
+            found.append(Clipped(_name(view), text, need.height(), room.height(), "height"))
+    return found
+
+
 def _right_edge(widget: QWidget, root: QWidget) -> Clipped | None:
     """A widget that sticks out to the right of the window, or of a scroll area that cannot scroll
     sideways, is cut off there."""
@@ -171,6 +204,8 @@ def clipped_texts(root: QWidget) -> list[Clipped]:
             result = _combo(widget)
         elif isinstance(widget, QTabBar):
             found.extend(_tabs(widget))
+        elif isinstance(widget, QListView) and not isinstance(widget.parentWidget(), QComboBox):
+            found.extend(_list_items(widget))
         if result is None and isinstance(widget, QLabel | QAbstractButton | QComboBox):
             result = _right_edge(widget, root)
         if result is not None:

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 from inspector.services.sources import SourceKind
 
@@ -216,3 +225,128 @@ def keep_text_width(*buttons: QPushButton) -> None:
     for button in buttons:
         button.ensurePolished()
         button.setMinimumWidth(button.sizeHint().width())
+
+
+class _CurrentScreenLayout(QStackedLayout):
+    """A stacked layout that asks only the screen on show for its size (see :class:`ScreenStack`)."""
+
+    def _shown(self) -> QWidget | None:
+        return self.currentWidget()
+
+    def sizeHint(self) -> QSize:
+        shown = self._shown()
+        return shown.sizeHint().expandedTo(shown.minimumSize()) if shown is not None else QSize(0, 0)
+
+    def minimumSize(self) -> QSize:
+        shown = self._shown()
+        return shown.minimumSizeHint().expandedTo(shown.minimumSize()) if shown is not None else QSize(0, 0)
+
+    def hasHeightForWidth(self) -> bool:
+        shown = self._shown()
+        return shown is not None and shown.hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:
+        shown = self._shown()
+        return shown.heightForWidth(width) if shown is not None else -1
+
+
+class ScreenStack(QWidget):
+    """Screens on top of each other, one shown at a time, sized by the one shown.
+
+    A :class:`~PySide6.QtWidgets.QStackedWidget` is as tall as its tallest screen (its layout takes
+    the largest height-for-width of all of them), so in a page that scrolls on a small monitor a long
+    hidden form made the inspection screen scroll too and pushed its grade and finish button out of
+    view at 1366x768. This stack needs only what the shown screen needs."""
+
+    currentChanged = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = _CurrentScreenLayout(self)
+        self._layout.currentChanged.connect(self._changed)
+
+    def _changed(self, index: int) -> None:
+        self._layout.invalidate()
+        self.updateGeometry()
+        self.currentChanged.emit(index)
+
+    def addWidget(self, widget: QWidget) -> int:
+        """Add a screen (hidden unless it is the first); returns its index."""
+        return self._layout.addWidget(widget)
+
+    def count(self) -> int:
+        return self._layout.count()
+
+    def widget(self, index: int) -> QWidget | None:
+        return self._layout.widget(index)
+
+    def indexOf(self, widget: QWidget) -> int:
+        return self._layout.indexOf(widget)
+
+    def currentIndex(self) -> int:
+        return self._layout.currentIndex()
+
+    def setCurrentIndex(self, index: int) -> None:
+        self._layout.setCurrentIndex(index)
+
+    def currentWidget(self) -> QWidget | None:
+        return self._layout.currentWidget()
+
+    def setCurrentWidget(self, widget: QWidget) -> None:
+        self._layout.setCurrentWidget(widget)
+
+
+class WrappingButton(QPushButton):
+    """A push button whose long text breaks into lines to fit the width it gets.
+
+    Answer options of a checklist ("2  Kleine onderdelen ontbreken (schroeven, handleiding)") are
+    wider than a 1024 px screen's checklist column; a plain button would cut them at both ends.
+    """
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._full_text = text
+
+    def full_text(self) -> str:
+        """The text on one line, as given."""
+        return self._full_text
+
+    def _frame_width(self) -> int:
+        """What the style adds around the text (padding, border)."""
+        widest = max(self.fontMetrics().horizontalAdvance(line) for line in self.text().split("\n"))
+        return super().sizeHint().width() - widest
+
+    def minimumSizeHint(self) -> QSize:
+        words = self._full_text.split()
+        longest = max((self.fontMetrics().horizontalAdvance(word) for word in words), default=0)
+        return QSize(longest + self._frame_width(), super().sizeHint().height())  # not super's minimum
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(max(self.minimumSizeHint().width(), min(hint.width(), 160)), hint.height())
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._rewrap()
+
+    def changeEvent(self, event: object) -> None:
+        super().changeEvent(event)  # type: ignore[arg-type]
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):  # type: ignore[attr-defined]
+            self._rewrap()
+
+    def _rewrap(self) -> None:
+        room = self.width() - self._frame_width()
+        metrics = self.fontMetrics()
+        lines: list[str] = []
+        for word in self._full_text.split(" "):
+            if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= room:
+                lines[-1] = f"{lines[-1]} {word}"
+            elif lines and not word:
+                lines[-1] += " "
+            else:
+                lines.append(word)
+        wrapped = "\n".join(lines)
+        if wrapped != self.text():
+            self.setText(wrapped)
+            # asked from inside the layout's own pass, the new height would wait for the next one
+            QTimer.singleShot(0, self, self.updateGeometry)

@@ -30,7 +30,8 @@ NOW = datetime(2026, 11, 20, 15, tzinfo=UTC)
 
 def _problems(window: QWidget, size: tuple[int, int]) -> list[str]:
     window.resize(*size)
-    QApplication.processEvents()
+    for _settle in range(3):  # a resize re-lays nested layouts over a few passes of the event loop
+        QApplication.processEvents()
     found = [str(c) for c in clipped_texts(window)]
     if window.width() > size[0] or window.height() > size[1]:
         found.append(f"{type(window).__name__} is {window.width()}x{window.height()}")

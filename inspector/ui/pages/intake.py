@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from inspector.scanning.events import ScanError, ScanEvent
 from inspector.services.intake import LookupOutcome, LookupResult
@@ -27,7 +27,7 @@ from inspector.ui.station.tools import Workbench
 from inspector.ui.station.unknown_parcel import UnknownParcelScreen
 from inspector.ui.tasks import run_task
 from inspector.ui.texts import fill, scan_error_text, scan_hint_text
-from inspector.ui.widgets import MessageLine, heading, hint, secondary_button
+from inspector.ui.widgets import MessageLine, ScreenStack, heading, hint, secondary_button
 
 __all__ = ["CHOOSE", "INSPECT", "RETURN", "SCAN", "UNKNOWN", "IntakePage"]
 
@@ -47,7 +47,7 @@ class IntakePage(QWidget):
         self.hub = hub
         self.scanned_code = ""
         self.scan_note = MessageLine()
-        self.stack = QStackedWidget()
+        self.stack = ScreenStack()
         self.stack.setObjectName("station")
         self.stack.addWidget(self._build_scan_screen())
         self.chooser = ReturnList()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import cv2
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSizePolicy,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -68,6 +69,10 @@ def photo_problem(exc: BaseException) -> str:
     return fill(QCoreApplication.translate("CameraPanel", "an unexpected problem (%1)"), type(exc).__name__)
 
 
+CAPTION_LINES = 2
+"""Lines of caption under a thumbnail ("Close-up van vlek, / slijtage of schade")."""
+
+
 class CameraPanel(QWidget):
     """Preview, tag chooser with what is still missing, capture/import buttons and thumbnails.
 
@@ -110,9 +115,10 @@ class CameraPanel(QWidget):
         self.thumbnails.setViewMode(QListView.ViewMode.IconMode)
         self.thumbnails.setFlow(QListView.Flow.LeftToRight)
         self.thumbnails.setWrapping(False)
-        self.thumbnails.setIconSize(QSize(96, 72))
-        self.thumbnails.setFixedHeight(128)
+        self.thumbnails.setWordWrap(True)  # a caption breaks into lines (CAPTION_LINES), never "Voork…"
+        self.thumbnails.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.thumbnails.setObjectName("thumbnails")
+        self._set_thumbnail_size(QSize(96, 72))
         self.delete_button = secondary_button(self.tr("Delete photo"))
         self.delete_button.setAutoDefault(True)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -153,8 +159,7 @@ class CameraPanel(QWidget):
             else QComboBox.SizeAdjustPolicy.AdjustToContents
         )
         self.view.setMinimumSize(*((200, 112) if compact else (320, 200)))
-        self.thumbnails.setIconSize(QSize(64, 48) if compact else QSize(96, 72))
-        self.thumbnails.setFixedHeight(88 if compact else 128)
+        self._set_thumbnail_size(QSize(64, 48) if compact else QSize(96, 72))
         text = self.tr("Import photo…") if compact else self.tr("Import photo from file…")
         self.import_button.setText(text)
 
@@ -280,11 +285,36 @@ class CameraPanel(QWidget):
         self._bench.feedback.error(self.view)
         self.problem.emit(fill(self.tr("No photo was taken: %1"), photo_problem(exc)))
 
+    def _set_thumbnail_size(self, icon: QSize) -> None:
+        """Thumbnails of ``icon`` size with room for CAPTION_LINES lines of caption under each."""
+        self.thumbnails.setIconSize(icon)
+        self.thumbnails.ensurePolished()
+        lines = self.thumbnails.fontMetrics().lineSpacing() * CAPTION_LINES
+        frame = 2 * self.thumbnails.frameWidth()
+        scroll_bar = self.thumbnails.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.thumbnails.setFixedHeight(icon.height() + lines + 16 + frame + scroll_bar)
+        for row in range(self.thumbnails.count()):
+            self._size_item(self.thumbnails.item(row))
+
+    def _size_item(self, item: QListWidgetItem) -> None:
+        """As wide as the caption needs to break into at most CAPTION_LINES lines (and its longest word)."""
+        metrics = self.thumbnails.fontMetrics()
+        icon = self.thumbnails.iconSize()
+        text = item.text()
+        longest_word = max((metrics.horizontalAdvance(word) for word in text.split()), default=0)
+        width = max(icon.width() + 16, longest_word + 12)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        while (metrics.boundingRect(QRect(0, 0, width - 12, 10_000), flags, text).height()
+               > metrics.lineSpacing() * CAPTION_LINES):
+            width += 8
+        item.setSizeHint(QSize(width, icon.height() + metrics.lineSpacing() * CAPTION_LINES + 14))
+
     def _add_thumbnail(self, photo: PhotoInfo) -> None:
         path = self._bench.services.photos.thumbnails_dir / photo.thumbnail_path
         item = QListWidgetItem(QIcon(QPixmap(str(path))), self._titles.get(photo.tag, photo.tag))
         item.setData(Qt.ItemDataRole.UserRole, photo)
-        item.setSizeHint(QSize(120, 110))
+        item.setToolTip(item.text())
+        self._size_item(item)
         self.thumbnails.addItem(item)
         self.thumbnails.setCurrentItem(item)
         self.thumbnails.scrollToItem(item)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from inspector.services.checklist_model import ChecklistTemplate, Question
 from inspector.services.checklists import visible_questions
 from inspector.ui.texts import fill
-from inspector.ui.widgets import secondary_button
+from inspector.ui.widgets import WrappingButton, secondary_button
 
 YES_KEYS = (Qt.Key.Key_Y, Qt.Key.Key_J)
 NO_KEYS = (Qt.Key.Key_N,)
@@ -71,7 +71,7 @@ class QuestionWidget(QFrame):
             layout.addWidget(self.help_label)
         if question.type == "yes_no":
             for value, label in ((True, self.tr("Yes (Y)")), (False, self.tr("No (N)"))):
-                row.addWidget(self._button(label, value))
+                row.addWidget(self._button(label, value, wrap=False))
         elif question.type == "choice":
             grid = QGridLayout()
             longest = max((len(o.text.get(language)) for o in question.options), default=0)
@@ -103,9 +103,14 @@ class QuestionWidget(QFrame):
             self.buttons.append(button)
             row.addWidget(button)
 
-    def _button(self, label: str, value: Any) -> QPushButton:
-        button = secondary_button(label)
-        button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)  # never clipped
+    def _button(self, label: str, value: Any, wrap: bool = True) -> QPushButton:
+        if wrap:  # a long option breaks into lines instead of being cut off
+            button: QPushButton = WrappingButton(label)
+            button.setProperty("secondary", True)
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        else:
+            button = secondary_button(label)
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)  # never cut off
         button.setCheckable(True)
         button.setProperty("answer", True)
         button.clicked.connect(lambda _checked=False: self.give(value))

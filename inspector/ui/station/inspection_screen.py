@@ -47,6 +47,7 @@ QLabel#gradeBig { font-size: 17pt; padding: 2px 6px; }
 QPushButton { font-size: 13pt; padding: 2px 8px; min-height: 34px; }
 QPushButton[answer="true"] { font-size: 12pt; min-height: 34px; }
 QLineEdit, QSpinBox, QComboBox { font-size: 13pt; min-height: 34px; padding: 2px 6px; }
+QListWidget#thumbnails { font-size: 11pt; }
 """
 
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QStackedWidget, QWidget
+    from PySide6.QtWidgets import QWidget
 
     from inspector.services.return_summary import ReturnSummary
     from inspector.ui.station.inspection_screen import InspectionScreen
     from inspector.ui.station.return_screen import ReturnScreen
     from inspector.ui.station.tools import Workbench
+    from inspector.ui.widgets import ScreenStack
 
 SCAN, CHOOSE, UNKNOWN, RETURN, INSPECT = range(5)
 
@@ -24,7 +25,7 @@ class IntakeScreens(Protocol):
 
     bench: Workbench
     scanned_code: str
-    stack: QStackedWidget
+    stack: ScreenStack
     return_screen: ReturnScreen
     inspection: InspectionScreen
 

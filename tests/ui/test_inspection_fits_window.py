@@ -1,0 +1,91 @@
+"""The inspection screen inside the real station window, with the camera on, for every shipped
+template, at 1024x768 and 1366x768 (the bench's screens), in English and Dutch (issue 10, §3).
+
+The whole screen fits without scrolling the page: the item's name at the top and the grade with its
+finish button at the bottom stay in view while the inspector works, and no text is cut off, neither
+on a button (long answer options of the electronics template) nor under a photo's thumbnail.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from inspector.app import Services
+from inspector.models import Category, Return
+from inspector.ui.application import install_translator
+from inspector.ui.feedback import Feedback
+from inspector.ui.main_window import MainWindow
+from inspector.ui.tasks import DatabaseWorker
+from inspector.ui.text_fit import clipped_texts
+from tests.ui.test_station_flow_defects import jpeg, open_item, seed
+
+SIZES = ((1024, 768), (1366, 768))
+
+
+def in_view(widget: QWidget, window: QWidget) -> bool:
+    """``widget`` lies wholly inside ``window`` and inside the viewport of the page's scroll area."""
+    top_left = widget.mapTo(window, QPoint(0, 0))
+    bottom = top_left.y() + widget.height()
+    scroller = window.pages.currentWidget()  # type: ignore[attr-defined]
+    viewport = scroller.viewport()
+    view_top = viewport.mapTo(window, QPoint(0, 0)).y()
+    return top_left.y() >= view_top and bottom <= view_top + viewport.height()
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_inspection_screen_fits_the_window_for_every_template(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, services: Services, people: dict, inline: None, language: str, tmp_path  # type: ignore[type-arg]
+) -> None:
+    from benchmarks.actions import table_video
+
+    video = table_video(tmp_path / "table.avi")
+    camera = replace(services.settings.camera, source=str(video))
+    services.settings = replace(services.settings, camera=camera)
+    seed(services)
+    with services.database.session() as session:  # the demo has no "other" product: make one
+        last = session.scalars(select(Return).order_by(Return.rma_number.desc())).first()
+        last.lines[0].category = Category.OTHER
+    picture = tmp_path / "item.jpg"
+    picture.write_bytes(jpeg())
+    install_translator(QApplication.instance(), language)  # type: ignore[arg-type]
+    user = replace(people["BDG000001"], language=language)
+    window = MainWindow(services, user, Feedback(sounds_enabled=False), DatabaseWorker())
+    qtbot.addWidget(window)
+    window.resize(*SIZES[0])
+    window.show()
+    page = window.intake_page
+    problems: list[str] = []
+    try:
+        for category in Category:
+            open_item(page, services, category)
+            inspection = page.inspection
+            chooser = inspection.camera.tag_box
+            panel = inspection.camera
+            for index in range(min(3, chooser.count())):  # photos of the first shots: captions must show
+                panel.select_tag(chooser.itemData(index))
+                panel.import_path(picture)
+                qtbot.waitUntil(lambda panel=panel: not panel.busy, timeout=5000)
+            assert inspection.camera.thumbnails.count() >= 2, "the imported photos are not shown"
+            for width, height in SIZES:
+                window.resize(width, height)
+                qtbot.wait(60)
+                where = f"{category.value} {width}x{height} {language}"
+                scroller = window.pages.currentWidget()
+                if scroller.verticalScrollBar().isVisible():
+                    problems.append(f"{where}: the page scrolls ({page.minimumSizeHint().height()} px "
+                                    f"needed, {scroller.viewport().height()} px there)")
+                for name, widget in (("item name", inspection.item_label),
+                                     ("finish button", inspection.grading.finish_button)):
+                    if not in_view(widget, window):
+                        problems.append(f"{where}: the {name} is out of view")
+                problems.extend(f"{where}: {cut}" for cut in clipped_texts(window))
+    finally:
+        window.close()
+        window.stop_camera()
+    assert not problems, "\n".join(problems)
