@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedLayout,
+    QStyle,
+    QStyleOptionButton,
     QVBoxLayout,
     QWidget,
 )
@@ -300,42 +303,36 @@ class WrappingButton(QPushButton):
     """A push button whose long text breaks into lines to fit the width it gets.
 
     Answer options of a checklist ("2  Kleine onderdelen ontbreken (schroeven, handleiding)") are
-    wider than a 1024 px screen's checklist column; a plain button would cut them at both ends.
+    wider than a 1024 px screen's checklist column; a plain button would cut them at both ends. The
+    button tells its layout how tall it is at a width (height for width), so the lines always fit.
     """
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         self._full_text = text
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
     def full_text(self) -> str:
         """The text on one line, as given."""
         return self._full_text
 
+    def _size_for(self, text: str) -> QSize:
+        """The button's size with ``text`` (its lines) on it, as the style (sheet) makes it."""
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text = text
+        contents = self.fontMetrics().size(int(Qt.TextFlag.TextShowMnemonic), text)
+        return self.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, option, contents, self)
+
     def _frame_width(self) -> int:
         """What the style adds around the text (padding, border)."""
-        widest = max(self.fontMetrics().horizontalAdvance(line) for line in self.text().split("\n"))
-        return super().sizeHint().width() - widest
+        return self._size_for("x").width() - self.fontMetrics().horizontalAdvance("x")
 
-    def minimumSizeHint(self) -> QSize:
-        words = self._full_text.split()
-        longest = max((self.fontMetrics().horizontalAdvance(word) for word in words), default=0)
-        return QSize(longest + self._frame_width(), super().sizeHint().height())  # not super's minimum
-
-    def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        return QSize(max(self.minimumSizeHint().width(), min(hint.width(), 160)), hint.height())
-
-    def resizeEvent(self, event: object) -> None:
-        super().resizeEvent(event)  # type: ignore[arg-type]
-        self._rewrap()
-
-    def changeEvent(self, event: object) -> None:
-        super().changeEvent(event)  # type: ignore[arg-type]
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):  # type: ignore[attr-defined]
-            self._rewrap()
-
-    def _rewrap(self) -> None:
-        room = self.width() - self._frame_width()
+    def _wrapped(self, width: int) -> str:
+        """The text broken into lines for a button ``width`` wide."""
+        room = width - self._frame_width()
         metrics = self.fontMetrics()
         lines: list[str] = []
         for word in self._full_text.split(" "):
@@ -345,8 +342,25 @@ class WrappingButton(QPushButton):
                 lines[-1] += " "
             else:
                 lines.append(word)
-        wrapped = "\n".join(lines)
+        return "\n".join(lines)
+
+    def minimumSizeHint(self) -> QSize:
+        words = self._full_text.split() or [""]
+        longest = max(words, key=self.fontMetrics().horizontalAdvance)
+        return self._size_for(longest)
+
+    def sizeHint(self) -> QSize:
+        whole = self._size_for(self._full_text)
+        return QSize(max(self.minimumSizeHint().width(), min(whole.width(), 160)), whole.height())
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._size_for(self._wrapped(width)).height()
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        wrapped = self._wrapped(self.width())
         if wrapped != self.text():
             self.setText(wrapped)
-            # asked from inside the layout's own pass, the new height would wait for the next one
-            QTimer.singleShot(0, self, self.updateGeometry)

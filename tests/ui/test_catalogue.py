@@ -48,6 +48,7 @@ from inspector.ui.login import LoginWindow
 from inspector.ui.main_window import PEOPLE, REPORTS, REVIEW, SETTINGS, MainWindow
 from inspector.ui.pages.intake import CHOOSE, INSPECT, RETURN
 from inspector.ui.tasks import DatabaseWorker
+from inspector.ui.widgets import WrappingButton
 from tests.ui.station_helpers import without_camera
 
 OPEN, CLOSE = "\u2063", "\u2064"  # invisible marks around every catalogue text
@@ -91,7 +92,9 @@ def _texts(root: QWidget) -> Iterator[tuple[str, str]]:
         name = type(widget).__name__
         if widget.toolTip():
             yield f"{name} tool tip", widget.toolTip()
-        if isinstance(widget, QLabel | QAbstractButton):
+        if isinstance(widget, WrappingButton):
+            yield name, widget.full_text()  # the text, not where it breaks into lines
+        elif isinstance(widget, QLabel | QAbstractButton):
             yield name, widget.text()
         elif isinstance(widget, QLineEdit):
             yield f"{name} placeholder", widget.placeholderText()

@@ -105,9 +105,8 @@ class QuestionWidget(QFrame):
 
     def _button(self, label: str, value: Any, wrap: bool = True) -> QPushButton:
         if wrap:  # a long option breaks into lines instead of being cut off
-            button: QPushButton = WrappingButton(label)
+            button: QPushButton = WrappingButton(label)  # as tall as its lines need
             button.setProperty("secondary", True)
-            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         else:
             button = secondary_button(label)
             button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)  # never cut off
