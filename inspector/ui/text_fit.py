@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QModelIndex, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOptionButton,
     QStyleOptionComboBox,
+    QStyleOptionViewItem,
     QTabBar,
     QWidget,
 )
@@ -139,28 +140,35 @@ def _tabs(bar: QTabBar) -> list[Clipped]:
     return found
 
 
+def item_text_fit(view: QListView, index: QModelIndex, rect: QRect) -> tuple[QSize, QSize]:
+    """What the text of ``index`` needs and the room the view's style gives it in an item ``rect``:
+    the style's own text rectangle, less the margins it draws the text inside (wrapped where the
+    view wraps)."""
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    view.itemDelegate().initStyleOption(option, index)
+    option.rect = rect
+    style = view.style()
+    text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, option, view) + 1
+    room = QSize(text_rect.width() - 2 * margin, text_rect.height())
+    metrics = QFontMetrics(option.font)
+    flags = Qt.TextFlag.TextWordWrap if view.wordWrap() else Qt.TextFlag.TextSingleLine
+    need = metrics.boundingRect(QRect(0, 0, max(room.width(), 1), 10_000), int(flags), option.text).size()
+    return need, room
+
+
 def _list_items(view: QListView) -> list[Clipped]:
-    """Item texts a list view elides (a thumbnail's caption): the text, wrapped where the view wraps,
-    against the room its item has beside or under the icon."""
+    """Item texts a list view cuts or elides (a thumbnail's caption)."""
     found = []
-    metrics = QFontMetrics(view.font())
     model = view.model()
-    icon_mode = view.viewMode() == QListView.ViewMode.IconMode
     for row in range(model.rowCount(view.rootIndex())):
         index = model.index(row, view.modelColumn(), view.rootIndex())
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         rect = view.visualRect(index)
         if not text.strip() or rect.isEmpty():
             continue
-        has_icon = index.data(Qt.ItemDataRole.DecorationRole) is not None
-        room = QRect(rect)
-        if has_icon and icon_mode:
-            room.setTop(rect.top() + view.iconSize().height() + 4)
-        elif has_icon:
-            room.setLeft(rect.left() + view.iconSize().width() + 4)
-        room.adjust(2, 0, -2, 0)
-        flags = Qt.TextFlag.TextWordWrap if view.wordWrap() else Qt.TextFlag.TextSingleLine
-        need = metrics.boundingRect(QRect(0, 0, room.width(), 10_000), int(flags), text)
+        need, room = item_text_fit(view, index, rect)
         if need.width() > room.width() + SLACK:
             found.append(Clipped(_name(view), text, need.width(), room.width()))
         elif need.height() > room.height() + SLACK:

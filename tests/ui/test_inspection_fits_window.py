@@ -89,3 +89,33 @@ def test_the_inspection_screen_fits_the_window_for_every_template(  # type: igno
         window.close()
         window.stop_camera()
     assert not problems, "\n".join(problems)
+
+
+def test_captions_of_photos_taken_before_the_window_is_shown_are_whole(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, services: Services, people: dict, inline: None, tmp_path  # type: ignore[type-arg]
+) -> None:
+    """A resumed inspection shows its photos while the window is still being built (not yet styled):
+    the captions are sized again once the style sheet gives the strip its font."""
+    seed(services)
+    picture = tmp_path / "item.jpg"
+    picture.write_bytes(jpeg())
+    install_translator(QApplication.instance(), "nl")  # type: ignore[arg-type]
+    user = replace(people["BDG000001"], language="nl")
+    window = MainWindow(services, user, Feedback(sounds_enabled=False), DatabaseWorker())
+    qtbot.addWidget(window)
+    page = window.intake_page
+    open_item(page, services, Category.ELECTRONICS)  # the window is not shown yet
+    panel = page.inspection.camera
+    for index in range(2):
+        panel.select_tag(panel.tag_box.itemData(index))
+        panel.import_path(picture)
+        qtbot.waitUntil(lambda: not panel.busy, timeout=5000)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.wait(60)
+    try:
+        captions = [cut for cut in clipped_texts(window) if "thumbnails" in cut.widget]
+        assert panel.thumbnails.count() == 2 and not captions, captions
+    finally:
+        window.close()
+        window.stop_camera()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import cv2
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -35,6 +35,7 @@ from inspector.services.inspection import PhotoInfo
 from inspector.ui.camera_view import CameraController, CameraView
 from inspector.ui.station.tools import Workbench
 from inspector.ui.tasks import run_task
+from inspector.ui.text_fit import item_text_fit
 from inspector.ui.texts import fill
 from inspector.ui.widgets import secondary_button
 
@@ -71,6 +72,59 @@ def photo_problem(exc: BaseException) -> str:
 
 CAPTION_LINES = 2
 """Lines of caption under a thumbnail ("Close-up van vlek, / slijtage of schade")."""
+
+
+class ThumbnailStrip(QListWidget):
+    """The photos taken, side by side, each with its caption in up to CAPTION_LINES lines under it
+    (never "Voorkan…"). Sizes follow the font the style sheet gives the strip, whenever it changes:
+    the strip is built before the window is shown and styled, and shrinks on a small screen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("thumbnails")
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setFlow(QListView.Flow.LeftToRight)
+        self.setWrapping(False)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+
+    def set_icon_size(self, icon: QSize) -> None:
+        """Thumbnails of ``icon`` size."""
+        self.setIconSize(icon)
+        self.fit()
+
+    def add(self, item: QListWidgetItem) -> None:
+        """Show ``item`` (a photo with its caption) at the end, sized for its caption."""
+        self.addItem(item)
+        self._size_item(item)
+
+    def _item_height(self) -> int:
+        return self.iconSize().height() + self.fontMetrics().lineSpacing() * CAPTION_LINES + 16
+
+    def fit(self) -> None:
+        """Height for a thumbnail with its caption lines (and the scroll bar); each item's width."""
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.setFixedHeight(self._item_height() + 2 * self.frameWidth() + scroll_bar + 4)
+        for row in range(self.count()):
+            self._size_item(self.item(row))
+
+    def _size_item(self, item: QListWidgetItem) -> None:
+        """As wide as the style needs to show the caption in CAPTION_LINES lines (measured the way the
+        style draws it: its text rectangle less its margins)."""
+        index = self.indexFromItem(item)
+        height = self._item_height()
+        width = self.iconSize().width() + 16
+        while width < 480:
+            need, room = item_text_fit(self, index, QRect(0, 0, width, height))
+            if need.width() <= room.width() and need.height() <= room.height():
+                break
+            width += 8
+        item.setSizeHint(QSize(width, height))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fit()
 
 
 class CameraPanel(QWidget):
@@ -111,14 +165,8 @@ class CameraPanel(QWidget):
         self._buttons = buttons = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         buttons.addWidget(self.tag_box, 1)
         buttons.addWidget(self.capture_button)
-        self.thumbnails = QListWidget()
-        self.thumbnails.setViewMode(QListView.ViewMode.IconMode)
-        self.thumbnails.setFlow(QListView.Flow.LeftToRight)
-        self.thumbnails.setWrapping(False)
-        self.thumbnails.setWordWrap(True)  # a caption breaks into lines (CAPTION_LINES), never "Voork…"
-        self.thumbnails.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.thumbnails.setObjectName("thumbnails")
-        self._set_thumbnail_size(QSize(96, 72))
+        self.thumbnails = ThumbnailStrip()
+        self.thumbnails.set_icon_size(QSize(96, 72))
         self.delete_button = secondary_button(self.tr("Delete photo"))
         self.delete_button.setAutoDefault(True)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -159,7 +207,7 @@ class CameraPanel(QWidget):
             else QComboBox.SizeAdjustPolicy.AdjustToContents
         )
         self.view.setMinimumSize(*((200, 112) if compact else (320, 200)))
-        self._set_thumbnail_size(QSize(64, 48) if compact else QSize(96, 72))
+        self.thumbnails.set_icon_size(QSize(64, 48) if compact else QSize(96, 72))
         text = self.tr("Import photo…") if compact else self.tr("Import photo from file…")
         self.import_button.setText(text)
 
@@ -285,37 +333,12 @@ class CameraPanel(QWidget):
         self._bench.feedback.error(self.view)
         self.problem.emit(fill(self.tr("No photo was taken: %1"), photo_problem(exc)))
 
-    def _set_thumbnail_size(self, icon: QSize) -> None:
-        """Thumbnails of ``icon`` size with room for CAPTION_LINES lines of caption under each."""
-        self.thumbnails.setIconSize(icon)
-        self.thumbnails.ensurePolished()
-        lines = self.thumbnails.fontMetrics().lineSpacing() * CAPTION_LINES
-        frame = 2 * self.thumbnails.frameWidth()
-        scroll_bar = self.thumbnails.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        self.thumbnails.setFixedHeight(icon.height() + lines + 16 + frame + scroll_bar)
-        for row in range(self.thumbnails.count()):
-            self._size_item(self.thumbnails.item(row))
-
-    def _size_item(self, item: QListWidgetItem) -> None:
-        """As wide as the caption needs to break into at most CAPTION_LINES lines (and its longest word)."""
-        metrics = self.thumbnails.fontMetrics()
-        icon = self.thumbnails.iconSize()
-        text = item.text()
-        longest_word = max((metrics.horizontalAdvance(word) for word in text.split()), default=0)
-        width = max(icon.width() + 16, longest_word + 12)
-        flags = int(Qt.TextFlag.TextWordWrap)
-        while (metrics.boundingRect(QRect(0, 0, width - 12, 10_000), flags, text).height()
-               > metrics.lineSpacing() * CAPTION_LINES):
-            width += 8
-        item.setSizeHint(QSize(width, icon.height() + metrics.lineSpacing() * CAPTION_LINES + 14))
-
     def _add_thumbnail(self, photo: PhotoInfo) -> None:
         path = self._bench.services.photos.thumbnails_dir / photo.thumbnail_path
         item = QListWidgetItem(QIcon(QPixmap(str(path))), self._titles.get(photo.tag, photo.tag))
         item.setData(Qt.ItemDataRole.UserRole, photo)
         item.setToolTip(item.text())
-        self._size_item(item)
-        self.thumbnails.addItem(item)
+        self.thumbnails.add(item)
         self.thumbnails.setCurrentItem(item)
         self.thumbnails.scrollToItem(item)
 
