@@ -2090,6 +2090,13 @@
     </message>
 </context>
 <context>
+    <name>ScanHub</name>
+    <message>
+        <source>Scan ignored: close the dialog first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SerialPortPicker</name>
     <message>
         <source>Refresh</source>
@@ -2743,6 +2750,10 @@
     </message>
     <message>
         <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scan could not be read: %1 Scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2091,6 +2091,13 @@
     </message>
 </context>
 <context>
+    <name>ScanHub</name>
+    <message>
+        <source>Scan ignored: close the dialog first.</source>
+        <translation>Scan genegeerd: sluit eerst het venster.</translation>
+    </message>
+</context>
+<context>
     <name>SerialPortPicker</name>
     <message>
         <source>Refresh</source>
@@ -2745,6 +2752,10 @@
     <message>
         <source>Cancel (Esc)</source>
         <translation>Annuleren (Esc)</translation>
+    </message>
+    <message>
+        <source>The scan could not be read: %1 Scan again.</source>
+        <translation>De scan kon niet gelezen worden: %1 Scan opnieuw.</translation>
     </message>
     <message>
         <source>Please write at least %1 characters.</source>
