@@ -931,6 +931,10 @@
         <translation>%1 — %2</translation>
     </message>
     <message>
+        <source>That is the badge of %1: enter the PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The scan could not be read: %1 Scan again.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -931,6 +931,10 @@
         <translation>%1 — %2</translation>
     </message>
     <message>
+        <source>That is the badge of %1: enter the PIN.</source>
+        <translation>Dat is de badge van %1: voer de pincode in.</translation>
+    </message>
+    <message>
         <source>The scan could not be read: %1 Scan again.</source>
         <translation>De scan kon niet gelezen worden: %1 Scan opnieuw.</translation>
     </message>

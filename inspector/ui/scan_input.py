@@ -8,9 +8,10 @@
 * Typed codes and camera reads are submitted with :meth:`ScanHub.submit`.
 
 A scan belongs to what the user sees: while a modal dialog is open (ours, a file or print dialog, a
-message box), the hub gives it to the dialog when the dialog takes scans (its ``takes_scans`` is true: it has
-``take_scan(event)`` and ``take_scan_error(error)``, like the add-extra-item dialog) and otherwise refuses it with "Scan ignored: close the dialog
-first." shown in the dialog; the page behind never sees it.
+message box), the hub gives it to the dialog when the dialog takes scans (its ``takes_scans`` is true:
+it has ``take_scan(event)`` and ``take_scan_error(error)``, like the add-extra-item dialog) and
+otherwise refuses it with "Scan ignored: close the dialog first." shown in the dialog; the page
+behind never sees it.
 """
 
 from __future__ import annotations

@@ -26,7 +26,9 @@ from inspector.ui.feedback import Feedback
 from inspector.ui.main_window import MainWindow
 from inspector.ui.pages.intake import INSPECT, RETURN, IntakePage
 from inspector.ui.scan_input import WedgeKeyFilter
+from inspector.ui.session import StationSession
 from inspector.ui.tasks import DatabaseWorker
+from tests.ui.conftest import ensure_admin
 from tests.ui.station_helpers import DemoReturn, apparel_return, seed, without_camera
 
 OTHER_PRODUCT = "4006381333931"  # a valid EAN-13 that is in no demo return
@@ -74,7 +76,9 @@ def records(services: Services) -> tuple[int, int]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, services: Services, people: dict[str, UserInfo], inline: None) -> Iterator[MainWindow]:
+def window(
+    qtbot: QtBot, services: Services, people: dict[str, UserInfo], inline: None
+) -> Iterator[MainWindow]:
     """The demo inspector's main window (camera off, tasks inline) with the wedge filter on its scans."""
     without_camera(services)
     seed(services)
@@ -210,7 +214,8 @@ def test_a_product_scanned_inside_the_photo_file_dialog_is_refused(
     inspection.camera.import_button.click()
     assert seen["active"] is True
     assert seen["records"] == before and records(services) == before, "the scan acted behind the dialog"
-    assert seen["screen"] == INSPECT and inspection.state is not None and inspection.state.verification is None
+    assert seen["screen"] == INSPECT
+    assert inspection.state is not None and inspection.state.verification is None
     assert REFUSED["en"] in seen["texts"]  # type: ignore[operator]
 
 
@@ -230,3 +235,28 @@ def test_after_the_dialog_closes_the_next_scan_works_again(
     scanner_burst(demo.gtin)  # now the return screen's: the line's inspection starts
     assert page.current_screen() == INSPECT and records(services)[1] == before[1] + 1
 
+
+
+def test_a_badge_scanned_at_the_pin_prompt_is_taken_not_lost(
+    qtbot: QtBot, services: Services, people: dict[str, UserInfo], inline: None
+) -> None:
+    """The PIN prompt (of a login or of a switch of user) takes a badge: the same one asks for the PIN,
+    another person's starts over with that person. Before, the scan vanished without a word."""
+    admin = ensure_admin(services)
+    session = StationSession(services)
+    session.start()
+    login = session.login
+    assert login is not None
+    qtbot.addWidget(login)
+    login.activateWindow()
+    qtbot.waitUntil(login.badge_input.hasFocus, timeout=2000)
+    scanner_burst("BDG000002")
+    assert login.stack.currentIndex() == 1 and "Sam Supervisor" in login.pin_user_label.text()
+    qtbot.waitUntil(login.pin_input.hasFocus, timeout=2000)
+    scanner_burst("BDG000002")  # the same badge again: the PIN is what is missing
+    assert login.stack.currentIndex() == 1 and "Sam Supervisor" in login.pin_message.text()
+    assert login.pin_input.text() == "" and login.pin_input.hasFocus()
+    scanner_burst(admin.badge_code)  # the wrong person stood at the station: the right one scans
+    assert login.stack.currentIndex() == 1 and admin.name in login.pin_user_label.text()
+    assert login.pin_input.text() == "" and not login.pin_message.text()
+    session.shutdown()

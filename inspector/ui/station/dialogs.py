@@ -91,7 +91,8 @@ class TextDialog(QDialog):
 
     def take_scan_error(self, error: ScanError) -> None:
         """A garbled scan while the dialog is open: ask for it again, here."""
-        self.message.show_error(fill(self.tr("The scan could not be read: %1 Scan again."), scan_error_text(error)))
+        why = scan_error_text(error)
+        self.message.show_error(fill(self.tr("The scan could not be read: %1 Scan again."), why))
 
     def accept(self) -> None:
         """Close and emit the text, unless it is shorter than required."""
