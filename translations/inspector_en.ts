@@ -1135,6 +1135,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 (badge %2) is deactivated. Reactivate? Write yes in the column reactivate, or activate them in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge %1 belongs to %2, who is deactivated; it is never given to somebody else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several deactivated people are called %1; give the badge code of the one to reactivate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reactivate is yes or no (or empty).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The file names nobody.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1314,11 +1330,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 Reactivated: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Line %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nobody was added. Fix these lines first: %1</source>
+        <source>Nobody was added or changed. Fix these lines first: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

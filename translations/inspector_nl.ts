@@ -1135,6 +1135,22 @@
         <translation>%1 staat ook op regel %2.</translation>
     </message>
     <message>
+        <source>%1 (badge %2) is deactivated. Reactivate? Write yes in the column reactivate, or activate them in the list.</source>
+        <translation>%1 (badge %2) is gedeactiveerd. Heractiveren? Schrijf ja in de kolom heractiveren, of activeer hem of haar in de lijst.</translation>
+    </message>
+    <message>
+        <source>Badge %1 belongs to %2, who is deactivated; it is never given to somebody else.</source>
+        <translation>Badge %1 hoort bij %2, die gedeactiveerd is; een badge gaat nooit naar iemand anders.</translation>
+    </message>
+    <message>
+        <source>Several deactivated people are called %1; give the badge code of the one to reactivate.</source>
+        <translation>Meerdere gedeactiveerde mensen heten %1; geef de badgecode van wie weer actief moet worden.</translation>
+    </message>
+    <message>
+        <source>Reactivate is yes or no (or empty).</source>
+        <translation>Heractiveren is ja of nee (of leeg).</translation>
+    </message>
+    <message>
         <source>The file names nobody.</source>
         <translation>Het bestand noemt niemand.</translation>
     </message>
@@ -1314,12 +1330,16 @@
         <translation>%1 mensen toegevoegd. Print nu hun badges.</translation>
     </message>
     <message>
+        <source>%1 Reactivated: %2.</source>
+        <translation>%1 Weer actief: %2.</translation>
+    </message>
+    <message>
         <source>Line %1: %2</source>
         <translation>Regel %1: %2</translation>
     </message>
     <message>
-        <source>Nobody was added. Fix these lines first: %1</source>
-        <translation>Niemand is toegevoegd. Verbeter eerst deze regels: %1</translation>
+        <source>Nobody was added or changed. Fix these lines first: %1</source>
+        <translation>Niemand is toegevoegd of gewijzigd. Verbeter eerst deze regels: %1</translation>
     </message>
     <message>
         <source>%1 badges written to %2</source>

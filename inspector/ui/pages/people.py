@@ -285,12 +285,16 @@ class PeoplePage(QWidget):
             self.reload()
             if result.ok:
                 added = len(result.added)
-                self.message.show_info(fill(self.tr("%1 people added. Print their badges now."), added))
+                text = fill(self.tr("%1 people added. Print their badges now."), added)
+                if result.reactivated:
+                    back = ", ".join(p.name for p in result.reactivated)
+                    text = fill(self.tr("%1 Reactivated: %2."), text, back)
+                self.message.show_info(text)
                 self.changed.emit()
                 return
             lines = [fill(self.tr("Line %1: %2"), p.line, people_error(p)) if p.line else people_error(p)
                      for p in result.problems[:8]]
-            text = self.tr("Nobody was added. Fix these lines first: %1")
+            text = self.tr("Nobody was added or changed. Fix these lines first: %1")
             self.message.show_error(fill(text, " · ".join(lines)))
 
         run_task(import_people, self._services.people, self._user, path, on_done=finished,
