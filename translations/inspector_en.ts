@@ -2767,6 +2767,23 @@
     </message>
 </context>
 <context>
+    <name>SyncWords</name>
+    <message numerus="yes">
+        <source>%n change(s) to people pulled at %1</source>
+        <translation>
+            <numerusform>%n change to people pulled at %1</numerusform>
+            <numerusform>%n changes to people pulled at %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to people sent at %1</source>
+        <translation>
+            <numerusform>%n change to people sent at %1</numerusform>
+            <numerusform>%n changes to people sent at %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TextDialog</name>
     <message>
         <source>OK (Enter)</source>

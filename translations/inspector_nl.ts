@@ -2768,6 +2768,23 @@
     </message>
 </context>
 <context>
+    <name>SyncWords</name>
+    <message numerus="yes">
+        <source>%n change(s) to people pulled at %1</source>
+        <translation>
+            <numerusform>%n wijziging van mensen opgehaald om %1</numerusform>
+            <numerusform>%n wijzigingen van mensen opgehaald om %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to people sent at %1</source>
+        <translation>
+            <numerusform>%n wijziging van mensen verzonden om %1</numerusform>
+            <numerusform>%n wijzigingen van mensen verzonden om %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TextDialog</name>
     <message>
         <source>OK (Enter)</source>
