@@ -11,7 +11,8 @@ A scan belongs to what the user sees: while a modal dialog is open (ours, a file
 message box), the hub gives it to the dialog when the dialog takes scans (its ``takes_scans`` is true:
 it has ``take_scan(event)`` and ``take_scan_error(error)``, like the add-extra-item dialog) and
 otherwise refuses it with "Scan ignored: close the dialog first." shown in the dialog; the page
-behind never sees it.
+behind never sees it. (A camera read is dropped quietly then: the camera sees whatever lies on the
+table while the inspector works in a dialog; nobody scanned on purpose.)
 """
 
 from __future__ import annotations
@@ -76,7 +77,8 @@ class ScanHub(QObject):
             dialog.take_scan(event)  # type: ignore[attr-defined]
             return
         log.info("scan ignored: the modal dialog %s is open", type(dialog).__name__)
-        self._refuse(dialog)
+        if event.source != "camera":  # the camera reads what lies on the table: nobody to tell
+            self._refuse(dialog)
 
     def submit_typed(self, text: str) -> None:
         """Publish a code a person typed into a scan box and confirmed with Enter."""
@@ -94,7 +96,8 @@ class ScanHub(QObject):
         if getattr(dialog, "takes_scans", False):
             dialog.take_scan_error(error)  # type: ignore[attr-defined]
             return
-        self._refuse(dialog)
+        if error.source != "camera":
+            self._refuse(dialog)
 
     def _refuse(self, dialog: QWidget) -> None:
         line = refusal_line(dialog)

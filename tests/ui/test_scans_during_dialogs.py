@@ -18,18 +18,21 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from inspector.app import Services
-from inspector.models import AuditEvent, BoxCondition, Grade, Inspection
+from inspector.models import AuditEvent, BoxCondition, Grade, Inspection, Return
+from inspector.scanning.events import ScanEvent
 from inspector.scanning.wedge import WedgeConfig
+from inspector.services.demo_data import seed_demo
 from inspector.services.users import UserInfo
 from inspector.ui.application import install_translator
 from inspector.ui.feedback import Feedback
-from inspector.ui.main_window import MainWindow
-from inspector.ui.pages.intake import INSPECT, RETURN, IntakePage
+from inspector.ui.main_window import REVIEW, MainWindow
+from inspector.ui.pages.intake import INSPECT, RETURN, SCAN, IntakePage
+from inspector.ui.review.dispute_dialog import OPEN
 from inspector.ui.scan_input import WedgeKeyFilter
 from inspector.ui.session import StationSession
 from inspector.ui.tasks import DatabaseWorker
 from tests.ui.conftest import ensure_admin
-from tests.ui.station_helpers import DemoReturn, apparel_return, seed, without_camera
+from tests.ui.station_helpers import NOW, DemoReturn, apparel_return, seed, without_camera
 
 OTHER_PRODUCT = "4006381333931"  # a valid EAN-13 that is in no demo return
 REFUSED = {"en": "Scan ignored: close the dialog first.", "nl": "Scan genegeerd: sluit eerst het venster."}
@@ -217,6 +220,66 @@ def test_a_product_scanned_inside_the_photo_file_dialog_is_refused(
     assert seen["screen"] == INSPECT
     assert inspection.state is not None and inspection.state.verification is None
     assert REFUSED["en"] in seen["texts"]  # type: ignore[operator]
+
+
+def test_a_camera_read_while_a_dialog_is_open_is_dropped_quietly(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    """The camera keeps reading what lies on the table while the inspector types a note: no message,
+    no sound, and nothing behind the dialog; the extra-item dialog takes it like a scan."""
+    page = window.intake_page
+    demo = apparel_return(services)
+    received_return(page, demo)
+    before = records(services)
+    page.return_screen.missing_button.click()
+    dialog = open_dialog(qtbot, page)
+    refused: list[object] = []
+    window.hub.refused.connect(refused.append)
+    window.hub.submit(ScanEvent(text=demo.gtin, source="camera", raw=demo.gtin))
+    assert page.current_screen() == RETURN and records(services) == before
+    assert not refused and REFUSED["en"] not in shown_texts(dialog)
+    qtbot.keyClick(dialog.field, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    page.return_screen.extra_button.click()
+    dialog = open_dialog(qtbot, page)
+    window.hub.submit(ScanEvent(text=OTHER_PRODUCT, source="camera", raw=OTHER_PRODUCT))
+    assert dialog.field.text() == f"Product {OTHER_PRODUCT}" and records(services) == before
+
+
+def test_a_scan_while_the_dispute_dialog_is_open_leaves_the_review_page(
+    qtbot: QtBot, services: Services, people: dict[str, UserInfo], inline: None
+) -> None:
+    """Behind the review's dispute dialog a parcel scan switched to the Intake page and opened that
+    return; now the dialog refuses it and the review stays as it was."""
+    without_camera(services)
+    seed_demo(services.database, services.photos, services.station, returns=12, inspections=6, seed=11,
+              now=NOW)
+    with services.database.session() as session:
+        tracking = session.scalars(select(Return.tracking_number).where(Return.tracking_number != "")).first()
+    assert tracking
+    window = MainWindow(services, people["BDG000002"], Feedback(sounds_enabled=False), DatabaseWorker())
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    wedge = WedgeKeyFilter(window.hub, WedgeConfig())
+    wedge.install(QApplication.instance())
+    try:
+        window.show_page(REVIEW)
+        page = window.review_page
+        row = next(page.model.row_at(r) for r in range(page.model.rowCount()) if page.model.row_at(r).grade)
+        page.open_inspection(row.inspection_id)
+        dialog = page.open_dispute_dialog(OPEN)
+        assert dialog is not None
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=2000)
+        before = records(services)
+        scanner_burst(tracking)
+        assert window.current_page() == REVIEW, "the scan took the supervisor to the Intake page"
+        assert window.intake_page.current_screen() == SCAN and records(services) == before
+        assert dialog.isVisible() and REFUSED["en"] in shown_texts(dialog)
+        dialog.reject()
+    finally:
+        wedge.uninstall(QApplication.instance())
 
 
 def test_after_the_dialog_closes_the_next_scan_works_again(
