@@ -1330,7 +1330,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 Reactivated: %2.</source>
+        <source>Reactivated: %1 (their badges work again).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

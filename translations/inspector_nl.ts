@@ -1330,8 +1330,8 @@
         <translation>%1 mensen toegevoegd. Print nu hun badges.</translation>
     </message>
     <message>
-        <source>%1 Reactivated: %2.</source>
-        <translation>%1 Weer actief: %2.</translation>
+        <source>Reactivated: %1 (their badges work again).</source>
+        <translation>Weer actief: %1 (hun badges werken weer).</translation>
     </message>
     <message>
         <source>Line %1: %2</source>

@@ -139,7 +139,7 @@ class PeopleService:
             raise PeopleError("already_here", f"{user.name} is already here", user.name)
         role = parse_role(details.role)
         changed: dict[str, Any] = {}
-        if clean_name(details.name) != user.name:
+        if clean_name(details.name).lower() != user.name.lower():  # "anna jansen" keeps "Anna Jansen"
             changed["name"] = user.name = clean_name(details.name)
         if Role(user.role) is not role:
             changed["role"] = role.value

@@ -79,6 +79,7 @@ def test_the_reactivate_column_brings_that_very_person_back_with_the_rows_detail
     back = {p.id: p for p in people.list()}
     assert back[anna.id].active and back[anna.id].badge_code == "ANNA-0002"
     assert back[anna.id].role is Role.SUPERVISOR and back[anna.id].language == "nl"
+    assert back[anna.id].name == "Anna Jansen"
     assert back[bram.id].active and back[bram.id].badge_code == "BRAM-0001"
     assert back[bram.id].revision > bram.revision  # the change travels to the other stations
     assert services.users.verify_pin(bram.id, "6402").name == "Bram Bakker"

@@ -46,7 +46,7 @@ def test_importing_a_deactivated_person_says_so_and_reactivates_only_when_asked(
                     encoding="utf-8")
     qtbot.keyClick(page.import_button, Qt.Key.Key_Space)
     assert page.message.kind == "info", page.message.text()
-    back = "Reactivated: anna jansen" if language == "en" else "Weer actief: anna jansen"
+    back = "Reactivated: Anna Jansen" if language == "en" else "Weer actief: Anna Jansen"
     assert back in page.message.text()
     names = [p.name.lower() for p in page.people]
     assert names.count("anna jansen") == 1 and "bram bakker" in names

@@ -284,12 +284,13 @@ class PeoplePage(QWidget):
         def finished(result: Any) -> None:
             self.reload()
             if result.ok:
-                added = len(result.added)
-                text = fill(self.tr("%1 people added. Print their badges now."), added)
+                parts = []
+                if result.added or not result.reactivated:
+                    parts.append(fill(self.tr("%1 people added. Print their badges now."), len(result.added)))
                 if result.reactivated:
                     back = ", ".join(p.name for p in result.reactivated)
-                    text = fill(self.tr("%1 Reactivated: %2."), text, back)
-                self.message.show_info(text)
+                    parts.append(fill(self.tr("Reactivated: %1 (their badges work again)."), back))
+                self.message.show_info(" ".join(parts))
                 self.changed.emit()
                 return
             lines = [fill(self.tr("Line %1: %2"), p.line, people_error(p)) if p.line else people_error(p)
