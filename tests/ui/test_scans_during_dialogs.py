@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QEvent, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -280,6 +280,22 @@ def test_a_scan_while_the_dispute_dialog_is_open_leaves_the_review_page(
         dialog.reject()
     finally:
         wedge.uninstall(QApplication.instance())
+
+
+def test_a_message_box_refuses_a_scan_too(qtbot: QtBot, window: MainWindow, services: Services) -> None:
+    """Any modal dialog, not only the station's own: a Qt message box (a grid layout, no message line)."""
+    page = window.intake_page
+    demo = apparel_return(services)
+    received_return(page, demo)
+    before = records(services)
+    box = QMessageBox(QMessageBox.Icon.Question, "Return Inspector", "Close the dispute?",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
+    box.open()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is box, timeout=2000)
+    scanner_burst(demo.gtin)
+    assert page.current_screen() == RETURN and records(services) == before
+    assert box.isVisible() and REFUSED["en"] in shown_texts(box)
+    box.reject()
 
 
 def test_after_the_dialog_closes_the_next_scan_works_again(
