@@ -102,9 +102,10 @@ class ScanHub(QObject):
     def _refuse(self, dialog: QWidget) -> None:
         line = refusal_line(dialog)
         line.show_error(QCoreApplication.translate("ScanHub", "Scan ignored: close the dialog first."))
-        timer = line.findChild(QTimer)
+        timer = line.findChild(QTimer, "scanRefusedTimer")
         if timer is None:
             timer = QTimer(line)
+            timer.setObjectName("scanRefusedTimer")
             timer.setSingleShot(True)
             timer.timeout.connect(line.clear_message)
         timer.start(REFUSED_SHOWN_MS)

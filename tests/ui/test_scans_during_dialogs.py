@@ -23,6 +23,7 @@ from inspector.scanning.events import ScanEvent
 from inspector.scanning.wedge import WedgeConfig
 from inspector.services.demo_data import seed_demo
 from inspector.services.users import UserInfo
+from inspector.ui import scan_input
 from inspector.ui.application import install_translator
 from inspector.ui.feedback import Feedback
 from inspector.ui.main_window import REVIEW, MainWindow
@@ -282,8 +283,12 @@ def test_a_scan_while_the_dispute_dialog_is_open_leaves_the_review_page(
         wedge.uninstall(QApplication.instance())
 
 
-def test_a_message_box_refuses_a_scan_too(qtbot: QtBot, window: MainWindow, services: Services) -> None:
-    """Any modal dialog, not only the station's own: a Qt message box (a grid layout, no message line)."""
+def test_a_message_box_refuses_a_scan_too(
+    qtbot: QtBot, window: MainWindow, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Any modal dialog, not only the station's own: a Qt message box (a grid layout, no message line).
+    The refusal goes by itself after a few seconds (here 300 ms)."""
+    monkeypatch.setattr(scan_input, "REFUSED_SHOWN_MS", 300)
     page = window.intake_page
     demo = apparel_return(services)
     received_return(page, demo)
@@ -295,6 +300,7 @@ def test_a_message_box_refuses_a_scan_too(qtbot: QtBot, window: MainWindow, serv
     scanner_burst(demo.gtin)
     assert page.current_screen() == RETURN and records(services) == before
     assert box.isVisible() and REFUSED["en"] in shown_texts(box)
+    qtbot.waitUntil(lambda: REFUSED["en"] not in shown_texts(box), timeout=3000)
     box.reject()
 
 
