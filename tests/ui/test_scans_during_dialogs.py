@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from inspector.app import Services
-from inspector.models import AuditEvent, BoxCondition, Grade, Inspection, Return
+from inspector.models import AuditEvent, BoxCondition, Grade, Inspection, Return, VerificationMethod
 from inspector.scanning.events import ScanEvent
 from inspector.scanning.wedge import WedgeConfig
 from inspector.services.demo_data import seed_demo
@@ -175,6 +175,31 @@ def test_a_product_scanned_while_the_override_dialog_is_open_records_no_verifica
     scanner_burst(OTHER_PRODUCT)  # another product: behind the dialog it would be a wrong-item warning
     assert records(services) == before and dialog.grade is dialog.suggested
     assert dialog.grade is not Grade.SCRAP
+
+
+def test_a_scan_in_the_confirm_by_hand_dialog_verifies_the_item_by_scan_instead(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    """The dialog asks why the barcode cannot be scanned; when it scans after all, the scan is the
+    better evidence: the dialog closes and the item is verified by the scan (not refused, not by hand)."""
+    page = window.intake_page
+    demo = apparel_return(services)
+    received_return(page, demo)
+    page.actions.inspect(page.return_screen.selected_line())
+    inspection = page.inspection
+    inspection.verification.manual_button.click()
+    dialog = inspection.verification.dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog and dialog.field.hasFocus(), timeout=2000)
+    scanner_burst(demo.gtin)
+    assert not dialog.isVisible()
+    assert inspection.verify_label.property("kind") == "ok"
+    assert "by hand" not in inspection.verification.label.text()
+    assert inspection.state is not None
+    with services.database.session() as session:
+        stored = session.get(Inspection, inspection.state.id)
+        assert stored is not None and stored.verification is VerificationMethod.SCAN
+        assert stored.verified_code.endswith(demo.gtin.lstrip("0")) and not stored.verification_note
 
 
 def test_a_product_scanned_inside_the_photo_file_dialog_is_refused(
