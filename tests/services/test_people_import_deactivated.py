@@ -126,3 +126,25 @@ def test_an_active_person_is_still_already_here(services, people, tmp_path) -> N
     people.add(COMMAND_LINE, NewPerson("Anna Jansen", "inspector"))
     path = _csv(tmp_path, "name,role,reactivate\nAnna Jansen,inspector,yes\n")
     assert [p.code for p in import_people(people, COMMAND_LINE, path).problems] == ["already_here"]
+
+
+def test_the_command_line_import_names_the_deactivated_line_and_who_came_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.test_cli_people import SETUP, _run
+
+    data = str(tmp_path / "station")
+    assert _run(monkeypatch, "--data-dir", data, *SETUP, stdin="402917\n402917\n")[0] == 0
+    team = tmp_path / "team.csv"
+    team.write_text("name,role,badge_code\nAnna Jansen,inspector,ANNA-0001\n", encoding="utf-8")
+    assert _run(monkeypatch, "--data-dir", data, "users", "import", str(team))[0] == 0
+    assert _run(monkeypatch, "--data-dir", data, "users", "deactivate", "anna-0001")[0] == 0
+    code, out = _run(monkeypatch, "--data-dir", data, "users", "import", str(team))
+    assert code == 1 and f"{team}:2: Anna Jansen (badge ANNA-0001) is deactivated" in out
+    assert "Nobody was added or changed" in out
+    team.write_text("name,role,badge_code,reactivate\nAnna Jansen,inspector,ANNA-0001,yes\n",
+                    encoding="utf-8")
+    code, out = _run(monkeypatch, "--data-dir", data, "users", "import", str(team))
+    assert code == 0 and "Reactivated: " in out and "Anna Jansen" in out and "1 people reactivated" in out
+    code, out = _run(monkeypatch, "--data-dir", data, "users", "list")
+    assert out.count("Anna Jansen") == 1
