@@ -49,7 +49,8 @@ def add_users_parser(commands: Any) -> None:
     reset.add_argument("person", help="badge code, exact name or id")
     reset.add_argument("--pin-stdin", action="store_true", help="read the PIN twice from standard input")
     imp = actions.add_parser("import", help="add a whole team from a CSV file (name, role, badge_code, pin, "
-                                            "language); nothing is added unless every line is right")
+                                            "language, reactivate: yes brings a deactivated person back); "
+                                            "nothing changes unless every line is right")
     imp.add_argument("file", type=Path)
     badges = actions.add_parser("badges", help="a PDF of badge cards (name, role, Code 128)")
     badges.add_argument("people", nargs="*", help="badge codes or names (default: everyone active)")
@@ -106,10 +107,14 @@ def _run(services: Any, args: argparse.Namespace, out: TextIO) -> int:
             out.write(f"{args.file}:{problem.line}: {problem.message}\n" if problem.line
                       else f"{args.file}: {problem.message}\n")
         if not result.ok:
-            out.write(f"Nobody was added: {len(result.problems)} problem(s) to fix first.\n")
+            out.write(f"Nobody was added or changed: {len(result.problems)} problem(s) to fix first.\n")
             return EXIT_FAILED
         for person in result.added:
             out.write(f"Added: {_show(person)}\n")
+        for person in result.reactivated:
+            out.write(f"Reactivated: {_show(person)}\n")
+        if result.reactivated:
+            out.write(f"{len(result.reactivated)} people reactivated.\n")
         out.write(f"{len(result.added)} people added. "
                   "Print their badges: inspector users badges --out FILE.pdf\n")
         return EXIT_OK

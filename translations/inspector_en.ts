@@ -1006,6 +1006,10 @@
             <numerusform>Too many wrong PINs. Wait %n seconds, then try again.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>That is the badge of %1: enter the PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1229,6 +1233,22 @@
         <source>The central database cannot be reached. Check the network and try again, or leave the code empty for now.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (badge %2) is deactivated. Reactivate? Write yes in the column reactivate, or activate them in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge %1 belongs to %2, who is deactivated; it is never given to somebody else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several deactivated people are called %1; give the badge code of the one to reactivate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reactivate is yes or no (or empty).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PeoplePage</name>
@@ -1379,7 +1399,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nobody was added. Fix these lines first: %1</source>
+        <source>Reactivated: %1 (their badges work again).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody was added or changed. Fix these lines first: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2176,6 +2200,13 @@
     </message>
 </context>
 <context>
+    <name>ScanHub</name>
+    <message>
+        <source>Scan ignored: close the dialog first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SerialPortPicker</name>
     <message>
         <source>Refresh</source>
@@ -2843,6 +2874,23 @@
     </message>
 </context>
 <context>
+    <name>SyncWords</name>
+    <message numerus="yes">
+        <source>%n change(s) to people pulled at %1</source>
+        <translation>
+            <numerusform>%n change to people pulled at %1</numerusform>
+            <numerusform>%n changes to people pulled at %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to people sent at %1</source>
+        <translation>
+            <numerusform>%n change to people sent at %1</numerusform>
+            <numerusform>%n changes to people sent at %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TextDialog</name>
     <message>
         <source>OK (Enter)</source>
@@ -2858,6 +2906,10 @@
             <numerusform>Please write at least %Ln character.</numerusform>
             <numerusform>Please write at least %Ln characters.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The scan could not be read: %1 Scan again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

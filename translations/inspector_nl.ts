@@ -1006,6 +1006,10 @@
             <numerusform>Te vaak een verkeerde pincode. Wacht %n seconden en probeer het dan opnieuw.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>That is the badge of %1: enter the PIN.</source>
+        <translation>Dat is de badge van %1: voer de pincode in.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1229,6 +1233,22 @@
         <source>The central database cannot be reached. Check the network and try again, or leave the code empty for now.</source>
         <translation>De centrale database is niet bereikbaar. Controleer het netwerk en probeer het opnieuw, of laat de code voorlopig leeg.</translation>
     </message>
+    <message>
+        <source>%1 (badge %2) is deactivated. Reactivate? Write yes in the column reactivate, or activate them in the list.</source>
+        <translation>%1 (badge %2) is gedeactiveerd. Heractiveren? Schrijf ja in de kolom heractiveren, of activeer hem of haar in de lijst.</translation>
+    </message>
+    <message>
+        <source>Badge %1 belongs to %2, who is deactivated; it is never given to somebody else.</source>
+        <translation>Badge %1 hoort bij %2, die gedeactiveerd is; een badge gaat nooit naar iemand anders.</translation>
+    </message>
+    <message>
+        <source>Several deactivated people are called %1; give the badge code of the one to reactivate.</source>
+        <translation>Meerdere gedeactiveerde mensen heten %1; geef de badgecode van wie weer actief moet worden.</translation>
+    </message>
+    <message>
+        <source>Reactivate is yes or no (or empty).</source>
+        <translation>Heractiveren is ja of nee (of leeg).</translation>
+    </message>
 </context>
 <context>
     <name>PeoplePage</name>
@@ -1379,8 +1399,12 @@
         <translation>Regel %1: %2</translation>
     </message>
     <message>
-        <source>Nobody was added. Fix these lines first: %1</source>
-        <translation>Niemand is toegevoegd. Verbeter eerst deze regels: %1</translation>
+        <source>Reactivated: %1 (their badges work again).</source>
+        <translation>Weer actief: %1 (hun badges werken weer).</translation>
+    </message>
+    <message>
+        <source>Nobody was added or changed. Fix these lines first: %1</source>
+        <translation>Niemand is toegevoegd of gewijzigd. Verbeter eerst deze regels: %1</translation>
     </message>
 </context>
 <context>
@@ -2177,6 +2201,13 @@
     </message>
 </context>
 <context>
+    <name>ScanHub</name>
+    <message>
+        <source>Scan ignored: close the dialog first.</source>
+        <translation>Scan genegeerd: sluit eerst het venster.</translation>
+    </message>
+</context>
+<context>
     <name>SerialPortPicker</name>
     <message>
         <source>Refresh</source>
@@ -2844,6 +2875,23 @@
     </message>
 </context>
 <context>
+    <name>SyncWords</name>
+    <message numerus="yes">
+        <source>%n change(s) to people pulled at %1</source>
+        <translation>
+            <numerusform>%n wijziging van mensen opgehaald om %1</numerusform>
+            <numerusform>%n wijzigingen van mensen opgehaald om %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to people sent at %1</source>
+        <translation>
+            <numerusform>%n wijziging van mensen verzonden om %1</numerusform>
+            <numerusform>%n wijzigingen van mensen verzonden om %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TextDialog</name>
     <message>
         <source>OK (Enter)</source>
@@ -2859,6 +2907,10 @@
             <numerusform>Schrijf minstens %Ln teken.</numerusform>
             <numerusform>Schrijf minstens %Ln tekens.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The scan could not be read: %1 Scan again.</source>
+        <translation>De scan kon niet gelezen worden: %1 Scan opnieuw.</translation>
     </message>
 </context>
 <context>

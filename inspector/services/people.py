@@ -117,24 +117,68 @@ class PeopleService:
 
     def add_many(self, actor: UserInfo | None, people: Iterable[NewPerson]) -> list[Person]:
         """Add several people in one transaction: all of them, or (on any problem) none."""
+        return self.add_and_reactivate(actor, people, ())[0]
+
+    def add_and_reactivate(
+        self, actor: UserInfo | None, people: Iterable[NewPerson],
+        returning: Iterable[tuple[uuid.UUID, NewPerson]],
+    ) -> tuple[list[Person], list[Person]]:
+        """Add ``people`` and activate the deactivated ``returning`` (id, their new details) again, in one
+        transaction: all of it, or (on any problem) nothing. (added, reactivated)."""
         self._allowed(actor)
         with self._database.session() as session:
-            added = []
-            for new in people:
-                role = parse_role(new.role)
-                user = User(name=clean_name(new.name), role=role, language=parse_language(new.language),
-                            badge_code=self._free_badge(session, new.badge_code), active=True,
-                            warehouse_id=self._station.warehouse_id)
-                if role.needs_pin:
-                    user.pin_hash = hash_pin(check_pin(role, new.pin))
-                elif new.pin:
-                    check_pin(role, new.pin)  # raises: inspectors have no PIN
-                self._stamp(user, 0)
-                session.add(user)
-                session.flush()
-                self._audit(session, actor, user, "person_added", {"name": user.name, "role": role.value})
-                added.append(_person(user))
-            return added
+            added = self._add(session, actor, people)
+            back = [self._reactivate(session, actor, person_id, details) for person_id, details in returning]
+            return added, back
+
+    def _reactivate(self, session: Session, actor: UserInfo | None, person_id: uuid.UUID,
+                    details: NewPerson) -> Person:
+        """A deactivated person active again, with ``details`` (a new badge only when one is given)."""
+        user = self._get(session, person_id)
+        if user.active:
+            raise PeopleError("already_here", f"{user.name} is already here", user.name)
+        role = parse_role(details.role)
+        changed: dict[str, Any] = {}
+        if clean_name(details.name).lower() != user.name.lower():  # "anna jansen" keeps "Anna Jansen"
+            changed["name"] = user.name = clean_name(details.name)
+        if Role(user.role) is not role:
+            changed["role"] = role.value
+            user.role = role
+        if parse_language(details.language) != (user.language or ""):
+            changed["language"] = user.language = parse_language(details.language)
+        if details.badge_code and clean_badge(details.badge_code) != user.badge_code:
+            user.badge_code = self._free_badge(session, details.badge_code, user.id)
+            changed["badge"] = "new"
+        if role.needs_pin:
+            user.pin_hash = hash_pin(check_pin(role, details.pin))
+            changed["pin"] = "reset"
+        else:
+            if details.pin:
+                check_pin(role, details.pin)  # raises: inspectors have no PIN
+            user.pin_hash = None
+        user.active = True
+        self._stamp(user, user.revision)
+        self._audit(session, actor, user, "person_activated", changed)
+        return _person(user)
+
+    def _add(self, session: Session, actor: UserInfo | None, people: Iterable[NewPerson]) -> list[Person]:
+        """Add ``people`` in the open transaction."""
+        added = []
+        for new in people:
+            role = parse_role(new.role)
+            user = User(name=clean_name(new.name), role=role, language=parse_language(new.language),
+                        badge_code=self._free_badge(session, new.badge_code), active=True,
+                        warehouse_id=self._station.warehouse_id)
+            if role.needs_pin:
+                user.pin_hash = hash_pin(check_pin(role, new.pin))
+            elif new.pin:
+                check_pin(role, new.pin)  # raises: inspectors have no PIN
+            self._stamp(user, 0)
+            session.add(user)
+            session.flush()
+            self._audit(session, actor, user, "person_added", {"name": user.name, "role": role.value})
+            added.append(_person(user))
+        return added
 
     def edit(self, actor: UserInfo | None, person_id: uuid.UUID, *, name: str | None = None,
              role: Role | str | None = None, language: str | None = None, badge_code: str | None = None,

@@ -80,6 +80,7 @@ class SyncResult:
             f"({self.upload.photo_bytes / 1e6:.1f} MB of photos), {self.upload.replays} replay(s), "
             f"{self.upload.conflicts} conflict(s); pulled {self.download.returns} return(s), "
             f"{self.download.lines} line(s), {self.download.conflicts} conflict flag(s); "
+            f"people: {self.upload.people} sent, {self.download.people} pulled; "
             f"{self.pending} pending"
         )
 
@@ -154,7 +155,7 @@ class SyncEngine:
             with connect(self.central_url) as conn:
                 who = self._register(conn)
                 result.epoch_changed = self._check_epoch(conn)
-                push_people(self.database, conn, who, self.station.warehouse_id)
+                result.upload.people = push_people(self.database, conn, who, self.station.warehouse_id)
                 push_records(self.database, conn, who, faults, result.upload, self.batch_size)
                 push_photos(
                     self.database,

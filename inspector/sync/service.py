@@ -35,6 +35,10 @@ class SyncStatus:
     next_attempt_in_s: float = 0.0
     # Audit alarms of the last completed run (inspector.sync.anchor); a failed run keeps them.
     alarms: tuple[str, ...] = ()
+    # The last run that moved people (users, badges, PINs): how many edits it sent and pulled, and when.
+    people_sent: int = 0
+    people_pulled: int = 0
+    people_at: datetime | None = None
 
     def text(self) -> str:
         """A short line in plain words."""
@@ -48,6 +52,9 @@ class SyncStatus:
         parts += [state, f"{self.pending} waiting to be sent"]
         if self.oldest_pending_age_s and self.oldest_pending_age_s > 60:
             parts.append(f"oldest {int(self.oldest_pending_age_s // 60)} min")
+        if self.people_at is not None:
+            parts.append(f"people: {self.people_sent} sent, {self.people_pulled} pulled at "
+                         f"{self.people_at.astimezone().strftime('%H:%M')}")
         if self.last_error:
             parts.append(self.last_error)
         return "; ".join(parts)
@@ -112,6 +119,9 @@ class SyncService:
             return result
         with self._lock:
             failures = 0 if result.ok else self._status.consecutive_failures + 1
+        if result.ok and (result.upload.people or result.download.people):
+            self._update(people_sent=result.upload.people, people_pulled=result.download.people,
+                         people_at=utcnow())
         self._update(
             syncing=False,
             online=result.ok or not result.offline,

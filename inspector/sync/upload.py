@@ -37,6 +37,7 @@ class UploadStats:
     photo_bytes: int = 0
     photos_corrupted: int = 0
     photos_unreadable: int = 0
+    people: int = 0  # people's edits central took from this station
 
 
 def push_records(

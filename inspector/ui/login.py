@@ -175,10 +175,24 @@ class LoginWindow(QWidget):
         return code.strip()
 
     def scan_badge(self, event: object) -> None:
-        """A scan while this window is shown: a badge (anything else is refused like a typed code)."""
+        """A scan while this window is shown: a badge (anything else is refused like a typed code).
+
+        At the PIN prompt the scan is a badge too: the same badge asks for the PIN again, another
+        person's starts over with that person (not while a lockout runs: its message stays)."""
+        text = str(getattr(event, "text", event))
         if self.stack.currentIndex() != BADGE_PAGE:
-            return
-        self.badge_input.setText(str(getattr(event, "text", event)))
+            pending = self._pending
+            if pending is not None and self._clean_badge(text) == pending.badge_code:
+                self.pin_message.show_info(
+                    fill(self.tr("That is the badge of %1: enter the PIN."), pending.name)
+                )
+                self.pin_input.setFocus()
+                return
+            if self._locked_until_s > 0:
+                self._feedback.error(self.pin_input)
+                return
+            self.show_badge_page()
+        self.badge_input.setText(text)
         self._badge_entered()
 
     def scan_failed(self, error: object) -> None:

@@ -39,6 +39,13 @@ PEOPLE_PROBLEMS: dict[str, str] = {
     "badge_twice": QT_TRANSLATE_NOOP("People", "Badge %1 is also on line %2."),
     "already_here": QT_TRANSLATE_NOOP("People", "%1 is already here; change them in the list instead."),
     "name_twice": QT_TRANSLATE_NOOP("People", "%1 is also on line %2."),
+    "deactivated": QT_TRANSLATE_NOOP("People", "%1 (badge %2) is deactivated. Reactivate? Write yes in the "
+                                               "column reactivate, or activate them in the list."),
+    "badge_deactivated": QT_TRANSLATE_NOOP("People", "Badge %1 belongs to %2, who is deactivated; it is "
+                                                     "never given to somebody else."),
+    "deactivated_several": QT_TRANSLATE_NOOP("People", "Several deactivated people are called %1; give the "
+                                                       "badge code of the one to reactivate."),
+    "bad_reactivate": QT_TRANSLATE_NOOP("People", "Reactivate is yes or no (or empty)."),
     "empty": QT_TRANSLATE_NOOP("People", "The file names nobody."),
     "no_header": QT_TRANSLATE_NOOP("People", "The first line must name the columns, at least name and role."),
     "encoding": QT_TRANSLATE_NOOP("People", "The file is not UTF-8 text. Save it as 'CSV UTF-8'."),

@@ -6,6 +6,13 @@
 * :class:`SerialBridge`: runs a :class:`~inspector.scanning.serial_scanner.SerialScanner` and
   hands its scans (which arrive on the reader thread) to the GUI thread through a queued signal.
 * Typed codes and camera reads are submitted with :meth:`ScanHub.submit`.
+
+A scan belongs to what the user sees: while a modal dialog is open (ours, a file or print dialog, a
+message box), the hub gives it to the dialog when the dialog takes scans (its ``takes_scans`` is true:
+it has ``take_scan(event)`` and ``take_scan_error(error)``, like the add-extra-item dialog) and
+otherwise refuses it with "Scan ignored: close the dialog first." shown in the dialog; the page
+behind never sees it. (A camera read is dropped quietly then: the camera sees whatever lies on the
+table while the inspector works in a dialog; nobody scanned on purpose.)
 """
 
 from __future__ import annotations
@@ -16,12 +23,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QWindow
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QBoxLayout, QGridLayout, QWidget
 
 from inspector.config import ScannerSettings
 from inspector.scanning.events import KEPT_CONTROL_CHARS, ScanError, ScanEvent
 from inspector.scanning.serial_scanner import SerialScanner
 from inspector.scanning.wedge import FeedResult, KeyAction, WedgeBurstDetector, WedgeConfig
+from inspector.ui.widgets import MessageLine
 
 log = logging.getLogger(__name__)
 
@@ -43,16 +51,34 @@ _MODIFIER_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.K
                   Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock}
 
 
+REFUSED_SHOWN_MS = 6000
+"""How long a dialog shows that it ignored a scan."""
+
+
 class ScanHub(QObject):
-    """The one path every scan takes: wedge, serial, camera and typed codes all end here."""
+    """The one path every scan takes: wedge, serial, camera and typed codes all end here.
+
+    While a modal dialog is open, a scan goes to the dialog (see the module docstring), never to
+    ``scanned``; ``refused(widget)`` is emitted with the line that says so (for the error sound).
+    """
 
     scanned = Signal(object)  # ScanEvent
     scan_failed = Signal(object)  # ScanError
+    refused = Signal(object)  # the QWidget showing "Scan ignored: close the dialog first."
 
     def submit(self, event: ScanEvent) -> None:
-        """Publish a completed scan."""
+        """Publish a completed scan (to the open modal dialog, if there is one)."""
         log.info("scan from %s: %r (%s)", event.source, event.text[:80], event.symbology or "?")
-        self.scanned.emit(event)
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            self.scanned.emit(event)
+            return
+        if getattr(dialog, "takes_scans", False):
+            dialog.take_scan(event)  # type: ignore[attr-defined]
+            return
+        log.info("scan ignored: the modal dialog %s is open", type(dialog).__name__)
+        if event.source != "camera":  # the camera reads what lies on the table: nobody to tell
+            self._refuse(dialog)
 
     def submit_typed(self, text: str) -> None:
         """Publish a code a person typed into a scan box and confirmed with Enter."""
@@ -61,9 +87,56 @@ class ScanHub(QObject):
             self.submit(ScanEvent(text=text, source="typed", raw=text))
 
     def fail(self, error: ScanError) -> None:
-        """Publish a scan that was received but rejected."""
+        """Publish a scan that was received but rejected (to the open modal dialog, if there is one)."""
         log.warning("scan error from %s: %s", error.source, error.message)
-        self.scan_failed.emit(error)
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            self.scan_failed.emit(error)
+            return
+        if getattr(dialog, "takes_scans", False):
+            dialog.take_scan_error(error)  # type: ignore[attr-defined]
+            return
+        if error.source != "camera":
+            self._refuse(dialog)
+
+    def _refuse(self, dialog: QWidget) -> None:
+        line = refusal_line(dialog)
+        line.show_error(QCoreApplication.translate("ScanHub", "Scan ignored: close the dialog first."))
+        timer = line.findChild(QTimer, "scanRefusedTimer")
+        if timer is None:
+            timer = QTimer(line)
+            timer.setObjectName("scanRefusedTimer")
+            timer.setSingleShot(True)
+            timer.timeout.connect(line.clear_message)
+        timer.start(REFUSED_SHOWN_MS)
+        wanted = dialog.sizeHint().height()
+        if dialog.layout() is not None and wanted > dialog.height():
+            dialog.resize(dialog.width(), wanted)  # room for the line; never smaller than it was
+        self.refused.emit(line)
+
+
+def refusal_line(dialog: QWidget) -> MessageLine:
+    """The line in ``dialog`` that says a scan was ignored: made once, below the dialog's own message
+    line (or at the bottom of any dialog, such as Qt's file and print dialogs and message boxes)."""
+    for line in dialog.findChildren(MessageLine):
+        if line.property("scanRefused"):
+            return line
+    line = MessageLine(dialog)
+    line.setProperty("scanRefused", True)
+    layout = dialog.layout()
+    own = getattr(dialog, "message", None)
+    if isinstance(layout, QBoxLayout):
+        index = layout.indexOf(own) if isinstance(own, QWidget) else -1
+        layout.insertWidget(index + 1 if index >= 0 else layout.count(), line)
+    elif isinstance(layout, QGridLayout):
+        layout.addWidget(line, layout.rowCount(), 0, 1, max(1, layout.columnCount()))
+    elif layout is not None:
+        layout.addWidget(line)
+    else:  # no layout: at the top, over the dialog's contents
+        line.move(8, 8)
+        line.resize(max(200, dialog.width() - 16), line.sizeHint().height())
+        line.raise_()
+    return line
 
 
 def wedge_config(settings: ScannerSettings) -> WedgeConfig:

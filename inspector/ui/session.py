@@ -60,6 +60,7 @@ class StationSession(QObject):
         self.scanning = StationScanning(services.settings.scanner, self)
         self.scanning.hub.scanned.connect(self._route_scan)
         self.scanning.hub.scan_failed.connect(self._route_scan_error)
+        self.scanning.hub.refused.connect(self.feedback.error)  # a scan ignored while a dialog is open
         self.login: LoginWindow | None = None
         self.login_camera: CameraController | None = None
         self.main: MainWindow | None = None

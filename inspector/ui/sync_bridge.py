@@ -117,10 +117,40 @@ def sync_status_text(status: SyncStatus | None) -> str:
         parts.append(fill(QCoreApplication.translate("SyncBridge", "last sync %1"), stamp))
     if status.pending:
         parts.append(SyncBridge.tr("%Ln waiting", "", status.pending))
+    parts += _people_texts(status)
     if status.last_error and (status.online is False or status.last_error == SYNC_BUSY):
         # Already in plain words and without passwords (inspector.sync.errors); details are in the log.
         parts.append(sync_problem_text(status.last_error))
     return " · ".join(parts)
+
+
+class SyncWords(QObject):
+    """Sync texts with a count. They use ``self.tr(text, "", n)`` because that is the form
+    pyside6-lupdate marks as plural (numerus) in the .ts files; ``QCoreApplication.translate(ctx, text,
+    None, n)`` translates plurals too, but lupdate drops their plural forms on every update."""
+
+    def people_pulled(self, count: int, at: str) -> str:
+        """How many people changes (users, badges, PINs) the last sync that moved people pulled."""
+        return fill(self.tr("%n change(s) to people pulled at %1", "", count), at)
+
+    def people_sent(self, count: int, at: str) -> str:
+        """How many people changes made here that sync sent."""
+        return fill(self.tr("%n change(s) to people sent at %1", "", count), at)
+
+
+def _people_texts(status: SyncStatus) -> list[str]:
+    """The last sync that moved people (users, badges, PINs): how many changes it pulled and sent, when."""
+    when = getattr(status, "people_at", None)
+    if when is None:
+        return []
+    stamp = when.astimezone().strftime("%H:%M")
+    words = SyncWords()
+    texts = []
+    if status.people_pulled:
+        texts.append(words.people_pulled(status.people_pulled, stamp))
+    if status.people_sent:
+        texts.append(words.people_sent(status.people_sent, stamp))
+    return texts
 
 
 class SyncBridge(QObject):

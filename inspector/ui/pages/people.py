@@ -284,13 +284,18 @@ class PeoplePage(QWidget):
         def finished(result: Any) -> None:
             self.reload()
             if result.ok:
-                added = len(result.added)
-                self.message.show_info(self.tr("%Ln person(s) added. Print their badges now.", "", added))
+                parts = []
+                if result.added or not result.reactivated:
+                    parts.append(self.tr("%Ln person(s) added. Print their badges now.", "", len(result.added)))
+                if result.reactivated:
+                    back = ", ".join(p.name for p in result.reactivated)
+                    parts.append(fill(self.tr("Reactivated: %1 (their badges work again)."), back))
+                self.message.show_info(" ".join(parts))
                 self.changed.emit()
                 return
             lines = [fill(self.tr("Line %1: %2"), p.line, people_error(p)) if p.line else people_error(p)
                      for p in result.problems[:8]]
-            text = self.tr("Nobody was added. Fix these lines first: %1")
+            text = self.tr("Nobody was added or changed. Fix these lines first: %1")
             self.message.show_error(fill(text, " · ".join(lines)))
 
         run_task(import_people, self._services.people, self._user, path, on_done=finished,

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.models import Grade
+from inspector.scanning.events import ScanError, ScanEvent
 from inspector.services.grading import MIN_OVERRIDE_REASON
-from inspector.ui.texts import fill, grade_name
+from inspector.ui.texts import fill, grade_name, scan_error_text
 from inspector.ui.widgets import MessageLine, heading, hint, keep_text_width, secondary_button
 
 
@@ -36,7 +37,11 @@ def _buttons(ok: QPushButton, cancel: QPushButton) -> QHBoxLayout:
 
 
 class TextDialog(QDialog):
-    """Asks for one line of text (a note, a reason, a description); emits ``entered(text)``."""
+    """Asks for one line of text (a note, a reason, a description); emits ``entered(text)``.
+
+    With ``on_scan`` the dialog takes the scans made while it is open (the ScanHub gives them to it);
+    without, a scan is refused in the dialog ("close the dialog first") and the page behind ignores it.
+    """
 
     entered = Signal(str)
 
@@ -48,11 +53,13 @@ class TextDialog(QDialog):
         min_length: int = 0,
         text: str = "",
         parent: QWidget | None = None,
+        on_scan: Callable[[ScanEvent], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(760)
         self._min_length = min_length
+        self._on_scan = on_scan
         self.field = QLineEdit(text)
         self.field.setPlaceholderText(placeholder)
         self.message = MessageLine()
@@ -71,6 +78,21 @@ class TextDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(_buttons(self.ok_button, cancel))
         self.field.setFocus()
+
+    @property
+    def takes_scans(self) -> bool:
+        """True when a scan made while the dialog is open is the dialog's (see :class:`ScanHub`)."""
+        return self._on_scan is not None
+
+    def take_scan(self, event: ScanEvent) -> None:
+        """A scan while the dialog is open."""
+        if self._on_scan is not None:
+            self._on_scan(event)
+
+    def take_scan_error(self, error: ScanError) -> None:
+        """A garbled scan while the dialog is open: ask for it again, here."""
+        why = scan_error_text(error)
+        self.message.show_error(fill(self.tr("The scan could not be read: %1 Scan again."), why))
 
     def accept(self) -> None:
         """Close and emit the text, unless it is shorter than required."""

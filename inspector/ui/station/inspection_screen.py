@@ -76,6 +76,7 @@ class InspectionScreen(QWidget):
         self.item_facts.setWordWrap(True)
         self.verification = VerificationBar()
         self.verification.by_hand.connect(self._confirmed_by_hand)
+        self.verification.scanned_instead.connect(self.handle_scan)  # scanned after all: verified by scan
         self.verify_label = self.verification.label
         self.checklist = ChecklistView()
         self.checklist.answered.connect(self._answered)

@@ -137,14 +137,10 @@ class ReturnActions(QObject):
     def product_scan(self, event: ScanEvent) -> bool:
         """A product code scanned on the return screen starts its line's inspection; False otherwise.
 
-        While the "Add extra item" dialog is open, the scan fills it instead.
+        (While the "Add extra item" dialog is open, the ScanHub gives scans to it: :meth:`extra_scan`.)
         """
         ident = identify(event.text, event.symbology, product=True)
         gtin = str(ident.fields.get("gtin", "")) if ident.kind in ("gtin", "gs1") else ""
-        extra = self.extra_dialog
-        if extra is not None and extra.isVisible():
-            self._fill_extra(extra, _as_scanned(event.text, gtin) if gtin else event.text.strip())
-            return True
         if not gtin or self.summary is None:
             return False
         line = self.screen.line_for_gtin(gtin)
@@ -199,6 +195,15 @@ class ReturnActions(QObject):
         self._info(fill(self.tr("One unit of %1 recorded as missing."), line.product_name))
         self.refresh()
 
+    def extra_scan(self, event: ScanEvent) -> None:
+        """A scan while the "Add extra item" dialog is open fills it in."""
+        dialog = self.extra_dialog
+        if dialog is None:
+            return
+        ident = identify(event.text, event.symbology, product=True)
+        gtin = str(ident.fields.get("gtin", "")) if ident.kind in ("gtin", "gs1") else ""
+        self._fill_extra(dialog, _as_scanned(event.text, gtin) if gtin else event.text.strip())
+
     def _fill_extra(self, dialog: TextDialog, code: str) -> None:
         self.pending_gtin = code if code.isdigit() else ""
         if not dialog.field.text().strip():
@@ -219,6 +224,7 @@ class ReturnActions(QObject):
             self.tr("e.g. children's book, blue"),
             3,
             parent=self.page.window(),
+            on_scan=self.extra_scan,
         )
         self.dialog.entered.connect(self._add_extra)
         self.dialog.open()

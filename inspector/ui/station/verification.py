@@ -13,9 +13,14 @@ from inspector.ui.widgets import secondary_button
 
 
 class VerificationBar(QWidget):
-    """The item's verification state; emits ``by_hand(reason)`` when the inspector confirms by eye."""
+    """The item's verification state; emits ``by_hand(reason)`` when the inspector confirms by eye.
+
+    A scan while the "Confirm by hand" dialog is open is what that dialog asks for a reason to skip:
+    the dialog closes and ``scanned_instead(event)`` hands the scan to the inspection screen.
+    """
 
     by_hand = Signal(str)
+    scanned_instead = Signal(object)  # ScanEvent
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +82,12 @@ class VerificationBar(QWidget):
             self.tr("e.g. barcode label torn off"),
             3,
             parent=self.window(),
+            on_scan=self._scanned_instead,
         )
         self.dialog.entered.connect(self.by_hand)
         self.dialog.open()
+
+    def _scanned_instead(self, event: object) -> None:
+        if self.dialog is not None:
+            self.dialog.reject()
+        self.scanned_instead.emit(event)
