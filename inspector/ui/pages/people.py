@@ -286,7 +286,8 @@ class PeoplePage(QWidget):
             if result.ok:
                 parts = []
                 if result.added or not result.reactivated:
-                    parts.append(self.tr("%Ln person(s) added. Print their badges now.", "", len(result.added)))
+                    added = len(result.added)
+                    parts.append(self.tr("%Ln person(s) added. Print their badges now.", "", added))
                 if result.reactivated:
                     back = ", ".join(p.name for p in result.reactivated)
                     parts.append(fill(self.tr("Reactivated: %1 (their badges work again)."), back))
