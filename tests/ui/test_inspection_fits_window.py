@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from inspector.app import Services
-from inspector.models import Category, Return
+from inspector.models import Category, Return, ReturnLine
 from inspector.ui.application import install_translator
 from inspector.ui.feedback import Feedback
 from inspector.ui.main_window import MainWindow
@@ -26,6 +26,8 @@ from inspector.ui.text_fit import clipped_texts
 from tests.ui.test_station_flow_defects import jpeg, open_item, seed
 
 SIZES = ((1024, 768), (1366, 768))
+LONG_COMMENT = ("Valt te klein, graag een maat groter. De mouwen zijn ook te kort en de stof voelt "
+                "goedkoop aan, jammer want de kleur is mooi.")
 
 
 def in_view(widget: QWidget, window: QWidget) -> bool:
@@ -51,6 +53,8 @@ def test_the_inspection_screen_fits_the_window_for_every_template(  # type: igno
     with services.database.session() as session:  # the demo has no "other" product: make one
         last = session.scalars(select(Return).order_by(Return.rma_number.desc())).first()
         last.lines[0].category = Category.OTHER
+        for line in session.scalars(select(ReturnLine)):  # a customer who writes a lot
+            line.customer_comment = LONG_COMMENT
     picture = tmp_path / "item.jpg"
     picture.write_bytes(jpeg())
     install_translator(QApplication.instance(), language)  # type: ignore[arg-type]
@@ -72,6 +76,7 @@ def test_the_inspection_screen_fits_the_window_for_every_template(  # type: igno
                 panel.import_path(picture)
                 qtbot.waitUntil(lambda panel=panel: not panel.busy, timeout=5000)
             assert inspection.camera.thumbnails.count() >= 2, "the imported photos are not shown"
+            assert inspection.item_facts.toolTip() == LONG_COMMENT, "the whole comment is not at hand"
             for width, height in SIZES:
                 window.resize(width, height)
                 qtbot.wait(60)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSizePolicy,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -87,6 +86,8 @@ class ThumbnailStrip(QListWidget):
         self.setWrapping(False)
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        # the newest photo is scrolled into view; the wheel scrolls the rest: no bar taking a row of height
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def set_icon_size(self, icon: QSize) -> None:
         """Thumbnails of ``icon`` size."""
@@ -102,9 +103,8 @@ class ThumbnailStrip(QListWidget):
         return self.iconSize().height() + self.fontMetrics().lineSpacing() * CAPTION_LINES + 16
 
     def fit(self) -> None:
-        """Height for a thumbnail with its caption lines (and the scroll bar); each item's width."""
-        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        self.setFixedHeight(self._item_height() + 2 * self.frameWidth() + scroll_bar + 4)
+        """Height for a thumbnail with its caption lines; each item's width."""
+        self.setFixedHeight(self._item_height() + 2 * self.frameWidth() + 4)
         for row in range(self.count()):
             self._size_item(self.item(row))
 
@@ -206,7 +206,7 @@ class CameraPanel(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon if compact
             else QComboBox.SizeAdjustPolicy.AdjustToContents
         )
-        self.view.setMinimumSize(*((200, 112) if compact else (320, 200)))
+        self.view.setMinimumSize(*((172, 96) if compact else (320, 200)))
         self.thumbnails.set_icon_size(QSize(64, 48) if compact else QSize(96, 72))
         text = self.tr("Import photo…") if compact else self.tr("Import photo from file…")
         self.import_button.setText(text)

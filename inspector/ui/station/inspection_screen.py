@@ -38,6 +38,20 @@ from inspector.ui.widgets import MessageLine, hint, secondary_button
 
 COMPACT_WIDTH = 1000  # below this width or COMPACT_HEIGHT (768-pixel screens) the screen packs tighter
 COMPACT_HEIGHT = 850
+COMMENT_CHARS = 60
+"""The customer's comment in the item's header is cut (at a word, with "…") after this many characters,
+so that the inspection screen fits 768 pixels whatever the customer wrote."""
+
+
+def shortened(text: str, limit: int) -> str:
+    """``text``, or its words up to ``limit`` characters followed by "…"."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    return cut.rstrip(" ,.;:") + "…"
+
+
 COMPACT_STYLE = """
 * { font-size: 13pt; }
 QLabel#subheading { font-size: 15pt; font-weight: bold; }
@@ -47,6 +61,7 @@ QLabel#gradeBig { font-size: 17pt; padding: 2px 6px; }
 QPushButton { font-size: 13pt; padding: 2px 8px; min-height: 34px; }
 QPushButton[answer="true"] { font-size: 12pt; min-height: 34px; }
 QLineEdit, QSpinBox, QComboBox { font-size: 13pt; min-height: 34px; padding: 2px 6px; }
+QLabel#needed, QLabel#hint { font-size: 11pt; }
 QListWidget#thumbnails { font-size: 11pt; }
 """
 
@@ -195,11 +210,12 @@ class InspectionScreen(QWidget):
             if line.expected_serial:
                 facts += fill(self.tr(" · serial %1"), line.expected_serial)
             facts += fill(self.tr(" · reason: %1"), reason_name(line.reason_code))
-            if line.customer_comment:
-                facts += fill(self.tr(" · “%1”"), line.customer_comment)
+            if line.customer_comment:  # a long one is shortened here (whole in the tool tip and the return)
+                facts += fill(self.tr(" · “%1”"), shortened(line.customer_comment, COMMENT_CHARS))
         else:
             facts = self.tr("Not announced: extra item, checked by a supervisor")
         self.item_facts.setText(facts)
+        self.item_facts.setToolTip(line.customer_comment if line is not None else "")
         self.grading.language = language
         self.grading.currency = line.currency if line else "EUR"
         self.grading.forget_override()
