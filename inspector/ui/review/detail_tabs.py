@@ -12,6 +12,7 @@ from inspector.reports.event_text import describe_event
 from inspector.services.inspection_detail import InspectionDetail, TimelineEvent
 from inspector.ui.language import shown_language
 from inspector.ui.review.names import action_name, entry_kind_name, outcome_name, party_name
+from inspector.ui.table_columns import ColumnFit
 from inspector.ui.texts import (
     disposition_name,
     fill,
@@ -43,9 +44,9 @@ def make_table(headers: Sequence[str], rows: Sequence[Sequence[str]], stretch: i
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             table.setItem(r, c, QTableWidgetItem(value))
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch % len(headers), QHeaderView.ResizeMode.Stretch)
+    # The other columns as wide as their contents, and every header whole (a stretched column shrank
+    # below its header: Dutch 'Details' got 96 of 101 px at 1024x768).
+    table.columns = ColumnFit(table, {stretch % len(headers): 1})  # type: ignore[attr-defined]
     return table
 
 
