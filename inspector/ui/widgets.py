@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from inspector.services.sources import SourceKind
@@ -202,9 +202,24 @@ class FlowGrid(QWidget):
             self._grid.setColumnStretch(column, 1 if column < columns else 0)
         self.updateGeometry()
 
-    def resizeEvent(self, event: object) -> None:
+    def refit(self) -> None:
+        """Choose the columns and height again (after a widget's text changed)."""
         self._arrange(self.columns_for(self.width()))
+        # As high as its widgets need at this width (word-wrapped captions take more lines in narrower
+        # columns): a scroll area's layout otherwise gave the Reports tiles less, and cut their last line.
+        need = self._grid.totalHeightForWidth(self.width()) if self._grid.hasHeightForWidth() else 0
+        if need != self.minimumHeight():
+            self.setMinimumHeight(need)
+
+    def resizeEvent(self, event: object) -> None:
+        self.refit()
         super().resizeEvent(event)  # type: ignore[arg-type]
+
+    def event(self, event: QEvent) -> bool:
+        # A widget's text changed (a tile's number arrived): maybe fewer columns, another height.
+        if event.type() == QEvent.Type.LayoutRequest and self.width() > 0:
+            self.refit()
+        return super().event(event)
 
 
 def keep_text_width(*buttons: QPushButton) -> None:

@@ -1,0 +1,80 @@
+"""The Reports page at 1024x768, 1366x768 and 1920x1080 in Dutch and English: the number tiles show
+their whole captions and numbers (the tile of "Minutes scan to graded (median)" cut its last line at
+1024x768) and the charts' legends stay clear of their titles and inside the chart."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from inspector.app import Services
+from inspector.models import Role
+from inspector.services.demo_data import seed_demo
+from inspector.ui.application import install_translator
+from inspector.ui.feedback import Feedback
+from inspector.ui.main_window import REPORTS, MainWindow
+from inspector.ui.tasks import DatabaseWorker
+from inspector.ui.text_fit import clipped_texts
+from tests.ui.station_helpers import without_camera
+
+SIZES = ((1920, 1080), (1366, 768), (1024, 768))
+NOW = datetime(2026, 11, 20, 15, tzinfo=UTC)
+
+
+@pytest.fixture
+def reports(qtbot: QtBot, services: Services, styled_app: QApplication, inline: None,
+            request: pytest.FixtureRequest) -> Iterator[MainWindow]:
+    without_camera(services)
+    seed_demo(services.database, services.photos, services.station, returns=12, inspections=6, seed=11,
+              now=NOW)
+    install_translator(styled_app, request.param)
+    admin = next(u for u in services.users.active_users() if u.role is Role.ADMIN)
+    main = MainWindow(services, admin, Feedback(sounds_enabled=False), DatabaseWorker())
+    qtbot.addWidget(main)
+    main.show()
+    main.show_page(REPORTS)
+    yield main
+    main.close()
+
+
+def _resize(main: MainWindow, size: tuple[int, int]) -> None:
+    for _ in range(2):  # as a user's window manager does: the size, then the layout settles
+        main.resize(*size)
+        QApplication.processEvents()
+
+
+@pytest.mark.parametrize("reports", ["nl", "en"], indirect=True)
+def test_the_tiles_show_their_whole_texts(reports: MainWindow) -> None:
+    problems = []
+    for size in (*SIZES, *reversed(SIZES)):
+        _resize(reports, size)
+        reports.reports_page.refresh_preview()  # the numbers arrive after the layout (wider or not)
+        problems += [f"{size}: {c}" for c in clipped_texts(reports)]
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("reports", ["nl", "en"], indirect=True)
+def test_the_chart_legends_stay_clear_of_the_titles(reports: MainWindow) -> None:
+    page = reports.reports_page
+    problems = []
+    for size in SIZES:
+        _resize(reports, size)
+        for chart in (page.hourly_chart, page.grade_chart):
+            title, entries = chart.header_rects()
+            boxes = [title, *entries]
+            if len(chart.names) > 1:
+                assert len(entries) == len(chart.names)
+            for n, box in enumerate(boxes):
+                if not chart.rect().contains(box):
+                    problems.append(f"{size} {chart.title}: {box} is outside the chart {chart.rect()}")
+                problems += [f"{size} {chart.title}: {box} overlaps {other}" for other in boxes[n + 1:]
+                             if box.intersects(other)]
+            need = chart.fontMetrics().horizontalAdvance(chart.names[-1]) + 16 if entries else 0
+            if entries and entries[-1].width() < need:
+                name = chart.names[-1]
+                problems.append(f"{size} {chart.title}: legend {name!r} {entries[-1].width()} < {need}")
+    assert problems == [], "\n".join(problems)
