@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from inspector.services.sources import SourceKind
@@ -214,12 +214,6 @@ class FlowGrid(QWidget):
     def resizeEvent(self, event: object) -> None:
         self.refit()
         super().resizeEvent(event)  # type: ignore[arg-type]
-
-    def event(self, event: QEvent) -> bool:
-        # A widget's text changed (a tile's number arrived): maybe fewer columns, another height.
-        if event.type() == QEvent.Type.LayoutRequest and self.width() > 0:
-            self.refit()
-        return super().event(event)
 
 
 def keep_text_width(*buttons: QPushButton) -> None:
