@@ -120,7 +120,18 @@ def _combo(combo: QComboBox) -> Clipped | None:
     combo.initStyleOption(option)
     field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
                                          QStyle.SubControl.SC_ComboBoxEditField, combo)
-    need = QFontMetrics(combo.font()).horizontalAdvance(text)
+    metrics = QFontMetrics(combo.font())
+    if combo.property("wrapsText"):  # draws its text on as many lines as it needs
+        words = text.split()
+        widest = max((metrics.horizontalAdvance(word) for word in words), default=0)
+        if widest > field.width() + SLACK:
+            return Clipped(_name(combo), text, widest, field.width())
+        lines = metrics.boundingRect(QRect(0, 0, max(field.width() - 2, 1), 10_000), Qt.TextFlag.TextWordWrap,
+                                     text).height()
+        if lines > field.height() + SLACK:
+            return Clipped(_name(combo), text, lines, field.height(), "height")
+        return None
+    need = metrics.horizontalAdvance(text)
     if not combo.itemIcon(combo.currentIndex()).isNull():
         need += combo.iconSize().width() + 4
     if need > field.width() + SLACK:

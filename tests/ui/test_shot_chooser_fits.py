@@ -28,7 +28,7 @@ WRONG_EAN = "4006381333931"
 # Known defect, not fixed yet (measured): at 1024x768 the compact camera column's chooser has 193 px
 # for texts up to 369 px ('Fotografeer de geactiveerde vochtindicator'), at 1366x768 321 px. A combo
 # box cannot wrap; it needs a chooser that wraps its text (or a wider column). Strict: it flips when fixed.
-@pytest.mark.xfail(strict=True, reason="shot names wider than the camera column's chooser (issue 10 §3)")
+
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_every_shot_name_is_whole_at_every_size(  # type: ignore[no-untyped-def]
     qtbot: QtBot, services: Services, people: dict, inline: None, language: str  # type: ignore[type-arg]
