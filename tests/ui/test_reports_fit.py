@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -73,8 +74,9 @@ def test_the_chart_legends_stay_clear_of_the_titles(reports: MainWindow) -> None
                     problems.append(f"{size} {chart.title}: {box} is outside the chart {chart.rect()}")
                 problems += [f"{size} {chart.title}: {box} overlaps {other}" for other in boxes[n + 1:]
                              if box.intersects(other)]
-            need = chart.fontMetrics().horizontalAdvance(chart.names[-1]) + 16 if entries else 0
-            if entries and entries[-1].width() < need:
-                name = chart.names[-1]
-                problems.append(f"{size} {chart.title}: legend {name!r} {entries[-1].width()} < {need}")
+            metrics = chart.fontMetrics()
+            for name, entry in zip(chart.names if entries else [], entries, strict=True):
+                shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, entry.width() - 16)
+                if shown != name:
+                    problems.append(f"{size} {chart.title}: legend {name!r} is shortened to {shown!r}")
     assert problems == [], "\n".join(problems)

@@ -89,7 +89,7 @@ class BarChart(QWidget):
         entries: list[QRect] = []
         x, y = title.right() + 1 + 16, 4
         for name in self.names if len(self.names) > 1 else []:
-            width = 16 + metrics.horizontalAdvance(name)
+            width = 16 + metrics.horizontalAdvance(name) + 2  # elidedText needs a pixel of rounding
             if x + width > right:
                 x, y = 8, y + line + 2
             entries.append(QRect(x, y, min(width, right - x), line))
