@@ -1,9 +1,13 @@
-"""Find visible texts that do not fit their widget (cut-off labels, buttons, combo boxes and tabs).
+"""Find visible texts that do not fit their widget (cut-off labels, buttons, combo boxes, tabs and
+table headers), or that a parent cuts off.
 
-:func:`clipped_texts` compares what each visible label, button, check box, combo box and tab needs
-(font metrics, or the widget's own size hint, which Qt computes from them) with the size the layout
-gave it. The screenshot renderer reports what it finds at every screen size and language, and a test
-asserts there is nothing (issue 10, §3).
+:func:`clipped_texts` compares what each visible label, button, check box, combo box, tab and header
+section needs (font metrics, or the widget's own size hint, which Qt computes from them; a sortable
+header's sections also need room for the sort arrow) with the size the layout gave it, and with the
+part of it its parents show: a frame lower than its label cuts the label's last line even when the
+label itself is tall enough. What a scroll area can scroll to is not cut. The screenshot renderer
+reports what it finds at every screen size and language, and a test asserts there is nothing
+(issue 10, §3).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QCheckBox,
     QComboBox,
+    QHeaderView,
     QLabel,
     QListView,
     QPushButton,
@@ -120,7 +125,18 @@ def _combo(combo: QComboBox) -> Clipped | None:
     combo.initStyleOption(option)
     field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
                                          QStyle.SubControl.SC_ComboBoxEditField, combo)
-    need = QFontMetrics(combo.font()).horizontalAdvance(text)
+    metrics = QFontMetrics(combo.font())
+    if combo.property("wrapsText"):  # draws its text on as many lines as it needs
+        words = text.split()
+        widest = max((metrics.horizontalAdvance(word) for word in words), default=0)
+        if widest > field.width() + SLACK:
+            return Clipped(_name(combo), text, widest, field.width())
+        lines = metrics.boundingRect(QRect(0, 0, max(field.width() - 2, 1), 10_000), Qt.TextFlag.TextWordWrap,
+                                     text).height()
+        if lines > field.height() + SLACK:
+            return Clipped(_name(combo), text, lines, field.height(), "height")
+        return None
+    need = metrics.horizontalAdvance(text)
     if not combo.itemIcon(combo.currentIndex()).isNull():
         need += combo.iconSize().width() + 4
     if need > field.width() + SLACK:
@@ -176,22 +192,79 @@ def _list_items(view: QListView) -> list[Clipped]:
     return found
 
 
-def _right_edge(widget: QWidget, root: QWidget) -> Clipped | None:
-    """A widget that sticks out to the right of the window, or of a scroll area that cannot scroll
-    sideways, is cut off there."""
-    right = widget.mapTo(root, QPoint(widget.width(), 0)).x()
-    limit = root.width()
+def _header(header: QHeaderView) -> list[Clipped]:
+    """Sections narrower (or a header lower) than their text needs: what Qt's own resize-to-contents
+    would give them, which includes the padding and, on a sortable header, the sort arrow's room (the
+    user may sort by any column)."""
+    if header.orientation() != Qt.Orientation.Horizontal:
+        return []
+    found = []
+    model = header.model()
+    for logical in range(header.count()):
+        if header.isSectionHidden(logical) or model is None:
+            continue
+        text = str(model.headerData(logical, Qt.Orientation.Horizontal) or "")
+        if not text.strip():
+            continue
+        need = header.sectionSizeFromContents(logical)
+        room = header.sectionSize(logical)
+        if need.width() > room + SLACK:
+            found.append(Clipped(_name(header), text, need.width(), room))
+        elif need.height() > header.height() + SLACK:
+            found.append(Clipped(_name(header), text, need.height(), header.height(), "height"))
+    return found
+
+
+def _needed_height(widget: QWidget) -> int:
+    if isinstance(widget, QLabel) and widget.wordWrap():
+        return widget.heightForWidth(widget.width())
+    return widget.sizeHint().height()
+
+
+def _shown_rect(widget: QWidget, root: QWidget) -> QRect | None:
+    """The part of ``widget`` (in root's coordinates) its parents up to ``root`` show; a scroll area
+    that can scroll in a direction does not cut in it (None: it scrolls both ways)."""
+    shown = QRect(widget.mapTo(root, QPoint(0, 0)), widget.size())
+    sideways = down = False  # the user can scroll to the rest that way
     parent = widget.parentWidget()
-    while parent is not None and parent is not root:
+    while parent is not None:
         area = parent.parentWidget()
         if isinstance(area, QAbstractScrollArea) and parent is area.viewport():
-            if area.horizontalScrollBar().isVisible():
-                return None  # the user can scroll to it
-            limit = min(limit, parent.mapTo(root, QPoint(parent.width(), 0)).x())
+            sideways = sideways or area.horizontalScrollBar().maximum() > 0
+            down = down or area.verticalScrollBar().maximum() > 0
+            if sideways and down:
+                return None
+        corner = parent.mapTo(root, QPoint(0, 0)) if parent is not root else QPoint(0, 0)
+        clip = QRect(corner, parent.size())
+        if sideways:
+            clip = QRect(shown.left(), clip.top(), shown.width(), clip.height())
+        if down:
+            clip = QRect(clip.left(), shown.top(), clip.width(), shown.height())
+        shown = shown.intersected(clip)
+        if parent is root or parent.isWindow():
+            break
         parent = parent.parentWidget()
-    if right > limit + SLACK:
-        text = widget.currentText() if isinstance(widget, QComboBox) else getattr(widget, "text", str)()
-        return Clipped(_name(widget), str(text), right, limit, "right edge")
+    return shown
+
+
+def _cut_by_parents(widget: QWidget, root: QWidget) -> Clipped | None:
+    """A text widget whose parents (a frame, a too small window, a scroll area that cannot scroll that
+    way) show less of it than its text needs."""
+    shown = _shown_rect(widget, root)
+    if shown is None:
+        return None
+    text = widget.currentText() if isinstance(widget, QComboBox) else getattr(widget, "text", str)()
+    text = str(text)
+    if not text.strip() or (isinstance(widget, QLabel) and widget.pixmap() is not None
+                            and not widget.pixmap().isNull()):
+        return None
+    need_height = min(widget.height(), _needed_height(widget))
+    height = max(shown.height(), 0) if shown.isValid() else 0
+    if height + SLACK < need_height:
+        return Clipped(_name(widget), text, need_height, height, "height (cut by its parent)")
+    right = widget.mapTo(root, QPoint(widget.width(), 0)).x()
+    if shown.isValid() and shown.right() + 1 + SLACK < right:
+        return Clipped(_name(widget), text, right, shown.right() + 1, "right edge")
     return None
 
 
@@ -214,8 +287,10 @@ def clipped_texts(root: QWidget) -> list[Clipped]:
             found.extend(_tabs(widget))
         elif isinstance(widget, QListView) and not isinstance(widget.parentWidget(), QComboBox):
             found.extend(_list_items(widget))
+        elif isinstance(widget, QHeaderView):
+            found.extend(_header(widget))
         if result is None and isinstance(widget, QLabel | QAbstractButton | QComboBox):
-            result = _right_edge(widget, root)
+            result = _cut_by_parents(widget, root)
         if result is not None:
             found.append(result)
     return found

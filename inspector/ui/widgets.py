@@ -214,8 +214,17 @@ class FlowGrid(QWidget):
             self._grid.setColumnStretch(column, 1 if column < columns else 0)
         self.updateGeometry()
 
-    def resizeEvent(self, event: object) -> None:
+    def refit(self) -> None:
+        """Choose the columns and height again (after a widget's text changed)."""
         self._arrange(self.columns_for(self.width()))
+        # As high as its widgets need at this width (word-wrapped captions take more lines in narrower
+        # columns): a scroll area's layout otherwise gave the Reports tiles less, and cut their last line.
+        need = self._grid.totalHeightForWidth(self.width()) if self._grid.hasHeightForWidth() else 0
+        if need != self.minimumHeight():
+            self.setMinimumHeight(need)
+
+    def resizeEvent(self, event: object) -> None:
+        self.refit()
         super().resizeEvent(event)  # type: ignore[arg-type]
 
 

@@ -107,6 +107,7 @@ class PeoplePage(QWidget):
         self.new_badge.setToolTip(self.tr("Give a new badge (the old one stops working)"))
         form = QFormLayout()
         form.setVerticalSpacing(4)  # with a message below, the page fits a 768 px screen
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow: a label above its field
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Role"), self.role)
         form.addRow(self.tr("Language"), self.language)
@@ -131,6 +132,9 @@ class PeoplePage(QWidget):
         super().showEvent(event)  # type: ignore[arg-type]
         keep_text_width(self.add_button, self.save_button, self.deactivate_button, self.pin_button,
                         self.import_button, self.badges_button)
+        # The list is at least as wide as the selected person's actions under it: at 1024x768 in Dutch
+        # 'Nieuwe pincode' stuck out of a 200 px list column and was cut (the form wraps its rows instead).
+        self.table.setMinimumWidth(max(self.deactivate_button.minimumWidth(), self.pin_button.minimumWidth()))
 
     def _buttons(self) -> tuple[FlowGrid, FlowGrid]:
         self.deactivate_button = secondary_button(self.tr("Deactivate"))

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QLocale, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -79,20 +79,40 @@ class BarChart(QWidget):
         self.labels, self.series, self.names = labels, series, names
         self.update()
 
+    def header_rects(self) -> tuple[QRect, list[QRect]]:
+        """Where the title and each legend entry (swatch and name) are drawn: the entries follow the
+        title on its line while they fit the chart's width, else on lines of their own below it (at
+        1366x768 'Artikelen beoordeeld' ran out of the chart, into the next chart's title)."""
+        metrics = self.fontMetrics()
+        line, right = metrics.height(), self.width() - 8
+        title = QRect(8, 4, min(metrics.horizontalAdvance(self.title), right - 8), line)
+        entries: list[QRect] = []
+        x, y = title.right() + 1 + 16, 4
+        for name in self.names if len(self.names) > 1 else []:
+            width = 16 + metrics.horizontalAdvance(name) + 2  # elidedText needs a pixel of rounding
+            if x + width > right:
+                x, y = 8, y + line + 2
+            entries.append(QRect(x, y, min(width, right - x), line))
+            x += width + 12
+        return title, entries
+
     def paintEvent(self, event: object) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("#ffffff"))
         metrics = painter.fontMetrics()
         line = metrics.height()
-        area = QRectF(8, line + 14, self.width() - 16, self.height() - 2 * line - 22)
+        title, entries = self.header_rects()
+        below = max(r.bottom() for r in [title, *entries]) + 1 + 10  # the bars start under the legend
+        area = QRectF(8, below, self.width() - 16, self.height() - below - line - 8)
         painter.setPen(QColor("#111111"))
-        painter.drawText(8, 4 + metrics.ascent(), self.title)
-        x = 24.0 + metrics.horizontalAdvance(self.title)
-        for index, name in enumerate(self.names if len(self.names) > 1 else []):
-            painter.fillRect(QRectF(x, 4 + (line - 12) / 2, 12, 12), self.COLOURS[index])
-            painter.drawText(int(x + 16), 4 + metrics.ascent(), name)
-            x += 28 + metrics.horizontalAdvance(name)
+        elide = Qt.TextElideMode.ElideRight
+        shown_title = metrics.elidedText(self.title, elide, title.width())
+        painter.drawText(title, Qt.AlignmentFlag.AlignLeft, shown_title)
+        for index, entry in enumerate(entries):
+            painter.fillRect(QRectF(entry.x(), entry.y() + (line - 12) / 2, 12, 12), self.COLOURS[index])
+            name = metrics.elidedText(self.names[index], elide, entry.width() - 16)
+            painter.drawText(entry.adjusted(16, 0, 0, 0), Qt.AlignmentFlag.AlignLeft, name)
         labelled = len(self.labels) <= 6
         top = max([1, *(v for values in self.series for v in values)]) * (1.15 if labelled else 1)
         painter.setPen(QColor("#cbd2d9"))
@@ -206,7 +226,7 @@ class ReportsPage(QWidget):
         busy.addWidget(self.cancel_button)
         choices.addLayout(busy)
         charts = QHBoxLayout()
-        tiles = FlowGrid(list(self.tiles.values()), 5)
+        self.tile_grid = tiles = FlowGrid(list(self.tiles.values()), 5)
         charts.addWidget(self.hourly_chart, 3)
         charts.addWidget(self.grade_chart, 2)
         # On a 1024x768 screen the page scrolls rather than squeezing its texts.
@@ -340,6 +360,7 @@ class ReportsPage(QWidget):
                   "recovered": words.money(report.recovered_cents)}
         for key, value in values.items():
             self.tiles[key].set_value(value)
+        self.tile_grid.refit()  # a wider number ('€ 43.22' at 30 pt) may need fewer columns
         hours = [h for h in range(24) if report.hourly_parcels[h] or report.hourly_items[h]]
         shown = range(min([7, *hours]), max([18, *hours]) + 1)
         self.hourly_chart.set_data([f"{h:02d}" for h in shown],

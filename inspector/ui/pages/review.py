@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QStackedWidget,
@@ -55,7 +54,16 @@ from inspector.ui.review.dispute_dialog import CLOSE, DECISION, GRADE, NOTE, OPE
 from inspector.ui.review.filters import ReviewFilters
 from inspector.ui.review.names import dispute_error
 from inspector.ui.review.photo_viewer import PhotoViewer
-from inspector.ui.review.table_model import FINISHED, ROW_ROLE, ReviewTableModel
+from inspector.ui.review.table_model import (
+    CUSTOMER,
+    FINISHED,
+    FLAGS,
+    INSPECTOR,
+    PRODUCT,
+    ROW_ROLE,
+    ReviewTableModel,
+)
+from inspector.ui.table_columns import ColumnFit
 from inspector.ui.tasks import CancelToken, DatabaseWorker, TaskCancelled, run_task
 from inspector.ui.texts import database_problem, fill
 from inspector.ui.widgets import MessageLine, fill_source_choices, heading, secondary_button, source_row
@@ -107,8 +115,9 @@ class ReviewPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Every header whole, with room for the sort arrow ('Inspector' was cut to 100 px at 1920x1080):
+        # dates, codes and grades as wide as their contents, names, products and flags share the rest.
+        self.columns = ColumnFit(self.table, {CUSTOMER: 2, PRODUCT: 3, FLAGS: 1, INSPECTOR: 1})
         self.table.activated.connect(self._open_index)
         self.table.doubleClicked.connect(self._open_index)
         self.count = QLabel()
@@ -211,7 +220,6 @@ class ReviewPage(QWidget):
         self.model.set_rows(rows)
         header = self.table.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        self.table.resizeColumnsToContents()
         self._page_arrived(rows)
         if rows:
             self.table.selectRow(0)

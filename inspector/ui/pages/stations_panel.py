@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -25,6 +24,7 @@ from sqlalchemy import text
 from inspector.connectors.health import HEALTH_SQL, ConnectorHealth, health_rows
 from inspector.services.sources import DataSource, SourceKind
 from inspector.sync.stations import OVERVIEW_SQL, StationRow, station_rows
+from inspector.ui.table_columns import ColumnFit
 from inspector.ui.tasks import run_task
 from inspector.ui.texts import fill, local_time
 
@@ -58,8 +58,9 @@ class StationsPanel(QWidget):
         self.table.setHorizontalHeaderLabels(headers)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Every header whole (the stretched last column got 100 px for Dutch 'Alarmen', 117 px): times and
+        # counts as wide as their contents; the station's name, chain head and alarms share the rest.
+        self.columns = ColumnFit(self.table, {0: 2, 3: 1, 4: 1})
         self.table.setMinimumHeight(100)  # no taller than the charts it stands in for
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -13,7 +13,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
@@ -24,6 +24,9 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -127,6 +130,60 @@ class ThumbnailStrip(QListWidget):
             self.fit()
 
 
+class ShotChooser(QComboBox):
+    """A combo box that shows its chosen shot name on as many lines as the name needs.
+
+    In the compact camera column (300 px at 1024x768) one line held 193 px of names up to 369 px
+    ('Fotografeer de geactiveerde vochtindicator'); the box grows a line instead of cutting the name.
+    Its list opens as wide as its longest name. The property ``wrapsText`` tells
+    :mod:`inspector.ui.text_fit` to measure the lines rather than one line.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("wrapsText", True)
+        self.currentTextChanged.connect(self.refit)
+
+    def text_rect(self) -> QRect:
+        """Where the chosen name is drawn."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, self)
+        return field.adjusted(1, 0, -1, 0)
+
+    def lines_height(self, width: int) -> int:
+        """The height of the chosen name wrapped at ``width`` pixels."""
+        box = QRect(0, 0, max(width, 1), 10_000)
+        return self.fontMetrics().boundingRect(box, Qt.TextFlag.TextWordWrap, self.currentText()).height()
+
+    def refit(self, *_args: object) -> None:
+        """As high as the chosen name needs at the present width; the list as wide as its longest name."""
+        room = self.text_rect()
+        one_line = super().minimumSizeHint().height()
+        need = one_line + max(0, self.lines_height(room.width()) - self.fontMetrics().height())
+        if need != self.minimumHeight():
+            self.setMinimumHeight(need)
+        metrics = self.view().fontMetrics()
+        widest = max((metrics.horizontalAdvance(self.itemText(n)) for n in range(self.count())), default=0)
+        self.view().setMinimumWidth(widest + 48)
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self.refit()
+
+    def paintEvent(self, event: object) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        text, option.currentText = option.currentText, ""
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
+        self.style().drawItemText(painter, self.text_rect(), int(align), self.palette(), self.isEnabled(),
+                                  text, QPalette.ColorRole.ButtonText)
+
+
 class CameraPanel(QWidget):
     """Preview, tag chooser with what is still missing, capture/import buttons and thumbnails.
 
@@ -146,7 +203,7 @@ class CameraPanel(QWidget):
         self._last_needed: list[str] | None = None
         self.view = CameraView(bench.camera, stop_on_close=False)
         self.view.setMinimumSize(288, 162)  # 16:9; with a message above, the screen still fits 768 px
-        self.tag_box = QComboBox()
+        self.tag_box = ShotChooser()
         self.tag_box.setToolTip(self.tr("What the next photo shows"))
         # On a row of its own, so a long shot name does not push the capture button out; as wide as
         # its longest name except in a compact column (see set_compact).
@@ -201,7 +258,7 @@ class CameraPanel(QWidget):
         direction = QBoxLayout.Direction.TopToBottom if compact else QBoxLayout.Direction.LeftToRight
         self._strip.setDirection(direction)
         # The compact column is at most 300-420 px: a chooser as wide as 'Close-up van vlek, slijtage of
-        # schade' would stick out of it, so there it shows the start of a long name.
+        # schade' would stick out of it, so there it wraps a long name on a second line.
         self.tag_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon if compact
             else QComboBox.SizeAdjustPolicy.AdjustToContents
@@ -250,6 +307,7 @@ class CameraPanel(QWidget):
             tag = self.tag_box.itemData(index)
             mark = "! " if tag in tags else "✓ " if tag in taken else ""
             self.tag_box.setItemText(index, mark + self._titles.get(tag, tag))
+        self.tag_box.refit()
         if tags:
             names = ", ".join(self._titles.get(tag, tag) for tag in tags)
             self.needed.setText(fill(self.tr("Photos still needed: %1"), names))

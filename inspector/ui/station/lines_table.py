@@ -6,9 +6,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from inspector.services.return_summary import LineSummary
+from inspector.ui.table_columns import ColumnFit
 from inspector.ui.texts import money, reason_name
 
 COLUMNS = 8
+PRODUCT, SKU, GTIN, QUANTITY, PRICE, REASON, COMMENT, DONE = range(COLUMNS)
 
 
 class LinesTable(QTableWidget):
@@ -25,11 +27,13 @@ class LinesTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().hide()
         self.setWordWrap(True)
-        header = self.horizontalHeader()
-        for column in range(COLUMNS):
-            stretch = column in (0, 6)  # product and comment take what is left, and wrap
-            mode = QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.ResizeToContents
-            header.setSectionResizeMode(column, mode)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Every header whole (Dutch "Opmerking" was cut to "pmerkin" at 1366x768). GTIN, quantity,
+        # price and progress as wide as their contents; the product and the comment wrap and share the
+        # rest, the product readable first; the SKU (at its hyphens) and the reason wrap only when the
+        # rest does not fit. On a 1024x768 screen the table scrolls sideways rather than cut a header.
+        self.columns = ColumnFit(self, {PRODUCT: 3, COMMENT: 2, SKU: 1, REASON: 1},
+                                 readable={PRODUCT: 180, SKU: None, REASON: None})
 
     def set_lines(self, lines: tuple[LineSummary, ...]) -> None:
         """Show ``lines`` and select the first with units left to inspect."""
@@ -44,7 +48,6 @@ class LinesTable(QTableWidget):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, line)
                 self.setItem(row, column, item)
-        self.resizeRowsToContents()
         todo = next((n for n, line in enumerate(lines) if line.units_inspected < line.quantity), 0)
         if lines:
             self.selectRow(todo)
