@@ -1042,6 +1042,12 @@
         <translation>%1   F%2</translation>
     </message>
     <message>
+        <source>%1
+F%2</source>
+        <translation>%1
+F%2</translation>
+    </message>
+    <message>
         <source>F%1 or Alt+%1</source>
         <translation>F%1 or Alt+%1</translation>
     </message>
