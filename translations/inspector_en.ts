@@ -920,6 +920,12 @@
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>SKU %1
+GTIN %2</source>
+        <translation>SKU %1
+GTIN %2</translation>
+    </message>
 </context>
 <context>
     <name>LoginWindow</name>

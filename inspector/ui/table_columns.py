@@ -11,15 +11,17 @@ rows or header change:
 * the flexible columns (a description, a comment) share what is left by weight, first up to their
   contents' width, then the rest, so the table is filled. When even the minimum does not fit, the
   table scrolls sideways instead of cutting a header (and then the flexible columns take their
-  readable width: scrolling a little further beats rows of one word a line).
+  readable width: scrolling a little further beats rows of one word a line);
+* ``optional`` columns (codes the user has at hand anyway) are shown, in their order, only while they
+  fit: rather than scroll sideways, the table hides them (``compact_changed``) until the room is back.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QFont, QTextLayout, QTextOption
 from PySide6.QtWidgets import QHeaderView, QStyle, QTableView
 from shiboken6 import isValid
@@ -49,14 +51,20 @@ class ColumnFit(QObject):
     grow by weight first up to ``readable`` (pixels, or None: their contents' width; not given: their
     minimum), then up to
     their contents' width, and share the rest. Every other column is as wide as its contents.
+    ``optional`` columns are shown, in their order, as long as they fit beside the others;
+    ``compact_changed(bool)`` says when any of them is hidden, or all are back.
     """
 
+    compact_changed = Signal(bool)
+
     def __init__(self, view: QTableView, flexible: Mapping[int, int],
-                 readable: Mapping[int, int | None] | None = None) -> None:
+                 readable: Mapping[int, int | None] | None = None, optional: Sequence[int] = ()) -> None:
         super().__init__(view)
         self._view = view
         self._flexible = dict(flexible)
         self._readable = dict(readable or {})
+        self._optional = list(optional)
+        self.compact = False
         self._fitting = False
         self._model: object = None
         header = view.horizontalHeader()
@@ -96,10 +104,9 @@ class ColumnFit(QObject):
         margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
         return max(header_need, math.ceil(widest_piece(texts, view.font())) + margin + int(view.showGrid()))
 
-    def widths(self, room: int) -> dict[int, int]:
-        """The width of each shown column for a viewport ``room`` pixels wide."""
+    def _bounds(self, columns: Sequence[int]) -> tuple[dict[int, int], dict[int, int], dict[int, int]]:
+        """``columns``' least widths, the flexible ones' readable and natural widths."""
         view, header = self._view, self._view.horizontalHeader()
-        columns = [c for c in range(header.count()) if not header.isSectionHidden(c)]
         need = {c: 0 if header.isHidden() else header.sectionSizeFromContents(c).width() for c in columns}
         natural = {c: max(need[c], view.sizeHintForColumn(c)) for c in columns}
         flexible = [c for c in columns if c in self._flexible]
@@ -107,6 +114,15 @@ class ColumnFit(QObject):
         widths.update({c: min(self._least(c, need[c]), max(natural[c], need[c])) for c in flexible})
         readable = {c: widths[c] if c not in self._readable
                     else max(widths[c], min(natural[c], self._readable[c] or natural[c])) for c in flexible}
+        return widths, readable, natural
+
+    def widths(self, room: int, columns: Sequence[int] | None = None) -> dict[int, int]:
+        """The width of each shown column (or of ``columns``) for a viewport ``room`` pixels wide."""
+        header = self._view.horizontalHeader()
+        if columns is None:
+            columns = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+        widths, readable, natural = self._bounds(columns)
+        flexible = [c for c in columns if c in self._flexible]
         spare = room - sum(widths.values())
         if spare < 0:  # it scrolls sideways anyway: readable rows rather than a word a line
             widths.update(readable)
@@ -146,8 +162,34 @@ class ColumnFit(QObject):
         try:
             self._watch_model()
             header = self._view.horizontalHeader()
-            for column, width in self.widths(self._view.viewport().width()).items():
+            room = self._view.viewport().width()
+            if self._optional:
+                self._drop_optional(room)
+            for column, width in self.widths(room).items():
                 if header.sectionSize(column) != width:
                     header.resizeSection(column, width)
         finally:
             self._fitting = False
+
+    def _drop_optional(self, room: int) -> None:
+        """Hide the optional columns the others need the room of (and show those that fit again)."""
+        header = self._view.horizontalHeader()
+        kept = [c for c in range(header.count()) if c not in self._optional]
+        least, readable, _natural = self._bounds(range(header.count()))
+        # The others at least as wide as a readable width given in pixels (the product's name: the point
+        # of the table), else at their least.
+        need = sum(readable[c] if self._readable.get(c) else least[c] for c in kept)
+        shown = list(kept)
+        for column in self._optional:  # then the optional ones at their least, in order, while they fit
+            need += least[column]
+            if need > room:
+                break
+            shown.append(column)
+        for column in self._optional:
+            hidden = column not in shown
+            if header.isSectionHidden(column) != hidden:
+                header.setSectionHidden(column, hidden)
+        compact = len(shown) < len(kept) + len(self._optional)
+        if compact != self.compact:
+            self.compact = compact
+            self.compact_changed.emit(compact)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from inspector.services.return_summary import LineSummary
 from inspector.ui.table_columns import ColumnFit
-from inspector.ui.texts import money, reason_name
+from inspector.ui.texts import fill, money, reason_name
 
 COLUMNS = 8
 PRODUCT, SKU, GTIN, QUANTITY, PRICE, REASON, COMMENT, DONE = range(COLUMNS)
@@ -31,9 +31,11 @@ class LinesTable(QTableWidget):
         # Every header whole (Dutch "Opmerking" was cut to "pmerkin" at 1366x768). GTIN, quantity,
         # price and progress as wide as their contents; the product and the comment wrap and share the
         # rest, the product readable first; the SKU (at its hyphens) and the reason wrap only when the
-        # rest does not fit. On a 1024x768 screen the table scrolls sideways rather than cut a header.
+        # rest does not fit. Where even that does not fit (1024x768: 440 of 650 px went to the columns
+        # that cannot wrap, and the table scrolled sideways) the GTIN and then the SKU columns go: the
+        # inspector scans the item anyway, and the product's tool tip still has both.
         self.columns = ColumnFit(self, {PRODUCT: 3, COMMENT: 2, SKU: 1, REASON: 1},
-                                 readable={PRODUCT: 180, SKU: None, REASON: None})
+                                 readable={PRODUCT: 180, SKU: None, REASON: None}, optional=(SKU, GTIN))
 
     def set_lines(self, lines: tuple[LineSummary, ...]) -> None:
         """Show ``lines`` and select the first with units left to inspect."""
@@ -47,6 +49,8 @@ class LinesTable(QTableWidget):
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, line)
+                if column == PRODUCT:
+                    item.setToolTip(fill(self.tr("SKU %1\nGTIN %2"), line.sku, line.gtin))
                 self.setItem(row, column, item)
         todo = next((n for n, line in enumerate(lines) if line.units_inspected < line.quantity), 0)
         if lines:
