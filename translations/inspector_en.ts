@@ -391,12 +391,36 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Answers</source>
+        <translation>Answers</translation>
+    </message>
+    <message>
         <source>Return and grade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Grades (%1)</source>
+        <translation>Grades (%1)</translation>
+    </message>
+    <message>
+        <source>Grades</source>
+        <translation>Grades</translation>
+    </message>
+    <message>
         <source>Grade history (%1)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit (%1)</source>
+        <translation>Audit (%1)</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
     </message>
     <message>
         <source>Audit timeline (%1)</source>
@@ -407,8 +431,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
         <source>Disputes (%1)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disputes</source>
+        <translation>Disputes</translation>
     </message>
     <message>
         <source>the audit chain of station %1 is broken at event %2</source>
@@ -1579,7 +1611,7 @@ F%2</translation>
     </message>
     <message>
         <source>Grades</source>
-        <translation type="unfinished"></translation>
+        <translation>Grades</translation>
     </message>
     <message>
         <source>The warehouse&apos;s stations as central knows them</source>

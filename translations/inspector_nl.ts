@@ -391,12 +391,36 @@
         <translation>Antwoorden (%1)</translation>
     </message>
     <message>
+        <source>Answers</source>
+        <translation>Antwoorden</translation>
+    </message>
+    <message>
         <source>Return and grade</source>
         <translation>Retour en beoordeling</translation>
     </message>
     <message>
+        <source>Summary</source>
+        <translation>Overzicht</translation>
+    </message>
+    <message>
+        <source>Grades (%1)</source>
+        <translation>Verloop (%1)</translation>
+    </message>
+    <message>
+        <source>Grades</source>
+        <translation>Verloop</translation>
+    </message>
+    <message>
         <source>Grade history (%1)</source>
         <translation>Beoordelingen (%1)</translation>
+    </message>
+    <message>
+        <source>Audit (%1)</source>
+        <translation>Audit (%1)</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
     </message>
     <message>
         <source>Audit timeline (%1)</source>
@@ -407,8 +431,16 @@
         <translation>Foto&apos;s (%1)</translation>
     </message>
     <message>
+        <source>Photos</source>
+        <translation>Foto&apos;s</translation>
+    </message>
+    <message>
         <source>Disputes (%1)</source>
         <translation>Geschillen (%1)</translation>
+    </message>
+    <message>
+        <source>Disputes</source>
+        <translation>Geschillen</translation>
     </message>
     <message>
         <source>the audit chain of station %1 is broken at event %2</source>

@@ -19,6 +19,7 @@ from inspector.services.demo_data import seed_demo
 from inspector.ui.application import install_translator
 from inspector.ui.feedback import Feedback
 from inspector.ui.main_window import INTAKE, REVIEW, MainWindow
+from inspector.ui.review.detail_view import DetailView
 from inspector.ui.station.intake_screens import INSPECT, RETURN
 from inspector.ui.tasks import DatabaseWorker
 from inspector.ui.text_fit import clipped_texts
@@ -124,3 +125,25 @@ def test_every_review_detail_tab_is_in_view(main: MainWindow, language: str, siz
     hidden = [bar.tabText(i) for i in range(bar.count()) if bar.tabRect(i).right() >= bar.width()]
     assert hidden == [], f"tabs behind the scroll arrows: {hidden} (bar {bar.width()} px)"
     assert [str(c) for c in clipped_texts(main)] == []
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_tabs_too_wide_with_their_counts_show_them_in_the_tool_tip(
+    qtbot: QtBot, main: MainWindow, language: str
+) -> None:
+    main.show_page(REVIEW)
+    review = main.review_page
+    review.open_inspection(review.model.row_at(0).inspection_id)
+    narrow = DetailView(can_dispute=True)
+    qtbot.addWidget(narrow)
+    narrow.show_detail(review.detail_view.detail)
+    narrow.resize(640, 500)
+    narrow.show()
+    QApplication.processEvents()
+    bar = narrow.tabs.tabBar()
+    assert [bar.tabText(i) for i in range(bar.count()) if bar.tabRect(i).right() >= bar.width()] == []
+    events = len(review.detail_view.detail.timeline)
+    assert f"({events})" not in bar.tabText(3) and f"({events})" in bar.tabToolTip(3)
+    narrow.resize(1400, 500)  # room again: the counts come back
+    QApplication.processEvents()
+    assert f"({events})" in bar.tabText(3)

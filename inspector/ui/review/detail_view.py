@@ -93,7 +93,9 @@ class DetailView(QWidget):
         self.photo_list.setSpacing(8)
         self.photo_list.setStyleSheet("QListWidget { font-size: 11pt; }")
         self.photo_list.itemActivated.connect(self._photo_activated)
+        self._tab_names: list[tuple[str, str, str]] = []  # (with its count, without, tool tip)
         self.tabs = QTabWidget()
+        self.tabs.setStyleSheet("QTabBar { font-size: 14pt; } QTabBar::tab { padding: 4px 6px; }")
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addStretch(1)
@@ -141,15 +143,45 @@ class DetailView(QWidget):
             if page is not self.photo_list:
                 page.deleteLater()
         t = self.tables
-        self.tabs.addTab(t.answers_table(detail), fill(self.tr("Answers (%1)"), len(detail.answers)))
-        self.tabs.addTab(t.facts_table(detail), self.tr("Return and grade"))
-        history = fill(self.tr("Grade history (%1)"), len(detail.grade_history))
-        self.tabs.addTab(t.history_table(detail), history)
-        self.tabs.addTab(t.timeline_table(detail), fill(self.tr("Audit timeline (%1)"), len(detail.timeline)))
+        # Short tab names, the long one in the tool tip: at 1024x768 the Dutch "Retour en beoordeling",
+        # "Beoordelingen (1)", "Audittijdlijn (8)" hid the last tabs behind the tab bar's scroll arrows
+        # (1226 px of tabs on 653). Where even they do not fit, the counts go to the tool tips too.
         self._fill_photos(detail)
-        self.tabs.addTab(self.photo_list, fill(self.tr("Photos (%1)"), len(detail.photos)))
-        self.tabs.addTab(t.disputes_table(detail), fill(self.tr("Disputes (%1)"), len(detail.disputes)))
+        answers, history, events = len(detail.answers), len(detail.grade_history), len(detail.timeline)
+        photos, disputes = len(detail.photos), len(detail.disputes)
+        tabs = (
+            (t.answers_table(detail), fill(self.tr("Answers (%1)"), answers), self.tr("Answers"), ""),
+            (t.facts_table(detail), self.tr("Summary"), self.tr("Summary"), self.tr("Return and grade")),
+            (t.history_table(detail), fill(self.tr("Grades (%1)"), history), self.tr("Grades"),
+             fill(self.tr("Grade history (%1)"), history)),
+            (t.timeline_table(detail), fill(self.tr("Audit (%1)"), events), self.tr("Audit"),
+             fill(self.tr("Audit timeline (%1)"), events)),
+            (self.photo_list, fill(self.tr("Photos (%1)"), photos), self.tr("Photos"), ""),
+            (t.disputes_table(detail), fill(self.tr("Disputes (%1)"), disputes), self.tr("Disputes"), ""),
+        )
+        self._tab_names = []
+        for page, name, short, tip in tabs:
+            self.tabs.addTab(page, name)
+            self._tab_names.append((name, short, tip))
+        self._fit_tab_names()
         self.tabs.setCurrentIndex(max(0, current))
+
+    def _fit_tab_names(self) -> None:
+        """The tab names with their counts where they all fit side by side, else without."""
+        bar = self.tabs.tabBar()
+        names = self._tab_names
+        for short in (False, True):
+            for index, (name, brief, tip) in enumerate(names):
+                text = brief if short else name
+                if bar.tabText(index) != text:
+                    bar.setTabText(index, text)
+                bar.setTabToolTip(index, tip if not short else (tip or name))
+            if bar.sizeHint().width() <= self.tabs.width():
+                return
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._fit_tab_names()
 
     def evidence_text(self, detail: InspectionDetail) -> str:
         """One line saying whether the audit chain and the photo files checked out, and where not."""
