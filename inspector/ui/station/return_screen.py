@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -54,6 +55,60 @@ def _fact(text: str = "") -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+class ActionRow(QWidget):
+    """The return's actions on one line when their texts fit side by side, else in two columns.
+
+    Four equal columns need four times the widest text (1024x768: two rows, which cost the lines
+    table a row); side by side at their own widths they fit on one line.
+    """
+
+    def __init__(self, buttons: tuple[QPushButton, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._buttons = buttons
+        self._columns = 0
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._arrange(len(buttons))
+
+    def one_line_width(self) -> int:
+        """The width the shown buttons need side by side."""
+        shown = [b for b in self._buttons if not b.isHidden()]
+        for button in shown:
+            button.ensurePolished()  # the width its text has in the stylesheet's font
+        need = sum(b.sizeHint().width() for b in shown)
+        return need + self._grid.horizontalSpacing() * max(len(shown) - 1, 0)
+
+    def _arrange(self, columns: int) -> None:
+        one_line = columns == len(self._buttons)
+        for button in self._buttons:  # on one line each at least as wide as its text (in its font now)
+            least = button.sizeHint().width() if one_line else 0
+            if button.minimumWidth() != least:
+                button.setMinimumWidth(least)
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for button in self._buttons:
+            self._grid.removeWidget(button)
+        for index, button in enumerate(self._buttons):
+            self._grid.addWidget(button, index // columns, index % columns)
+        for column in range(len(self._buttons)):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+        self.updateGeometry()
+
+    def refit(self) -> None:
+        """One line or two columns, for the present width and font."""
+        self._arrange(len(self._buttons) if self.one_line_width() <= self.width() else 2)
+
+    def resizeEvent(self, event: object) -> None:
+        self.refit()
+        super().resizeEvent(event)  # type: ignore[arg-type]
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.refit()  # the stylesheet's font applies only now
 
 
 class ReturnScreen(QWidget):
@@ -134,8 +189,8 @@ class ReturnScreen(QWidget):
         self.extra_button.clicked.connect(self.add_extra)
         self.back_button.clicked.connect(self.back)
         actions = QHBoxLayout()
-        actions.addWidget(FlowGrid((self.inspect_button, self.missing_button, self.extra_button,
-                                    self.back_button), 4))
+        actions.addWidget(ActionRow((self.inspect_button, self.missing_button, self.extra_button,
+                                     self.back_button)))
         self.history = ItemHistory(bench)
         self.history.reprint.connect(self.reprint)
         layout = QVBoxLayout(self)
