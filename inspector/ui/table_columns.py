@@ -13,7 +13,8 @@ rows or header change:
   table scrolls sideways instead of cutting a header (and then the flexible columns take their
   readable width: scrolling a little further beats rows of one word a line);
 * ``optional`` columns (codes the user has at hand anyway) are shown, in their order, only while they
-  fit: rather than scroll sideways, the table hides them (``compact_changed``) until the room is back.
+  fit readable: rather than scroll sideways or wrap every row to three lines, the table hides them
+  (``compact_changed``) until the room is back.
 """
 
 from __future__ import annotations
@@ -127,7 +128,10 @@ class ColumnFit(QObject):
         if spare < 0:  # it scrolls sideways anyway: readable rows rather than a word a line
             widths.update(readable)
             return widths
-        for target in (readable, natural):  # first readable, then whole, by weight
+        # First the readable widths given in pixels (the columns the table is for), then every readable
+        # width, then whole, by weight.
+        given = {c: readable[c] if self._readable.get(c) else widths[c] for c in flexible}
+        for target in (given, readable, natural):
             spare = self._grow(widths, flexible, target, spare)
         if spare > 0 and flexible:  # and what is left, so the table is filled
             weight = sum(self._flexible[c] for c in flexible)
@@ -180,8 +184,8 @@ class ColumnFit(QObject):
         # of the table), else at their least.
         need = sum(readable[c] if self._readable.get(c) else least[c] for c in kept)
         shown = list(kept)
-        for column in self._optional:  # then the optional ones at their least, in order, while they fit
-            need += least[column]
+        for column in self._optional:  # then the optional ones readable, in order, while they fit
+            need += readable.get(column, least[column])
             if need > room:
                 break
             shown.append(column)

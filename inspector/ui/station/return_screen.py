@@ -194,8 +194,8 @@ class ReturnScreen(QWidget):
         self.history = ItemHistory(bench)
         self.history.reprint.connect(self.reprint)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 12, 24, 12)
-        layout.setSpacing(8)
+        layout.setContentsMargins(24, 8, 24, 8)  # tight: every pixel is a table line at 1024x768
+        layout.setSpacing(6)
         layout.addLayout(title_row)
         layout.addWidget(self.cancelled_banner)
         layout.addWidget(self.received_banner)
