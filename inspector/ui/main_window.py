@@ -204,7 +204,8 @@ class MainWindow(QMainWindow):
             self.nav.setStyleSheet("")
         for button, texts in zip(self.nav_buttons, self._nav_texts, strict=True):
             button.setText(texts[compact])
-        widest = max(button.sizeHint().width() for button in self.nav_buttons)
+        shown = [b for i, b in enumerate(self.nav_buttons) if i not in self.closed_pages]  # inspectors: one
+        widest = max(button.sizeHint().width() for button in shown)
         left, _top, right, _bottom = NAV_COMPACT_MARGINS if compact else NAV_MARGINS
         least = 0 if compact else 230
         self.nav.setFixedWidth(max(least, widest + left + right + 4))  # long Dutch titles keep their key

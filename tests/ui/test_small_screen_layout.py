@@ -152,3 +152,20 @@ def test_tabs_too_wide_with_their_counts_show_them_in_the_tool_tip(
     narrow.resize(1400, 500)  # room again: the counts come back
     QApplication.processEvents()
     assert f"({events})" in bar.tabText(3)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_an_inspectors_navigation_is_as_narrow_as_their_one_page(
+    qtbot: QtBot, main: MainWindow, services: Services, language: str
+) -> None:
+    inspector = next(u for u in services.users.active_users() if u.role is Role.INSPECTOR)
+    station = MainWindow(services, inspector, Feedback(sounds_enabled=False), DatabaseWorker())
+    qtbot.addWidget(station)
+    station.show()
+    for size in (SMALL, LAPTOP):
+        settle(main, size)
+        settle(station, size)
+        nav = station.nav_buttons[0].parentWidget()
+        assert nav.width() < main.nav_buttons[0].parentWidget().width()  # not as wide as "Settings"
+        assert [str(c) for c in clipped_texts(station)] == []
+    station.close()
