@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -145,11 +146,24 @@ class LoginWindow(QWidget):
         self.user_list.clear()
         choices = [u for u in self._users.active_users() if u.needs_pin] + self._users.name_login_choices()
         for user in sorted(choices, key=lambda u: u.name.casefold()):
-            item = QListWidgetItem(fill(self.tr("%1 — %2"), user.name, role_name(user.role)))
+            # the role on a line of its own: "Marloes van der Linden — Leidinggevende" did not fit 1024 px
+            item = QListWidgetItem(f"{user.name}\n{role_name(user.role)}")
             item.setData(Qt.ItemDataRole.UserRole, user)
             self.user_list.addItem(item)
         if self.user_list.count():
             self.user_list.setCurrentRow(0)
+        self._fit_user_list()
+
+    def _fit_user_list(self) -> None:
+        """The list as wide as its widest line (with its frame and a scroll bar), so no name is cut."""
+        self.user_list.ensurePolished()
+        metrics = self.user_list.fontMetrics()
+        lines = [line for row in range(self.user_list.count())
+                 for line in self.user_list.item(row).text().split("\n")]
+        widest = max((metrics.horizontalAdvance(line) for line in lines), default=0)
+        scroll_bar = self.user_list.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.user_list.setMinimumWidth(widest + 2 * self.user_list.frameWidth() + scroll_bar + 16)
+        self.user_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def show_badge_page(self) -> None:
         """Back to the start: scan a badge."""

@@ -240,7 +240,7 @@ class CameraPanel(QWidget):
         self.no_camera.setWordWrap(True)
         self.no_camera.setVisible(bench.camera is None)
         self.view.setVisible(bench.camera is not None)
-        layout = QVBoxLayout(self)
+        self._column = layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.view, 1)
@@ -264,7 +264,9 @@ class CameraPanel(QWidget):
             else QComboBox.SizeAdjustPolicy.AdjustToContents
         )
         self.view.setMinimumSize(*((172, 96) if compact else (320, 200)))
-        self.thumbnails.set_icon_size(QSize(64, 48) if compact else QSize(96, 72))
+        self.thumbnails.set_icon_size(QSize(56, 42) if compact else QSize(96, 72))
+        self._column.setSpacing(3 if compact else 6)  # 768 px: every row of the column counts
+        self._strip.setSpacing(3 if compact else 6)
         text = self.tr("Import photo…") if compact else self.tr("Import photo from file…")
         self.import_button.setText(text)
 
