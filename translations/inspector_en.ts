@@ -2002,7 +2002,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Customer name or e-mail</source>
+        <source>Customer or e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2042,11 +2042,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Show or hide the grade, station, inspector and flag filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Any station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Anyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More filters (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More filters</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2003,8 +2003,8 @@
         <translation>Trackingnummer</translation>
     </message>
     <message>
-        <source>Customer name or e-mail</source>
-        <translation>Naam of e-mail van de klant</translation>
+        <source>Customer or e-mail</source>
+        <translation>Klantnaam of e-mail</translation>
     </message>
     <message>
         <source>Any time</source>
@@ -2043,12 +2043,32 @@
         <translation>Wissen</translation>
     </message>
     <message>
+        <source>Show or hide the grade, station, inspector and flag filters</source>
+        <translation>Toon of verberg de filters op beoordeling, station, inspecteur en signaal</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Van</translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation>t/&amp;m</translation>
+    </message>
+    <message>
         <source>Any station</source>
         <translation>Elk station</translation>
     </message>
     <message>
         <source>Anyone</source>
         <translation>Iedereen</translation>
+    </message>
+    <message>
+        <source>More filters (%1)</source>
+        <translation>Meer filters (%1)</translation>
+    </message>
+    <message>
+        <source>More filters</source>
+        <translation>Meer filters</translation>
     </message>
 </context>
 <context>
