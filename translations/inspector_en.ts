@@ -1273,15 +1273,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>empty: a new, unguessable badge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Same as the station</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>empty: the PIN stays as it is</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1396,6 +1388,22 @@
     </message>
     <message>
         <source>Line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: new badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left empty, the person gets a new, unguessable badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left empty, the PIN stays as it is</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

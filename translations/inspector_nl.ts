@@ -1273,16 +1273,8 @@
         <translation>Mensen</translation>
     </message>
     <message>
-        <source>empty: a new, unguessable badge</source>
-        <translation>leeg: een nieuwe, onraadbare badge</translation>
-    </message>
-    <message>
         <source>Same as the station</source>
         <translation>Zoals het station</translation>
-    </message>
-    <message>
-        <source>empty: the PIN stays as it is</source>
-        <translation>leeg: de pincode blijft zoals hij is</translation>
     </message>
     <message>
         <source>New badge</source>
@@ -1397,6 +1389,22 @@
     <message>
         <source>Line %1: %2</source>
         <translation>Regel %1: %2</translation>
+    </message>
+    <message>
+        <source>empty: new badge</source>
+        <translation>leeg: nieuwe badge</translation>
+    </message>
+    <message>
+        <source>Left empty, the person gets a new, unguessable badge</source>
+        <translation>Leeg gelaten krijgt de persoon een nieuwe, onraadbare badge</translation>
+    </message>
+    <message>
+        <source>empty: unchanged</source>
+        <translation>leeg: ongewijzigd</translation>
+    </message>
+    <message>
+        <source>Left empty, the PIN stays as it is</source>
+        <translation>Leeg gelaten blijft de pincode zoals hij is</translation>
     </message>
     <message>
         <source>Reactivated: %1 (their badges work again).</source>

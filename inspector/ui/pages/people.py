@@ -90,7 +90,9 @@ class PeoplePage(QWidget):
 
     def _form(self) -> QVBoxLayout:
         self.name, self.badge = QLineEdit(), QLineEdit()
-        self.badge.setPlaceholderText(self.tr("empty: a new, unguessable badge"))
+        # Short placeholders that show whole in a narrow form (1024x768); the hint below explains them.
+        self.badge.setPlaceholderText(self.tr("empty: new badge"))
+        self.badge.setToolTip(self.tr("Left empty, the person gets a new, unguessable badge"))
         self.role = QComboBox()
         for role in Role:
             self.role.addItem(role_name(role), role.value)
@@ -102,7 +104,8 @@ class PeoplePage(QWidget):
         for field in (self.pin, self.pin_again):
             field.setEchoMode(QLineEdit.EchoMode.Password)
             field.setMaxLength(12)
-        self.pin.setPlaceholderText(self.tr("empty: the PIN stays as it is"))
+        self.pin.setPlaceholderText(self.tr("empty: unchanged"))
+        self.pin.setToolTip(self.tr("Left empty, the PIN stays as it is"))
         self.new_badge = QCheckBox(self.tr("New badge"))
         self.new_badge.setToolTip(self.tr("Give a new badge (the old one stops working)"))
         form = QFormLayout()
@@ -135,6 +138,10 @@ class PeoplePage(QWidget):
         # The list is at least as wide as the selected person's actions under it: at 1024x768 in Dutch
         # 'Nieuwe pincode' stuck out of a 200 px list column and was cut (the form wraps its rows instead).
         self.table.setMinimumWidth(max(self.deactivate_button.minimumWidth(), self.pin_button.minimumWidth()))
+        # Fields as wide as their placeholders: in a narrow form their row goes below the caption.
+        for field in (self.badge, self.pin):
+            field.ensurePolished()
+            field.setMinimumWidth(field.fontMetrics().horizontalAdvance(field.placeholderText()) + 32)
 
     def _buttons(self) -> tuple[FlowGrid, FlowGrid]:
         self.deactivate_button = secondary_button(self.tr("Deactivate"))
