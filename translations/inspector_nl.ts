@@ -707,7 +707,7 @@
     <name>InspectionScreen</name>
     <message>
         <source>Notes for the supervisor (optional)</source>
-        <translation>Opmerkingen voor de leidinggevende (optioneel)</translation>
+        <translation>Opmerking voor leidinggevende (optioneel)</translation>
     </message>
     <message>
         <source>Back to the return (Esc)</source>

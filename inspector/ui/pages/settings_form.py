@@ -41,6 +41,7 @@ def _spin(low: int, high: int, suffix: str = "") -> QSpinBox:
     spin = QSpinBox()
     spin.setRange(low, high)
     spin.setSuffix(suffix)
+    spin.lineEdit().setTextMargins(8, 0, 0, 0)  # the style's padding does not reach a spin box's text
     return spin
 
 
