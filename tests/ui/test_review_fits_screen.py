@@ -74,6 +74,15 @@ def test_review_page_keeps_eight_rows_and_whole_filters_on_a_small_screen(
                 overlap = shown_in_window(widget, main).intersected(shown_in_window(other, main))
                 assert overlap.isEmpty(), (size, widget.objectName(), other.objectName(), overlap)
 
+    # With "Show more" on show (more results than a page) the table keeps its 8 rows as well.
+    page.page_size = 10
+    page.search()
+    for size in ((1024, 768), (1366, 768)):
+        settle(main, size)
+        assert page.more_button.isVisible()
+        assert whole_rows(page.table) >= MIN_ROWS, ("show more", size, whole_rows(page.table))
+        assert clipped_texts(main) == [], (size, [str(c) for c in clipped_texts(main)])
+
     # The date range shows only for "Between dates", enabled, as large as the text fields.
     settle(main, (1024, 768))
     assert not filters.date_from.isVisible() and not filters.date_until.isVisible()

@@ -125,9 +125,6 @@ class ReviewPage(QWidget):
         self.more_button.setToolTip(self.tr("Show the next older inspections of this search"))
         self.more_button.clicked.connect(self.show_more)
         self.more_button.hide()
-        more_row = QHBoxLayout()
-        more_row.addWidget(self.more_button)
-        more_row.addStretch(1)
         self.message = MessageLine()
         results = QWidget()
         results_layout = QVBoxLayout(results)
@@ -141,9 +138,10 @@ class ReviewPage(QWidget):
         results_layout.addLayout(title_row)
         results_layout.addWidget(self.filters)
         self.count.setWordWrap(True)
-        self.filters.put_beside_buttons(self.count)
+        # "Show more" beside the count, not on a row of its own under the table: with it shown the
+        # table kept 6 rows at 1024x768.
+        self.filters.put_beside_buttons(self.count, self.more_button)
         results_layout.addWidget(self.table, 1)
-        results_layout.addLayout(more_row)
         self.detail_view = DetailView(bool(user and may_handle_disputes(user)))
         self.detail_view.back_requested.connect(self.show_results)
         self.detail_view.photo_requested.connect(self.open_photos)

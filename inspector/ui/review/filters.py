@@ -119,11 +119,14 @@ class ReviewFilters(QWidget):
         self._update_dates()
         self._show_more(False)
 
-    def put_beside_buttons(self, widget: QWidget) -> None:
-        """Show ``widget`` (the page's count of results) left of Search and Clear, in the room there."""
+    def put_beside_buttons(self, widget: QWidget, *more: QWidget) -> None:
+        """Show ``widget`` (the page's count of results) left of Search and Clear, in the room there,
+        and ``more`` (its "Show more") between them."""
         stretch = self.button_row.takeAt(0)
         del stretch
         self.button_row.insertWidget(0, widget, 1)
+        for index, extra in enumerate(more, start=1):
+            self.button_row.insertWidget(index, extra)
 
     def _choices(self) -> tuple[QComboBox, ...]:
         return (self.period, self.grade, self.flag, self.station, self.inspector)
