@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication, QTableView, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from inspector.app import Services
@@ -109,3 +109,31 @@ def test_review_page_keeps_eight_rows_and_whole_filters_on_a_small_screen(
     assert "1" in filters.more_button.text()
     settle(main, (1024, 768))
     assert clipped_texts(main) == [], [str(c) for c in clipped_texts(main)]
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_review_page_never_scrolls_as_a_whole(
+    qtbot: QtBot, services: Services, styled_app: QApplication, inline: None, language: str
+) -> None:
+    """Results and detail fit the window at 1024x768 and 1366x768: their tables shrink, the page does
+    not scroll (the detail's long evidence line made it 91 px taller than the window in Dutch)."""
+    without_camera(services)
+    seed_demo(services.database, services.photos, services.station, returns=20, inspections=6, seed=7,
+              now=NOW)
+    install_translator(styled_app, language)
+    admin = next(u for u in services.users.active_users() if u.role is Role.ADMIN)
+    main = MainWindow(services, admin, Feedback(sounds_enabled=False), DatabaseWorker())
+    qtbot.addWidget(main)
+    main.show()
+    main.show_page(REVIEW)
+    page = main.review_page
+    scroller = page.parentWidget().parentWidget()
+    assert isinstance(scroller, QScrollArea)
+    for screen in ("results", "detail"):
+        if screen == "detail":
+            page.open_inspection(page.model.row_at(0).inspection_id)
+            assert page.detail_view.isVisible()
+        for size in ((1024, 768), (1366, 768)):
+            settle(main, size)
+            assert scroller.verticalScrollBar().maximum() == 0, (screen, size, page.height())
+            assert clipped_texts(main) == [], (screen, size, [str(c) for c in clipped_texts(main)])

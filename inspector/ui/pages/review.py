@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -73,6 +73,18 @@ if TYPE_CHECKING:
 
 RESULTS, DETAIL = range(2)
 PAGE_SIZE = 200  # rows per page of results ("Show more" fetches the next page)
+
+
+class _Screens(QStackedWidget):
+    """The results and the detail; asks for no more height than its smallest, so the main window's page
+    scroller (which gives a page its preferred height for its width) does not make the page taller
+    than a 768 px screen: the tables inside take what is left (the detail scrolled 91 px at 1024x768)."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumSizeHint().height())
 
 
 class ReviewPage(QWidget):
@@ -147,7 +159,7 @@ class ReviewPage(QWidget):
         self.detail_view.photo_requested.connect(self.open_photos)
         self.detail_view.evidence_requested.connect(self.export_evidence)
         self.detail_view.dispute_requested.connect(self.open_dispute_dialog)
-        self.stack = QStackedWidget()
+        self.stack = _Screens()
         self.stack.addWidget(results)
         self.stack.addWidget(self.detail_view)
         self.viewer: PhotoViewer | None = None
