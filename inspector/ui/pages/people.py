@@ -84,6 +84,7 @@ class PeoplePage(QWidget):
         person_actions, warehouse_actions = self._buttons()
         # The selected person's actions under the list, the whole team's below: one row of five buttons
         # is wider than a 1366 px screen holds in Dutch, and the buttons' texts were cut.
+        list_column.addWidget(self.pin_rule)
         list_column.addWidget(person_actions)
         layout.addWidget(warehouse_actions)
         self.reload()
@@ -111,6 +112,7 @@ class PeoplePage(QWidget):
         form = QFormLayout()
         form.setVerticalSpacing(4)  # with a message below, the page fits a 768 px screen
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow: a label above its field
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Role"), self.role)
         form.addRow(self.tr("Language"), self.language)
@@ -124,8 +126,10 @@ class PeoplePage(QWidget):
         self.save_button.clicked.connect(self.save)
         column = QVBoxLayout()
         column.addLayout(form)
-        column.addWidget(hint(self.tr("Supervisors, team leads and administrators need a PIN (administrators "
-                                      "at least 6 digits).")))
+        # The PIN rule under the list (whose table gives way), not under the form: in Dutch the form
+        # column with it was taller than a 768 px screen and the page scrolled its buttons out of view.
+        self.pin_rule = hint(self.tr("Supervisors, team leads and administrators need a PIN (administrators "
+                                     "at least 6 digits)."))
         # Side by side where they fit, one above the other on a narrow screen (Dutch at 1024x768).
         column.addWidget(FlowGrid((self.save_button, self.add_button), 2))
         column.addStretch(1)
