@@ -19,7 +19,7 @@ from inspector.services.demo_data import seed_demo
 from inspector.ui.application import install_translator
 from inspector.ui.feedback import Feedback
 from inspector.ui.main_window import REVIEW, MainWindow
-from inspector.ui.review.filters import BETWEEN
+from inspector.ui.review.filters import BETWEEN, ReviewFilters
 from inspector.ui.tasks import DatabaseWorker
 from inspector.ui.text_fit import clipped_texts
 from tests.ui.station_helpers import without_camera
@@ -137,3 +137,20 @@ def test_the_review_page_never_scrolls_as_a_whole(
             settle(main, size)
             assert scroller.verticalScrollBar().maximum() == 0, (screen, size, page.height())
             assert clipped_texts(main) == [], (screen, size, [str(c) for c in clipped_texts(main)])
+
+
+def test_tab_goes_through_the_filters_in_the_order_they_show(qtbot: QtBot, styled_app: QApplication) -> None:
+    """Period, then "More filters" beside it; Space opens the folded filters and Tab goes on into them."""
+    filters = ReviewFilters()
+    qtbot.addWidget(filters)
+    filters.resize(700, 400)
+    filters.show()
+    filters.activateWindow()
+    filters.period.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is filters.period, timeout=3000)
+    qtbot.keyClick(filters.period, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is filters.more_button
+    qtbot.keyClick(filters.more_button, Qt.Key.Key_Space)
+    assert filters.grade.isVisible()
+    qtbot.keyClick(filters.more_button, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is filters.grade

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Signal
@@ -115,6 +116,12 @@ class ReviewFilters(QWidget):
         outer.addWidget(self.dates)
         outer.addWidget(self.more)
         outer.addLayout(self.button_row)
+        # Tab goes through the fields in the order they show, row by row.
+        chain = (self.rma, self.order, self.tracking, self.customer, self.period, self.more_button,
+                 self.date_from, self.date_until, self.grade, self.station, self.inspector, self.flag,
+                 self.search_button, self.clear_button)
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
         self.period.currentIndexChanged.connect(self._update_dates)
         self._update_dates()
         self._show_more(False)
