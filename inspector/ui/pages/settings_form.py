@@ -181,6 +181,8 @@ class SettingsForm(QTabWidget):
         self.camera_source = self.camera_picker.combo
         self.camera_width = self.camera_picker.width_spin
         self.camera_height = self.camera_picker.height_spin
+        for spin in (self.camera_width, self.camera_height):
+            spin.lineEdit().setTextMargins(8, 0, 0, 0)  # as _spin: the text off the frame's edge
         form.addRow(self.camera_enabled)
         form.addRow(self.tr("Camera"), self.camera_picker)
         form.addRow("", self.camera_picker.status)
