@@ -104,7 +104,7 @@ class ReviewFilters(QWidget):
         self.grid = FlowGrid((self.rma, self.order, self.tracking, self.customer, self.period,
                               self.more_button), 4)
         self.dates = FlowGrid((self._captioned(self.tr("&From"), self.date_from),
-                               self._captioned(self.tr("&Until"), self.date_until)), 2)
+                               self._captioned(self.tr("&Until"), self.date_until)), 4)
         self.more = FlowGrid((self.grade, self.station, self.inspector, self.flag), 4)
         self.button_row = QHBoxLayout()
         self.button_row.addStretch(1)  # or the page's count of results (put_beside_buttons)
