@@ -1317,15 +1317,7 @@ F%2</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>empty: a new, unguessable badge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Same as the station</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>empty: the PIN stays as it is</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1440,6 +1432,22 @@ F%2</translation>
     </message>
     <message>
         <source>Line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: new badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left empty, the person gets a new, unguessable badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left empty, the PIN stays as it is</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2046,7 +2054,7 @@ F%2</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Customer name or e-mail</source>
+        <source>Customer or e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2086,11 +2094,31 @@ F%2</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Show or hide the grade, station, inspector and flag filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Any station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Anyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More filters (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More filters</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

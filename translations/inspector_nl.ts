@@ -739,7 +739,7 @@
     <name>InspectionScreen</name>
     <message>
         <source>Notes for the supervisor (optional)</source>
-        <translation>Opmerkingen voor de leidinggevende (optioneel)</translation>
+        <translation>Opmerking voor leidinggevende (optioneel)</translation>
     </message>
     <message>
         <source>Back to the return (Esc)</source>
@@ -1317,16 +1317,8 @@ F%2</translation>
         <translation>Mensen</translation>
     </message>
     <message>
-        <source>empty: a new, unguessable badge</source>
-        <translation>leeg: een nieuwe, onraadbare badge</translation>
-    </message>
-    <message>
         <source>Same as the station</source>
         <translation>Zoals het station</translation>
-    </message>
-    <message>
-        <source>empty: the PIN stays as it is</source>
-        <translation>leeg: de pincode blijft zoals hij is</translation>
     </message>
     <message>
         <source>New badge</source>
@@ -1441,6 +1433,22 @@ F%2</translation>
     <message>
         <source>Line %1: %2</source>
         <translation>Regel %1: %2</translation>
+    </message>
+    <message>
+        <source>empty: new badge</source>
+        <translation>leeg: nieuwe badge</translation>
+    </message>
+    <message>
+        <source>Left empty, the person gets a new, unguessable badge</source>
+        <translation>Leeg gelaten krijgt de persoon een nieuwe, onraadbare badge</translation>
+    </message>
+    <message>
+        <source>empty: unchanged</source>
+        <translation>leeg: ongewijzigd</translation>
+    </message>
+    <message>
+        <source>Left empty, the PIN stays as it is</source>
+        <translation>Leeg gelaten blijft de pincode zoals hij is</translation>
     </message>
     <message>
         <source>Reactivated: %1 (their badges work again).</source>
@@ -2047,8 +2055,8 @@ F%2</translation>
         <translation>Trackingnummer</translation>
     </message>
     <message>
-        <source>Customer name or e-mail</source>
-        <translation>Naam of e-mail van de klant</translation>
+        <source>Customer or e-mail</source>
+        <translation>Klantnaam of e-mail</translation>
     </message>
     <message>
         <source>Any time</source>
@@ -2087,12 +2095,32 @@ F%2</translation>
         <translation>Wissen</translation>
     </message>
     <message>
+        <source>Show or hide the grade, station, inspector and flag filters</source>
+        <translation>Toon of verberg de filters op beoordeling, station, inspecteur en signaal</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Van</translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation>t/&amp;m</translation>
+    </message>
+    <message>
         <source>Any station</source>
         <translation>Elk station</translation>
     </message>
     <message>
         <source>Anyone</source>
         <translation>Iedereen</translation>
+    </message>
+    <message>
+        <source>More filters (%1)</source>
+        <translation>Meer filters (%1)</translation>
+    </message>
+    <message>
+        <source>More filters</source>
+        <translation>Meer filters</translation>
     </message>
 </context>
 <context>

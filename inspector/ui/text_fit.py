@@ -1,5 +1,6 @@
-"""Find visible texts that do not fit their widget (cut-off labels, buttons, combo boxes, tabs and
-table headers), or that a parent cuts off.
+"""Find visible texts that do not fit their widget (cut-off labels, buttons, combo boxes, tabs, table
+headers, text fields' placeholders, read-only texts and date and number fields), or that a parent cuts
+off.
 
 :func:`clipped_texts` compares what each visible label, button, check box, combo box, tab and header
 section needs (font metrics, or the widget's own size hint, which Qt computes from them; a sortable
@@ -19,22 +20,27 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListView,
     QPushButton,
     QRadioButton,
     QStyle,
     QStyleOptionButton,
     QStyleOptionComboBox,
+    QStyleOptionFrame,
     QStyleOptionViewItem,
     QTabBar,
+    QToolButton,
     QWidget,
 )
 
 SLACK = 1  # pixels of rounding we forgive
+LINE_EDIT_MARGIN = 2  # QLineEdit draws its text this far inside its contents rectangle (each side)
 
 
 @dataclass(frozen=True)
@@ -141,6 +147,44 @@ def _combo(combo: QComboBox) -> Clipped | None:
         need += combo.iconSize().width() + 4
     if need > field.width() + SLACK:
         return Clipped(_name(combo), text, need, field.width())
+    return None
+
+
+def line_edit_room(edit: QLineEdit) -> int:
+    """The width a line edit draws its text (or placeholder) in: the style's contents rectangle less
+    the text margins, QLineEdit's own inner margin and the buttons shown inside it (clear button)."""
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    contents = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
+    margins = edit.textMargins()
+    left = contents.left() + margins.left() + LINE_EDIT_MARGIN
+    right = contents.right() - margins.right() - LINE_EDIT_MARGIN
+    for button in edit.findChildren(QToolButton):
+        if button.isVisibleTo(edit):
+            box = button.geometry()
+            if box.center().x() > contents.center().x():
+                right = min(right, box.left() - 1)
+            else:
+                left = max(left, box.right() + 1)
+    return right - left + 1
+
+
+def _line_edit(edit: QLineEdit) -> Clipped | None:
+    """An empty field's placeholder, and the text of a read-only field or of a date or number field,
+    must show whole; what the user types into a field may scroll, as in any text field."""
+    spin = edit.parentWidget() if isinstance(edit.parentWidget(), QAbstractSpinBox) else None
+    if edit.text():
+        if not (edit.isReadOnly() or spin is not None):
+            return None
+        text = spin.text() if spin is not None else edit.text()
+    else:
+        text = edit.placeholderText()
+    if not text.strip() or (spin is not None and not spin.isVisible()):
+        return None
+    need = QFontMetrics(edit.font()).horizontalAdvance(text)
+    room = line_edit_room(edit)
+    if need > room + SLACK:
+        return Clipped(_name(spin if spin is not None else edit), text, need, room)
     return None
 
 
@@ -283,6 +327,8 @@ def clipped_texts(root: QWidget) -> list[Clipped]:
             result = _check_button(widget)
         elif isinstance(widget, QComboBox):
             result = _combo(widget)
+        elif isinstance(widget, QLineEdit) and not isinstance(widget.parentWidget(), QComboBox):
+            result = _line_edit(widget)
         elif isinstance(widget, QTabBar):
             found.extend(_tabs(widget))
         elif isinstance(widget, QListView) and not isinstance(widget.parentWidget(), QComboBox):

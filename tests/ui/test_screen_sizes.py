@@ -1,7 +1,8 @@
 """Every screen shows its whole texts at 1024x768, 1366x768 and 1920x1080, in Dutch and English
-(issue 10, §3): each visible label, button, combo box, tab and table header is measured with its font
-against the room its widget got and the part of it its parents show, and no window is larger than the
-screen. (The inspection screen has its own test.)
+(issue 10, §3): each visible label, button, combo box, tab, table header, text field placeholder,
+read-only text and date or number field is measured with its font against the room its widget got and
+the part of it its parents show, and no window is larger than the screen. (The inspection screen has
+its own test.)
 """
 
 from __future__ import annotations

@@ -84,13 +84,16 @@ class PeoplePage(QWidget):
         person_actions, warehouse_actions = self._buttons()
         # The selected person's actions under the list, the whole team's below: one row of five buttons
         # is wider than a 1366 px screen holds in Dutch, and the buttons' texts were cut.
+        list_column.addWidget(self.pin_rule)
         list_column.addWidget(person_actions)
         layout.addWidget(warehouse_actions)
         self.reload()
 
     def _form(self) -> QVBoxLayout:
         self.name, self.badge = QLineEdit(), QLineEdit()
-        self.badge.setPlaceholderText(self.tr("empty: a new, unguessable badge"))
+        # Short placeholders that show whole in a narrow form (1024x768); the hint below explains them.
+        self.badge.setPlaceholderText(self.tr("empty: new badge"))
+        self.badge.setToolTip(self.tr("Left empty, the person gets a new, unguessable badge"))
         self.role = QComboBox()
         for role in Role:
             self.role.addItem(role_name(role), role.value)
@@ -102,12 +105,14 @@ class PeoplePage(QWidget):
         for field in (self.pin, self.pin_again):
             field.setEchoMode(QLineEdit.EchoMode.Password)
             field.setMaxLength(12)
-        self.pin.setPlaceholderText(self.tr("empty: the PIN stays as it is"))
+        self.pin.setPlaceholderText(self.tr("empty: unchanged"))
+        self.pin.setToolTip(self.tr("Left empty, the PIN stays as it is"))
         self.new_badge = QCheckBox(self.tr("New badge"))
         self.new_badge.setToolTip(self.tr("Give a new badge (the old one stops working)"))
         form = QFormLayout()
         form.setVerticalSpacing(4)  # with a message below, the page fits a 768 px screen
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow: a label above its field
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Role"), self.role)
         form.addRow(self.tr("Language"), self.language)
@@ -121,8 +126,10 @@ class PeoplePage(QWidget):
         self.save_button.clicked.connect(self.save)
         column = QVBoxLayout()
         column.addLayout(form)
-        column.addWidget(hint(self.tr("Supervisors, team leads and administrators need a PIN (administrators "
-                                      "at least 6 digits).")))
+        # The PIN rule under the list (whose table gives way), not under the form: in Dutch the form
+        # column with it was taller than a 768 px screen and the page scrolled its buttons out of view.
+        self.pin_rule = hint(self.tr("Supervisors, team leads and administrators need a PIN (administrators "
+                                     "at least 6 digits)."))
         # Side by side where they fit, one above the other on a narrow screen (Dutch at 1024x768).
         column.addWidget(FlowGrid((self.save_button, self.add_button), 2))
         column.addStretch(1)
@@ -135,6 +142,10 @@ class PeoplePage(QWidget):
         # The list is at least as wide as the selected person's actions under it: at 1024x768 in Dutch
         # 'Nieuwe pincode' stuck out of a 200 px list column and was cut (the form wraps its rows instead).
         self.table.setMinimumWidth(max(self.deactivate_button.minimumWidth(), self.pin_button.minimumWidth()))
+        # Fields as wide as their placeholders: in a narrow form their row goes below the caption.
+        for field in (self.badge, self.pin):
+            field.ensurePolished()
+            field.setMinimumWidth(field.fontMetrics().horizontalAdvance(field.placeholderText()) + 32)
 
     def _buttons(self) -> tuple[FlowGrid, FlowGrid]:
         self.deactivate_button = secondary_button(self.tr("Deactivate"))

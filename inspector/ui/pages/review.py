@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -75,6 +75,18 @@ RESULTS, DETAIL = range(2)
 PAGE_SIZE = 200  # rows per page of results ("Show more" fetches the next page)
 
 
+class _Screens(QStackedWidget):
+    """The results and the detail; asks for no more height than its smallest, so the main window's page
+    scroller (which gives a page its preferred height for its width) does not make the page taller
+    than a 768 px screen: the tables inside take what is left (the detail scrolled 91 px at 1024x768)."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumSizeHint().height())
+
+
 class ReviewPage(QWidget):
     """Search, results and detail. Without services (an old caller) it shows an empty page."""
 
@@ -125,25 +137,29 @@ class ReviewPage(QWidget):
         self.more_button.setToolTip(self.tr("Show the next older inspections of this search"))
         self.more_button.clicked.connect(self.show_more)
         self.more_button.hide()
-        more_row = QHBoxLayout()
-        more_row.addWidget(self.more_button)
-        more_row.addStretch(1)
         self.message = MessageLine()
         results = QWidget()
         results_layout = QVBoxLayout(results)
         results_layout.setContentsMargins(0, 0, 0, 0)
-        results_layout.addWidget(heading(self.tr("Review")))
-        results_layout.addLayout(source_row(self.tr("&Look in"), self.source))
+        # The heading and the source on one line, the count beside Search: on a 768 px high screen
+        # the results table keeps at least 8 rows in view below the filters.
+        title_row = QHBoxLayout()
+        title_row.addWidget(heading(self.tr("Review")))
+        title_row.addSpacing(24)
+        title_row.addLayout(source_row(self.tr("&Look in"), self.source), 1)
+        results_layout.addLayout(title_row)
         results_layout.addWidget(self.filters)
-        results_layout.addWidget(self.count)
+        self.count.setWordWrap(True)
+        # "Show more" beside the count, not on a row of its own under the table: with it shown the
+        # table kept 6 rows at 1024x768.
+        self.filters.put_beside_buttons(self.count, self.more_button)
         results_layout.addWidget(self.table, 1)
-        results_layout.addLayout(more_row)
         self.detail_view = DetailView(bool(user and may_handle_disputes(user)))
         self.detail_view.back_requested.connect(self.show_results)
         self.detail_view.photo_requested.connect(self.open_photos)
         self.detail_view.evidence_requested.connect(self.export_evidence)
         self.detail_view.dispute_requested.connect(self.open_dispute_dialog)
-        self.stack = QStackedWidget()
+        self.stack = _Screens()
         self.stack.addWidget(results)
         self.stack.addWidget(self.detail_view)
         self.viewer: PhotoViewer | None = None

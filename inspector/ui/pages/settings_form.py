@@ -5,13 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
-    QHBoxLayout,
     QLineEdit,
     QScrollArea,
     QSpinBox,
@@ -35,18 +34,23 @@ from inspector.ui.pages.settings_rules import (
     mask_url_password,
 )
 from inspector.ui.texts import fill, translated
-from inspector.ui.widgets import heading, hint
+from inspector.ui.widgets import FlowGrid, heading, hint
 
 
 def _spin(low: int, high: int, suffix: str = "") -> QSpinBox:
     spin = QSpinBox()
     spin.setRange(low, high)
     spin.setSuffix(suffix)
+    spin.lineEdit().setTextMargins(8, 0, 0, 0)  # the style's padding does not reach a spin box's text
     return spin
 
 
 def _combo(items: dict[str, str]) -> QComboBox:
     combo = QComboBox()
+    # As wide as the form gives it, not as its longest choice (the printer tab went off the side at
+    # 1024x768); the chosen text is checked to show whole (text_fit).
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(8)
     for value, label in items.items():
         combo.addItem(translated("Texts", label) if label else value, value)
     return combo
@@ -67,10 +71,24 @@ class SettingsForm(QTabWidget):
         super().__init__(parent)
         self._original = Settings()
         self._listers = listers
+        self._whole_placeholder: list[QLineEdit] = []
         self.addTab(self._station_tab(), self.tr("Station"))
         self.addTab(self._scanner_tab(), self.tr("Scanner"))
         self.addTab(self._camera_tab(), self.tr("Camera"))
         self.addTab(self._printer_tab(), self.tr("Printer"))
+
+    def sizeHint(self) -> QSize:
+        """No taller than its smallest: the tabs scroll, and the page (which the main window scrolls
+        by its preferred height) then fits a 768 px high screen with Save in view."""
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.minimumSizeHint().height())
+
+    def showEvent(self, event: object) -> None:
+        """Fields whose placeholder is an example at least as wide as it, in the shown style."""
+        super().showEvent(event)  # type: ignore[arg-type]
+        for field in self._whole_placeholder:
+            field.ensurePolished()
+            field.setMinimumWidth(field.fontMetrics().horizontalAdvance(field.placeholderText()) + 32)
 
     def _form(self) -> tuple[QWidget, QFormLayout]:
         tab = QWidget()
@@ -100,6 +118,9 @@ class SettingsForm(QTabWidget):
         self.warehouse_code = QLineEdit()
         self.central_url = QLineEdit()
         self.central_url.setPlaceholderText("postgresql://user@server/returns")
+        # The example address shows whole: on a narrow screen the field goes below its caption.
+        self._whole_placeholder.append(self.central_url)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.central_password = QLineEdit()
         self.central_password.setEchoMode(QLineEdit.EchoMode.Password)
         self.central_password.setPlaceholderText(self.tr("unchanged"))
@@ -145,20 +166,23 @@ class SettingsForm(QTabWidget):
                 )
             )
         )
-        tab = QWidget()
-        row = QHBoxLayout(tab)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(wedge_tab, 1)
-        row.addWidget(serial_tab, 1)
-        return self._scrolling(tab)
+        # Side by side where both fit, the serial scanner below the wedge on a small screen (1024x768
+        # cut the serial column off at the side).
+        return self._scrolling(FlowGrid((wedge_tab, serial_tab), 2))
 
     def _camera_tab(self) -> QWidget:
         tab, form = self._form()
+        # Captions above the pickers and narrower resolution fields (4 digits): at 1024x768 the camera
+        # row and the resolution row went off the side.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        tab.setStyleSheet("QSpinBox { min-width: 100px; }")
         self.camera_enabled = QCheckBox(self.tr("Use a camera to read barcodes and take photos"))
         self.camera_picker = CameraPicker(self._listers)
         self.camera_source = self.camera_picker.combo
         self.camera_width = self.camera_picker.width_spin
         self.camera_height = self.camera_picker.height_spin
+        for spin in (self.camera_width, self.camera_height):
+            spin.lineEdit().setTextMargins(8, 0, 0, 0)  # as _spin: the text off the frame's edge
         form.addRow(self.camera_enabled)
         form.addRow(self.tr("Camera"), self.camera_picker)
         form.addRow("", self.camera_picker.status)
