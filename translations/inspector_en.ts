@@ -3510,11 +3510,11 @@ F%2</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Customer name (if known)</source>
+        <source>if known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Notes, e.g. sender on the label</source>
+        <source>e.g. the sender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3523,6 +3523,10 @@ F%2</translation>
     </message>
     <message>
         <source>Box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes (sender on the label)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3511,12 +3511,12 @@ F%2</translation>
         <translation>Zoeken (Enter)</translation>
     </message>
     <message>
-        <source>Customer name (if known)</source>
-        <translation>Naam klant (als bekend)</translation>
+        <source>if known</source>
+        <translation>als bekend</translation>
     </message>
     <message>
-        <source>Notes, e.g. sender on the label</source>
-        <translation>Opmerkingen, bijv. afzender op het etiket</translation>
+        <source>e.g. the sender</source>
+        <translation>bijv. de afzender</translation>
     </message>
     <message>
         <source>Customer wants</source>
@@ -3525,6 +3525,10 @@ F%2</translation>
     <message>
         <source>Box</source>
         <translation>Doos</translation>
+    </message>
+    <message>
+        <source>Notes (sender on the label)</source>
+        <translation>Opmerking (afzender op het etiket)</translation>
     </message>
     <message>
         <source>Register parcel</source>

@@ -74,8 +74,9 @@ class UnknownParcelScreen(QWidget):
         left.addLayout(search_form)
         left.addWidget(self.results, 1)
         self.register_name, self.register_notes = QLineEdit(), QLineEdit()
-        self.register_name.setPlaceholderText(self.tr("Customer name (if known)"))
-        self.register_notes.setPlaceholderText(self.tr("Notes, e.g. sender on the label"))
+        # what to write says a label over the field: a placeholder that long was cut at 1024 px
+        self.register_name.setPlaceholderText(self.tr("if known"))
+        self.register_notes.setPlaceholderText(self.tr("e.g. the sender"))
         # Nobody asked the customer: the refund choice is "not known" unless the parcel says otherwise.
         self.register_refund = QComboBox()
         for choice in (RefundChoice.UNKNOWN, RefundChoice.REFUND, RefundChoice.EXCHANGE,
@@ -85,9 +86,11 @@ class UnknownParcelScreen(QWidget):
         for condition in BoxCondition:
             self.register_box.addItem(box_condition_name(condition), condition)
         register_form = QFormLayout()
-        register_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        register_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels over the fields
+        register_form.addRow(self.tr("Customer name"), self.register_name)
         register_form.addRow(self.tr("Customer wants"), self.register_refund)
         register_form.addRow(self.tr("Box"), self.register_box)
+        register_form.addRow(self.tr("Notes (sender on the label)"), self.register_notes)
         self.register_button = QPushButton(self.tr("Register parcel"))
         self.register_button.setAutoDefault(True)
         self.register_button.clicked.connect(self.register)
@@ -104,9 +107,7 @@ class UnknownParcelScreen(QWidget):
                 )
             )
         )
-        right.addWidget(self.register_name)
         right.addLayout(register_form)
-        right.addWidget(self.register_notes)
         right.addWidget(self.register_button)
         self.camera_view = scan_camera_view(bench.camera)
         if self.camera_view is not None:  # another code on the parcel (the return label's QR) may find it
@@ -132,6 +133,9 @@ class UnknownParcelScreen(QWidget):
         """Buttons keep the width of their text (in this screen's style) however narrow the window."""
         super().showEvent(event)  # type: ignore[arg-type]
         keep_text_width(self.search_button, self.register_button, self.back_button)
+        metrics = self.postcode_field.fontMetrics()  # a whole Dutch postcode, in the field's own font
+        self.postcode_field.setMinimumWidth(metrics.horizontalAdvance("1012 AB") + 24)
+        self.house_field.setMinimumWidth(metrics.horizontalAdvance("123-A") + 24)
 
     def show_for(self, code: str) -> None:
         """Start over for the parcel with ``code`` (a code nobody announced)."""
