@@ -2215,7 +2215,7 @@ F%2</translation>
     </message>
     <message>
         <source>Only supervisors and administrators may handle disputes.</source>
-        <translation>Alleen supervisors en beheerders mogen geschillen behandelen.</translation>
+        <translation>Alleen leidinggevenden en beheerders mogen geschillen behandelen.</translation>
     </message>
 </context>
 <context>
@@ -2923,19 +2923,19 @@ F%2</translation>
     </message>
     <message>
         <source>ALARM: the central server refused audit events of this station (its audit log differs from what central holds). Tell a supervisor; nothing was overwritten.</source>
-        <translation>ALARM: de centrale server weigerde auditgebeurtenissen van dit station (het auditlog wijkt af van wat centraal staat). Waarschuw een supervisor; er is niets overschreven.</translation>
+        <translation>ALARM: de centrale server weigerde auditgebeurtenissen van dit station (het auditlog wijkt af van wat centraal staat). Waarschuw een leidinggevende; er is niets overschreven.</translation>
     </message>
     <message>
         <source>ALARM: this station&apos;s audit log is shorter than what the central server holds: events were removed here. Tell a supervisor.</source>
-        <translation>ALARM: het auditlog van dit station is korter dan wat de centrale server heeft: hier zijn gebeurtenissen verwijderd. Waarschuw een supervisor.</translation>
+        <translation>ALARM: het auditlog van dit station is korter dan wat de centrale server heeft: hier zijn gebeurtenissen verwijderd. Waarschuw een leidinggevende.</translation>
     </message>
     <message>
         <source>ALARM: this station&apos;s audit log is not the one the central server holds: it was rewritten. Tell a supervisor.</source>
-        <translation>ALARM: het auditlog van dit station is niet het log dat de centrale server heeft: het is herschreven. Waarschuw een supervisor.</translation>
+        <translation>ALARM: het auditlog van dit station is niet het log dat de centrale server heeft: het is herschreven. Waarschuw een leidinggevende.</translation>
     </message>
     <message>
         <source>ALARM: this station&apos;s audit log no longer verifies. Tell a supervisor.</source>
-        <translation>ALARM: het auditlog van dit station klopt niet meer. Waarschuw een supervisor.</translation>
+        <translation>ALARM: het auditlog van dit station klopt niet meer. Waarschuw een leidinggevende.</translation>
     </message>
     <message>
         <source>ALARM: this station&apos;s signing key is not the one registered centrally. Ask IT to enrol the station again.</source>
@@ -2943,7 +2943,7 @@ F%2</translation>
     </message>
     <message>
         <source>ALARM: the central server refused this station&apos;s signed audit head. Tell a supervisor.</source>
-        <translation>ALARM: de centrale server weigerde de ondertekende auditkop van dit station. Waarschuw een supervisor.</translation>
+        <translation>ALARM: de centrale server weigerde de ondertekende auditkop van dit station. Waarschuw een leidinggevende.</translation>
     </message>
 </context>
 <context>
@@ -3540,7 +3540,7 @@ F%2</translation>
     </message>
     <message>
         <source>Register it with the box&apos;s condition, then add and photograph every item as an extra item. A supervisor checks it.</source>
-        <translation>Registreer het met de staat van de doos, voeg dan elk artikel toe als extra artikel en fotografeer het. Een supervisor controleert het.</translation>
+        <translation>Registreer het met de staat van de doos, voeg dan elk artikel toe als extra artikel en fotografeer het. Een leidinggevende controleert het.</translation>
     </message>
     <message>
         <source>Back to scanning (Esc)</source>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -373,3 +374,20 @@ class WrappingButton(QPushButton):
         wrapped = self._wrapped(self.width())
         if wrapped != self.text():
             self.setText(wrapped)
+
+
+def keep_over_window(dialog: QWidget) -> None:
+    """Centre ``dialog`` over its parent's window and keep it inside that window (a kiosk station's
+    window is its screen; without a window manager nobody else moves a dialog that grew).
+
+    The override dialog grew to its text's width after Qt had placed it, and ran off a 1024 px
+    screen's right edge ("4  Afvoer…")."""
+    parent = dialog.parentWidget()
+    screen = dialog.screen() or QGuiApplication.primaryScreen()
+    area = parent.window().frameGeometry() if parent is not None else screen.availableGeometry()
+    frame = dialog.frameGeometry()
+    x = area.center().x() - frame.width() // 2
+    y = area.center().y() - frame.height() // 2
+    x = max(area.left(), min(x, area.right() + 1 - frame.width()))
+    y = max(area.top(), min(y, area.bottom() + 1 - frame.height()))
+    dialog.move(x, y)

@@ -169,3 +169,23 @@ def test_an_inspectors_navigation_is_as_narrow_as_their_one_page(
         assert nav.width() < main.nav_buttons[0].parentWidget().width()  # not as wide as "Settings"
         assert [str(c) for c in clipped_texts(station)] == []
     station.close()
+
+
+@pytest.mark.parametrize("language", ["nl"])
+def test_tab_goes_from_the_lines_to_every_button_of_the_return(
+    qtbot: QtBot, main: MainWindow, services: Services, language: str
+) -> None:
+    """Keys only: from the lines, Tab reaches "Mark missing…" and "Add extra item…" (it went round the
+    table's cells for ever)."""
+    settle(main, LAPTOP)
+    page = main.intake_page
+    page.open_return(services.intake.search(rma=biggest_return(services))[0])
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # the box is intact: receive it
+    settle(main, LAPTOP)
+    screen = page.return_screen
+    screen.table.setFocus()
+    reached = set()
+    for _press in range(8):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.add(QApplication.focusWidget())
+    assert {screen.missing_button, screen.extra_button} <= reached, "Tab stays in the lines"

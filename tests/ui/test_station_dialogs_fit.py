@@ -21,6 +21,7 @@ def _window(qtbot: QtBot) -> QWidget:
     window = QWidget()
     qtbot.addWidget(window)
     window.resize(1024, 768)
+    window.move(0, 0)
     window.show()
     return window
 
@@ -40,6 +41,8 @@ def test_the_override_dialog_shows_what_a_grade_still_needs_whole(
     assert dialog.message.isVisible() and MISSING in dialog.message.text()
     assert [str(c) for c in clipped_texts(dialog)] == []
     assert dialog.height() <= 768 and dialog.width() <= 1024
+    inside = window.frameGeometry()  # a kiosk station: the window is the screen, no window manager
+    assert inside.contains(dialog.frameGeometry()), f"{dialog.frameGeometry()} runs out of {inside}"
     qtbot.keyClick(dialog, Qt.Key.Key_2)  # refurbish: nothing missing, the reason is too short
     dialog.reason.setText("kapot")
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)

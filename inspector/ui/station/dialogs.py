@@ -25,7 +25,14 @@ from inspector.models import Grade
 from inspector.scanning.events import ScanError, ScanEvent
 from inspector.services.grading import MIN_OVERRIDE_REASON
 from inspector.ui.texts import fill, grade_name, scan_error_text
-from inspector.ui.widgets import MessageLine, heading, hint, keep_text_width, secondary_button
+from inspector.ui.widgets import (
+    MessageLine,
+    heading,
+    hint,
+    keep_over_window,
+    keep_text_width,
+    secondary_button,
+)
 
 
 def _buttons(ok: QPushButton, cancel: QPushButton) -> QHBoxLayout:
@@ -177,6 +184,8 @@ class OverrideDialog(QDialog):
         for button in self._grade_buttons:  # the chosen grade's thicker frame takes a few pixels more
             button.setMinimumWidth(button.minimumWidth() + 8)
         super().showEvent(event)
+        self.adjustSize()
+        keep_over_window(self)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """1–4 choose a grade (while the reason field does not have the focus)."""
@@ -208,6 +217,7 @@ class OverrideDialog(QDialog):
     def _error(self, text: str) -> None:
         self.message.show_error(text)
         self.adjustSize()
+        keep_over_window(self)
 
     def accept(self) -> None:
         """Close and emit ``chosen`` when nothing is missing and the reason is long enough."""
