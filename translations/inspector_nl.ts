@@ -1738,7 +1738,7 @@ F%2</translation>
     </message>
     <message>
         <source>%1 is not in this return. Add it as an extra item? (Add extra item…)</source>
-        <translation>%1 hoort niet bij deze retour. Toevoegen als extra artikel? (Extra artikel toevoegen…)</translation>
+        <translation>%1 hoort niet bij deze retour. Toevoegen als extra artikel? (Extra artikel…)</translation>
     </message>
     <message>
         <source>The inspection stays open; continue it with Inspect next unit.</source>

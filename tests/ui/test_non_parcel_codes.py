@@ -136,3 +136,29 @@ def test_a_product_scanned_into_the_extra_item_dialog_fills_it(
         extra = session.scalar(select(Inspection).where(Inspection.outcome == ItemOutcome.EXTRA))
         assert extra is not None and extra.item_gtin.endswith("4006381333931")
         assert extra.item_description == "Socks, black"
+
+
+def test_a_foreign_product_scanned_on_the_return_fills_the_extra_item_dialog_and_esc_goes_back(
+    qtbot: QtBot, services: Services, inline: None
+) -> None:
+    """Scan a product that is not in the return, Enter: the extra-item dialog opens with that code (it
+    opened empty); Esc: nothing added and Enter inspects the selected line again (it reopened the
+    dialog)."""
+    without_camera(services)
+    seed(services)
+    demo = apparel_return(services)
+    page = _window(qtbot, services, "BDG000001").intake_page
+    typed(qtbot, page, demo.tracking)
+    screen = page.return_screen
+    screen.receive_buttons[next(iter(screen.receive_buttons))].click()
+    page.hub.submit_typed("4006381333931")
+    assert screen.extra_button.hasFocus()
+    qtbot.keyClick(screen.extra_button, Qt.Key.Key_Return)
+    dialog = page.actions.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.field.text() == "Product 4006381333931"
+    qtbot.keyClick(dialog.field, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    qtbot.waitUntil(screen.table.hasFocus, timeout=2000)
+    qtbot.keyClick(screen.table, Qt.Key.Key_Return)
+    assert page.current_screen() == INSPECT

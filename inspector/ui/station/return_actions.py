@@ -150,7 +150,7 @@ class ReturnActions(QObject):
         elif line is not None:
             self._error(fill(self.tr("Every unit of %1 is already inspected."), line.product_name))
         else:
-            self.pending_gtin = gtin
+            self.pending_gtin = _as_scanned(event.text, gtin)  # as scanned: 13 digits stay 13
             self._error(
                 fill(self.tr("%1 is not in this return. Add it as an extra item? (Add extra item…)"),
                      _as_scanned(event.text, gtin))
@@ -214,7 +214,9 @@ class ReturnActions(QObject):
         self.bench.feedback.success(dialog)
 
     def ask_extra(self) -> None:
-        """Ask what the unannounced item is, then inspect it as an extra item (a scan fills it in)."""
+        """Ask what the unannounced item is, then inspect it as an extra item (a scan fills it in, and
+        so does the foreign product code just scanned on the return screen)."""
+        scanned = self.pending_gtin
         self.dialog = self.extra_dialog = TextDialog(
             self.tr("Add extra item"),
             self.tr(
@@ -227,7 +229,15 @@ class ReturnActions(QObject):
             on_scan=self.extra_scan,
         )
         self.dialog.entered.connect(self._add_extra)
+        self.dialog.rejected.connect(self._extra_cancelled)
         self.dialog.open()
+        if scanned:
+            self._fill_extra(self.dialog, scanned)
+
+    def _extra_cancelled(self) -> None:
+        """Esc: nothing added; Enter inspects the selected line again (it reopened the dialog)."""
+        self.pending_gtin = ""
+        self.screen.table.setFocus()
 
     def _add_extra(self, description: str) -> None:
         if self.summary is None:
