@@ -11,6 +11,7 @@ import pytest
 
 from inspector.models import Category, Flag, Grade, ItemOutcome, RefundRecommendation
 from inspector.reports.labels import WRONG_ITEM_TEXT, render_label_zpl
+from inspector.services.finishing import gtin_as_scanned
 from inspector.services.grading import RESTOCK_LOCATIONS
 from inspector.services.inspection import InspectionError
 from tests.services.test_expected_answers import GTIN, Bench, bench, jpeg  # noqa: F401  (bench: a fixture)
@@ -67,3 +68,13 @@ def test_only_a_supervisor_can_send_a_wrong_item_to_plain_restock(bench: Bench) 
     assert item.disposition.destination == RESTOCK_LOCATIONS[Category.APPAREL]
     state = bench.inspections.get(inspection)
     assert state.outcome is ItemOutcome.WRONG_ITEM  # the record still says what was in the parcel
+
+
+@pytest.mark.parametrize(("gtin", "code", "shown"), [
+    ("08790996442701", "8790996442701", "8790996442701"),  # EAN-13: 13 digits, as on the box
+    ("00012345678905", "012345678905", "012345678905"),  # UPC-A: 12
+    ("00000096385074", "96385074", "96385074"),  # EAN-8: 8
+    ("08711234567895", "(01)08711234567895(17)281231", "08711234567895"),  # GS1: its 14-digit GTIN
+])
+def test_a_scanned_gtin_is_shown_in_the_form_it_was_scanned(gtin: str, code: str, shown: str) -> None:
+    assert gtin_as_scanned(gtin, code) == shown
