@@ -632,6 +632,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Wrong item: not back to stock as the announced product; WRONG ITEM mark and the scanned code on the label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not complete yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3368,6 +3372,10 @@ F%2</translation>
     </message>
     <message>
         <source>Scrap bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong item: supervisor decides</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

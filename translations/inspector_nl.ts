@@ -632,6 +632,10 @@
         <translation>Gevaarlijke stoffen: naar de kooi voor gevaarlijke stoffen, gevarenteken op het etiket</translation>
     </message>
     <message>
+        <source>Wrong item: not back to stock as the announced product; WRONG ITEM mark and the scanned code on the label</source>
+        <translation>Verkeerd artikel: niet terug op voorraad als het aangemelde product; WRONG ITEM-teken en de gescande code op het etiket</translation>
+    </message>
+    <message>
         <source>Not complete yet</source>
         <translation>Nog niet compleet</translation>
     </message>
@@ -3370,6 +3374,10 @@ F%2</translation>
     <message>
         <source>Scrap bin</source>
         <translation>Afvalbak</translation>
+    </message>
+    <message>
+        <source>Wrong item: supervisor decides</source>
+        <translation>Verkeerd artikel: leidinggevende beslist</translation>
     </message>
     <message>
         <source>Full refund</source>

@@ -54,9 +54,22 @@ class LabelData:
     station: str = ""
     inspected_at: datetime | None = None
     hazardous: bool = False  # dangerous goods: the label carries a hazard mark (ADR)
+    wrong_item: bool = False  # another product than announced: WRONG ITEM instead of the grade
+    scanned_code: str = ""  # what was scanned on a wrong item (shown instead of the announced SKU)
 
 
 HAZARD_TEXT = "ADR HAZARD"
+WRONG_ITEM_TEXT = "WRONG ITEM"
+
+
+def _headline(data: LabelData) -> str:
+    """The big block: the grade, or WRONG ITEM (nobody restocks that under the announced SKU)."""
+    return WRONG_ITEM_TEXT if data.wrong_item else data.grade.upper()
+
+
+def _identity(data: LabelData) -> tuple[str, str]:
+    """(caption, value) of the product line: the SKU, or the scanned code of a wrong item."""
+    return ("SCAN", data.scanned_code) if data.wrong_item else ("SKU", data.sku)
 
 
 # --- LPN ------------------------------------------------------------------------------------------------
@@ -153,7 +166,8 @@ def _small_label(canvas: Canvas, data: LabelData, width: float, height: float) -
     inner = width - 2 * margin
     top = height - margin
     block_w, block_h = inner * 0.52, 8.5 * mm
-    _grade_block(canvas, data.grade.upper(), margin, top - block_h, block_w, block_h, 17)
+    headline = _headline(data)
+    _grade_block(canvas, headline, margin, top - block_h, block_w, block_h, 17)
     dest_w = inner - block_w - 1.5 * mm
     if data.hazardous:
         _hazard_mark(canvas, width - margin - block_h / 2, top - block_h / 2, block_h)
@@ -172,7 +186,8 @@ def _small_label(canvas: Canvas, data: LabelData, width: float, height: float) -
     footer = _clip(_footer(data), "Helvetica", 5.5, width - margin - footer_x)
     canvas.drawRightString(width - margin, text_y, footer)
     half = inner / 2 - 1 * mm
-    for value, caption, right in ((data.rma, "RMA ", False), (data.sku, "SKU ", True)):
+    kind, code = _identity(data)
+    for value, caption, right in ((data.rma, "RMA ", False), (code, kind + " ", True)):
         size = _fit(caption + value, "Helvetica-Bold", 7, half)
         text = _clip(caption + value, "Helvetica-Bold", size, half)
         canvas.setFont("Helvetica-Bold", size)
@@ -186,7 +201,8 @@ def _large_label(canvas: Canvas, data: LabelData, width: float, height: float) -
     margin = 0.2 * inch
     inner = width - 2 * margin
     y = height - margin
-    _grade_block(canvas, data.grade.upper(), margin, y - 1.15 * inch, inner, 1.15 * inch, 64)
+    headline = _headline(data)
+    _grade_block(canvas, headline, margin, y - 1.15 * inch, inner, 1.15 * inch, 64)
     y -= 1.15 * inch + 0.42 * inch
     canvas.setFont("Helvetica", 12)
     canvas.drawString(margin, y + 0.2 * inch, "DESTINATION")
@@ -201,7 +217,7 @@ def _large_label(canvas: Canvas, data: LabelData, width: float, height: float) -
     canvas.setLineWidth(1.2)
     canvas.line(margin, y, width - margin, y)
     y -= 0.38 * inch
-    for caption, value in (("RMA", data.rma), ("SKU", data.sku)):
+    for caption, value in (("RMA", data.rma), _identity(data)):
         canvas.setFont("Helvetica", 12)
         canvas.drawString(margin, y, caption)
         size = _fit(value, "Helvetica-Bold", 20, inner - 0.6 * inch, minimum=12)
@@ -209,7 +225,8 @@ def _large_label(canvas: Canvas, data: LabelData, width: float, height: float) -
         canvas.drawString(margin + 0.6 * inch, y, _clip(value, "Helvetica-Bold", size, inner - 0.6 * inch))
         y -= 0.36 * inch
     canvas.setFont("Helvetica", 12)
-    lines = simpleSplit(data.product_name, "Helvetica", 12, inner)
+    name = f"Announced: {data.product_name}" if data.wrong_item else data.product_name
+    lines = simpleSplit(name, "Helvetica", 12, inner)
     for number, line in enumerate(lines[:2]):
         if number == 1 and len(lines) > 2:
             line = _clip(line + " …", "Helvetica", 12, inner)
@@ -251,8 +268,10 @@ def render_label_zpl(data: LabelData, stock: str) -> str:
     if stock not in STOCKS:
         raise ValueError(f"unknown label stock {stock!r} (known: {', '.join(STOCKS)})")
     width, height = (_dots(side) for side in STOCKS[stock])
-    grade, dest = _zpl_text(data.grade.upper()), _zpl_text(data.destination)
-    rma, sku = _zpl_text(data.rma), _zpl_text(data.sku)
+    grade, dest = _zpl_text(_headline(data)), _zpl_text(data.destination)
+    caption, value = _identity(data)
+    rma, sku = _zpl_text(data.rma), _zpl_text(value)
+    name = f"Announced: {data.product_name}" if data.wrong_item else data.product_name
     modules = len(Code128(data.lpn).build()[0])
     module = max(1, min(2 if stock == "62x29mm" else 4, width // (modules + 2 * QUIET_MODULES)))
     bar_x = (width - modules * module) // 2
@@ -263,7 +282,7 @@ def render_label_zpl(data: LabelData, stock: str) -> str:
             f"^FO12,22^FR^A0N,44,34^FB{width // 2},1,0,C^FH^FD{grade}^FS",
             f"^FO{width // 2 + 20},22^A0N,44,34^FB{width // 2 - 30},1,0,C^FH^FD{dest}^FS",
             f"^FO{bar_x},84^BY{module},3.0,84^BCN,84,Y,N,N,A^FD{data.lpn}^FS",
-            f"^FO12,{height - 24}^A0N,20,18^FH^FDRMA {rma}  SKU {sku}^FS",
+            f"^FO12,{height - 24}^A0N,20,18^FH^FDRMA {rma}  {caption} {sku}^FS",
         ]
         if data.hazardous:
             lines.insert(-1, f"^FO{width - 150},{height - 28}^GB140,26,26^FS")
@@ -275,8 +294,8 @@ def render_label_zpl(data: LabelData, stock: str) -> str:
             "^FO40,300^A0N,28,28^FDDESTINATION^FS",
             f"^FO40,340^A0N,110,90^FH^FD{dest}^FS",
             f"^FO40,480^A0N,44,40^FH^FDRMA {rma}^FS",
-            f"^FO40,540^A0N,44,40^FH^FDSKU {sku}^FS",
-            f"^FO40,600^A0N,30,28^FB{width - 80},2,0,L^FH^FD{_zpl_text(data.product_name)}^FS",
+            f"^FO40,540^A0N,44,40^FH^FD{caption} {sku}^FS",
+            f"^FO40,600^A0N,30,28^FB{width - 80},2,0,L^FH^FD{_zpl_text(name)}^FS",
             f"^FO{bar_x},{height - 420}^BY{module},3.0,250^BCN,250,Y,N,N,A^FD{data.lpn}^FS",
             f"^FO40,{height - 80}^A0N,28,28^FB{width - 80},1,0,C^FH^FD{_zpl_text(_footer(data))}^FS",
         ]

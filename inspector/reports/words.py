@@ -240,6 +240,8 @@ NAMES: dict[str, dict[str, Text]] = {
         "refurbish_queue": Text("Refurbish queue", "Opknapwachtrij"),
         "liquidation_pallet": Text("Liquidation pallet", "Pallet voor opkoper"),
         "scrap_bin": Text("Scrap bin", "Afvalbak"),
+        "supervisor_check": Text("Wrong item: supervisor decides",
+                                 "Verkeerd artikel: leidinggevende beslist"),
     },
     "reason": {
         "ordered_by_mistake": Text("Ordered by mistake", "Per ongeluk besteld"),

@@ -46,6 +46,7 @@ from inspector.services.checklists import (
     template_for,
 )
 from inspector.services.grading import (
+    WRONG_ITEM_KIND,
     Disposition,
     RefundAdvice,
     RefundPolicy,
@@ -57,6 +58,16 @@ from inspector.services.inspection import InspectionError, close_return_if_done
 from inspector.services.record_hash import settle_payload
 from inspector.services.return_summary import local_date
 from inspector.services.station import StationContext
+
+
+def gtin_as_scanned(gtin: str, code: str) -> str:
+    """A GTIN in the form it was scanned: an EAN-13, UPC-A or EAN-8 keeps its 13, 12 or 8 digits
+    (the service compares 14-digit GTINs; people compare what the box and the announcement show)."""
+    code = code.strip()
+    padded = gtin.endswith(code) and set(gtin[: -len(code)]) <= {"0"}
+    if code.isdigit() and len(code) in (8, 12, 13, 14) and padded:
+        return code
+    return gtin or code
 
 
 @dataclass(frozen=True)
@@ -129,6 +140,7 @@ class GradingService:
         user_id: uuid.UUID | None,
         *,
         hazard_cleared_by: uuid.UUID | None = None,
+        wrong_item_cleared_by: uuid.UUID | None = None,
     ) -> FinishedItem:
         """Record the final grade and everything that follows from it, in one transaction.
 
@@ -136,6 +148,10 @@ class GradingService:
         grade or refund than a full-refund restock needs every photo). A hazardous item always goes
         to the hazardous-goods cage and gets a hazard mark on its label, whatever grade is chosen;
         only a supervisor (``hazard_cleared_by``: a supervisor, team lead or admin) can clear it.
+        A wrong item (another product than the announced line) likewise goes to the supervisor-check
+        quarantine with a WRONG ITEM mark and the scanned code on its label, whatever grade is chosen;
+        only a supervisor (``wrong_item_cleared_by``) can send it on by its grade. The record keeps the
+        wrong-item outcome and flag either way.
         Refused without a user (InspectionError ``user_required``): the grade is somebody's decision.
         """
         if user_id is None:
@@ -169,7 +185,13 @@ class GradingService:
                 flags.discard(Flag.HAZARDOUS)
                 flags.discard(Flag.HAZARDOUS.value)
                 inspection.remove_flag(Flag.HAZARDOUS)
-            disposition = Disposition.for_grade(final_grade, category, flags)
+            wrong = Flag.WRONG_ITEM in {Flag(f) for f in flags}
+            if wrong_item_cleared_by is not None and wrong:
+                payload_cleared = self._supervisor_name(session, wrong_item_cleared_by)
+                routing = {f for f in flags if Flag(f) is not Flag.WRONG_ITEM}
+            else:
+                payload_cleared, routing = "", flags
+            disposition = Disposition.for_grade(final_grade, category, routing)
             ret = session.get(Return, inspection.return_id) if inspection.return_id else None
             refund = self._refund(session, inspection, line, ret, final_grade, evaluation, flags)
             for flag in flags:
@@ -204,6 +226,8 @@ class GradingService:
                 payload["override_reason"] = inspection.override_reason
             if cleared:
                 payload["hazard_cleared_by"] = cleared
+            if payload_cleared:
+                payload["wrong_item_cleared_by"] = payload_cleared
             payload.update(settle_payload(session, inspection))  # the record this event settles
             self._event(session, inspection, user_id, action, payload)
             complete = close_return_if_done(session, ret)
@@ -355,6 +379,7 @@ class GradingService:
         self, session: Session, inspection: Inspection, line: ReturnLine | None, ret: Return | None
     ) -> LabelData:
         station = session.get(Station, inspection.station_id) if inspection.station_id else None
+        wrong = Flag.WRONG_ITEM.value in inspection.flags and inspection.disposition == WRONG_ITEM_KIND
         return LabelData(
             lpn=inspection.lpn or "",
             grade=str(inspection.final_grade or ""),
@@ -365,6 +390,8 @@ class GradingService:
             station=station.code if station else "",
             inspected_at=inspection.finished_at or datetime.now().astimezone(),
             hazardous=Flag.HAZARDOUS.value in inspection.flags,
+            wrong_item=wrong,
+            scanned_code=gtin_as_scanned(inspection.item_gtin, inspection.verified_code) if wrong else "",
         )
 
     def _event(

@@ -4,7 +4,9 @@
   liquidation pallet or scrap bin, with a destination code chosen by category (and by flags:
   hazardous goods go to the ADR cage whatever their grade (``ADR-COS``, ``RFB-COS-HAZ``,
   ``LIQ-COS-HAZ``, ``SCR-HAZ``), electronics scrap to the WEEE bin). Only a supervisor can clear the
-  hazard of an item (see :meth:`GradingService.finish`).
+  hazard of an item (see :meth:`GradingService.finish`). A wrong item (another product than the
+  announced line) never goes to the announced line's shelf: whatever its grade it waits in the
+  supervisor-check quarantine (``QUA-WRONG``) until a supervisor decides.
 * **Refund advice** under the warehouse's policy: full; partial with the checklist's deduction for
   damage or missing parts plus the restocking fee on money-back refunds; none when the item is
   missing, extra or not what was announced.
@@ -31,6 +33,9 @@ DISPOSITION_KINDS: dict[Grade, str] = {
     Grade.LIQUIDATE: "liquidation_pallet",
     Grade.SCRAP: "scrap_bin",
 }
+# A wrong item waits here, whatever its grade, until a supervisor decides where it goes.
+WRONG_ITEM_KIND = "supervisor_check"
+WRONG_ITEM_DESTINATION = "QUA-WRONG"
 
 # Industry scale (share of the original price recovered) → our grades:
 #   restock   = A (like new, 80–100 %)             → 90 %, the middle of A
@@ -69,7 +74,11 @@ class Disposition:
         """The disposition of a graded item; deterministic by grade, category and flags."""
         category = Category(category) if category in tuple(Category) else Category.OTHER
         code = _CATEGORY_CODES[category]
-        hazardous = Flag.HAZARDOUS in {Flag(f) for f in flags}
+        flag_set = {Flag(f) for f in flags}
+        hazardous = Flag.HAZARDOUS in flag_set
+        if Flag.WRONG_ITEM in flag_set:  # another product than announced: never its shelf
+            suffix = "-HAZ" if hazardous else ""
+            return cls(WRONG_ITEM_KIND, f"{WRONG_ITEM_DESTINATION}{suffix}")
         if grade is Grade.RESTOCK and hazardous:
             destination = f"ADR-{code}"  # the hazardous-goods cage, never the plain shelf
         elif grade is Grade.RESTOCK:

@@ -243,6 +243,7 @@ DISPOSITION_NAMES: dict[str, str] = {
     "refurbish_queue": QT_TRANSLATE_NOOP("Texts", "Refurbish queue"),
     "liquidation_pallet": QT_TRANSLATE_NOOP("Texts", "Liquidation pallet"),
     "scrap_bin": QT_TRANSLATE_NOOP("Texts", "Scrap bin"),
+    "supervisor_check": QT_TRANSLATE_NOOP("Texts", "Wrong item: supervisor decides"),
 }
 
 REFUND_ADVICE_NAMES: dict[str, str] = {

@@ -35,7 +35,7 @@ from inspector.reports.words import (
 )
 from inspector.services.access import COMMAND_LINE
 from inspector.services.demo_data import seed_demo
-from inspector.services.grading import DISPOSITION_KINDS
+from inspector.services.grading import DISPOSITION_KINDS, WRONG_ITEM_KIND
 
 NOW = datetime(2026, 3, 30, 15, tzinfo=UTC)
 WEEK = (date(2026, 3, 24), date(2026, 3, 30))
@@ -100,7 +100,7 @@ def test_every_code_of_the_domain_has_a_name() -> None:
         "refund_advice": {r.value for r in RefundRecommendation},
         "outcome": {o.value for o in ItemOutcome},
         "flag": {f.value for f in Flag},
-        "disposition": set(DISPOSITION_KINDS.values()),
+        "disposition": set(DISPOSITION_KINDS.values()) | {WRONG_ITEM_KIND},
         "exception": {"unknown_parcels", "parcel_conflicts", "conflicts", *EXCEPTION_FLAGS},
         "role": {r.value for r in Role},  # the badge sheet
     }

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from inspector.models import Flag, Grade
 from inspector.services.checklists import FiredRule
 from inspector.services.finishing import Assessment
+from inspector.services.grading import WRONG_ITEM_KIND
 from inspector.ui.station.dialogs import OverrideDialog
 from inspector.ui.texts import disposition_name, fill, flag_name, grade_name, money, refund_advice_name
 from inspector.ui.widgets import secondary_button
@@ -64,8 +65,11 @@ class GradingPanel(QWidget):
         """Show what the rules say now."""
         self.assessment = assessment
         grade = assessment.suggested_grade
-        self.grade_label.setText(grade_name(grade) if grade else "–")
-        self.grade_label.setProperty("grade", grade.value if grade else "")
+        wrong = assessment.disposition is not None and assessment.disposition.kind == WRONG_ITEM_KIND
+        # a wrong item is no grade of the announced product: the tile says what it is
+        tile = flag_name(Flag.WRONG_ITEM.value) if wrong else grade_name(grade) if grade else "–"
+        self.grade_label.setText(tile)
+        self.grade_label.setProperty("grade", "" if wrong else grade.value if grade else "")
         self.grade_label.style().polish(self.grade_label)
         lines = []
         if assessment.evaluation is not None:
@@ -90,6 +94,13 @@ class GradingPanel(QWidget):
             lines.append(
                 "<span style='color:#b00020'><b>"
                 + _escape(self.tr("Dangerous goods: to the hazardous-goods cage, hazard mark on the label"))
+                + "</b></span>"
+            )
+        if assessment.disposition is not None and assessment.disposition.kind == WRONG_ITEM_KIND:
+            lines.append(
+                "<span style='color:#b00020'><b>"
+                + _escape(self.tr("Wrong item: not back to stock as the announced product; "
+                                  "WRONG ITEM mark and the scanned code on the label"))
                 + "</b></span>"
             )
         if assessment.missing or assessment.needs_wrong_item_photo:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from inspector.models import Grade
 from inspector.scanning.events import ScanEvent
 from inspector.scanning.identify import identify
-from inspector.services.finishing import Assessment, FinishedItem
+from inspector.services.finishing import Assessment, FinishedItem, gtin_as_scanned
 from inspector.services.inspection import ExpectedAnswers, InspectionState, VerificationResult
 from inspector.services.return_summary import LineSummary
 from inspector.ui.station.camera_panel import CameraPanel
@@ -269,12 +269,14 @@ class InspectionScreen(QWidget):
         if self.state is None:
             return
         inspections = self._bench.services.inspections
+        self._scanned_text = event.text  # shown as scanned: an EAN-13 with 13 digits, not the 14 compared
         self._save(
             inspections.verify_by_scan, event.text, self._bench.user.id, event.symbology, done=self._verified
         )
 
     def _verified(self, result: VerificationResult) -> None:
-        self.verification.show_result(result, self.line.gtin if self.line else "")
+        scanned = gtin_as_scanned(result.scanned_gtin, getattr(self, "_scanned_text", ""))
+        self.verification.show_result(result, self.line.gtin if self.line else "", scanned)
         if result.matches:
             self._bench.feedback.success(self.verify_label)
         else:

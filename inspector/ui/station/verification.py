@@ -59,13 +59,14 @@ class VerificationBar(QWidget):
         else:
             self._show(self.tr("Scan the product barcode"), "")
 
-    def show_result(self, result: VerificationResult, expected_gtin: str) -> None:
-        """Green for the announced item, red for another one."""
+    def show_result(self, result: VerificationResult, expected_gtin: str, scanned: str = "") -> None:
+        """Green for the announced item, red for another one (``scanned``: the code as scanned)."""
+        scanned = scanned or result.scanned_gtin
         if result.matches:
-            self._show(fill(self.tr("Item verified ✓ (%1)"), result.scanned_gtin), "ok")
+            self._show(fill(self.tr("Item verified ✓ (%1)"), scanned), "ok")
         else:
             text = self.tr("WRONG ITEM: scanned %1, expected %2. Photo required.")
-            self._show(fill(text, result.scanned_gtin, expected_gtin), "error")
+            self._show(fill(text, scanned, expected_gtin), "error")
 
     def show_by_hand(self) -> None:
         """The item was confirmed by eye."""
