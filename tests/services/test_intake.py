@@ -184,3 +184,26 @@ def test_late_returns_and_serial_returners_stand_out(services, intake) -> None: 
 def test_gtin_variants() -> None:
     assert gtin_variants("08712345678906") == ["08712345678906", "8712345678906"]
     assert gtin_variants("00036000291452") == ["00036000291452", "0036000291452", "036000291452"]
+
+
+@pytest.mark.parametrize("code", ["3SABC1234567", "JVGL00000000000000", "ZZ-NOT-KNOWN-44"])
+def test_a_registered_unknown_parcel_is_found_again_and_not_registered_twice(services, intake, code) -> None:  # type: ignore[no-untyped-def]
+    """Issue 10: scanning a registered unknown parcel again found nothing and offered to register it
+    again, so the same parcel became two returns."""
+    assert intake.lookup(code).outcome is LookupOutcome.NOT_FOUND
+    registered = intake.register_unannounced(scanned_code=code, user_id=None, customer_name="Onbekend")
+    again = intake.lookup(code)
+    assert again.outcome is LookupOutcome.FOUND
+    assert [r.id for r in again.returns] == [registered.id]
+    assert again.returns[0].status is ReturnStatus.RECEIVED
+    twice = intake.register_unannounced(scanned_code=code, user_id=None, customer_name="Iemand anders")
+    assert twice.id == registered.id and twice.rma_number == registered.rma_number
+    assert intake.lookup(f" {code.lower()} ").returns[0].id == registered.id  # typed, not scanned
+    with services.database.session() as session:
+        assert session.scalars(select(Return.id).where(Return.source == ReturnSource.UNANNOUNCED)).all() == [
+            registered.id
+        ]
+        assert len(session.scalars(select(Parcel.id)).all()) == 1
+        actions = session.scalars(select(AuditEvent.action).order_by(AuditEvent.seq)).all()
+    assert actions == ["unannounced_registered", "parcel_received"]
+
