@@ -29,7 +29,7 @@ from inspector.models import (
 from inspector.scanning.identify import make_rma
 from inspector.scanning.samples import make_tracking
 from inspector.services.audit import verify_all_chains
-from inspector.services.intake import IntakeService, LookupOutcome, gtin_variants
+from inspector.services.intake import CodeAlreadyKnown, IntakeService, LookupOutcome, gtin_variants
 from inspector.services.return_summary import local_date
 
 
@@ -207,3 +207,14 @@ def test_a_registered_unknown_parcel_is_found_again_and_not_registered_twice(ser
         actions = session.scalars(select(AuditEvent.action).order_by(AuditEvent.seq)).all()
     assert actions == ["unannounced_registered", "parcel_received"]
 
+
+
+def test_a_code_of_an_announced_return_is_not_registered_as_unannounced(services, intake) -> None:  # type: ignore[no-untyped-def]
+    """The return was announced (pulled) after the scan: registering its parcel code is refused."""
+    ret = _add_return(services, 3)
+    with pytest.raises(CodeAlreadyKnown) as refused:
+        intake.register_unannounced(scanned_code=ret.tracking_number, user_id=None)
+    assert refused.value.return_ids == (ret.id,)
+    with services.database.session() as session:
+        assert session.scalars(select(Return.id)).all() == [ret.id]
+        assert session.scalars(select(Parcel.id)).all() == []
