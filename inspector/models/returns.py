@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from inspector.models.base import Base, IdMixin, TimestampMixin, utcnow
@@ -28,6 +28,10 @@ class Return(IdMixin, TimestampMixin, Base):
     __table_args__ = (
         Index("ix_returns_postcode_house", "postcode", "house_number"),
         Index("ix_returns_customer_name_nocase", "customer_name_key"),
+        # One unannounced return per parcel code (it keeps the code as its tracking number).
+        Index("uq_returns_unannounced_code", "tracking_number", unique=True,
+              sqlite_where=text("source = 'unannounced' AND tracking_number <> ''"),
+              postgresql_where=text("source = 'unannounced' AND tracking_number <> ''")),
     )
 
     warehouse_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("warehouses.id"), index=True)

@@ -218,3 +218,20 @@ def test_a_code_of_an_announced_return_is_not_registered_as_unannounced(services
     with services.database.session() as session:
         assert session.scalars(select(Return.id)).all() == [ret.id]
         assert session.scalars(select(Parcel.id)).all() == []
+
+
+def test_the_database_keeps_one_unannounced_return_per_parcel_code(services, intake) -> None:  # type: ignore[no-untyped-def]
+    """Even a writer that skips the service's check (two at once) cannot store the code twice."""
+    from sqlalchemy.exc import IntegrityError
+
+    first = intake.register_unannounced(scanned_code="3SABC1234567", user_id=None)
+    with pytest.raises(IntegrityError), services.database.session() as session:
+        session.add(Return(
+            id=uuid.uuid4(), warehouse_id=services.station.warehouse_id, rma_number="UNK-ST-01-99999",
+            order_number="", customer_name="", customer_name_key="", customer_email="", postcode="",
+            house_number="", country="NL", channel=Channel.PORTAL, refund_choice=RefundChoice.UNKNOWN,
+            status=ReturnStatus.RECEIVED, source=ReturnSource.UNANNOUNCED,
+            tracking_number=first.tracking_number,
+        ))
+    intake.register_unannounced(scanned_code="other", user_id=None)  # codes not kept do not collide
+    intake.register_unannounced(scanned_code="again", user_id=None)
