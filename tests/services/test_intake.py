@@ -235,3 +235,16 @@ def test_the_database_keeps_one_unannounced_return_per_parcel_code(services, int
         ))
     intake.register_unannounced(scanned_code="other", user_id=None)  # codes not kept do not collide
     intake.register_unannounced(scanned_code="again", user_id=None)
+
+
+def test_an_unknown_parcel_registered_before_the_fix_is_not_registered_again(services, intake) -> None:  # type: ignore[no-untyped-def]
+    """Older unannounced returns kept no code: their parcel's scanned code still stops a second one."""
+    old = intake.register_unannounced(scanned_code="3SABC1234567", user_id=None)
+    with services.database.session() as session:  # as registered before: no code on the return or parcel
+        session.get(Return, old.id).tracking_number = ""
+        for parcel in session.scalars(select(Parcel)):
+            parcel.tracking_number = ""
+    again = intake.register_unannounced(scanned_code="3SABC1234567", user_id=None)
+    assert again.id == old.id
+    with services.database.session() as session:
+        assert len(session.scalars(select(Return.id)).all()) == 1
