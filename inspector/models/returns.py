@@ -93,7 +93,7 @@ class Parcel(IdMixin, TimestampMixin, Base):
     __tablename__ = "parcels"
 
     tracking_number: Mapped[str] = mapped_column(String(64), default="", index=True)
-    scanned_code: Mapped[str] = mapped_column(String(512), default="")
+    scanned_code: Mapped[str] = mapped_column(String(512), default="", index=True)  # a rescan finds it
     carrier: Mapped[str] = mapped_column(String(32), default="")
     return_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("returns.id"), index=True)
     received_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)

@@ -120,6 +120,8 @@ class IntakeService:
             if condition is None:
                 return LookupResult(LookupOutcome.NOT_FOUND, ident)
             ids = session.scalars(select(Return.id).where(condition).limit(50)).all()
+            if not ids and ident.kind in ("tracking", "unknown", "rma"):
+                ids = self._returns_by_scanned_code(session, text)
             parcels = self._parcels_by_code(session, ident)
             if not ids and not ident.valid and ident.kind != "unknown":
                 return LookupResult(LookupOutcome.INVALID, ident, known_parcels=parcels)
@@ -159,6 +161,19 @@ class IntakeService:
         if not raw:
             return None
         return or_(Return.tracking_number == raw, Return.rma_number == raw, Return.order_number == raw)
+
+    @staticmethod
+    def _returns_by_scanned_code(session: Session, text: str) -> list[uuid.UUID]:
+        """Returns whose parcel was received under exactly this code (found by a search before, or
+        registered before unannounced returns kept their code)."""
+        codes = list({text, text.strip()})
+        query = (
+            select(Parcel.return_id)
+            .where(Parcel.scanned_code.in_(codes), Parcel.return_id.is_not(None))
+            .distinct()
+            .limit(50)
+        )
+        return [return_id for return_id in session.scalars(query) if return_id is not None]
 
     def _parcels_by_code(self, session: Session, ident: Identification) -> tuple[ParcelInfo, ...]:
         code = ident.normalized or ident.input.strip()

@@ -244,7 +244,18 @@ def test_an_unknown_parcel_registered_before_the_fix_is_not_registered_again(ser
         session.get(Return, old.id).tracking_number = ""
         for parcel in session.scalars(select(Parcel)):
             parcel.tracking_number = ""
+    assert [r.id for r in intake.lookup("3SABC1234567").returns] == [old.id]  # a rescan opens it
     again = intake.register_unannounced(scanned_code="3SABC1234567", user_id=None)
     assert again.id == old.id
     with services.database.session() as session:
         assert len(session.scalars(select(Return.id)).all()) == 1
+
+
+def test_a_parcel_found_by_search_and_received_opens_its_return_when_scanned_again(services, intake) -> None:  # type: ignore[no-untyped-def]
+    """An unknown code whose return was found by postcode and received under that code: the next scan
+    of the code opens the return (it used to offer the unknown-parcel screen again)."""
+    ret = _add_return(services, 7)
+    assert intake.lookup("3SABC7654321").outcome is LookupOutcome.NOT_FOUND
+    intake.receive_parcel(return_id=ret.id, scanned_code="3SABC7654321", user_id=None)
+    result = intake.lookup("3SABC7654321")
+    assert result.outcome is LookupOutcome.FOUND and result.returns[0].id == ret.id
