@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from inspector.models.base import Base, IdMixin, TimestampMixin, utcnow
@@ -28,6 +28,10 @@ class Return(IdMixin, TimestampMixin, Base):
     __table_args__ = (
         Index("ix_returns_postcode_house", "postcode", "house_number"),
         Index("ix_returns_customer_name_nocase", "customer_name_key"),
+        # One unannounced return per parcel code (it keeps the code as its tracking number).
+        Index("uq_returns_unannounced_code", "tracking_number", unique=True,
+              sqlite_where=text("source = 'unannounced' AND tracking_number <> ''"),
+              postgresql_where=text("source = 'unannounced' AND tracking_number <> ''")),
     )
 
     warehouse_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("warehouses.id"), index=True)
@@ -89,7 +93,7 @@ class Parcel(IdMixin, TimestampMixin, Base):
     __tablename__ = "parcels"
 
     tracking_number: Mapped[str] = mapped_column(String(64), default="", index=True)
-    scanned_code: Mapped[str] = mapped_column(String(512), default="")
+    scanned_code: Mapped[str] = mapped_column(String(512), default="", index=True)  # a rescan finds it
     carrier: Mapped[str] = mapped_column(String(32), default="")
     return_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("returns.id"), index=True)
     received_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)

@@ -64,6 +64,15 @@ def gtin_variants(gtin: str) -> list[str]:
     return [digits[-n:] for n in (14, 13, 12, 8) if set(digits[: 14 - n]) <= {"0"}]
 
 
+class CodeAlreadyKnown(Exception):
+    """The code of a parcel to register as unannounced already belongs to an announced return."""
+
+    def __init__(self, code: str, return_ids: tuple[uuid.UUID, ...]) -> None:
+        super().__init__(f"{code} belongs to an announced return; open it instead of registering the parcel")
+        self.code = code
+        self.return_ids = return_ids
+
+
 def _looks_like_a_code(text: str) -> bool:
     """A carrier's code we do not know the format of: one word of letters and digits, 8 or more long.
 
@@ -71,6 +80,22 @@ def _looks_like_a_code(text: str) -> bool:
     """
     compact = text.strip().replace("-", "")
     return len(compact) >= 8 and compact.isascii() and compact.isalnum() and any(c.isdigit() for c in compact)
+
+
+def unannounced_code(ident: Identification) -> str:
+    """What an unannounced return keeps as its tracking number: the scanned parcel code.
+
+    A carrier's tracking number in its normal form; a code of a format we do not know as scanned
+    (upper case, without spaces: what :meth:`IntakeService.lookup` compares). So a second scan of the
+    same parcel finds the return by the indexed tracking number, here and (after a sync) at other
+    stations. Anything that is not a parcel code (or too long for the column) is not kept.
+    """
+    if ident.kind == "tracking" and ident.normalized:
+        return ident.normalized[:64]
+    raw = ident.input.strip().upper().replace(" ", "")
+    if ident.kind == "unknown" and _looks_like_a_code(raw) and len(raw) <= 64:
+        return raw
+    return ""
 
 
 class IntakeService:
@@ -95,6 +120,8 @@ class IntakeService:
             if condition is None:
                 return LookupResult(LookupOutcome.NOT_FOUND, ident)
             ids = session.scalars(select(Return.id).where(condition).limit(50)).all()
+            if not ids and ident.kind in ("tracking", "unknown", "rma"):
+                ids = self._returns_by_scanned_code(session, text)
             parcels = self._parcels_by_code(session, ident)
             if not ids and not ident.valid and ident.kind != "unknown":
                 return LookupResult(LookupOutcome.INVALID, ident, known_parcels=parcels)
@@ -134,6 +161,19 @@ class IntakeService:
         if not raw:
             return None
         return or_(Return.tracking_number == raw, Return.rma_number == raw, Return.order_number == raw)
+
+    @staticmethod
+    def _returns_by_scanned_code(session: Session, text: str) -> list[uuid.UUID]:
+        """Returns whose parcel was received under exactly this code (found by a search before, or
+        registered before unannounced returns kept their code)."""
+        codes = list({text, text.strip()})
+        query = (
+            select(Parcel.return_id)
+            .where(Parcel.scanned_code.in_(codes), Parcel.return_id.is_not(None))
+            .distinct()
+            .limit(50)
+        )
+        return [return_id for return_id in session.scalars(query) if return_id is not None]
 
     def _parcels_by_code(self, session: Session, ident: Identification) -> tuple[ParcelInfo, ...]:
         code = ident.normalized or ident.input.strip()
@@ -264,9 +304,20 @@ class IntakeService:
         """Register a return nobody announced; it is flagged for a supervisor.
 
         Nobody asked the customer what they want back, so the refund choice is "not known" unless the
-        parcel says; the parcel is received with the box condition seen.
+        parcel says; the parcel is received with the box condition seen. The return keeps the scanned
+        code as its tracking number, so scanning the parcel again opens it.
+
+        One code, one unannounced return: registering a code that already has one (a double click, a
+        second try after a rescan) returns that return unchanged; a code that belongs to an announced
+        return (one pulled from central meanwhile, or registered at another station and synced) raises
+        :class:`CodeAlreadyKnown` instead of making a second return for the same parcel.
         """
+        ident = identify(scanned_code)
+        code = unannounced_code(ident)
         with self._database.session() as session:
+            existing = self._registered(session, ident, scanned_code)
+            if existing is not None:
+                return summaries(session, [existing])[0]
             count = session.scalar(
                 select(func.count()).select_from(Return).where(Return.source == ReturnSource.UNANNOUNCED)
             )
@@ -287,6 +338,8 @@ class IntakeService:
                 country=country.upper()[:2] or "NL",
                 channel=Channel.PORTAL,
                 refund_choice=RefundChoice(refund_choice),
+                tracking_number=code,
+                carrier=ident.candidates[0].carrier if ident.kind == "tracking" and ident.candidates else "",
                 status=ReturnStatus.RECEIVED,
                 source=ReturnSource.UNANNOUNCED,
                 notes=notes,
@@ -307,3 +360,27 @@ class IntakeService:
         self.receive_parcel(return_id=return_id, scanned_code=scanned_code, user_id=user_id, notes=notes,
                             box_condition=BoxCondition(box_condition))
         return self.get(return_id)
+
+    def _registered(self, session: Session, ident: Identification, scanned_code: str) -> uuid.UUID | None:
+        """The unannounced return already registered for this parcel code, if any.
+
+        Raises :class:`CodeAlreadyKnown` when the code finds announced returns only (as a scan would).
+        """
+        condition = self._condition(ident) if ident.kind in ("tracking", "unknown", "rma") else None
+        rows = session.execute(select(Return.id, Return.source).where(condition).limit(50)).all() \
+            if condition is not None else []
+        for row in rows:
+            if row.source == ReturnSource.UNANNOUNCED:
+                return row.id
+        # Registered before the return kept its code (or a code that is no parcel code): by the parcel.
+        by_parcel = session.scalar(
+            select(Parcel.return_id)
+            .join(Return, Return.id == Parcel.return_id)
+            .where(Parcel.scanned_code == scanned_code, Return.source == ReturnSource.UNANNOUNCED)
+            .limit(1)
+        )
+        if by_parcel is not None:
+            return by_parcel
+        if rows:
+            raise CodeAlreadyKnown(ident.normalized or ident.input.strip(), tuple(row.id for row in rows))
+        return None

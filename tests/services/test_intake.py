@@ -29,7 +29,7 @@ from inspector.models import (
 from inspector.scanning.identify import make_rma
 from inspector.scanning.samples import make_tracking
 from inspector.services.audit import verify_all_chains
-from inspector.services.intake import IntakeService, LookupOutcome, gtin_variants
+from inspector.services.intake import CodeAlreadyKnown, IntakeService, LookupOutcome, gtin_variants
 from inspector.services.return_summary import local_date
 
 
@@ -184,3 +184,78 @@ def test_late_returns_and_serial_returners_stand_out(services, intake) -> None: 
 def test_gtin_variants() -> None:
     assert gtin_variants("08712345678906") == ["08712345678906", "8712345678906"]
     assert gtin_variants("00036000291452") == ["00036000291452", "0036000291452", "036000291452"]
+
+
+@pytest.mark.parametrize("code", ["3SABC1234567", "JVGL00000000000000", "ZZ-NOT-KNOWN-44"])
+def test_a_registered_unknown_parcel_is_found_again_and_not_registered_twice(services, intake, code) -> None:  # type: ignore[no-untyped-def]
+    """Issue 10: scanning a registered unknown parcel again found nothing and offered to register it
+    again, so the same parcel became two returns."""
+    assert intake.lookup(code).outcome is LookupOutcome.NOT_FOUND
+    registered = intake.register_unannounced(scanned_code=code, user_id=None, customer_name="Onbekend")
+    again = intake.lookup(code)
+    assert again.outcome is LookupOutcome.FOUND
+    assert [r.id for r in again.returns] == [registered.id]
+    assert again.returns[0].status is ReturnStatus.RECEIVED
+    twice = intake.register_unannounced(scanned_code=code, user_id=None, customer_name="Iemand anders")
+    assert twice.id == registered.id and twice.rma_number == registered.rma_number
+    assert intake.lookup(f" {code.lower()} ").returns[0].id == registered.id  # typed, not scanned
+    with services.database.session() as session:
+        assert session.scalars(select(Return.id).where(Return.source == ReturnSource.UNANNOUNCED)).all() == [
+            registered.id
+        ]
+        assert len(session.scalars(select(Parcel.id)).all()) == 1
+        actions = session.scalars(select(AuditEvent.action).order_by(AuditEvent.seq)).all()
+    assert actions == ["unannounced_registered", "parcel_received"]
+
+
+
+def test_a_code_of_an_announced_return_is_not_registered_as_unannounced(services, intake) -> None:  # type: ignore[no-untyped-def]
+    """The return was announced (pulled) after the scan: registering its parcel code is refused."""
+    ret = _add_return(services, 3)
+    with pytest.raises(CodeAlreadyKnown) as refused:
+        intake.register_unannounced(scanned_code=ret.tracking_number, user_id=None)
+    assert refused.value.return_ids == (ret.id,)
+    with services.database.session() as session:
+        assert session.scalars(select(Return.id)).all() == [ret.id]
+        assert session.scalars(select(Parcel.id)).all() == []
+
+
+def test_the_database_keeps_one_unannounced_return_per_parcel_code(services, intake) -> None:  # type: ignore[no-untyped-def]
+    """Even a writer that skips the service's check (two at once) cannot store the code twice."""
+    from sqlalchemy.exc import IntegrityError
+
+    first = intake.register_unannounced(scanned_code="3SABC1234567", user_id=None)
+    with pytest.raises(IntegrityError), services.database.session() as session:
+        session.add(Return(
+            id=uuid.uuid4(), warehouse_id=services.station.warehouse_id, rma_number="UNK-ST-01-99999",
+            order_number="", customer_name="", customer_name_key="", customer_email="", postcode="",
+            house_number="", country="NL", channel=Channel.PORTAL, refund_choice=RefundChoice.UNKNOWN,
+            status=ReturnStatus.RECEIVED, source=ReturnSource.UNANNOUNCED,
+            tracking_number=first.tracking_number,
+        ))
+    intake.register_unannounced(scanned_code="other", user_id=None)  # codes not kept do not collide
+    intake.register_unannounced(scanned_code="again", user_id=None)
+
+
+def test_an_unknown_parcel_registered_before_the_fix_is_not_registered_again(services, intake) -> None:  # type: ignore[no-untyped-def]
+    """Older unannounced returns kept no code: their parcel's scanned code still stops a second one."""
+    old = intake.register_unannounced(scanned_code="3SABC1234567", user_id=None)
+    with services.database.session() as session:  # as registered before: no code on the return or parcel
+        session.get(Return, old.id).tracking_number = ""
+        for parcel in session.scalars(select(Parcel)):
+            parcel.tracking_number = ""
+    assert [r.id for r in intake.lookup("3SABC1234567").returns] == [old.id]  # a rescan opens it
+    again = intake.register_unannounced(scanned_code="3SABC1234567", user_id=None)
+    assert again.id == old.id
+    with services.database.session() as session:
+        assert len(session.scalars(select(Return.id)).all()) == 1
+
+
+def test_a_parcel_found_by_search_and_received_opens_its_return_when_scanned_again(services, intake) -> None:  # type: ignore[no-untyped-def]
+    """An unknown code whose return was found by postcode and received under that code: the next scan
+    of the code opens the return (it used to offer the unknown-parcel screen again)."""
+    ret = _add_return(services, 7)
+    assert intake.lookup("3SABC7654321").outcome is LookupOutcome.NOT_FOUND
+    intake.receive_parcel(return_id=ret.id, scanned_code="3SABC7654321", user_id=None)
+    result = intake.lookup("3SABC7654321")
+    assert result.outcome is LookupOutcome.FOUND and result.returns[0].id == ret.id

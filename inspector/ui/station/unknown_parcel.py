@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.models import BoxCondition, RefundChoice
+from inspector.services.intake import CodeAlreadyKnown
 from inspector.services.return_summary import ReturnSummary
 from inspector.ui.camera_view import scan_camera_view
 from inspector.ui.station.chooser import ReturnList
@@ -205,6 +206,10 @@ class UnknownParcelScreen(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.register_button.setEnabled(True)
+        if isinstance(exc, CodeAlreadyKnown) and exc.return_ids:
+            # announced meanwhile (a pull): not an unknown parcel after all, open its return
+            run_task(self._bench.services.intake.get, exc.return_ids[0], on_done=self.opened.emit)
+            return
         from inspector.ui.errors import report_exception
 
         report_exception(exc, self)
