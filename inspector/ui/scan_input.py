@@ -55,6 +55,18 @@ REFUSED_SHOWN_MS = 6000
 """How long a dialog shows that it ignored a scan."""
 
 
+def open_modal_dialog() -> QWidget | None:
+    """The modal dialog the user sees now, if any: shown, and over a window that is shown (a dialog
+    left over from a window that was closed does not take the station's scans)."""
+    dialog = QApplication.activeModalWidget()
+    if dialog is None or not dialog.isVisible():
+        return None
+    owner = dialog.parentWidget()
+    if owner is not None and not owner.window().isVisible():
+        return None
+    return dialog
+
+
 class ScanHub(QObject):
     """The one path every scan takes: wedge, serial, camera and typed codes all end here.
 
@@ -69,7 +81,7 @@ class ScanHub(QObject):
     def submit(self, event: ScanEvent) -> None:
         """Publish a completed scan (to the open modal dialog, if there is one)."""
         log.info("scan from %s: %r (%s)", event.source, event.text[:80], event.symbology or "?")
-        dialog = QApplication.activeModalWidget()
+        dialog = open_modal_dialog()
         if dialog is None:
             self.scanned.emit(event)
             return
@@ -89,7 +101,7 @@ class ScanHub(QObject):
     def fail(self, error: ScanError) -> None:
         """Publish a scan that was received but rejected (to the open modal dialog, if there is one)."""
         log.warning("scan error from %s: %s", error.source, error.message)
-        dialog = QApplication.activeModalWidget()
+        dialog = open_modal_dialog()
         if dialog is None:
             self.scan_failed.emit(error)
             return

@@ -50,6 +50,16 @@ def no_qt_warnings(qtlog: object) -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def modal_dialogs_closed() -> Iterator[None]:
+    """A modal dialog a test leaves open is closed after it: shown, it would take the next tests'
+    scans on the same xdist worker (the ScanHub gives a scan to the dialog the user sees)."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible() and widget.isModal():
+            widget.close()
+
+
+@pytest.fixture(autouse=True)
 def sessions_shut_down(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Every station session a test starts is shut down after it, passed or failed.
 
