@@ -370,3 +370,24 @@ def test_a_badge_scanned_at_the_pin_prompt_is_taken_not_lost(
     assert login.stack.currentIndex() == 1 and admin.name in login.pin_user_label.text()
     assert login.pin_input.text() == "" and not login.pin_message.text()
     session.shutdown()
+
+
+def test_a_dialog_left_over_from_a_closed_window_does_not_take_the_scans(qtbot: QtBot) -> None:
+    """Only the dialog the user sees takes a scan: a modal dialog still shown over a window that was
+    closed (left over) does not swallow the station's scans; over a shown window it does."""
+    hub = scan_input.ScanHub()
+    scanned: list[str] = []
+    hub.scanned.connect(lambda event: scanned.append(event.text))
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    dialog = QDialog(window)
+    dialog.setModal(True)
+    dialog.show()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is dialog, timeout=2000)
+    hub.submit(ScanEvent(text="8712345678906", source="wedge", raw="8712345678906"))
+    assert scanned == []  # the dialog over the shown window: refused there
+    window.hide()  # the window goes, its dialog is left behind
+    hub.submit(ScanEvent(text="8712345678906", source="wedge", raw="8712345678906"))
+    assert scanned == ["8712345678906"]
+    dialog.close()
