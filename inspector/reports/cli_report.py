@@ -146,8 +146,11 @@ def warehouse_choices(database: Sessions) -> list[tuple[str, str, str]]:
         return [(code, name, zone) for code, name, zone in session.execute(stmt)]
 
 
-def latest_intake_day(database: Sessions, warehouse_code: str, today: date) -> date:
-    """The warehouse's last local day up to ``today`` on which a parcel was scanned (else ``today``)."""
+def latest_intake_day(database: Sessions, warehouse_code: str, today: date | None = None) -> date:
+    """The warehouse's last local day up to ``today`` on which a parcel was scanned (else ``today``).
+
+    Without ``today``: the warehouse's own today, in its time zone (at 00:30 in Amsterdam the
+    computer's UTC date is still yesterday, and the night's first parcels were left out)."""
     from datetime import datetime, time
     from zoneinfo import ZoneInfo
 
@@ -159,8 +162,10 @@ def latest_intake_day(database: Sessions, warehouse_code: str, today: date) -> d
     with database.session() as session:
         zone_name = session.scalar(select(Warehouse.time_zone).where(Warehouse.code == warehouse_code))
         if zone_name is None:
-            return today
+            return today or date.today()
         zone = ZoneInfo(zone_name)
+        if today is None:
+            today = datetime.now(zone).date()
         last = session.scalar(
             select(func.max(Parcel.received_at)).join(Station, Parcel.station_id == Station.id)
             .join(Warehouse, Station.warehouse_id == Warehouse.id)

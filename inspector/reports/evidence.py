@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 import sys
 import uuid
@@ -37,6 +38,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from inspector import APP_NAME, __version__
 from inspector.models.database import Database
+from inspector.models.db_errors import explain
 from inspector.reports.evidence_chain import SignedHead, chain_files, is_central, signed_head
 from inspector.reports.evidence_pdf import write_evidence_pdf
 from inspector.reports.evidence_readme import readme
@@ -64,6 +66,8 @@ class PackMaker:
     station_code: str
     key: SigningKey
 
+
+log = logging.getLogger(__name__)
 
 def safe_name(text: str) -> str:
     """A file-name part from an RMA number: letters, digits, ``-`` and ``_`` only, at most 64."""
@@ -163,8 +167,14 @@ def _anchors(database: Sessions, details: tuple[InspectionDetail, ...], maker: P
             head = signed_head(session, station_id, max(seqs))
             central = is_central(session)
         if head is None and maker is not None and not central and station_id == maker.station_id:
-            with database.session() as session:  # the station's own database: sign its head now
-                make_checkpoint(session, station_id, maker.station_code, maker.key)
+            try:
+                with database.session() as session:  # the station's own database: sign its head now
+                    make_checkpoint(session, station_id, maker.station_code, maker.key)
+            except Exception as exc:  # a read-only database: the pack goes without a new head
+                problem = explain(exc)
+                if problem is None or problem.kind != "read_only":
+                    raise
+                log.warning("evidence: cannot sign the chain head of a read-only database (%s)", code)
             with database.session() as session:
                 head = signed_head(session, station_id, max(seqs))
         if head is None:

@@ -56,9 +56,8 @@ def demo_codes(database: Database, station: StationContext) -> dict[str, str]:
             if label not in badges:
                 badges[label] = user.badge_code + (f" (PIN {DEMO_PIN})" if user.role in PIN_ROLES else "")
     if warehouse and inspected:
-        from datetime import date
 
-        codes["report day"] = latest_intake_day(database, warehouse, date.today()).isoformat()
+        codes["report day"] = latest_intake_day(database, warehouse).isoformat()
     codes.update(badges)
     return codes
 

@@ -204,7 +204,7 @@ class ReportsPage(QWidget):
             if code == services.station.warehouse_code:
                 self.warehouse.setCurrentIndex(index)
         self.warehouse.setMinimumContentsLength(len(self.warehouse.currentText()) + 1)
-        self.set_period(latest_intake_day(services.database, services.station.warehouse_code, date.today()))
+        self.set_period(latest_intake_day(services.database, services.station.warehouse_code))
 
     def _layout(self) -> None:
         cells = []
